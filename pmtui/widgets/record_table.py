@@ -1,0 +1,386 @@
+"""A virtualised table of plain records: draws only the lines on screen, posts messages up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+_GAP = 1  # blank cells left of every column and after the last one
+_CONTROL_TO_SPACE = {code: " " for code in [*range(32), 127]}
+_NUMBER_NOISE = re.compile(r"[,_\s$€£¥₹%]")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: which cell it shows, its label, its width in cells and its alignment."""
+
+    key: str
+    label: str
+    width: int
+    align: Literal["left", "right"] = "left"
+    # Names a component class of the table (e.g. "record-table--bad") for a cell's text.
+    style_of: Callable[[str], str | None] | None = None
+
+
+def sort_key(text: str) -> tuple[int, float, str]:
+    """Order numbers (with separators, %, currency, accounting brackets) before other text."""
+    cleaned = _NUMBER_NOISE.sub("", text).replace("−", "-")
+    if cleaned.startswith("(") and cleaned.endswith(")"):
+        cleaned = "-" + cleaned[1:-1]
+    if _NUMBER.fullmatch(cleaned):
+        return (0, float(cleaned), "")
+    # ISO dates order correctly as text, so they need no parsing here.
+    return (1, 0.0, text.casefold())
+
+
+def _fit(text: str, width: int, align: Literal["left", "right"]) -> str:
+    """Pad or truncate (with an ellipsis) one cell's text to exactly `width` cells."""
+    text = text.translate(_CONTROL_TO_SPACE)
+    length = cell_len(text)
+    if length > width:
+        return set_cell_size(text, width - 1) + "…" if width > 0 else ""
+    padding = " " * (width - length)
+    return padding + text if align == "right" else text + padding
+
+
+class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
+    """A keyboard-driven table of (row key, cell texts) that filters and sorts, fast at 10k rows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "move_down", "Down", show=False, id="record-table-move-down",
+                tooltip="Move the cursor to the next row."),
+        Binding("k,up", "move_up", "Up", show=False, id="record-table-move-up",
+                tooltip="Move the cursor to the previous row."),
+        Binding("g,home", "move_first", "Top", show=False, id="record-table-move-first",
+                tooltip="Move the cursor to the first row."),
+        Binding("G,end", "move_last", "Bottom", show=False, id="record-table-move-last",
+                tooltip="Move the cursor to the last row."),
+        Binding("pagedown", "page_down", "Page down", show=False, id="record-table-page-down",
+                tooltip="Move the cursor one screen down."),
+        Binding("pageup", "page_up", "Page up", show=False, id="record-table-page-up",
+                tooltip="Move the cursor one screen up."),
+        Binding("ctrl+d", "half_page_down", "Half down", show=False,
+                id="record-table-half-page-down", tooltip="Move the cursor half a screen down."),
+        Binding("ctrl+u", "half_page_up", "Half up", show=False,
+                id="record-table-half-page-up", tooltip="Move the cursor half a screen up."),
+        Binding("l,right", "scroll_column_right", "Right", show=False,
+                id="record-table-scroll-right", tooltip="Scroll one column to the right."),
+        Binding("h,left", "scroll_column_left", "Left", show=False,
+                id="record-table-scroll-left", tooltip="Scroll one column to the left."),
+        Binding("enter", "select_row", "Open", show=False, id="record-table-select",
+                tooltip="Open the row under the cursor."),
+        Binding("s", "sort_next", "Sort", id="record-table-sort-next",
+                tooltip="Sort by the next column, ascending."),
+        Binding("S", "sort_reverse", "Reverse", show=False, id="record-table-sort-reverse",
+                tooltip="Reverse the direction of the current sort."),
+    ]  # fmt: skip
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "record-table--header",
+        "record-table--cursor",
+        "record-table--even-row",
+        "record-table--good",
+        "record-table--warning",
+        "record-table--bad",
+        "record-table--muted",
+    }
+
+    DEFAULT_CSS = """
+    RecordTable {
+        background: $surface;
+        color: $foreground;
+        height: 1fr;
+        & > .record-table--header { background: $panel; color: $foreground; text-style: bold; }
+        & > .record-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .record-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        & > .record-table--even-row { background: $surface-lighten-1 50%; }
+        & > .record-table--good { color: $success; }
+        & > .record-table--warning { color: $warning; }
+        & > .record-table--bad { color: $error; }
+        & > .record-table--muted { color: $text-muted; }
+        /* NO_COLOR may strip every colour, so the header and cursor lean on text styles */
+        &:nocolor > .record-table--header { text-style: bold underline; }
+        &:nocolor > .record-table--cursor { text-style: reverse; }
+        &:nocolor:focus > .record-table--cursor { text-style: bold reverse; }
+    }
+    """
+
+    @dataclass
+    class RowHighlighted(Message):
+        """The cursor moved to another row (row_key is None when no row is shown)."""
+
+        table: RecordTable
+        row_key: str | None
+        index: int | None
+
+        @property
+        def control(self) -> RecordTable:
+            return self.table
+
+    @dataclass
+    class RowSelected(Message):
+        """The user chose the row under the cursor (enter)."""
+
+        table: RecordTable
+        row_key: str
+
+        @property
+        def control(self) -> RecordTable:
+            return self.table
+
+    filter_text: reactive[str] = reactive("")
+    zebra_stripes: reactive[bool] = reactive(False)
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._columns: tuple[Column, ...] = ()
+        self._keys: list[str] = []
+        self._cells: list[tuple[str, ...]] = []
+        self._haystacks: list[str] = []  # lowercase joined cells, so filtering is one `in` per row
+        self._order: list[int] = []  # all rows, sorted
+        self._visible: list[int] = []  # the sorted rows that pass the filter
+        self._cursor = 0
+        self._sort: tuple[int, bool] | None = None
+        self._column_starts: list[int] = []
+        self._announced: tuple[str | None, int | None] | None = None
+
+    @property
+    def row_count(self) -> int:
+        """How many rows pass the filter."""
+        return len(self._visible)
+
+    @property
+    def cursor_row_key(self) -> str | None:
+        """The key of the row under the cursor, or None when no row is shown."""
+        return self._keys[self._visible[self._cursor]] if self._visible else None
+
+    def set_data(
+        self, columns: Sequence[Column], rows: Sequence[tuple[str, Sequence[str]]]
+    ) -> None:
+        """Show new rows, keeping the sort, the filter and the cursor's row if it is still there."""
+        kept_key = self.cursor_row_key
+        if tuple(columns) != self._columns:
+            self._sort = None
+        self._columns = tuple(columns)
+        width = len(self._columns)
+        self._keys = [key for key, _ in rows]
+        self._cells = [tuple(cells[:width]) + ("",) * (width - len(cells)) for _, cells in rows]
+        self._haystacks = ["\t".join(cells).casefold() for cells in self._cells]
+        self._column_starts = []
+        start = _GAP
+        for column in self._columns:
+            self._column_starts.append(start - _GAP)
+            start += column.width + _GAP
+        self._order = self._sorted_order()
+        self._rebuild(kept_key)
+
+    def sort_by(self, column_key: str, reverse: bool = False) -> None:
+        """Sort by one column: numbers numerically, other text case-insensitively, empties last."""
+        kept_key = self.cursor_row_key
+        keys = [column.key for column in self._columns]
+        if column_key not in keys:
+            raise KeyError(f"no column {column_key!r} in this table")
+        index = keys.index(column_key)
+        self._sort = (index, reverse)
+        self._order = self._sorted_order()
+        self._rebuild(kept_key)
+
+    def move_to_key(self, key: str) -> bool:
+        """Put the cursor on the row with this key, if it is shown."""
+        position = self._position_of(key)
+        if position is not None:
+            self._move_cursor(position)
+        return position is not None
+
+    def _sorted_order(self) -> list[int]:
+        if self._sort is None:
+            return list(range(len(self._keys)))
+        column, reverse = self._sort
+        filled = [i for i, cells in enumerate(self._cells) if cells[column].strip()]
+        empty = [i for i, cells in enumerate(self._cells) if not cells[column].strip()]
+        filled.sort(key=lambda i: sort_key(self._cells[i][column]), reverse=reverse)
+        return filled + empty
+
+    def _position_of(self, key: str) -> int | None:
+        keys = self._keys
+        return next((p for p, row in enumerate(self._visible) if keys[row] == key), None)
+
+    def _rebuild(self, kept_key: str | None) -> None:
+        needle = self.filter_text.strip().casefold()
+        haystacks = self._haystacks
+        self._visible = (
+            [i for i in self._order if needle in haystacks[i]] if needle else self._order
+        )
+        line_width = (
+            (self._column_starts[-1] + self._columns[-1].width + 2 * _GAP) if self._columns else 0
+        )
+        self.virtual_size = Size(line_width, len(self._visible) + 1)
+        position = self._position_of(kept_key) if kept_key is not None else None
+        self._move_cursor(self._cursor if position is None else position)
+
+    def _move_cursor(self, position: int) -> None:
+        self._cursor = max(0, min(position, len(self._visible) - 1))
+        self.refresh()
+        self._scroll_to_cursor()
+        key = self.cursor_row_key
+        if (key, self._cursor) != self._announced:
+            self._announced = (key, self._cursor)
+            self.post_message(self.RowHighlighted(self, key, None if key is None else self._cursor))
+
+    def _body_height(self) -> int:
+        """Rows that fit under the header."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _scroll_to_cursor(self) -> None:
+        if not self.scrollable_content_region.height:
+            return  # not laid out yet; on_resize scrolls once it is
+        top, body = round(self.scroll_y), self._body_height()
+        if self._cursor < top:
+            self.scroll_to(y=self._cursor, animate=False)
+        elif self._cursor >= top + body:
+            self.scroll_to(y=self._cursor - body + 1, animate=False)
+
+    def on_resize(self, _: events.Resize) -> None:
+        self._scroll_to_cursor()
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        position = offset.y - 1 + self.scroll_offset.y
+        if position < len(self._visible):
+            self._move_cursor(position)
+            if event.chain > 1:
+                self.action_select_row()
+
+    def watch_filter_text(self) -> None:
+        self._rebuild(self.cursor_row_key)
+
+    def watch_zebra_stripes(self) -> None:
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        position = scroll_y + y - 1
+        if y == 0:
+            style = self.get_component_rich_style("record-table--header")
+            strip = self._header_strip(style)
+        elif position < len(self._visible):
+            style = self._row_style(position)
+            cells = self._cells[self._visible[position]]
+            strip = self._row_strip(cells, style, plain=position == self._cursor)
+        elif y == 1:
+            style = self.get_component_rich_style("record-table--muted")
+            message = f"No rows match “{self.filter_text}”" if self.filter_text else "No rows"
+            strip = Strip([Segment(" " * _GAP + message, style)])
+            return strip.crop_extend(0, self.size.width, self.rich_style)
+        else:
+            return Strip.blank(self.size.width, self.rich_style)
+        return strip.crop_extend(scroll_x, scroll_x + self.size.width, style)
+
+    def _row_style(self, position: int) -> Style:
+        if position == self._cursor:
+            return self.get_component_rich_style("record-table--cursor")
+        if self.zebra_stripes and position % 2 == 0:
+            return self.get_component_rich_style("record-table--even-row")
+        return self.rich_style
+
+    def _header_strip(self, style: Style) -> Strip:
+        labels = [column.label for column in self._columns]
+        if self._sort is not None:
+            index, reverse = self._sort
+            column = self._columns[index]
+            arrow = " ▼" if reverse else " ▲"
+            # Cut the label, never the arrow; `_row_strip` pads the result to the column again.
+            label = _fit(column.label, max(0, column.width - 2), column.align).rstrip()
+            labels[index] = label + arrow
+        return self._row_strip(labels, style, plain=True)
+
+    def _row_strip(self, cells: Sequence[str], style: Style, *, plain: bool) -> Strip:
+        """One line of cells; `plain` skips per-cell colours (header, cursor row)."""
+        gap = Segment(" " * _GAP, style)
+        segments = [gap]
+        for column, text in zip(self._columns, cells, strict=True):
+            cell_style = style
+            if not plain and column.style_of is not None:
+                component = column.style_of(text)
+                if component:
+                    cell_style = style + self.get_component_rich_style(component, partial=True)
+            segments += [Segment(_fit(text, column.width, column.align), cell_style), gap]
+        return Strip(segments)
+
+    def action_move_down(self) -> None:
+        self._move_cursor(self._cursor + 1)
+
+    def action_move_up(self) -> None:
+        self._move_cursor(self._cursor - 1)
+
+    def action_move_first(self) -> None:
+        self._move_cursor(0)
+
+    def action_move_last(self) -> None:
+        self._move_cursor(len(self._visible) - 1)
+
+    def _move_page(self, rows: int) -> None:
+        # Scroll with the cursor so it keeps its place on the screen, as a pager does.
+        self.scroll_to(y=self.scroll_y + rows, animate=False)
+        self._move_cursor(self._cursor + rows)
+
+    def action_page_down(self) -> None:
+        self._move_page(self._body_height())
+
+    def action_page_up(self) -> None:
+        self._move_page(-self._body_height())
+
+    def action_half_page_down(self) -> None:
+        self._move_page(max(1, self._body_height() // 2))
+
+    def action_half_page_up(self) -> None:
+        self._move_page(-max(1, self._body_height() // 2))
+
+    def action_scroll_column_right(self) -> None:
+        later = [x for x in self._column_starts if x > self.scroll_x]
+        self.scroll_to(x=later[0] if later else self.max_scroll_x, animate=False)
+
+    def action_scroll_column_left(self) -> None:
+        earlier = [x for x in self._column_starts if x < self.scroll_x]
+        self.scroll_to(x=earlier[-1] if earlier else 0, animate=False)
+
+    def action_select_row(self) -> None:
+        key = self.cursor_row_key
+        if key is not None:
+            self.post_message(self.RowSelected(self, key))
+
+    def action_sort_next(self) -> None:
+        if self._columns:
+            index = 0 if self._sort is None else (self._sort[0] + 1) % len(self._columns)
+            self.sort_by(self._columns[index].key)
+
+    def action_sort_reverse(self) -> None:
+        if self._columns:
+            index, reverse = self._sort if self._sort is not None else (0, False)
+            self.sort_by(self._columns[index].key, reverse=not reverse)
