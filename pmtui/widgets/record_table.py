@@ -280,9 +280,6 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
     def watch_filter_text(self) -> None:
         self._rebuild(self.cursor_row_key)
 
-    def watch_zebra_stripes(self) -> None:
-        self.refresh()
-
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         position = scroll_y + y - 1
