@@ -1,1 +1,8 @@
-"""pmtui.records."""
+"""Every record type of pmtui, declared once; importing this package fills the registry.
+
+A later area adds its tables by writing one module here and one import line below.
+"""
+
+from pmtui.records import people, project
+
+__all__ = ["people", "project"]

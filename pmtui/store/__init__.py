@@ -1,1 +1,26 @@
-"""pmtui.store."""
+"""The project store: the only package that imports TinyDB."""
+
+from pmtui.store.changes import Change, ChangeSet
+from pmtui.store.errors import (
+    ConflictError,
+    InUse,
+    NotFound,
+    ProjectError,
+    RecordInvalid,
+    SaveError,
+    StoreError,
+)
+from pmtui.store.store import Store
+
+__all__ = [
+    "Change",
+    "ChangeSet",
+    "ConflictError",
+    "InUse",
+    "NotFound",
+    "ProjectError",
+    "RecordInvalid",
+    "SaveError",
+    "Store",
+    "StoreError",
+]

@@ -1,0 +1,418 @@
+"""One parser and one formatter per field kind: what people type in, what they read back."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlparse
+
+from pmtui.domain.calendar import WorkCalendar
+from pmtui.domain.dates import DateParseError, parse_date, parse_datetime
+from pmtui.schema import KEY_PATTERN, Field, Kind
+
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+Resolver = Callable[[str, str], str]
+
+
+class FieldError(ValueError):
+    """A value a field cannot take; the message is shown to the user as is."""
+
+
+def _no_resolver(table: str, text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class ParseContext:
+    """What parsing needs besides the text: today, the calendar and how to find records."""
+
+    today: date
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    date_order: str = "mdy"
+    fiscal_start_month: int = 1
+    #: (table, key or name) -> key; raises FieldError when there is no such record.
+    resolve: Resolver = _no_resolver
+
+
+def _is_empty(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []
+
+
+def parse_value(f: Field, raw: object, ctx: ParseContext) -> Any:
+    """Parse typed text (or an already typed JSON value) into the stored value; None if empty."""
+    if _is_empty(raw):
+        return None
+    parser = _PARSERS[f.kind]
+    try:
+        return parser(f, raw, ctx)
+    except DateParseError as error:
+        raise FieldError(str(error)) from None
+
+
+def _text(f: Field, raw: object, ctx: ParseContext) -> str:
+    text = str(raw).strip()
+    if f.name == "key" and not KEY_PATTERN.match(text):
+        raise FieldError(
+            f"{text!r} is not a key: use up to 32 letters, digits, '.', '_' or '-', no spaces"
+        )
+    if f.choices and text not in f.choices:
+        raise FieldError(f"{text!r} is not one of {', '.join(f.choices)}")
+    return text
+
+
+def _long_text(f: Field, raw: object, ctx: ParseContext) -> str:
+    return str(raw).strip("\n").rstrip()
+
+
+def _email(f: Field, raw: object, ctx: ParseContext) -> str:
+    text = str(raw).strip()
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+        raise FieldError(f"{text!r} is not an e-mail address: write name@example.com")
+    return text
+
+
+def _url(f: Field, raw: object, ctx: ParseContext) -> str:
+    text = str(raw).strip()
+    if "://" not in text and not text.startswith("mailto:"):
+        text = "https://" + text
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https", "mailto") or (
+        parsed.scheme != "mailto" and "." not in parsed.netloc
+    ):
+        raise FieldError(f"{raw!s} is not a web address: write https://example.com")
+    return text
+
+
+def _date(f: Field, raw: object, ctx: ParseContext) -> str:
+    if isinstance(raw, datetime):
+        raw = raw.date()
+    if isinstance(raw, date):
+        return raw.isoformat()
+    value = parse_date(
+        str(raw),
+        ctx.today,
+        calendar=ctx.calendar,
+        date_order=ctx.date_order,
+        fiscal_start_month=ctx.fiscal_start_month,
+    )
+    return value.isoformat()
+
+
+def _dates(f: Field, raw: object, ctx: ParseContext) -> list[str]:
+    items = _split(raw, separators=";,")
+    return sorted({_date(f, item, ctx) for item in items})
+
+
+def _datetime(f: Field, raw: object, ctx: ParseContext) -> str:
+    if isinstance(raw, datetime):
+        return raw.isoformat(timespec="minutes")
+    value = parse_datetime(
+        str(raw),
+        ctx.today,
+        calendar=ctx.calendar,
+        date_order=ctx.date_order,
+        fiscal_start_month=ctx.fiscal_start_month,
+    )
+    return value.isoformat(timespec="minutes")
+
+
+_MONEY_SUFFIX = {"k": 1_000.0, "m": 1_000_000.0}
+
+
+def _number_text(raw: object, what: str) -> float:
+    if isinstance(raw, bool):
+        raise FieldError(f"{raw!r} is not {what}")
+    if isinstance(raw, int | float):
+        value = float(raw)
+    else:
+        text = str(raw).strip().lower().replace("_", "")
+        text = re.sub(r"^[a-z€$£¥]{1,3}\s*|\s*[a-z€$£¥]{3}$", "", text)  # currency sign or code
+        multiplier = 1.0
+        if text[-1:] in _MONEY_SUFFIX:
+            multiplier = _MONEY_SUFFIX[text[-1]]
+            text = text[:-1]
+        text = text.replace(",", "").replace(" ", "")
+        try:
+            value = float(text) * multiplier
+        except ValueError:
+            raise FieldError(f"{raw!s} is not {what}") from None
+    if not math.isfinite(value):
+        raise FieldError(f"{raw!s} is not {what}")
+    return value
+
+
+def _check_range(f: Field, value: float, shown: str) -> None:
+    if f.minimum is not None and value < f.minimum:
+        raise FieldError(f"{shown} is below the minimum of {_plain_number(f.minimum)}")
+    if f.maximum is not None and value > f.maximum:
+        raise FieldError(f"{shown} is above the maximum of {_plain_number(f.maximum)}")
+
+
+def _money(f: Field, raw: object, ctx: ParseContext) -> float:
+    value = round(_number_text(raw, "an amount (write 1200, 1,200.50 or 40k)"), 2)
+    _check_range(f, value, format_money(value))
+    return value
+
+
+def _number(f: Field, raw: object, ctx: ParseContext) -> float | int:
+    value = _number_text(raw, "a number")
+    _check_range(f, value, _plain_number(value))
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+def _integer(f: Field, raw: object, ctx: ParseContext) -> int:
+    value = _number_text(raw, "a whole number")
+    if not value.is_integer():
+        raise FieldError(f"{raw!s} is not a whole number")
+    _check_range(f, value, _plain_number(value))
+    return int(value)
+
+
+def _percent(f: Field, raw: object, ctx: ParseContext) -> float | int:
+    text = str(raw).strip().rstrip("%").strip() if isinstance(raw, str) else raw
+    value = _number_text(text, "a percentage (write 8, 8% or 8.5)")
+    _check_range(f, value, f"{_plain_number(value)} %")
+    return int(value) if value.is_integer() else value
+
+
+def _rating(f: Field, raw: object, ctx: ParseContext) -> int:
+    low, high = int(f.minimum or 1), int(f.maximum or 5)
+    try:
+        value = _number_text(raw, "a rating")
+    except FieldError:
+        raise FieldError(f"{raw!s} is not a rating: write a whole number {low}-{high}") from None
+    if not value.is_integer() or not low <= value <= high:
+        raise FieldError(f"{raw!s} is not a rating: write a whole number {low}-{high}")
+    return int(value)
+
+
+def _duration(f: Field, raw: object, ctx: ParseContext) -> float | int:
+    text = str(raw).strip().lower() if isinstance(raw, str) else raw
+    multiplier = 1.0
+    if isinstance(text, str):
+        match = re.fullmatch(r"([0-9.,]+)\s*(wd|d|w|days?|weeks?)?", text)
+        if not match:
+            raise FieldError(f"{raw!s} is not a duration: write working days, e.g. 3, 2.5d, 2w")
+        text, unit = match.group(1), match.group(2) or "d"
+        multiplier = 5.0 if unit.startswith("w") and unit != "wd" else 1.0
+    value = _number_text(text, "a duration in working days") * multiplier
+    if value < 0:
+        raise FieldError(f"{raw!s} is not a duration: it cannot be negative")
+    return int(value) if value.is_integer() else value
+
+
+def _choice(f: Field, raw: object, ctx: ParseContext) -> str:
+    text = str(raw).strip().lower()
+    exact = [c for c in f.choices if c.lower() == text]
+    if exact:
+        return exact[0]
+    prefixed = [c for c in f.choices if c.lower().startswith(text)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    raise FieldError(f"{raw!s} is not one of: {', '.join(f.choices)}")
+
+
+def _ref(f: Field, raw: object, ctx: ParseContext) -> str:
+    return ctx.resolve(f.target or "", str(raw).strip())
+
+
+def _split(raw: object, separators: str) -> list[str]:
+    if isinstance(raw, list | tuple):
+        return [str(item).strip() for item in raw if str(item).strip()]
+    pattern = "[" + re.escape(separators) + "]"
+    return [part.strip() for part in re.split(pattern, str(raw)) if part.strip()]
+
+
+def _refs(f: Field, raw: object, ctx: ParseContext) -> list[str]:
+    keys: list[str] = []
+    for item in _split(raw, separators=";,"):
+        key = ctx.resolve(f.target or "", item)
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _links(f: Field, raw: object, ctx: ParseContext) -> list[str]:
+    from pmtui.domain.links import LinkParseError, format_links, parse_links
+
+    text = "; ".join(raw) if isinstance(raw, list | tuple) else str(raw)
+    try:
+        links = parse_links(text)
+    except LinkParseError as error:
+        raise FieldError(str(error)) from None
+    resolved = []
+    for link in links:
+        key = ctx.resolve(f.target or "", link.predecessor)
+        resolved.append(format_links([type(link)(key, link.type, link.lag)]))
+    return resolved
+
+
+_TRUE = {"yes", "y", "true", "t", "1", "x", "on", "done"}
+_FALSE = {"no", "n", "false", "f", "0", "off", "-"}
+
+
+def _bool(f: Field, raw: object, ctx: ParseContext) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise FieldError(f"{raw!s} is not yes or no")
+
+
+def _tags(f: Field, raw: object, ctx: ParseContext) -> list[str]:
+    tags: list[str] = []
+    for item in _split(raw, separators=","):
+        if item not in tags:
+            tags.append(item)
+    return tags
+
+
+def _weekdays(f: Field, raw: object, ctx: ParseContext) -> list[str]:
+    days = set()
+    for item in _split(raw, separators=",;"):
+        name = item.lower()[:3]
+        if name not in WEEKDAY_NAMES:
+            raise FieldError(f"{item!r} is not a weekday: write mon, tue, ... sun")
+        days.add(name)
+    return [d for d in WEEKDAY_NAMES if d in days]
+
+
+_RECURRENCE_WORDS = {
+    "daily": "FREQ=DAILY",
+    "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    "weekly": "FREQ=WEEKLY",
+    "biweekly": "FREQ=WEEKLY;INTERVAL=2",
+    "fortnightly": "FREQ=WEEKLY;INTERVAL=2",
+    "monthly": "FREQ=MONTHLY",
+    "quarterly": "FREQ=MONTHLY;INTERVAL=3",
+    "yearly": "FREQ=YEARLY",
+    "annually": "FREQ=YEARLY",
+}
+_RRULE_DAYS = {name: name[:2].upper() for name in WEEKDAY_NAMES}
+_UNITS = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
+
+
+def _recurrence(f: Field, raw: object, ctx: ParseContext) -> str:
+    from dateutil.rrule import rrulestr
+
+    text = str(raw).strip()
+    lowered = text.lower()
+    rule: str | None = None
+    if lowered.startswith(("freq=", "rrule:")):
+        rule = text.split(":", 1)[-1].upper()
+    else:
+        words = lowered.replace(",", " ").split()
+        days = [_RRULE_DAYS[w[:3]] for w in words[1:] if w[:3] in _RRULE_DAYS]
+        every = re.fullmatch(r"every\s+(\d+)\s+(day|week|month|year)s?(.*)", lowered)
+        if every:
+            rule = f"FREQ={_UNITS[every.group(2)]};INTERVAL={int(every.group(1))}"
+            days = [_RRULE_DAYS[w[:3]] for w in every.group(3).split() if w[:3] in _RRULE_DAYS]
+        elif words and words[0] in _RECURRENCE_WORDS:
+            rule = _RECURRENCE_WORDS[words[0]]
+        elif words and all(w[:3] in _RRULE_DAYS for w in words):
+            rule, days = "FREQ=WEEKLY", [_RRULE_DAYS[w[:3]] for w in words]
+        if rule and days and "BYDAY" not in rule:
+            rule += ";BYDAY=" + ",".join(days)
+    message = (
+        f"{text!r} is not a recurrence: write daily, weekdays, weekly mon, every 2 weeks, "
+        "monthly, or an RRULE such as FREQ=WEEKLY;BYDAY=TU"
+    )
+    if rule is None:
+        raise FieldError(message)
+    try:
+        rrulestr("RRULE:" + rule, dtstart=datetime(2000, 1, 1))
+    except (ValueError, TypeError):
+        raise FieldError(message) from None
+    return rule
+
+
+_PARSERS: dict[Kind, Callable[[Field, object, ParseContext], Any]] = {
+    Kind.TEXT: _text,
+    Kind.LONG_TEXT: _long_text,
+    Kind.EMAIL: _email,
+    Kind.URL: _url,
+    Kind.DATE: _date,
+    Kind.DATES: _dates,
+    Kind.DATETIME: _datetime,
+    Kind.MONEY: _money,
+    Kind.NUMBER: _number,
+    Kind.INTEGER: _integer,
+    Kind.PERCENT: _percent,
+    Kind.RATING: _rating,
+    Kind.DURATION: _duration,
+    Kind.CHOICE: _choice,
+    Kind.REF: _ref,
+    Kind.REFS: _refs,
+    Kind.LINKS: _links,
+    Kind.BOOL: _bool,
+    Kind.RECURRENCE: _recurrence,
+    Kind.TAGS: _tags,
+    Kind.WEEKDAYS: _weekdays,
+}
+
+
+# ---------------------------------------------------------------- formatting
+
+
+def _plain_number(value: float) -> str:
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def format_money(value: float) -> str:
+    """1400000 -> '1,400,000.00' (the currency is shown by the caller where it helps)."""
+    return f"{value:,.2f}"
+
+
+def to_text(f: Field, value: Any) -> str:
+    """The canonical typed text of a value: parse_value(to_text(v)) == v. Empty -> ''."""
+    if value is None or value == []:
+        return ""
+    if f.kind in (Kind.REFS, Kind.LINKS, Kind.DATES):
+        return "; ".join(str(item) for item in value)
+    if f.kind in (Kind.TAGS, Kind.WEEKDAYS):
+        return ", ".join(str(item) for item in value)
+    if f.kind == Kind.BOOL:
+        return "yes" if value else "no"
+    if f.kind == Kind.MONEY:
+        return f"{float(value):.2f}"
+    if f.kind in (Kind.NUMBER, Kind.PERCENT, Kind.DURATION, Kind.INTEGER, Kind.RATING):
+        return _plain_number(float(value))
+    return str(value)
+
+
+def to_display(f: Field, value: Any) -> str:
+    """A value as people read it in tables and reports: 1,400,000.00; 92 %; yes."""
+    if value is None or value == []:
+        return ""
+    if f.kind == Kind.MONEY:
+        return format_money(float(value))
+    if f.kind == Kind.PERCENT:
+        return f"{_plain_number(round(float(value), 1))} %"
+    if f.kind == Kind.NUMBER:
+        return _plain_number(round(float(value), 2))
+    if f.kind == Kind.DURATION:
+        return f"{_plain_number(float(value))}d"
+    if f.kind == Kind.BOOL:
+        return "yes" if value else "no"
+    if f.kind == Kind.LONG_TEXT:
+        return str(value).replace("\n", " ⏎ ")
+    return to_text(f, value)
+
+
+def export_value(f: Field, value: Any) -> Any:
+    """A value for a JSON export: lists in their typed text syntax, empty as None."""
+    if value is None or value == [] or value == "":
+        return None
+    if f.kind in (Kind.REFS, Kind.LINKS, Kind.DATES, Kind.TAGS, Kind.WEEKDAYS):
+        return to_text(f, value)
+    return value

@@ -1,0 +1,136 @@
+"""The project record: name, scope, and the project's own rules (calendar, money, thresholds)."""
+
+from __future__ import annotations
+
+from pmtui.schema import Field, Kind, RecordType, register
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
+PROJECT = register(
+    RecordType(
+        table="project",
+        singular="project",
+        key_prefix="PRJ",
+        label_field="name",
+        singleton=True,
+        board="project.settings",
+        help="The one project this file holds, and the rules it runs by.",
+        fields=(
+            Field("name", Kind.TEXT, required=True, width=24, help="The project's name."),
+            Field("code", Kind.TEXT, width=8, help="Short code used in reports and file names."),
+            Field("sponsor", Kind.TEXT, width=16, help="Who owns the business case and decides."),
+            Field("manager", Kind.TEXT, width=16, help="The project manager."),
+            Field(
+                "status",
+                Kind.CHOICE,
+                choices=("green", "amber", "red"),
+                default="green",
+                width=6,
+                help="Overall RAG status, shown in the header.",
+            ),
+            Field("status_reason", Kind.TEXT, width=0, help="Why the status is what it is."),
+            Field("objectives", Kind.LONG_TEXT, width=0, help="What the project must achieve."),
+            Field("scope", Kind.LONG_TEXT, width=0, help="What is in and out of scope."),
+            Field("technologies", Kind.TAGS, width=0, help="Technologies used, comma-separated."),
+            Field("systems", Kind.TAGS, width=0, help="Systems affected, comma-separated."),
+            Field(
+                "information_specifications",
+                Kind.LONG_TEXT,
+                width=0,
+                help="Data and information requirements.",
+            ),
+            Field(
+                "start",
+                Kind.DATE,
+                required=True,
+                default=lambda ctx: ctx.today.isoformat(),
+                width=10,
+                help="The first day of the project; schedule offsets count from it.",
+            ),
+            Field(
+                "target_finish", Kind.DATE, width=10, help="The date the project must finish by."
+            ),
+            Field("currency", Kind.TEXT, default="EUR", width=4, help="ISO currency code."),
+            Field(
+                "calendar",
+                Kind.CHOICE,
+                choices=("workdays", "all-days"),
+                default="workdays",
+                width=9,
+                help="Durations count working days (weekends and holidays off) or all days.",
+            ),
+            Field(
+                "weekends",
+                Kind.WEEKDAYS,
+                default=["sat", "sun"],
+                width=0,
+                help="Days off every week, e.g. sat, sun.",
+            ),
+            Field(
+                "holidays",
+                Kind.DATES,
+                width=0,
+                help="Days off, separated by ';' (dates in any form).",
+            ),
+            Field(
+                "fiscal_year_start",
+                Kind.INTEGER,
+                default=1,
+                minimum=1,
+                maximum=12,
+                width=0,
+                help="Month (1-12) in which the fiscal year starts; a fiscal year is named "
+                "by the calendar year in which it ends.",
+            ),
+            Field(
+                "time_zone",
+                Kind.TEXT,
+                width=0,
+                help="IANA time zone that decides 'today' (default: the machine's).",
+            ),
+            Field(
+                "expense_categories",
+                Kind.TAGS,
+                width=0,
+                default=["labour", "software", "hardware", "services", "travel", "other"],
+                help="Categories for budget lines and expenses.",
+            ),
+            Field(
+                "spi_amber",
+                Kind.NUMBER,
+                default=0.95,
+                minimum=0,
+                width=0,
+                help="SPI or CPI below this is amber.",
+            ),
+            Field(
+                "spi_red",
+                Kind.NUMBER,
+                default=0.85,
+                minimum=0,
+                width=0,
+                help="SPI or CPI below this is red.",
+            ),
+            Field(
+                "due_soon_days",
+                Kind.INTEGER,
+                default=7,
+                minimum=0,
+                width=0,
+                help="How many days ahead Today lists items as upcoming.",
+            ),
+            Field(
+                "backups_kept",
+                Kind.INTEGER,
+                default=14,
+                minimum=1,
+                maximum=365,
+                width=0,
+                help="How many daily backups to keep beside the file.",
+            ),
+        ),
+    )
+)

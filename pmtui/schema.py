@@ -1,0 +1,193 @@
+"""Declarative record types: each table is declared once and drives forms, tables, I/O and docs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Kind(StrEnum):
+    """What a field holds; each kind has one parser and one formatter in pmtui.kinds."""
+
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    EMAIL = "email"
+    URL = "url"
+    DATE = "date"
+    DATES = "dates"
+    DATETIME = "datetime"
+    MONEY = "money"
+    NUMBER = "number"
+    INTEGER = "integer"
+    PERCENT = "percent"
+    RATING = "rating"
+    DURATION = "duration"
+    CHOICE = "choice"
+    REF = "ref"
+    REFS = "refs"
+    LINKS = "links"
+    BOOL = "bool"
+    RECURRENCE = "recurrence"
+    TAGS = "tags"
+    WEEKDAYS = "weekdays"
+
+
+#: Kinds whose stored value is a JSON list; exports write them in their typed text syntax.
+LIST_KINDS = frozenset({Kind.DATES, Kind.REFS, Kind.LINKS, Kind.TAGS, Kind.WEEKDAYS})
+#: Kinds shown right-aligned in tables.
+NUMERIC_KINDS = frozenset(
+    {Kind.MONEY, Kind.NUMBER, Kind.INTEGER, Kind.PERCENT, Kind.RATING, Kind.DURATION}
+)
+
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record type: its kind, rules, default and help."""
+
+    name: str
+    kind: Kind
+    label: str = ""
+    required: bool = False
+    #: A value, or a callable taking the parse context (for "today"-relative defaults).
+    default: Any = None
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    #: Target table of a ref/refs field.
+    target: str | None = None
+    #: A ref to the parent record: deleting the parent deletes this record too.
+    owner: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    #: Column width in tables; 0 hides the field from the default columns.
+    width: int = 12
+    #: Computed fields are exported, shown, and ignored on import; never typed in forms.
+    computed: bool = False
+
+    @property
+    def title(self) -> str:
+        """The label people see: the explicit one, else the name in words."""
+        return self.label or self.name.replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class RecordType:
+    """A table's declaration: name, fields, key prefix and how people refer to its records."""
+
+    table: str
+    singular: str
+    key_prefix: str
+    fields: tuple[Field, ...]
+    #: The field that names a record (references accept it when unique).
+    label_field: str = "title"
+    #: Private tables (performance notes) never leave without --include-private.
+    private: bool = False
+    #: A one-row table (the project itself).
+    singleton: bool = False
+    #: "area.board" where a record of this table is shown, for search and Today jumps.
+    board: str = ""
+    help: str = ""
+    #: Fills computed fields: (records, project record) -> {key: {field: value}}.
+    compute: Callable[[list[dict[str, Any]], dict[str, Any]], dict[str, dict[str, Any]]] | None = (
+        field(default=None, compare=False)
+    )
+
+    #: Rules across fields: record -> {field: message}; empty when the record is fine.
+    check: Callable[[dict[str, Any]], dict[str, str]] | None = field(default=None, compare=False)
+
+    def field(self, name: str) -> Field:
+        """The field called `name`; KeyError if the type has none."""
+        for candidate in self.fields:
+            if candidate.name == name:
+                return candidate
+        raise KeyError(name)
+
+    def has_field(self, name: str) -> bool:
+        """Whether the type declares a field called `name`."""
+        return any(candidate.name == name for candidate in self.fields)
+
+    @property
+    def input_fields(self) -> tuple[Field, ...]:
+        """Fields people type (everything but computed fields)."""
+        return tuple(f for f in self.fields if not f.computed)
+
+    def references(self) -> Iterator[Field]:
+        """The fields that point at other records."""
+        return (f for f in self.fields if f.kind in (Kind.REF, Kind.REFS, Kind.LINKS))
+
+
+KEY_FIELD = Field(
+    "key",
+    Kind.TEXT,
+    label="Key",
+    help="Short unique id, generated when left empty (e.g. T12); renaming updates references.",
+    width=6,
+)
+
+REGISTRY: dict[str, RecordType] = {}
+
+
+def register(record_type: RecordType) -> RecordType:
+    """Add a record type to the registry; its first field is always `key`."""
+    if record_type.table in REGISTRY:
+        raise ValueError(f"table {record_type.table!r} is declared twice")
+    if not record_type.fields or record_type.fields[0].name != "key":
+        record_type = RecordType(
+            **{**record_type.__dict__, "fields": (KEY_FIELD, *record_type.fields)}
+        )
+    REGISTRY[record_type.table] = record_type
+    return record_type
+
+
+def record_type(table: str) -> RecordType:
+    """The declaration of `table`; raises KeyError naming the known tables."""
+    load_all()
+    try:
+        return REGISTRY[table]
+    except KeyError:
+        known = ", ".join(sorted(REGISTRY))
+        raise KeyError(f"no table {table!r}; tables: {known}") from None
+
+
+def load_all() -> dict[str, RecordType]:
+    """Import every record module once, so the registry is complete."""
+    import pmtui.records  # noqa: F401  (registers on import)
+
+    return REGISTRY
+
+
+def referrers(table: str) -> list[tuple[RecordType, Field]]:
+    """Every (type, field) that points at `table`."""
+    load_all()
+    return [
+        (rt, f)
+        for rt in REGISTRY.values()
+        for f in rt.references()
+        if (f.target or rt.table) == table
+    ]
+
+
+def dependency_order(tables: list[str]) -> list[str]:
+    """Tables ordered so that referenced tables come before those referring to them."""
+    load_all()
+    order: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in order or name in visiting:
+            return
+        visiting.add(name)
+        for f in REGISTRY[name].references():
+            target = f.target or name
+            if target != name and target in tables:
+                visit(target)
+        visiting.discard(name)
+        order.append(name)
+
+    for name in tables:
+        visit(name)
+    return order

@@ -1,0 +1,24 @@
+"""Schema versions of the project file and the steps that bring an older file up to date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Data = dict[str, Any]
+
+#: The version this code writes. Raise it with a step in MIGRATIONS whenever the layout changes.
+SCHEMA_VERSION = 1
+
+#: MIGRATIONS[n] turns a version-n file's data into version n+1.
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {}
+
+
+def migrate(data: Data, from_version: int, to_version: int = SCHEMA_VERSION) -> Data:
+    """Apply every step from `from_version` up to `to_version`, in order."""
+    for version in range(from_version, to_version):
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise ValueError(f"no migration from schema version {version} to {version + 1}")
+        data = step(data)
+    return data
