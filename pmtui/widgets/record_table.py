@@ -83,7 +83,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
                 id="record-table-scroll-left", tooltip="Scroll one column to the left."),
         Binding("enter", "select_row", "Open", show=False, id="record-table-select",
                 tooltip="Open the row under the cursor."),
-        Binding("s", "sort_next", "Sort", id="record-table-sort-next",
+        Binding("s", "sort_next", "Sort", show=False, id="record-table-sort-next",
                 tooltip="Sort by the next column, ascending."),
         Binding("S", "sort_reverse", "Reverse", show=False, id="record-table-sort-reverse",
                 tooltip="Reverse the direction of the current sort."),

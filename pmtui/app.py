@@ -1,0 +1,216 @@
+"""The Textual app: areas on digit keys, global keys, palette, themes; boards live in screens/."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from collections.abc import Mapping
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import BindingType
+from textual.theme import Theme
+
+from pmtui import paths, themes
+from pmtui.commands import command
+from pmtui.config import Config, load_config
+from pmtui.screens.area import AreaScreen
+from pmtui.screens.help import HelpLine, HelpModal
+from pmtui.screens.palette import PmtuiCommands
+from pmtui.screens.registry import AREAS, BOARDS, board_by_id, boards_of
+from pmtui.screens.search import SearchModal
+from pmtui.search import SearchHit, search
+from pmtui.state import load_state, save_state
+from pmtui.store import Store, StoreError
+from pmtui.widgets.board import Board
+
+_AREA_BINDINGS = [
+    command(
+        f"{n},alt+{n}",
+        f"switch_area('{mode}')",
+        title,
+        f"area: Go to {title}",
+        id=f"area-{mode}",
+        show=False,
+    )
+    for n, (mode, title) in AREAS.items()
+]
+
+
+class PmtuiApp(App[None]):
+    """pmtui: one project, every board a keystroke away."""
+
+    TITLE = "pmtui"
+    COMMANDS = App.COMMANDS | {PmtuiCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *_AREA_BINDINGS,
+        command("ctrl+f", "search", "Search", "app: Search everything", id="app-search"),
+        command("u", "undo", "Undo", "app: Undo last change", id="app-undo"),
+        command("ctrl+r", "redo", "Redo", "app: Redo undone change", id="app-redo", show=False),
+        command("question_mark", "help", "Help", "app: Show keys", id="app-help", key_display="?"),
+        command("q", "quit", "Quit", "app: Quit pmtui", id="app-quit"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        config: Config | None = None,
+        *,
+        env: Mapping[str, str] | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.config = config or Config()
+        self.env = dict(os.environ if env is None else env)
+        self.warnings = list(warnings or [])
+        self.save_state = "saved"
+        specs, errors = themes.load_themes(paths.user_themes_dir(self.env))
+        self.warnings += errors
+        for spec in specs.values():
+            self.register_theme(Theme(**spec.theme_kwargs(), variables=spec.variables))
+        self.state_path = paths.state_file(self.env)
+        remembered = load_state(self.state_path)
+        wanted = self.config.theme
+        if remembered.get("theme") and remembered.get("config_theme") == self.config.theme:
+            wanted = str(remembered["theme"])
+        if wanted not in self.available_themes:
+            self.warnings.append(f"theme {wanted!r} not found; using {themes.DEFAULT_THEME}")
+            wanted = themes.DEFAULT_THEME
+        self.theme = wanted
+        for mode, _ in AREAS.values():
+            self.add_mode(mode, partial(AreaScreen, self.store, mode))
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(themes.APP_VARIABLE_DEFAULTS)
+
+    def on_mount(self) -> None:
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        self.switch_area("today" if boards_of("today") else "project")
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            # A dropped SSH link must end the app cleanly: every edit is already saved.
+            loop.add_signal_handler(signum, self.exit)
+        self.set_interval(1.5, self._poll_disk)
+        for warning in self.warnings:
+            self.notify(warning, severity="warning", timeout=10)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        state = load_state(self.state_path)
+        state.update(theme=theme.name, config_theme=self.config.theme)
+        save_state(self.state_path, state)
+
+    @property
+    def area_screen(self) -> AreaScreen | None:
+        """The area on show (None while a modal is on top)."""
+        return self.screen if isinstance(self.screen, AreaScreen) else None
+
+    def refresh_area(self) -> None:
+        """Redraw the area on show from the store."""
+        screen = self.get_screen_stack_area()
+        if screen is not None:
+            screen.refresh_data(self.save_state)
+
+    def get_screen_stack_area(self) -> AreaScreen | None:
+        """The area screen under any modals."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, AreaScreen):
+                return screen
+        return None
+
+    def switch_area(self, mode: str) -> None:
+        """Show an area (mounting its screen the first time)."""
+        self.switch_mode(mode)
+        self.call_after_refresh(self.refresh_area)
+
+    def action_switch_area(self, mode: str) -> None:
+        self.switch_area(mode)
+
+    async def action_open_board(self, board_id: str) -> Board | None:
+        spec = board_by_id(board_id)
+        if spec is None:
+            return None
+        await self.switch_mode(spec.area)
+        screen = self.get_screen_stack_area()
+        board = screen.show_board_by_name(spec.name) if screen else None
+        self.refresh_area()
+        return board
+
+    def on_board_changed(self, message: Board.Changed) -> None:
+        self.save_state = "saved"
+        self.notify(message.label, timeout=2)
+        self.refresh_area()
+
+    def _poll_disk(self) -> None:
+        try:
+            if self.store.refresh():
+                self.notify("Reloaded: another session changed the project", timeout=4)
+                self.refresh_area()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10)
+
+    def _undo_redo(self, redo: bool) -> None:
+        try:
+            label = self.store.redo() if redo else self.store.undo()
+        except StoreError as error:
+            self.notify(str(error), title="Not undone", severity="error", timeout=8)
+            return
+        verb = "Redone" if redo else "Undone"
+        self.notify(f"{verb}: {label}" if label else f"Nothing to {verb.lower()[:-2]}", timeout=3)
+        self.refresh_area()
+
+    def action_undo(self) -> None:
+        self._undo_redo(redo=False)
+
+    def action_redo(self) -> None:
+        self._undo_redo(redo=True)
+
+    def action_help(self) -> None:
+        lines = []
+        for key, active in self.screen.active_bindings.items():
+            group = type(active.node).__name__
+            shown = active.binding.key_display or self.get_key_display(active.binding)
+            lines.append(
+                HelpLine(group, shown or key, active.binding.description, active.binding.tooltip)
+            )
+        lines.sort(key=lambda line: (line.group != type(self).__name__, line.group))
+        title = dict(AREAS.values()).get(self.current_mode, self.current_mode)
+        self.push_screen(HelpModal(title, lines))
+
+    def action_search(self) -> None:
+        titles = {b.id: f"{dict(AREAS.values())[b.area]} › {b.title}" for b in BOARDS}
+        self.push_screen(SearchModal(lambda text: search(self.store, text), titles), self._jump)
+
+    async def _jump(self, hit: SearchHit | None) -> None:
+        if hit is None:
+            return
+        board = await self.action_open_board(hit.board)
+        if board is None:
+            self.notify(f"No board shows {hit.table} yet", severity="warning")
+            return
+        self.call_after_refresh(board.focus_record, hit.table, hit.key)
+
+
+def run(project: Path, env: Mapping[str, str] | None = None) -> int:
+    """Open `project` in the app; returns the exit code."""
+    environment = dict(os.environ if env is None else env)
+    config, warnings = load_config(paths.config_file(environment))
+    try:
+        store = Store.open(project, date_order=config.date_order)
+    except StoreError as error:
+        print(f"pmtui: {error}")
+        return 1
+    app = PmtuiApp(store, config, env=environment, warnings=warnings)
+    try:
+        app.run()
+    finally:
+        store.close()
+    state = load_state(paths.state_file(environment))
+    state["last_project"] = str(store.path)
+    save_state(paths.state_file(environment), state)
+    return 0

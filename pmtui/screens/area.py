@@ -1,0 +1,140 @@
+"""One area (a digit key): its boards as tabs, mounted the first time they are shown."""
+
+from __future__ import annotations
+
+import importlib
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Static
+
+from pmtui.commands import command
+from pmtui.screens.registry import AREAS, BoardSpec, boards_of
+from pmtui.store import Store
+from pmtui.widgets.area_bar import AreaBar, BoardTabs
+from pmtui.widgets.board import Board
+from pmtui.widgets.status_bar import StatusBar
+
+
+def _board_class(spec: BoardSpec) -> type[Board]:
+    module, _, name = spec.widget.partition(":")
+    board_class: type[Board] = getattr(importlib.import_module(module), name)
+    return board_class
+
+
+class AreaScreen(Screen[None]):
+    """The screen of one area; `[` and `]` move between its boards."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        command(
+            "left_square_bracket",
+            "tab(-1)",
+            "Prev tab",
+            "board: Previous tab",
+            id="board-previous",
+            key_display="[",
+        ),
+        command(
+            "right_square_bracket",
+            "tab(1)",
+            "Next tab",
+            "board: Next tab",
+            id="board-next",
+            key_display="]",
+        ),
+    ]
+
+    def __init__(self, store: Store, area: str) -> None:
+        super().__init__(name=area)
+        self.store = store
+        self.area = area
+        self.boards = boards_of(area)
+        self.current = 0
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        yield AreaBar(id="areas")
+        yield BoardTabs(id="tabs")
+        if self.boards:
+            yield ContentSwitcher(id="boards")
+        else:
+            title = dict(AREAS.values())[self.area]
+            with Container(id="empty"):
+                yield Static(
+                    f"{title} has no boards yet.\n\n"
+                    "Press 9 for the project settings, 3 for the team, "
+                    "ctrl+f to search, ? for every key.",
+                    id="empty-text",
+                )
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(AreaBar).show(self.area)
+        if self.boards:
+            self.show_board(0)
+        else:
+            self.query_one(BoardTabs).show([], 0)
+
+    @property
+    def board(self) -> Board | None:
+        """The board on show."""
+        if not self.boards:
+            return None
+        spec = self.boards[self.current]
+        found = self.query(f"#{spec.id.replace('.', '-')}")
+        return found.first(Board) if found else None
+
+    def show_board(self, index: int) -> Board | None:
+        """Show board number `index`, mounting it the first time."""
+        if not self.boards:
+            return None
+        self.current = index % len(self.boards)
+        spec = self.boards[self.current]
+        switcher = self.query_one(ContentSwitcher)
+        widget_id = spec.id.replace(".", "-")
+        if not switcher.query(f"#{widget_id}"):
+            switcher.mount(_board_class(spec)(self.store, spec))
+        else:
+            board = switcher.query_one(f"#{widget_id}", Board)
+            board.refresh_data()
+        switcher.current = widget_id
+        self.query_one(BoardTabs).show([b.title for b in self.boards], self.current)
+        self.call_after_refresh(self._focus_board)
+        return self.board
+
+    def _focus_board(self) -> None:
+        board = self.board
+        if board is not None and (self.focused is None or board not in self.focused.ancestors):
+            board.focus_default()
+        self.refresh_bindings()
+
+    def show_board_by_name(self, name: str) -> Board | None:
+        """Show the board called `name` (the part after the area in its id)."""
+        for index, spec in enumerate(self.boards):
+            if spec.name == name:
+                return self.show_board(index)
+        return None
+
+    def action_tab(self, step: int) -> None:
+        self.show_board(self.current + step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "tab":
+            return len(self.boards) > 1
+        return True
+
+    def refresh_data(self, save_state: str) -> None:
+        """Redraw the status line and the board on show after the project changed."""
+        project = self.store.project
+        self.query_one(StatusBar).show(
+            str(project.get("name", "")),
+            str(project.get("status", "")),
+            save_state,
+            self.store.today,
+        )
+        board = self.board
+        if board is not None:
+            board.refresh_data()

@@ -1,0 +1,57 @@
+"""The Project area's settings board: the project's meta and rules, edited in the one form."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+
+from pmtui.commands import command
+from pmtui.kinds import to_display
+from pmtui.schema import record_type
+from pmtui.widgets.board import Board
+from pmtui.widgets.record_table import Column, RecordTable
+
+
+class ProjectBoard(Board):
+    """Every project setting on one line; e or enter edits, starting at the selected one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        command("e", "edit", "Edit", "project: Edit settings", id="project-edit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield RecordTable(id="settings")
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.query_one(RecordTable).focus()
+
+    def refresh_data(self) -> None:
+        rt = record_type("project")
+        project = self.store.project
+        rows = [
+            (f.name, [f.title, to_display(f, project.get(f.name)), f.help])
+            for f in rt.input_fields
+            if f.name != "key"
+        ]
+        columns = [
+            Column("setting", "Setting", 24),
+            Column("value", "Value", 30),
+            Column("help", "About", 60),
+        ]
+        self.query_one(RecordTable).set_data(columns, rows)
+
+    def action_edit(self, focus: str | None = None) -> None:
+        field = focus or self.query_one(RecordTable).cursor_row_key
+        self.edit_record("project", str(self.store.project["key"]), field)
+
+    def focus_record(self, table: str, key: str) -> bool:
+        return table == "project"
+
+    @on(RecordTable.RowSelected)
+    def _open(self, event: RecordTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit(event.row_key)

@@ -1,0 +1,57 @@
+"""The areas (digit keys) and the boards inside them; a new board is one line in BOARDS."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Area number -> (mode name, title). The digit keys switch to them.
+AREAS: dict[int, tuple[str, str]] = {
+    1: ("today", "Today"),
+    2: ("plan", "Plan"),
+    3: ("people", "People"),
+    4: ("vendors", "Vendors"),
+    5: ("money", "Money"),
+    6: ("control", "Control"),
+    7: ("comms", "Comms"),
+    8: ("reports", "Reports"),
+    9: ("project", "Project"),
+}
+
+
+@dataclass(frozen=True)
+class BoardSpec:
+    """A board: where it lives, its tab title, and the widget class that draws it."""
+
+    area: str
+    name: str
+    title: str
+    #: "module:Class" of a Board widget, imported when the board is first shown.
+    widget: str
+    #: For generic table boards: the table it lists.
+    table: str = ""
+
+    @property
+    def id(self) -> str:
+        """'area.name', as RecordType.board refers to it."""
+        return f"{self.area}.{self.name}"
+
+
+BOARDS: list[BoardSpec] = [
+    BoardSpec("project", "settings", "Settings", "pmtui.screens.project_board:ProjectBoard"),
+    BoardSpec("people", "team", "Team", "pmtui.widgets.table_board:TableBoard", "people"),
+]
+
+
+def boards_of(area: str) -> list[BoardSpec]:
+    """The boards of an area, in tab order."""
+    return [b for b in BOARDS if b.area == area]
+
+
+def board_by_id(board_id: str) -> BoardSpec | None:
+    """The board with id 'area.name', if any."""
+    return next((b for b in BOARDS if b.id == board_id), None)
+
+
+def area_number(area: str) -> int:
+    """The digit of an area mode."""
+    return next(n for n, (mode, _) in AREAS.items() if mode == area)

@@ -1,0 +1,67 @@
+"""Search every table's text for the global search (ctrl+f); no Textual here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from pmtui.kinds import to_text
+from pmtui.schema import Kind, load_all
+
+TEXT_KINDS = frozenset(
+    {Kind.TEXT, Kind.LONG_TEXT, Kind.EMAIL, Kind.URL, Kind.TAGS, Kind.CHOICE, Kind.REF}
+)
+
+
+class Records(Protocol):
+    """What search needs from the store."""
+
+    def records(self, table: str) -> list[dict[str, object]]: ...
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One record that matches: where it lives and the text that matched."""
+
+    board: str
+    table: str
+    key: str
+    title: str
+    field: str
+    snippet: str
+
+
+def _snippet(text: str, at: int, width: int = 40) -> str:
+    start = max(0, at - width // 3)
+    piece = text[start : start + width].replace("\n", " ")
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def search(store: Records, text: str, limit: int = 500) -> list[SearchHit]:
+    """Records whose key or text fields contain `text` (case-insensitive), by board order."""
+    needle = text.strip().lower()
+    if not needle:
+        return []
+    hits: list[SearchHit] = []
+    for rt in load_all().values():
+        fields = [f for f in rt.fields if f.kind in TEXT_KINDS]
+        for record in store.records(rt.table):
+            for f in fields:
+                value = to_text(f, record.get(f.name))
+                at = value.lower().find(needle)
+                if at >= 0:
+                    title = str(record.get(rt.label_field) or record.get("key"))
+                    hits.append(
+                        SearchHit(
+                            rt.board,
+                            rt.table,
+                            str(record["key"]),
+                            title,
+                            f.title,
+                            _snippet(value, at),
+                        )
+                    )
+                    break
+            if len(hits) >= limit:
+                return hits
+    return hits

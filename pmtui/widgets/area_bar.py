@@ -1,0 +1,46 @@
+"""The second line: the nine areas on their digit keys, and the tabs of the current area."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from pmtui.screens.registry import AREAS, boards_of
+
+
+class AreaBar(Static):
+    """'1Today 2Plan ... 9Project' with the current area highlighted (fits 80 columns)."""
+
+    DEFAULT_CSS = """
+    AreaBar { height: 1; background: $panel; padding: 0 0 0 1; }
+    """
+
+    def show(self, current: str) -> None:
+        """Highlight the area `current`."""
+        parts: list[tuple[str, str] | str] = []
+        for number, (mode, title) in AREAS.items():
+            if parts:
+                parts.append(" ")
+            style = "reverse bold" if mode == current else ""
+            parts.append((str(number), f"$accent {style}".strip()))
+            parts.append((title, style or ("" if boards_of(mode) else "$text-muted")))
+        self.update(Content.assemble(*parts))
+
+
+class BoardTabs(Static):
+    """The boards of the current area; [ and ] switch between them."""
+
+    DEFAULT_CSS = """
+    BoardTabs { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    def show(self, titles: list[str], current: int) -> None:
+        """Highlight tab number `current`."""
+        parts: list[tuple[str, str] | str] = []
+        for index, title in enumerate(titles):
+            if parts:
+                parts.append(" │ ")
+            parts.append((title, "bold $foreground underline" if index == current else ""))
+        if len(titles) > 1:
+            parts.append(("    [ ] switch", "$text-muted"))
+        self.update(Content.assemble(*parts))

@@ -1,0 +1,158 @@
+"""The base of every board: it reads through the store it is given and reports changes up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from textual.message import Message
+from textual.widget import Widget
+
+from pmtui.kinds import to_text
+from pmtui.schema import record_type
+from pmtui.screens.confirm import ConfirmModal
+from pmtui.screens.record_form import RecordForm
+from pmtui.screens.registry import BoardSpec
+from pmtui.store import RecordInvalid, Store, StoreError
+
+T = TypeVar("T")
+
+
+class Board(Widget):
+    """One view of the project inside an area (a tab); holds no business rules."""
+
+    DEFAULT_CSS = """
+    Board { height: 1fr; }
+    """
+
+    @dataclass
+    class Changed(Message):
+        """The board changed the project; `label` says what (for the notification)."""
+
+        label: str
+
+    def __init__(self, store: Store, spec: BoardSpec) -> None:
+        super().__init__(id=spec.id.replace(".", "-"))
+        self.store = store
+        self.spec = spec
+
+    def refresh_data(self) -> None:
+        """Re-read what the board shows from the store (after any change)."""
+
+    def focus_default(self) -> None:
+        """Focus what the board is mainly about (its first focusable widget)."""
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def focus_record(self, table: str, key: str) -> bool:
+        """Put the cursor on a record (search results jump here); False if not shown."""
+        return False
+
+    def save(self, change: Callable[[], T], done: str) -> T | None:
+        """Run a store change; report success up, or show the store's reason and return None."""
+        try:
+            result = change()
+        except StoreError as error:
+            self.app.notify(str(error), title="Not saved", severity="error", timeout=8)
+            return None
+        self.post_message(self.Changed(done))
+        return result
+
+    # ------------------------------------------------ the record flows every board shares
+
+    def _errors(self, table: str, values: dict[str, str], key: str | None) -> dict[str, str]:
+        # A new record ignores empty fields (defaults fill them); an edit may clear a field.
+        typed = values if key is not None else {n: t for n, t in values.items() if t.strip()}
+        try:
+            self.store.validate(table, typed, key)
+        except RecordInvalid as invalid:
+            return invalid.errors
+        except StoreError as error:
+            return {"": str(error)}
+        return {}
+
+    def add_record(self, table: str, prefill: Mapping[str, str] | None = None) -> None:
+        """Open the form for a new record; save it when the form returns."""
+        rt = record_type(table)
+        ctx = self.store.context()
+        values = {
+            f.name: to_text(f, f.default(ctx) if callable(f.default) else f.default)
+            for f in rt.input_fields
+            if f.default is not None and f.name != "key"
+        }
+        values.update(prefill or {})
+        self._open_form(table, None, values, None, "")
+
+    def edit_record(self, table: str, key: str, focus: str | None = None) -> None:
+        """Open the form on a record; only the fields the user changed are saved."""
+        record = self.store.get(table, key)
+        if record is None:
+            self.app.notify(f"{key} no longer exists", severity="warning")
+            return
+        rt = record_type(table)
+        values = {f.name: to_text(f, record.get(f.name)) for f in rt.input_fields}
+        self._open_form(table, record, values, focus, "")
+
+    def _open_form(
+        self,
+        table: str,
+        record: dict[str, Any] | None,
+        values: dict[str, str],
+        focus: str | None,
+        message: str,
+    ) -> None:
+        rt = record_type(table)
+        key = str(record["key"]) if record else None
+        fields = [f for f in rt.input_fields if not (rt.singleton and f.name == "key")]
+        title = f"Edit {rt.singular} {key}" if key else f"Add {rt.singular}"
+        initial = dict(values)
+
+        def done(result: dict[str, str] | None) -> None:
+            if result is None:
+                return
+            if record is None:
+                typed = {k: v for k, v in result.items() if v.strip()}
+                saved = self.save(lambda: self.store.add(table, typed), f"Added {rt.singular}")
+            else:
+                changed = {k: v for k, v in result.items() if v != initial.get(k, "")}
+                if not changed:
+                    return
+                saved = self.save(
+                    lambda: self.store.update(table, str(key), changed, base=record),
+                    f"Saved {rt.singular} {key}",
+                )
+            if saved is None:
+                # Keep what was typed: reopen the form with the reason on top.
+                self._open_form(table, record, result, focus, "Not saved; see the message.")
+            else:
+                self.refresh_data()
+                self.focus_record(table, str(saved["key"]))
+
+        self.app.push_screen(
+            RecordForm(
+                title,
+                fields,
+                values,
+                lambda typed: self._errors(table, typed, key),
+                message=message,
+                focus=focus,
+            ),
+            done,
+        )
+
+    def delete_record(self, table: str, key: str) -> None:
+        """Ask, then delete (undoable with u)."""
+        rt = record_type(table)
+        record = self.store.get(table, key) or {}
+        name = record.get(rt.label_field, "")
+        question = f"Delete {rt.singular} {key} {name}?\nu undoes it."
+
+        def done(yes: bool | None) -> None:
+            if yes and self.save(lambda: self.store.delete(table, key), f"Deleted {key}") is None:
+                return
+            self.refresh_data()
+
+        self.app.push_screen(ConfirmModal(question), done)
