@@ -73,6 +73,7 @@ class AreaScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(AreaBar).show(self.area)
+        self.refresh_data(str(getattr(self.app, "save_state", "saved")))
         if self.boards:
             self.show_board(0)
         else:
@@ -128,8 +129,11 @@ class AreaScreen(Screen[None]):
 
     def refresh_data(self, save_state: str) -> None:
         """Redraw the status line and the board on show after the project changed."""
+        bars = self.query(StatusBar)
+        if not bars:
+            return  # not composed yet: on_mount draws it
         project = self.store.project
-        self.query_one(StatusBar).show(
+        bars.first().show(
             str(project.get("name", "")),
             str(project.get("status", "")),
             save_state,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -11,38 +12,61 @@ from pmtui.commands import PALETTE_TITLES
 from pmtui.screens.registry import AREAS, BOARDS
 
 
-def action_entries(provider: Provider) -> list[tuple[str, str, Callable[[], object]]]:
-    """(title, help, callback) for each enabled binding of the screen the palette serves."""
+class PaletteEntry(NamedTuple):
+    """A palette line: its title, help, what runs, and the action (for tests and dedup)."""
+
+    title: str
+    help: str
+    callback: Callable[[], object]
+    action: str
+
+
+def _group(node: object) -> str:
+    name = type(node).__name__
+    return {"PmtuiApp": "app", "AreaScreen": "board", "RecordTable": "table"}.get(
+        name, name.removesuffix("Board").lower() or "board"
+    )
+
+
+def action_entries(provider: Provider) -> list[PaletteEntry]:
+    """One entry per enabled binding of the screen the palette serves, then areas and boards."""
     app = provider.app
-    entries: list[tuple[str, str, Callable[[], object]]] = []
-    seen: set[str] = set()
-    for _key, active in provider.screen.active_bindings.items():
-        binding = active.binding
-        if not active.enabled or binding.action in seen:
+    entries: list[PaletteEntry] = []
+    seen: set[tuple[int, str]] = set()
+    active = sorted(
+        provider.screen.active_bindings.values(),
+        key=lambda item: (item.binding.id or "") not in PALETTE_TITLES,
+    )
+    for item in active:
+        binding = item.binding
+        if not item.enabled or (id(item.node), binding.action) in seen:
             continue
-        seen.add(binding.action)
-        title = PALETTE_TITLES.get(binding.id or "")
-        if title is None:
-            group = type(active.node).__name__.replace("Record", "").lower()
-            title = f"{group}: {binding.description}"
+        seen.add((id(item.node), binding.action))
+        title = (
+            PALETTE_TITLES.get(binding.id or "") or f"{_group(item.node)}: {binding.description}"
+        )
         keys = binding.key_display or binding.key
-        callback = partial(app.run_action, binding.action, active.node)
-        entries.append((title, f"{keys} · {binding.tooltip}", callback))
+        callback = partial(app.run_action, binding.action, item.node)
+        entries.append(PaletteEntry(title, f"{keys} · {binding.tooltip}", callback, binding.action))
     for number, (mode, area_title) in AREAS.items():
+        action = f"switch_area('{mode}')"
         entries.append(
-            (
+            PaletteEntry(
                 f"area: Go to {area_title}",
                 f"{number} or alt+{number}",
-                partial(app.run_action, f"switch_area('{mode}')"),
+                partial(app.run_action, action),
+                action,
             )
         )
     for spec in BOARDS:
         area_title = dict(AREAS.values())[spec.area]
+        action = f"open_board('{spec.id}')"
         entries.append(
-            (
+            PaletteEntry(
                 f"board: Open {area_title} › {spec.title}",
                 spec.id,
-                partial(app.run_action, f"open_board('{spec.id}')"),
+                partial(app.run_action, action),
+                action,
             )
         )
     return entries
@@ -52,12 +76,12 @@ class PmtuiCommands(Provider):
     """The palette's pmtui commands, built fresh each time from what check_action allows."""
 
     async def discover(self) -> Hits:
-        for title, help_text, callback in action_entries(self):
+        for title, help_text, callback, _ in action_entries(self):
             yield DiscoveryHit(title, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_text, callback in action_entries(self):
+        for title, help_text, callback, _ in action_entries(self):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text)

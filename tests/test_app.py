@@ -1,0 +1,273 @@
+"""The app shell driven as a person does: keys in, then what the store holds and the screen shows."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from pmtui.app import PmtuiApp
+from pmtui.config import Config
+from pmtui.screens.area import AreaScreen
+from pmtui.screens.help import HelpModal
+from pmtui.screens.palette import action_entries
+from pmtui.screens.record_form import RecordForm
+from pmtui.screens.registry import AREAS
+from pmtui.screens.search import SearchModal
+from pmtui.store import Store
+from pmtui.widgets.record_table import RecordTable
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """An environment that keeps the developer's own config, state and clock out."""
+    return {
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PMTUI_TODAY": TODAY.isoformat(),
+    }
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    """A small project with three people."""
+    s = Store.create(
+        tmp_path / "p.json", {"name": "ERP Roll-out", "start": "2026-09-01"}, today=TODAY
+    )
+    for name, role, rate in [
+        ("Anna Berg", "PM", 120),
+        ("Bob Smith", "Developer", 85),
+        ("Chen Li", "Architect", 110),
+    ]:
+        s.add("people", {"name": name, "role": role, "rate": rate})
+    return s
+
+
+def make_app(store: Store, env: dict[str, str], config: Config | None = None) -> PmtuiApp:
+    return PmtuiApp(store, config or Config(), env=env)
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type text key by key, as a person does."""
+    await pilot.press(*["space" if c == " " else c for c in text])
+
+
+def screen_text(app: PmtuiApp) -> str:
+    """Every line of the table on show, as drawn."""
+    table = app.screen.query_one(RecordTable)
+    return "\n".join(table.render_line(y).text for y in range(table.size.height))
+
+
+def reopened(store: Store) -> Store:
+    return Store.open(store.path, today=TODAY)
+
+
+class TestPeopleBoard:
+    """Add, edit, delete, undo and redo on People, by keys only."""
+
+    async def test_add_person_saves_to_the_file(self, store: Store, env: dict[str, str]) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "a")
+            assert isinstance(app.screen, RecordForm)
+            await pilot.press("P", "9")  # the key field comes first
+            await pilot.press("down")
+            await type_text(pilot, "Dana Lee")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, AreaScreen)
+            assert "Dana Lee" in screen_text(app)
+        assert reopened(store).require("people", "P9")["name"] == "Dana Lee"
+
+    async def test_edit_shows_the_parser_message_then_saves_the_fix(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "j", "e")  # Bob Smith
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            rate = form.query_one("#field-rate", Input)
+            rate.focus()
+            await pilot.press("ctrl+u", *"abc", "ctrl+s")
+            assert app.screen is form
+            error = str(form.query_one("#error-rate").render())
+            assert "is not an amount" in error
+            assert reopened(store).require("people", "P2")["rate"] == 85
+            await pilot.press("ctrl+u", "9", "5", "ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, AreaScreen)
+        assert reopened(store).require("people", "P2")["rate"] == 95
+
+    async def test_escape_closes_the_form_without_saving(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "e", "ctrl+u", *"Zed", "escape")
+            assert isinstance(app.screen, AreaScreen)
+        assert reopened(store).require("people", "P1")["key"] == "P1"
+        assert reopened(store).require("people", "P1")["name"] == "Anna Berg"
+
+    async def test_delete_undo_redo(self, store: Store, env: dict[str, str]) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "G", "d")
+            assert "Delete person P3 Chen Li?" in str(app.screen.query_one("#question").render())
+            await pilot.press("y")
+            await pilot.pause()
+            assert reopened(store).get("people", "P3") is None
+            assert "Chen Li" not in screen_text(app)
+            await pilot.press("u")
+            await pilot.pause()
+            assert reopened(store).require("people", "P3")["name"] == "Chen Li"
+            assert "Chen Li" in screen_text(app)
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            assert reopened(store).get("people", "P3") is None
+
+    async def test_declining_the_confirmation_keeps_the_record(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "d", "n")
+            await pilot.pause()
+        assert reopened(store).require("people", "P1")["name"] == "Anna Berg"
+
+    async def test_filter_narrows_the_list(self, store: Store, env: dict[str, str]) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "slash", *"arch")
+            table = app.screen.query_one(RecordTable)
+            assert table.row_count == 1
+            await pilot.press("escape")
+            assert table.row_count == 3
+
+
+class TestAreas:
+    """Every area answers its digit, alt+digit and the palette."""
+
+    @pytest.mark.parametrize("number", list(AREAS))
+    async def test_digit_and_alt_digit_switch_area(
+        self, store: Store, env: dict[str, str], number: int
+    ) -> None:
+        mode = AREAS[number][0]
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(str(number))
+            assert app.current_mode == mode
+            await pilot.press("9" if number != 9 else "1")
+            await pilot.press(f"alt+{number}")
+            assert app.current_mode == mode
+
+    async def test_alt_digit_works_while_typing_in_a_filter(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "slash", "1")
+            assert app.current_mode == "people"  # the digit went into the filter
+            await pilot.press("alt+9")
+            assert app.current_mode == "project"
+
+    async def test_palette_switches_area(self, store: Store, env: dict[str, str]) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+p")
+            await type_text(pilot, "Go to People")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause(0.2)
+            assert app.current_mode == "people"
+
+    async def test_opens_on_project_until_today_exists(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)):
+            assert app.current_mode == "project"
+
+
+class TestSearch:
+    """ctrl+f finds a record in any table and enter jumps to it."""
+
+    async def test_search_jumps_to_the_record(self, store: Store, env: dict[str, str]) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+f")
+            assert isinstance(app.screen, SearchModal)
+            await type_text(pilot, "archit")
+            await pilot.press("enter")
+            await pilot.pause(0.2)
+            assert app.current_mode == "people"
+            assert app.screen.query_one(RecordTable).cursor_row_key == "P3"
+
+
+class TestKeys:
+    """Keymaps, help and palette agree with the bindings."""
+
+    async def test_keymap_remaps_a_binding(self, store: Store, env: dict[str, str]) -> None:
+        app = make_app(store, env, Config(keymap={"board-add": "n"}))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "a")
+            assert isinstance(app.screen, AreaScreen)
+            await pilot.press("n")
+            assert isinstance(app.screen, RecordForm)
+
+    @pytest.mark.parametrize("number", [3, 9, 1])
+    async def test_every_binding_is_in_help_and_palette(
+        self, store: Store, env: dict[str, str], number: int
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(str(number))
+            await pilot.pause()
+            active = [b for b in app.screen.active_bindings.values() if b.enabled]
+            entries = action_entries(_Provider(app))  # type: ignore[arg-type]
+            palette = {entry.action for entry in entries}
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpModal)
+            in_help = {(line.description, line.tooltip) for line in app.screen.lines}
+            for item in active:
+                binding = item.binding
+                assert (binding.description, binding.tooltip) in in_help
+                assert binding.action in palette, binding.id
+            titles = {entry.title for entry in entries}
+            assert {"app: Undo last change", "app: Search everything"} <= titles
+            assert len(active) >= 10
+
+
+class _Provider:
+    """The bits of a palette Provider that action_entries reads."""
+
+    def __init__(self, app: PmtuiApp) -> None:
+        self.app = app
+        self.screen = app.screen
+
+
+class TestSessions:
+    """Another session's save reloads the view without losing an open form."""
+
+    async def test_external_change_reloads_and_keeps_the_form(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "a", "down", *"Half")
+            other = Store.open(store.path, today=TODAY)
+            other.add("people", {"name": "Eve Adams", "role": "QA"})
+            await pilot.pause(1.8)
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            assert form.query_one("#field-name", Input).value == "Half"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "Eve Adams" in screen_text(app)
