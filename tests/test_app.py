@@ -1,12 +1,10 @@
-"""The app shell driven as a person does: keys in, then what the store holds and the screen shows."""
+"""The app shell driven as a person does: keys in, then the store and the screen checked."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from pmtui.app import PmtuiApp
@@ -19,20 +17,12 @@ from pmtui.screens.registry import AREAS
 from pmtui.screens.search import SearchModal
 from pmtui.store import Store
 from pmtui.widgets.record_table import RecordTable
-
-TODAY = date(2026, 11, 26)
+from tests.uihelpers import TODAY, isolated_env, make_app, reopened, table_text, type_text
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    """An environment that keeps the developer's own config, state and clock out."""
-    return {
-        "HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "PMTUI_TODAY": TODAY.isoformat(),
-    }
+    return isolated_env(tmp_path)
 
 
 @pytest.fixture
@@ -50,25 +40,6 @@ def store(tmp_path: Path) -> Store:
     return s
 
 
-def make_app(store: Store, env: dict[str, str], config: Config | None = None) -> PmtuiApp:
-    return PmtuiApp(store, config or Config(), env=env)
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    """Type text key by key, as a person does."""
-    await pilot.press(*["space" if c == " " else c for c in text])
-
-
-def screen_text(app: PmtuiApp) -> str:
-    """Every line of the table on show, as drawn."""
-    table = app.screen.query_one(RecordTable)
-    return "\n".join(table.render_line(y).text for y in range(table.size.height))
-
-
-def reopened(store: Store) -> Store:
-    return Store.open(store.path, today=TODAY)
-
-
 class TestPeopleBoard:
     """Add, edit, delete, undo and redo on People, by keys only."""
 
@@ -83,7 +54,7 @@ class TestPeopleBoard:
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, AreaScreen)
-            assert "Dana Lee" in screen_text(app)
+            assert "Dana Lee" in table_text(app)
         assert reopened(store).require("people", "P9")["name"] == "Dana Lee"
 
     async def test_edit_shows_the_parser_message_then_saves_the_fix(
@@ -124,11 +95,11 @@ class TestPeopleBoard:
             await pilot.press("y")
             await pilot.pause()
             assert reopened(store).get("people", "P3") is None
-            assert "Chen Li" not in screen_text(app)
+            assert "Chen Li" not in table_text(app)
             await pilot.press("u")
             await pilot.pause()
             assert reopened(store).require("people", "P3")["name"] == "Chen Li"
-            assert "Chen Li" in screen_text(app)
+            assert "Chen Li" in table_text(app)
             await pilot.press("ctrl+r")
             await pilot.pause()
             assert reopened(store).get("people", "P3") is None
@@ -270,4 +241,4 @@ class TestSessions:
             assert form.query_one("#field-name", Input).value == "Half"
             await pilot.press("escape")
             await pilot.pause()
-            assert "Eve Adams" in screen_text(app)
+            assert "Eve Adams" in table_text(app)

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from pmtui.search import SearchHit
 from pmtui.widgets.record_table import Column, RecordTable
+from pmtui.widgets.text_input import TextInput
 
 COLUMNS = [
     Column("board", "Board", 16),
@@ -56,7 +57,7 @@ class SearchModal(ModalScreen[SearchHit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(self.initial, placeholder="search everything", id="query", compact=True)
+            yield TextInput(self.initial, placeholder="search everything", id="query", compact=True)
             yield Static("", id="count")
             yield RecordTable(id="results")
 

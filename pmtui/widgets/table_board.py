@@ -16,6 +16,7 @@ from pmtui.screens.registry import BoardSpec
 from pmtui.store import Store
 from pmtui.widgets.board import Board
 from pmtui.widgets.record_table import Column, RecordTable
+from pmtui.widgets.text_input import TextInput
 
 
 def columns_for(rt: RecordType) -> list[Column]:
@@ -62,7 +63,7 @@ class TableBoard(Board):
         self.record_type = record_type(spec.table)
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter: type to narrow, esc clears", id="filter", compact=True)
+        yield TextInput(placeholder="filter: type to narrow, esc clears", id="filter", compact=True)
         yield RecordTable(id="table")
 
     @property

@@ -1,0 +1,47 @@
+"""Helpers for driving the app in tests: an isolated environment, typing, reading the screen."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from pmtui.app import PmtuiApp
+from pmtui.config import Config
+from pmtui.store import Store
+from pmtui.widgets.record_table import RecordTable
+
+TODAY = date(2026, 11, 26)
+
+
+def isolated_env(tmp_path: Path) -> dict[str, str]:
+    """An environment that keeps the developer's own config, state and clock out."""
+    return {
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PMTUI_TODAY": TODAY.isoformat(),
+    }
+
+
+def make_app(store: Store, env: dict[str, str], config: Config | None = None) -> PmtuiApp:
+    """The app on `store`, with the fixed theme and no user config."""
+    return PmtuiApp(store, config or Config(), env=env)
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type text key by key, as a person does."""
+    await pilot.press(*["space" if c == " " else c for c in text])
+
+
+def table_text(app: PmtuiApp, selector: str = "RecordTable") -> str:
+    """Every line of the (first) record table on show, as drawn."""
+    table = app.screen.query(selector).first(RecordTable)
+    return "\n".join(table.render_line(y).text for y in range(table.size.height))
+
+
+def reopened(store: Store) -> Store:
+    """The project as another session reads it from disk."""
+    return Store.open(store.path, today=TODAY)
