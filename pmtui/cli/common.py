@@ -1,0 +1,99 @@
+"""What every command shares: finding and opening projects, field=value input, output."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeAlias
+
+from pmtui import paths
+from pmtui.config import Config, load_config
+from pmtui.schema import RecordType, record_type
+from pmtui.store import Store
+from pmtui.transfer import match_field
+
+#: The object each command module adds its sub-commands to.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line, exit status 1."""
+
+
+class UsageError(Exception):
+    """The command was typed wrongly; printed like argparse does, exit status 2."""
+
+
+def eprint(message: str) -> None:
+    """One line on standard error, prefixed like every pmtui message."""
+    print(f"pmtui: {message}", file=sys.stderr)
+
+
+def print_json(data: Any) -> None:
+    """Machine-readable output: sorted keys, indent 2, UTF-8 as is."""
+    print(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False))
+
+
+def load_settings() -> Config:
+    """The user's config.toml; each problem in it is one warning line, never a failure."""
+    config, warnings = load_config(paths.config_file())
+    for warning in warnings:
+        eprint(f"warning: {warning}")
+    return config
+
+
+def project_path(arg: str) -> Path:
+    """PROJECT as typed: a path when it has '/' or ends in .json, else a name in the data folder."""
+    return paths.resolve_project(arg)
+
+
+@contextlib.contextmanager
+def open_store(arg: str) -> Iterator[Store]:
+    """Open PROJECT for one command and let go of its lock afterwards."""
+    store = Store.open(project_path(arg), date_order=load_settings().date_order)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def table_type(name: str) -> RecordType:
+    """The declaration of a table the user named; UserError listing the tables if unknown."""
+    if name.startswith("_"):
+        raise UserError(f"{name} is internal to the file and cannot be used here")
+    try:
+        return record_type(name)
+    except KeyError as error:
+        raise UserError(str(error.args[0])) from None
+
+
+def parse_assignments(rt: RecordType, items: Sequence[str]) -> dict[str, str]:
+    """`field=value` words -> {field name: typed text}; fields by name or label."""
+    values: dict[str, str] = {}
+    for item in items:
+        name, equals, value = item.partition("=")
+        if not equals or not name.strip():
+            raise UsageError(f"{item!r} is not field=value (e.g. rate=1200)")
+        f = match_field(rt, name)
+        if f is None:
+            known = ", ".join(f.name for f in rt.input_fields)
+            raise UserError(f"{rt.table}: {name}: no such field (fields: {known})")
+        if f.computed:
+            raise UserError(f"{rt.table}: {f.name}: is computed; it cannot be set")
+        values[f.name] = value
+    return values
+
+
+def open_app(path: Path, hint: str = "use --no-open") -> int:
+    """Start the Textual app on `path`; Textual is imported here and only here."""
+    try:
+        from pmtui.app import run
+    except ModuleNotFoundError as error:
+        if error.name != "pmtui.app":
+            raise
+        raise UserError(f"the app is not built yet; {hint}") from None
+    return int(run(path) or 0)

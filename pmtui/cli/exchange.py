@@ -1,0 +1,115 @@
+"""`pmtui import` and `pmtui export`: CSV and JSON in and out of a project."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pmtui.cli.common import Commands, UserError, eprint, open_store, table_type
+from pmtui.transfer import (
+    FORMATS,
+    choose_tables,
+    export_csv,
+    export_json,
+    holds_private,
+    import_file,
+    write_export,
+)
+
+
+def register(commands: Commands) -> None:
+    """Add `import` and `export`."""
+    importing = commands.add_parser(
+        "import",
+        help="import a CSV or JSON file",
+        description='Import a CSV (one table) or JSON file ({"table": [records]}). Rows whose '
+        "key exists update that record; the others are added. One bad row rejects the file.",
+    )
+    importing.add_argument("project", metavar="PROJECT")
+    importing.add_argument("file", metavar="FILE")
+    importing.add_argument("--table", help="the table a CSV file holds (default: its name)")
+    importing.add_argument(
+        "--replace",
+        action="store_true",
+        help="delete the records of the imported tables that the file does not hold",
+    )
+    importing.set_defaults(run=run_import)
+
+    exporting = commands.add_parser(
+        "export",
+        help="export tables as CSV or JSON",
+        description="Export a project (or one table) to standard output or a file.",
+    )
+    exporting.add_argument("project", metavar="PROJECT")
+    exporting.add_argument("--table", help="only this table")
+    exporting.add_argument(
+        "--format", choices=FORMATS, help="default: the -o file's suffix, else json"
+    )
+    exporting.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (for CSV of every table: a folder)"
+    )
+    exporting.add_argument(
+        "--include-private", action="store_true", help="include private tables (0600 file)"
+    )
+    exporting.set_defaults(run=run_export)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import the file as one change; print what it added, updated and deleted."""
+    if args.table:
+        table_type(args.table)
+    path = Path(args.file)
+    with open_store(args.project) as store:
+        result = import_file(store, path, table=args.table, replace=args.replace)
+    print(f"imported {path.name}: {result.summary()}")
+    return 0
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    return suffix if suffix in FORMATS else "json"
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the export; say on stderr which private tables were left out."""
+    if args.table:
+        table_type(args.table)
+    chosen, left_out = choose_tables(
+        [args.table] if args.table else None, include_private=args.include_private
+    )
+    fmt = _format(args)
+    outputs: list[tuple[Path | None, str, bool]] = []
+    with open_store(args.project) as store:
+        if fmt == "json":
+            outputs.append((_path(args.output), export_json(store, chosen), holds_private(chosen)))
+        elif len(chosen) == 1:
+            outputs.append(
+                (_path(args.output), export_csv(store, chosen[0]), holds_private(chosen))
+            )
+        elif args.output and Path(args.output).is_dir():
+            for table in chosen:
+                folder = Path(args.output).expanduser()
+                outputs.append(
+                    (folder / f"{table}.csv", export_csv(store, table), holds_private([table]))
+                )
+        else:
+            raise UserError(
+                "a CSV file holds one table: add --table TABLE, or give -o a folder "
+                "to write one file per table"
+            )
+    for output, text, private in outputs:
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_export(output, text, private=private)
+            print(f"wrote {output}")
+    if left_out:
+        eprint(f"left out {', '.join(left_out)} (private); add --include-private to export them")
+    return 0
+
+
+def _path(output: str | None) -> Path | None:
+    return Path(output).expanduser() if output else None

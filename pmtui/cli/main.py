@@ -1,0 +1,101 @@
+"""The `pmtui` entry point: parse the command, run it, turn refusals into one-line messages."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from pmtui import __version__
+from pmtui.cli import backups, common, exchange, projects, records
+from pmtui.cli.common import UsageError, UserError
+from pmtui.kinds import FieldError
+from pmtui.store import StoreError
+
+#: Each module adds its commands to the parser; a later area adds one module here.
+COMMAND_MODULES = (projects, records, exchange, backups)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="pmtui",
+        description="A keyboard-first project manager's tool; `pmtui [PROJECT]` opens the app.",
+        epilog="PROJECT is a path when it contains '/' or ends in .json, else a project name "
+        "in the data folder.",
+    )
+    parser.add_argument("--version", action="version", version=f"pmtui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; 0 ok, 1 user error (one line on stderr), 2 usage error."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not words or (words[0] not in _command_names(parser) and not words[0].startswith("-")):
+        if len(words) > 1:
+            return _usage(parser, f"{words[0]!r} is not a command (see pmtui --help)")
+        return _guarded(lambda: _open(words[0] if words else None))
+    try:
+        args = parser.parse_args(words)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    run: Callable[[argparse.Namespace], int] = args.run
+    return _guarded(lambda: run(args))
+
+
+def _open(project: str | None) -> int:
+    """`pmtui PROJECT` opens it; `pmtui` alone opens the default project or lists them."""
+    if project is None:
+        project = common.load_settings().default_project
+        if project is None:
+            status = projects.run_list(argparse.Namespace(json=False))
+            print("pmtui PROJECT opens one; pmtui --help lists the commands")
+            return status
+    path = common.project_path(project)
+    if not path.exists():
+        raise UserError(f"no project at {path} (pmtui new {project} creates one; pmtui list)")
+    return common.open_app(path, hint="the commands work meanwhile (pmtui --help)")
+
+
+def _usage(parser: argparse.ArgumentParser, message: str) -> int:
+    parser.print_usage(sys.stderr)
+    print(f"pmtui: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        text = f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+    else:
+        text = str(error)
+    return " ".join(text.split())
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    try:
+        return run()
+    except UsageError as error:
+        print(f"pmtui: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader went away (`pmtui show ... | head`): stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except (UserError, StoreError, FieldError, OSError, ValueError) as error:
+        common.eprint(_one_line(error))
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,144 @@
+"""`pmtui new`, `pmtui demo` and `pmtui list`: making and finding projects."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pmtui import clock, paths
+from pmtui.cli import common
+from pmtui.cli.backups import keep_copy
+from pmtui.cli.common import Commands, load_settings, print_json, project_path
+from pmtui.store import Store
+from pmtui.store.atomic import FileLock
+from pmtui.store.files import ProjectFiles
+
+
+def register(commands: Commands) -> None:
+    """Add `new`, `demo` and `list`."""
+    new = commands.add_parser(
+        "new", help="create a project file", description="Create a new, empty project file."
+    )
+    new.add_argument("project", metavar="PROJECT")
+    new.add_argument("--name", help="the project's name (default: the file's name)")
+    new.add_argument("--start", metavar="DATE", help="first day (default: today)")
+    new.add_argument("--calendar", choices=("workdays", "all-days"), help="default: workdays")
+    new.set_defaults(run=run_new)
+
+    demo = commands.add_parser(
+        "demo",
+        help="build the demo project and open it",
+        description="Build a realistic demo project (dates relative to today) if it does not "
+        "exist yet, then open it in the app.",
+    )
+    demo.add_argument("project", metavar="PROJECT", nargs="?", default="demo")
+    demo.add_argument("--no-open", action="store_true", help="build it, do not open the app")
+    demo.add_argument(
+        "--fresh",
+        action="store_true",
+        help="rebuild it; the old file is kept in its backups folder",
+    )
+    demo.set_defaults(run=run_demo)
+
+    listing = commands.add_parser(
+        "list", help="list the projects in the data folder", description="List the projects."
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(run=run_list)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Create the project file and say where it is."""
+    path = project_path(args.project)
+    project: dict[str, object] = {"name": args.name or path.stem}
+    if args.start:
+        project["start"] = args.start
+    if args.calendar:
+        project["calendar"] = args.calendar
+    store = Store.create(path, project, date_order=load_settings().date_order)
+    store.close()
+    print(f"created {store.path}")
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Build the demo unless it exists (or --fresh), in one transaction; then open it."""
+    from pmtui.demo import build_demo, demo_project
+
+    path = project_path(args.project)
+    files = ProjectFiles.for_path(path)
+    if files.path.exists() and args.fresh:
+        lock = FileLock(files.lock)
+        with lock:
+            kept = keep_copy(files, clock.today())
+            # The journal and log describe the replaced file; undo must not replay them here.
+            for stale in (files.path, files.journal, files.activity):
+                with contextlib.suppress(FileNotFoundError):
+                    stale.unlink()
+        lock.remove_if_free()
+        print(f"kept the old demo as {kept}")
+    if not files.path.exists():
+        settings = load_settings()
+        Store.create(path, demo_project(clock.today()), date_order=settings.date_order).close()
+        # Opened afresh: a Store fresh from create() does not yet see its own project record.
+        store = Store.open(path, date_order=settings.date_order)
+        try:
+            build_demo(store)
+        finally:
+            store.close()
+        print(f"built the demo project at {files.path}")
+    elif args.no_open:
+        print(f"the demo project is at {files.path} (--fresh rebuilds it)")
+    if args.no_open:
+        return 0
+    return common.open_app(files.path)
+
+
+def _peek(path: Path) -> tuple[str | None, str | None]:
+    """(project name, why it is unknown), read without locking or changing the file."""
+    try:
+        data: Any = json.loads(path.read_bytes())
+        project = next(iter(data["project"].values()))
+        return str(project["name"]), None
+    except OSError as error:
+        return None, f"cannot read it: {error.strerror}"
+    except ValueError:
+        return None, "not valid JSON"
+    except (KeyError, TypeError, AttributeError, StopIteration):
+        return None, "not a pmtui project"
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Every *.json in the projects folder with its project name and last change."""
+    folder = paths.projects_dir()
+    found = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    items = []
+    for path in found:
+        name, why = _peek(path)
+        modified = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+        item: dict[str, Any] = {
+            "name": path.stem,
+            "path": str(path),
+            "project": name,
+            "modified": modified.isoformat(timespec="seconds"),
+        }
+        if why:
+            item["why"] = {"project": why}
+        items.append(item)
+    if args.json:
+        print_json({"projects": items})
+        return 0
+    if not items:
+        print(f"no projects in {folder} yet (pmtui new NAME or pmtui demo makes one)")
+        return 0
+    titles = [item["project"] or f"? ({item['why']['project']})" for item in items]
+    width = max(len(item["name"]) for item in items)
+    title_width = max(map(len, titles))
+    for item, title in zip(items, titles, strict=True):
+        when = item["modified"][:16].replace("T", " ")
+        print(f"{item['name']:<{width}}  {title:<{title_width}}  {when}  {item['path']}")
+    return 0

@@ -1,0 +1,250 @@
+"""Write docs/FORMAT.md, the project file format, from the schema: python -m pmtui.formatdoc."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from pmtui.kinds import ParseContext, to_text
+from pmtui.schema import LIST_KINDS, Field, Kind, RecordType, load_all
+from pmtui.store.files import ProjectFiles
+from pmtui.store.migrations import SCHEMA_VERSION
+from pmtui.store.store import encode
+
+DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "FORMAT.md"
+
+#: kind -> (what people type, what the file stores)
+KIND_SYNTAX: dict[Kind, tuple[str, str]] = {
+    Kind.TEXT: ("any text on one line", "string"),
+    Kind.LONG_TEXT: ("text, several lines allowed", "string with `\\n`"),
+    Kind.EMAIL: ("`name@example.com`", "string"),
+    Kind.URL: ("`https://example.com` (`https://` is added when missing)", "string"),
+    Kind.DATE: (
+        "`2026-12-01`, `12/1`, `dec 1`, `today`, `fri`, `next mon`, `+3d`, `+3wd`, `+2w`, "
+        "`eow`, `eom`, `eoq`, `eoy`",
+        "ISO date string `YYYY-MM-DD`",
+    ),
+    Kind.DATES: ("dates as above, separated by `;`", "sorted list of ISO date strings"),
+    Kind.DATETIME: ("`2026-12-01 14:30`, `fri 9:00`, `today 4pm`", "string `YYYY-MM-DDTHH:MM`"),
+    Kind.MONEY: (
+        "`1200`, `1,200.50`, `40k`, `1.4m`, with or without a currency sign",
+        "JSON number rounded to two decimals, in the project currency",
+    ),
+    Kind.NUMBER: ("`12`, `12.5`", "JSON number"),
+    Kind.INTEGER: ("`12`", "JSON integer"),
+    Kind.PERCENT: ("`8`, `8%`, `8.5` (all mean percent)", "JSON number in percent units (8 = 8 %)"),
+    Kind.RATING: ("a whole number, 1-5 unless the field says otherwise", "JSON integer"),
+    Kind.DURATION: ("`3`, `2.5d`, `2w` (working days; a week is 5)", "JSON number of working days"),
+    Kind.CHOICE: ("one of the listed values (a unique prefix is enough)", "string"),
+    Kind.REF: ("the target's key, or its name/title when unique", "the target's key"),
+    Kind.REFS: ("keys or unique names, separated by `;` or `,`", "list of keys"),
+    Kind.LINKS: (
+        "`A; B SS+2; C FF-1.5` (type FS, SS, FF or SF; lag in working days)",
+        'list of strings such as `"B SS+2"`',
+    ),
+    Kind.BOOL: ("`yes`/`no` (also `y`, `true`, `x`, `1`, `done`, `0`, `-`)", "`true` or `false`"),
+    Kind.RECURRENCE: (
+        "`daily`, `weekdays`, `weekly mon`, `every 2 weeks`, `monthly`, or an RRULE",
+        "RRULE string such as `FREQ=WEEKLY;BYDAY=TU`",
+    ),
+    Kind.TAGS: ("words separated by `,`", "list of strings"),
+    Kind.WEEKDAYS: ("`sat, sun`", "list of `mon` ... `sun`, in week order"),
+}
+
+_SENTINEL = date(2000, 1, 3)
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _default(f: Field) -> str:
+    if f.default is None:
+        return ""
+    if callable(f.default):
+        value = f.default(ParseContext(today=_SENTINEL))
+        return "today" if value == _SENTINEL.isoformat() else "set when added"
+    return f"`{to_text(f, f.default)}`"
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _values(f: Field) -> str:
+    parts = []
+    if f.choices:
+        parts.append(", ".join(f"`{choice}`" for choice in f.choices))
+    if f.kind in (Kind.REF, Kind.REFS, Kind.LINKS):
+        parts.append(f"→ {f.target}" + (" (owner: deleted with it)" if f.owner else ""))
+    if f.minimum is not None and f.maximum is not None:
+        parts.append(f"{_number(f.minimum)} to {_number(f.maximum)}")
+    elif f.minimum is not None:
+        parts.append(f"≥ {_number(f.minimum)}")
+    elif f.maximum is not None:
+        parts.append(f"≤ {_number(f.maximum)}")
+    return "; ".join(parts)
+
+
+def _kind(f: Field) -> str:
+    return f"{f.kind.value}" + (" (computed)" if f.computed else "")
+
+
+def table_section(rt: RecordType) -> list[str]:
+    """One table: its help, its properties and a row per field."""
+    if rt.singleton:
+        notes = ["The table holds exactly one record."]
+    else:
+        notes = [f"Keys are generated as `{rt.key_prefix}1`, `{rt.key_prefix}2`, ..."]
+        notes.append(f"References may name a record by its `{rt.label_field}`.")
+    if rt.private:
+        notes.append(
+            "**Private**: never exported or shown without `--include-private`; "
+            "its values are redacted in the activity log."
+        )
+    lines = [f"### {rt.table}", "", rt.help, "", " ".join(notes), ""]
+    lines += [
+        "| Field | Label | Kind | Required | Default | Values | Help |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for f in rt.fields:
+        cells = [
+            f"`{f.name}`",
+            f.title,
+            _kind(f),
+            "yes" if f.required else "",
+            _default(f),
+            _values(f),
+            f.help,
+        ]
+        lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+    return [*lines, ""]
+
+
+def _example() -> list[str]:
+    sample = {
+        "_meta": {"1": {"schema_version": SCHEMA_VERSION}},
+        "people": {"1": {"key": "P1", "name": "Ann Lee", "rate": 95.5, "skills": ["SQL", "SAP"]}},
+    }
+    return ["```json", *encode(sample).decode().rstrip("\n").split("\n"), "```"]
+
+
+def _sidecars() -> list[str]:
+    files = ProjectFiles.for_path(Path("/projects/plan.json"))
+    rows = [
+        (files.lock.name, "empty; held with `flock` around every read-modify-write"),
+        (
+            files.activity.name,
+            "activity log: one JSON line per saved change (time, user, label, table, key, "
+            "changed fields and their new values); values of private tables are replaced by "
+            "`[redacted]`",
+        ),
+        (
+            files.journal.name,
+            "undo journal: one JSON line per saved change with the full records before and "
+            "after, so `pmtui undo` can reverse it from any session; capped to its newest "
+            "entries",
+        ),
+        (
+            files.backups.name + "/",
+            "daily backups `plan.YYYY-MM-DD.json` (the file as it was before the day's first "
+            "save; `backups_kept` of them), copies kept by `pmtui restore` and `pmtui demo "
+            "--fresh` (`plan.YYYY-MM-DD.N.json`), and `plan.schema-vN.json` before a migration",
+        ),
+    ]
+    lines = [
+        "| File | What it holds |",
+        "|---|---|",
+        *(f"| `{name}` | {_cell(what)} |" for name, what in rows),
+    ]
+    return [
+        "For a project `plan.json`, these files live beside it in the same folder, all "
+        "created with mode 0600 (folders 0700):",
+        "",
+        *lines,
+        "",
+    ]
+
+
+def generate() -> str:
+    """The whole of docs/FORMAT.md."""
+    registry = load_all()
+    types = sorted(registry.values(), key=lambda rt: (not rt.singleton, rt.table))
+    lines = [
+        "# The pmtui project file",
+        "",
+        "<!-- Generated from the schema by `python -m pmtui.formatdoc --write`; "
+        "do not edit by hand. -->",
+        "",
+        "## Layout",
+        "",
+        "One project is one JSON file in TinyDB's layout: an object of tables, each an object "
+        'of records by an internal document id: `{"table": {"doc_id": record}}`. Document ids '
+        "never show; records are found by their `key`, unique in the table. Tables whose name "
+        "starts with `_` are internal and never exported.",
+        "",
+        f"- `_meta` holds one record with `schema_version` (this pmtui writes version "
+        f"{SCHEMA_VERSION}). An older file is migrated when opened, after a copy is kept in "
+        "the backups folder; a newer one is refused.",
+        "- The file is written atomically (temporary file, fsync, rename), with sorted keys "
+        "and indentation so that it diffs well in git, with mode 0600.",
+        "- A field that is absent is empty: records never store `null` or `[]`.",
+        "- Dates are ISO strings (`2026-12-01`); date-times `2026-12-01T14:30`.",
+        "- Money is a JSON number rounded to two decimals (`1200.5` is 1,200.50) in the "
+        "project's `currency`.",
+        "- Percents are stored in percent units: `8` means 8 %.",
+        "- Durations and lags are working days of the project calendar.",
+        "- List fields (references, links, tags, dates, weekdays) are JSON lists.",
+        "- A reference stores the key of the record it points at; renaming a key updates "
+        "every reference to it.",
+        "",
+        "For example:",
+        "",
+        *_example(),
+        "",
+        "In CSV and JSON exports, list fields are written in their typed text syntax "
+        "(`A; B SS+2`, `a, b`) and empty fields as `null` (JSON) or an empty cell (CSV); "
+        "computed fields are exported and ignored on import.",
+        "",
+        "## Files beside the project",
+        "",
+        *_sidecars(),
+        "## Kinds of field",
+        "",
+        "| Kind | Typed as | Stored as |",
+        "|---|---|---|",
+        *(
+            f"| {kind.value}{' (list)' if kind in LIST_KINDS else ''} | {_cell(typed)} | "
+            f"{_cell(stored)} |"
+            for kind, (typed, stored) in KIND_SYNTAX.items()
+        ),
+        "",
+        "## Tables",
+        "",
+        ", ".join(f"[{rt.table}](#{rt.table})" for rt in types),
+        "",
+    ]
+    for rt in types:
+        lines += table_section(rt)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the document, or write it to docs/FORMAT.md with --write."""
+    parser = argparse.ArgumentParser(prog="python -m pmtui.formatdoc", description=__doc__)
+    parser.add_argument("--write", action="store_true", help=f"write {DOC_PATH}")
+    args = parser.parse_args(argv)
+    text = generate()
+    if args.write:
+        DOC_PATH.parent.mkdir(exist_ok=True)
+        DOC_PATH.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

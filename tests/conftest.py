@@ -1,0 +1,75 @@
+"""Shared fixtures: every test gets its own home, XDG folders and a fixed today."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from pmtui.store import Store
+
+#: The date every test runs on (PMTUI_TODAY), a Thursday.
+TODAY = "2026-11-26"
+
+RunPmtui = Callable[..., "subprocess.CompletedProcess[str]"]
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, str]:
+    """Point HOME and every XDG folder into a fresh temp folder and fix today, so no test
+    sees the developer's home, config or clock. Returns the environment for subprocesses.
+
+    The folder is not tmp_path itself, so tests may list tmp_path and find only their files.
+    """
+    home = tmp_path_factory.mktemp("home")
+    values = {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_STATE_HOME": str(home / ".local" / "state"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "PMTUI_TODAY": TODAY,
+    }
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+    return dict(os.environ)
+
+
+@pytest.fixture
+def project_path(tmp_path: Path) -> Path:
+    """A new project file, `plan.json`, holding only its project record."""
+    path = tmp_path / "plan.json"
+    Store.create(path, {"name": "Test project", "start": "2026-11-02"}).close()
+    return path
+
+
+@pytest.fixture
+def store(project_path: Path) -> Iterator[Store]:
+    """The test project, open."""
+    opened = Store.open(project_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def run_pmtui(isolated_env: dict[str, str], tmp_path: Path) -> RunPmtui:
+    """Run the real `pmtui` entry point in a subprocess, in tmp_path, with the isolated env."""
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pmtui", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=isolated_env,
+            cwd=tmp_path,
+            timeout=60,
+        )
+
+    return run
