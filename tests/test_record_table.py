@@ -193,6 +193,15 @@ async def test_move_to_key_reports_whether_the_row_is_shown() -> None:
         assert (table.move_to_key("missing"), table.cursor_row_key) == (False, "R7")
 
 
+async def test_columns_shrink_to_fit_the_screen_widest_first() -> None:
+    columns = [Column("a", "Alpha", 10), Column("b", "Beta", 60), Column("c", "Gamma", 30)]
+    app = TableApp([("A", ("x", "y", "z"))], columns)
+    async with app.run_test(size=(80, 24)):
+        header = screen_lines(app.query_one(RecordTable))[0]
+        assert "Alpha" in header and "Gamma" in header
+        assert len(header.rstrip()) <= 80
+
+
 async def test_long_cells_are_cut_with_an_ellipsis() -> None:
     app = TableApp([("A", ("A name far too long", "1"))])
     async with app.run_test(size=(80, 24)):
@@ -200,8 +209,9 @@ async def test_long_cells_are_cut_with_an_ellipsis() -> None:
 
 
 async def test_l_scrolls_wide_tables_one_column_right() -> None:
-    columns = [Column(f"c{n}", f"Col{n}", 30) for n in range(4)]
-    app = TableApp([("A", ("a0", "a1", "a2", "a3"))], columns)
+    """Twelve columns cannot all fit at 80 cells even at the minimum width: l scrolls."""
+    columns = [Column(f"c{n}", f"Col{n}", 30) for n in range(12)]
+    app = TableApp([("A", tuple(f"a{n}" for n in range(12)))], columns)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")
         assert screen_lines(app.query_one(RecordTable))[0].split()[0] == "Col1"

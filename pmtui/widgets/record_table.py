@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 _GAP = 1  # blank cells left of every column and after the last one
+MIN_COLUMN = 6  # fitting to the screen never narrows a column below this
 _CONTROL_TO_SPACE = {code: " " for code in [*range(32), 127]}
 _NUMBER_NOISE = re.compile(r"[,_\s$€£¥₹%]")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
@@ -166,6 +167,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor = 0
         self._sort: tuple[int, bool] | None = None
         self._column_starts: list[int] = []
+        self._widths: list[int] = []
         self._announced: tuple[str | None, int | None] | None = None
 
     @property
@@ -190,13 +192,31 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._keys = [key for key, _ in rows]
         self._cells = [tuple(cells[:width]) + ("",) * (width - len(cells)) for _, cells in rows]
         self._haystacks = ["\t".join(cells).casefold() for cells in self._cells]
-        self._column_starts = []
-        start = _GAP
-        for column in self._columns:
-            self._column_starts.append(start - _GAP)
-            start += column.width + _GAP
+        self._layout_columns()
         self._order = self._sorted_order()
         self._rebuild(kept_key)
+
+    def _layout_columns(self) -> None:
+        """Fit the columns to the width on screen by narrowing the widest ones first.
+
+        Every column stays visible at 80 columns (down to MIN_COLUMN cells); only when
+        that is not enough does the table scroll sideways.
+        """
+        widths = [column.width for column in self._columns]
+        available = self.scrollable_content_region.width
+        excess = sum(widths) + _GAP * (len(widths) + 1) - available
+        while available and excess > 0:
+            widest = max(range(len(widths)), key=widths.__getitem__)
+            if widths[widest] <= MIN_COLUMN:
+                break
+            widths[widest] -= 1
+            excess -= 1
+        self._widths = widths
+        self._column_starts = []
+        start = _GAP
+        for width in widths:
+            self._column_starts.append(start - _GAP)
+            start += width + _GAP
 
     def sort_by(self, column_key: str, reverse: bool = False) -> None:
         """Sort by one column: numbers numerically, other text case-insensitively, empties last."""
@@ -235,9 +255,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._visible = (
             [i for i in self._order if needle in haystacks[i]] if needle else self._order
         )
-        line_width = (
-            (self._column_starts[-1] + self._columns[-1].width + 2 * _GAP) if self._columns else 0
-        )
+        line_width = (self._column_starts[-1] + self._widths[-1] + 2 * _GAP) if self._columns else 0
         self.virtual_size = Size(line_width, len(self._visible) + 1)
         position = self._position_of(kept_key) if kept_key is not None else None
         self._move_cursor(self._cursor if position is None else position)
@@ -265,6 +283,9 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=self._cursor - body + 1, animate=False)
 
     def on_resize(self, _: events.Resize) -> None:
+        if self._columns:
+            self._layout_columns()
+            self._rebuild(self.cursor_row_key)
         self._scroll_to_cursor()
 
     def on_click(self, event: events.Click) -> None:
@@ -313,7 +334,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             column = self._columns[index]
             arrow = " ▼" if reverse else " ▲"
             # Cut the label, never the arrow; `_row_strip` pads the result to the column again.
-            label = _fit(column.label, max(0, column.width - 2), column.align).rstrip()
+            label = _fit(column.label, max(0, self._widths[index] - 2), column.align).rstrip()
             labels[index] = label + arrow
         return self._row_strip(labels, style, plain=True)
 
@@ -321,13 +342,13 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         """One line of cells; `plain` skips per-cell colours (header, cursor row)."""
         gap = Segment(" " * _GAP, style)
         segments = [gap]
-        for column, text in zip(self._columns, cells, strict=True):
+        for column, width, text in zip(self._columns, self._widths, cells, strict=True):
             cell_style = style
             if not plain and column.style_of is not None:
                 component = column.style_of(text)
                 if component:
                     cell_style = style + self.get_component_rich_style(component, partial=True)
-            segments += [Segment(_fit(text, column.width, column.align), cell_style), gap]
+            segments += [Segment(_fit(text, width, column.align), cell_style), gap]
         return Strip(segments)
 
     def action_move_down(self) -> None:
