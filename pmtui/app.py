@@ -15,7 +15,7 @@ from textual.binding import BindingType
 from textual.theme import Theme
 
 from pmtui import paths, themes
-from pmtui.commands import command
+from pmtui.commands import command, fill
 from pmtui.config import Config, load_config
 from pmtui.screens.area import AreaScreen
 from pmtui.screens.help import HelpLine, HelpModal
@@ -171,16 +171,17 @@ class PmtuiApp(App[None]):
         self._undo_redo(redo=True)
 
     def action_help(self) -> None:
-        lines = []
-        for key, active in self.screen.active_bindings.items():
-            group = type(active.node).__name__
-            shown = active.binding.key_display or self.get_key_display(active.binding)
-            lines.append(
-                HelpLine(group, shown or key, active.binding.description, active.binding.tooltip)
-            )
-        lines.sort(key=lambda line: (line.group != type(self).__name__, line.group))
+        lines: dict[tuple[int, str, str, str], HelpLine] = {}
+        for key, active in self.screen.active_bindings.items():  # focused widget first
+            binding, node = active.binding, active.node
+            shown = binding.key_display or self.get_key_display(binding) or key
+            where = (id(node), binding.action, binding.description, binding.tooltip)
+            if where in lines:
+                shown = f"{lines[where].keys}, {shown}"
+            tooltip = fill(binding.tooltip, node)
+            lines[where] = HelpLine(_help_group(node), shown, binding.description, tooltip)
         title = dict(AREAS.values()).get(self.current_mode, self.current_mode)
-        self.push_screen(HelpModal(title, lines))
+        self.push_screen(HelpModal(title, list(lines.values())))
 
     def action_search(self) -> None:
         titles = {b.id: f"{dict(AREAS.values())[b.area]} › {b.title}" for b in BOARDS}
@@ -194,6 +195,16 @@ class PmtuiApp(App[None]):
             self.notify(f"No board shows {hit.table} yet", severity="warning")
             return
         self.call_after_refresh(board.focus_record, hit.table, hit.key)
+
+
+def _help_group(node: object) -> str:
+    if isinstance(node, Board):
+        return f"{node.spec.title} board"
+    if isinstance(node, AreaScreen):
+        return "This area"
+    if isinstance(node, App):
+        return "Everywhere"
+    return type(node).__name__.replace("Record", "")
 
 
 def run(project: Path, env: Mapping[str, str] | None = None) -> int:

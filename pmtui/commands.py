@@ -8,8 +8,20 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-#: Binding id -> "area: Verb object", read by the command palette.
+#: Binding id -> "area: Verb object", read by the command palette. A generic board's
+#: titles may hold {board} and {singular}, filled in by the board (see `fill`).
 PALETTE_TITLES: dict[str, str] = {}
+
+
+class _Words(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return {"board": "board", "singular": "record"}.get(key, key)
+
+
+def fill(text: str, node: object) -> str:
+    """Fill {board}/{singular} in a title or tooltip from the node's `palette_words()`."""
+    words = getattr(node, "palette_words", None)
+    return text.format_map(_Words(words() if callable(words) else {}))
 
 
 def command(

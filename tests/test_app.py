@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input
 
 from pmtui.app import PmtuiApp
+from pmtui.commands import fill
 from pmtui.config import Config
 from pmtui.screens.area import AreaScreen
 from pmtui.screens.help import HelpModal
@@ -209,10 +210,12 @@ class TestKeys:
             in_help = {(line.description, line.tooltip) for line in app.screen.lines}
             for item in active:
                 binding = item.binding
-                assert (binding.description, binding.tooltip) in in_help
+                assert (binding.description, fill(binding.tooltip, item.node)) in in_help
                 assert binding.action in palette, binding.id
             titles = {entry.title for entry in entries}
             assert {"app: Undo last change", "app: Search everything"} <= titles
+            if number == 3:
+                assert {"people: Add person", "people: Delete person"} <= titles
             assert len(active) >= 10
 
 

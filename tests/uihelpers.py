@@ -45,3 +45,14 @@ def table_text(app: PmtuiApp, selector: str = "RecordTable") -> str:
 def reopened(store: Store) -> Store:
     """The project as another session reads it from disk."""
     return Store.open(store.path, today=TODAY)
+
+
+def demo_store(folder: Path) -> Store:
+    """The demo project (every area's records), built for TODAY in `folder`."""
+    from pmtui.demo import build_demo, demo_project
+
+    path = folder / "demo.json"
+    Store.create(path, demo_project(TODAY), today=TODAY).close()
+    store = Store.open(path, today=TODAY)
+    build_demo(store)
+    return store

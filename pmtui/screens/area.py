@@ -28,6 +28,12 @@ def _board_class(spec: BoardSpec) -> type[Board]:
 class AreaScreen(Screen[None]):
     """The screen of one area; `[` and `]` move between its boards."""
 
+    DEFAULT_CSS = """
+    AreaScreen #boards, AreaScreen #empty { height: 1fr; }
+    AreaScreen #empty { align: center middle; }
+    AreaScreen #empty-text { width: 60; color: $text-muted; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         command(
             "left_square_bracket",

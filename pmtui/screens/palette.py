@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from pmtui.commands import PALETTE_TITLES
+from pmtui.commands import PALETTE_TITLES, fill
 from pmtui.screens.registry import AREAS, BOARDS
 
 
@@ -42,12 +42,13 @@ def action_entries(provider: Provider) -> list[PaletteEntry]:
         if not item.enabled or (id(item.node), binding.action) in seen:
             continue
         seen.add((id(item.node), binding.action))
-        title = (
-            PALETTE_TITLES.get(binding.id or "") or f"{_group(item.node)}: {binding.description}"
+        title = fill(PALETTE_TITLES.get(binding.id or "", ""), item.node) or (
+            f"{_group(item.node)}: {binding.description}"
         )
         keys = binding.key_display or binding.key
         callback = partial(app.run_action, binding.action, item.node)
-        entries.append(PaletteEntry(title, f"{keys} · {binding.tooltip}", callback, binding.action))
+        tooltip = fill(binding.tooltip, item.node)
+        entries.append(PaletteEntry(title, f"{keys} · {tooltip}", callback, binding.action))
     for number, (mode, area_title) in AREAS.items():
         action = f"switch_area('{mode}')"
         entries.append(

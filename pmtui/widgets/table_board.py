@@ -42,17 +42,17 @@ class TableBoard(Board):
     TableBoard #filter.shown { display: block; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        command("a", "add", "Add", "record: Add record", id="board-add"),
-        command("e", "edit", "Edit", "record: Edit record", id="board-edit"),
-        command("d", "delete", "Delete", "record: Delete record", id="board-delete"),
+        command("a", "add", "Add", "{board}: Add {singular}", id="board-add"),
+        command("e", "edit", "Edit", "{board}: Edit {singular}", id="board-edit"),
+        command("d", "delete", "Delete", "{board}: Delete {singular}", id="board-delete"),
         command(
-            "slash", "filter", "Filter", "record: Filter list", id="board-filter", key_display="/"
+            "slash", "filter", "Filter", "{board}: Filter list", id="board-filter", key_display="/"
         ),
         command(
             "escape",
             "clear_filter",
             "Clear filter",
-            "record: Clear filter",
+            "{board}: Clear filter",
             id="board-clear-filter",
             show=False,
         ),
@@ -65,6 +65,10 @@ class TableBoard(Board):
     def compose(self) -> ComposeResult:
         yield TextInput(placeholder="filter: type to narrow, esc clears", id="filter", compact=True)
         yield RecordTable(id="table")
+
+    def palette_words(self) -> dict[str, str]:
+        """Words for the generic titles: 'people: Add person'."""
+        return {"board": self.spec.area, "singular": self.record_type.singular}
 
     @property
     def table(self) -> RecordTable:

@@ -1,0 +1,42 @@
+"""Snapshots of the shell's screens at 80x24 on the demo project, fixed date and theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.uihelpers import demo_store, isolated_env, make_app
+
+
+def _app(tmp_path: Path) -> Any:
+    return make_app(demo_store(tmp_path), isolated_env(tmp_path))
+
+
+class TestShellSnapshots:
+    """Each shell screen draws the demo project the same way every time."""
+
+    def test_project_settings(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24))
+
+    def test_people_team(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["3", "j", "j"])
+
+    def test_area_without_boards(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["8"])
+
+    def test_edit_form(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["3", "j", "e"])
+
+    def test_form_with_a_validation_message(self, snap_compare: Any, tmp_path: Path) -> None:
+        keys = ["3", "a", "down", "down", "down", "x", "ctrl+s"]
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=keys)
+
+    def test_confirm_delete(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["3", "G", "d"])
+
+    def test_help(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["3", "question_mark"])
+
+    def test_search(self, snap_compare: Any, tmp_path: Path) -> None:
+        keys = ["ctrl+f", "S", "A", "P", "space", "F", "I"]
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=keys)
