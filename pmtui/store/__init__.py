@@ -1,5 +1,6 @@
 """The project store: the only package that imports TinyDB."""
 
+from pmtui.store.atomic import exit_on_signals
 from pmtui.store.changes import Change, ChangeSet
 from pmtui.store.errors import (
     ConflictError,
@@ -23,4 +24,5 @@ __all__ = [
     "SaveError",
     "Store",
     "StoreError",
+    "exit_on_signals",
 ]

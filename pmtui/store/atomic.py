@@ -25,10 +25,35 @@ def _hook(step: str) -> None:
         write_hook(step)
 
 
+def _may_write(info: os.stat_result) -> bool:
+    """Whether the mode bits let this user write, as if root were bound by them too.
+
+    Owner, group or other bits are chosen as the kernel chooses them; root (who may
+    write anything) is held to the owner's bit, so a file made read-only stays so.
+    """
+    uid = os.geteuid()
+    if uid == 0 or uid == info.st_uid:
+        return bool(info.st_mode & stat.S_IWUSR)
+    if info.st_gid == os.getegid() or info.st_gid in os.getgroups():
+        return bool(info.st_mode & stat.S_IWGRP)
+    return bool(info.st_mode & stat.S_IWOTH)
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether files may be created in `folder` (mode bits and read-only mounts)."""
+    try:
+        read_only_mount = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+        return not read_only_mount and _may_write(os.stat(folder))
+    except OSError:
+        return False
+
+
 def check_writable(path: Path) -> None:
     """Refuse, with a reason, to write where the user should not: by mode bits, not os.access.
 
     Tests and some users run as root, for whom os.access says yes to a read-only file.
+    A rename needs only the folder's permission, so the file's own bits are checked too:
+    otherwise a user could replace a file they may not write.
     """
     folder = path.parent
     try:
@@ -37,9 +62,13 @@ def check_writable(path: Path) -> None:
         raise SaveError(f"cannot save {path}: {error.strerror}") from None
     if vfs.f_flag & os.ST_RDONLY:
         raise SaveError(f"cannot save {path}: the disk is mounted read-only")
-    if path.exists() and not path.stat().st_mode & stat.S_IWUSR:
+    try:
+        info: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not _may_write(info):
         raise SaveError(f"cannot save {path}: the file is read-only (chmod u+w to allow edits)")
-    if not folder.stat().st_mode & stat.S_IWUSR:
+    if not _may_write(folder.stat()):
         raise SaveError(f"cannot save {path}: the folder {folder} is read-only")
 
 
@@ -60,8 +89,11 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     """
     check_writable(path)
     with deferred_signals():
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, temp_name = -1, ""
         try:
+            fd, temp_name = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+            )
             os.fchmod(fd, mode)
             _hook("opened")
             view = memoryview(data)
@@ -74,32 +106,34 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
             os.close(fd)
             fd = -1
             os.replace(temp_name, path)
-            _hook("renamed")
-            fsync_dir(path.parent)
-        except OSError as error:
+        except BaseException as error:
             if fd >= 0:
                 os.close(fd)
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temp_name)
+            if temp_name:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temp_name)
+            if not isinstance(error, OSError):
+                raise
             reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
             raise SaveError(f"cannot save {path}: {reason}; nothing was changed") from None
-        except BaseException:
-            if fd >= 0:
-                os.close(fd)
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temp_name)
-            raise
+        _hook("renamed")
+        # The new file is in place: a folder that cannot be synced (some network and
+        # FUSE file systems refuse) must not turn a done save into a reported failure.
+        with contextlib.suppress(OSError):
+            fsync_dir(path.parent)
 
 
 _pending: list[int] = []
 _depth = 0
+DEFERRED = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 
 @contextlib.contextmanager
 def deferred_signals() -> Iterator[None]:
     """Hold SIGHUP, SIGTERM and SIGINT until the block ends, so a save is never cut short.
 
-    Only the main thread may set handlers; elsewhere the block runs as is.
+    A signal that came meanwhile is raised again at the end, to the handler that was in
+    place before. Only the main thread may set handlers; elsewhere the block runs as is.
     """
     global _depth
     import threading
@@ -107,25 +141,40 @@ def deferred_signals() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    deferred = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
-    previous: dict[signal.Signals, Any] = {}
+    previous: dict[int, Any] = {}
     if _depth == 0:
 
         def remember(signum: int, frame: FrameType | None) -> None:
             _pending.append(signum)
 
-        for signum in deferred:
-            previous[signum] = signal.signal(signum, remember)
+        for held in DEFERRED:
+            previous[held] = signal.signal(held, remember)
     _depth += 1
     try:
         yield
     finally:
         _depth -= 1
         if _depth == 0:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
+            for number, handler in previous.items():
+                signal.signal(number, handler)
             while _pending:
                 signal.raise_signal(_pending.pop(0))
+
+
+def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+def exit_on_signals() -> None:
+    """Turn SIGHUP and SIGTERM into SystemExit, so `finally` blocks and atexit run.
+
+    By default both end the process at once, which is safe for the file (saves defer
+    them) but skips Store.close(), leaving the lock file behind. Handlers someone else
+    installed are kept. Call from the main thread of a program (the CLI, the app).
+    """
+    for signum in (signal.SIGHUP, signal.SIGTERM):
+        if signal.getsignal(signum) is signal.SIG_DFL:
+            signal.signal(signum, _exit_on_signal)
 
 
 class FileLock:
@@ -149,17 +198,22 @@ class FileLock:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
             except OSError as error:
                 raise SaveError(f"cannot lock {self.path}: {error.strerror}") from None
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        os.close(fd)
-                        raise SaveError(
-                            f"another session has held {self.path} for {timeout:.0f} s; try again"
-                        ) from None
-                    time.sleep(0.01)
+            try:
+                while True:
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() > deadline:
+                            raise SaveError(
+                                f"another session has held {self.path} for {timeout:.0f} s; "
+                                "try again"
+                            ) from None
+                        time.sleep(0.01)
+            except BaseException:
+                # Also on ctrl+c while waiting: never leak the descriptor.
+                os.close(fd)
+                raise
             # The holder before us may have removed the file on exit: lock the live one.
             try:
                 same = os.fstat(fd).st_ino == os.stat(self.path).st_ino

@@ -29,7 +29,8 @@ def ref_keys(f: Field, value: Any) -> list[str]:
     return [str(item) for item in value]
 
 
-def _renamed(f: Field, value: Any, old: str, new: str) -> Any:
+def rename_reference(f: Field, value: Any, old: str, new: str) -> Any:
+    """A reference field's value with `old` replaced by `new`."""
     if f.kind == Kind.REF:
         return new if value == old else value
     if f.kind == Kind.LINKS:
@@ -47,8 +48,12 @@ class Editing:
     date_order: str
 
     def __init__(self) -> None:
+        # One change per record, under the record's identity: (table, its key in the file),
+        # or (table, "+n") for a record added in this transaction ("+" is never in a key).
         self._pending: dict[tuple[str, str], Change] = {}
-        self._shadow: dict[tuple[str, str], tuple[str, str]] = {}
+        # (table, key the record has now) -> its identity, for every staged record that exists.
+        self._current: dict[tuple[str, str], tuple[str, str]] = {}
+        self._added = 0
         self._depth = 0
         self._lookup: dict[str, tuple[dict[str, str], dict[str, list[str]]]] = {}
         self._counters: dict[str, int] = {}
@@ -90,11 +95,12 @@ class Editing:
 
     def get(self, table: str, key: str) -> Record | None:
         """The record as this session sees it (staged changes included); a copy."""
-        pending = self._pending.get((table, key))
-        if pending is not None:
-            return dict(pending.after) if pending.after is not None else None
-        if (table, key) in self._shadow:
-            return None
+        identity = self._current.get((table, key))
+        if identity is not None:
+            after = self._pending[identity].after
+            return dict(after) if after is not None else None
+        if (table, key) in self._pending:
+            return None  # the file's record of that key was renamed or deleted meanwhile
         record = self.stored(table, key)
         return dict(record) if record is not None else None
 
@@ -114,11 +120,11 @@ class Editing:
             return [dict(r) for r in cached]
         out: list[Record] = []
         for record in self.stored_records(table):
-            where = self._shadow.get((table, str(record["key"])))
-            if where is None:
+            staged = self._pending.get((table, str(record["key"])))
+            if staged is None:
                 out.append(dict(record))
-            elif (after := self._pending[where].after) is not None:
-                out.append(dict(after))
+            elif staged.after is not None:
+                out.append(dict(staged.after))
         for (pending_table, _), change in self._pending.items():
             if pending_table == table and change.before is None and change.after is not None:
                 out.append(dict(change.after))
@@ -284,7 +290,7 @@ class Editing:
 
     def _discard(self) -> None:
         self._pending.clear()
-        self._shadow.clear()
+        self._current.clear()
         self.forget_caches()
 
     def stage(self, change: Change) -> None:
@@ -292,19 +298,38 @@ class Editing:
         if self._depth == 0:
             raise RuntimeError("stage() needs an open transaction")
         table = change.table
-        previous = self._pending.pop((table, change.original_key), None)
-        if previous is not None:
-            change = Change(
-                table, previous.before, change.after, previous.doc_id, previous.generated_key
-            )
-        if change.before is not None:
-            self._shadow[(table, str(change.before["key"]))] = (table, change.key)
+        if change.before is None:
+            staged = self._current.get((table, change.key))
+            identity = staged or (table, change.key)
+            previous = self._pending.get(identity)
+            if staged is not None and previous is not None:
+                # Staged again under a key it already has (an import's placeholder, then
+                # the full record): the later one wins.
+                change = Change(
+                    table, previous.before, change.after, previous.doc_id, previous.generated_key
+                )
+            elif previous is not None and previous.after is None:
+                # Re-adding a key deleted in this transaction replaces that record.
+                change = Change(table, previous.before, change.after, previous.doc_id)
+            else:
+                self._added += 1
+                identity = (table, f"+{self._added}")
+        else:
+            identity = self._current.pop((table, change.original_key), (table, change.original_key))
+            previous = self._pending.get(identity)
+            if previous is not None:
+                change = Change(
+                    table, previous.before, change.after, previous.doc_id, previous.generated_key
+                )
         if change.before is None and change.after is None:
-            return
-        self._pending[(table, change.key)] = change
+            self._pending.pop(identity, None)  # added, then deleted: nothing happened
+        else:
+            self._pending[identity] = change
+        if change.after is not None:
+            self._current[(table, change.key)] = identity
         self._lookup.pop(table, None)
         self._order.pop(table, None)
-        if change.before is None and table in self._counters:
+        if change.after is not None and table in self._counters:
             rt = record_type(table)
             self._counters[table] = max(
                 self._counters[table], self._highest(rt, iter([change.key]))
@@ -349,7 +374,7 @@ class Editing:
                 value = record.get(f.name)
                 if old in ref_keys(f, value):
                     changed = dict(record)
-                    changed[f.name] = _renamed(f, value, old, new)
+                    changed[f.name] = rename_reference(f, value, old, new)
                     self.stage(Change(rt.table, record, changed))
 
     def delete(self, table: str, key: str, label: str | None = None) -> None:
@@ -396,7 +421,9 @@ class Editing:
                         )
         deleted: dict[str, set[str]] = {}
         for change in landed:
-            if change.after is None or change.key != change.original_key:
+            gone = change.after is None or change.key != change.original_key
+            # A key renamed away may be taken by another record of the same set (A->C, B->A).
+            if gone and self.stored(change.table, change.original_key) is None:
                 deleted.setdefault(change.table, set()).add(change.original_key)
         for table, keys in deleted.items():
             for rt, f in referrers(table):

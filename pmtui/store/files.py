@@ -84,7 +84,11 @@ class ProjectFiles:
         return target
 
     def remove_stray_temps(self) -> None:
-        """Remove temp files a killed writer left behind (never the project itself)."""
-        for stray in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            with contextlib.suppress(FileNotFoundError):
-                stray.unlink()
+        """Remove temp files a killed writer left behind (never the project itself).
+
+        Those of the project (`.NAME.*.tmp`) and of its journal (`..NAME.undo.*.tmp`).
+        """
+        for target in (self.path, self.journal):
+            for stray in target.parent.glob(f".{target.name}.*.tmp"):
+                with contextlib.suppress(FileNotFoundError):
+                    stray.unlink()

@@ -14,9 +14,11 @@ SCHEMA_VERSION = 1
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {}
 
 
-def migrate(data: Data, from_version: int, to_version: int = SCHEMA_VERSION) -> Data:
-    """Apply every step from `from_version` up to `to_version`, in order."""
-    for version in range(from_version, to_version):
+def migrate(data: Data, from_version: int, to_version: int | None = None) -> Data:
+    """Apply every step from `from_version` up to `to_version` (default: SCHEMA_VERSION)."""
+    # Read at call time, not bound at import, so a test (or a plug-in) can add a step.
+    target = SCHEMA_VERSION if to_version is None else to_version
+    for version in range(from_version, target):
         step = MIGRATIONS.get(version)
         if step is None:
             raise ValueError(f"no migration from schema version {version} to {version + 1}")
