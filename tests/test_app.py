@@ -14,7 +14,7 @@ from pmtui.screens.area import AreaScreen
 from pmtui.screens.help import HelpModal
 from pmtui.screens.palette import action_entries
 from pmtui.screens.record_form import RecordForm
-from pmtui.screens.registry import AREAS
+from pmtui.screens.registry import AREAS, boards_of
 from pmtui.screens.search import SearchModal
 from pmtui.store import Store
 from pmtui.widgets.record_table import RecordTable
@@ -194,29 +194,33 @@ class TestKeys:
             await pilot.press("n")
             assert isinstance(app.screen, RecordForm)
 
-    @pytest.mark.parametrize("number", [3, 9, 1])
-    async def test_every_binding_is_in_help_and_palette(
+    @pytest.mark.parametrize("number", list(AREAS))
+    async def test_every_binding_of_every_board_is_in_help_and_palette(
         self, store: Store, env: dict[str, str], number: int
     ) -> None:
         app = make_app(store, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press(str(number))
             await pilot.pause()
-            active = [b for b in app.screen.active_bindings.values() if b.enabled]
-            entries = action_entries(_Provider(app))  # type: ignore[arg-type]
-            palette = {entry.action for entry in entries}
-            await pilot.press("question_mark")
-            assert isinstance(app.screen, HelpModal)
-            in_help = {(line.description, line.tooltip) for line in app.screen.lines}
-            for item in active:
-                binding = item.binding
-                assert (binding.description, fill(binding.tooltip, item.node)) in in_help
-                assert binding.action in palette, binding.id
-            titles = {entry.title for entry in entries}
-            assert {"app: Undo last change", "app: Search everything"} <= titles
-            if number == 3:
-                assert {"people: Add person", "people: Delete person"} <= titles
-            assert len(active) >= 10
+            for _tab in range(max(1, len(boards_of(AREAS[number][0])))):
+                screen = app.screen
+                active = [b for b in screen.active_bindings.values() if b.enabled]
+                entries = action_entries(_Provider(app))  # type: ignore[arg-type]
+                palette = {entry.action for entry in entries}
+                await pilot.press("question_mark")
+                assert isinstance(app.screen, HelpModal)
+                in_help = {(line.description, line.tooltip) for line in app.screen.lines}
+                await pilot.press("escape")
+                for item in active:
+                    binding = item.binding
+                    assert (binding.description, fill(binding.tooltip, item.node)) in in_help
+                    assert binding.action in palette, binding.id
+                titles = {entry.title for entry in entries}
+                assert {"app: Undo last change", "app: Search everything"} <= titles
+                if number == 9:
+                    assert "project: Edit settings" in titles
+                await pilot.press("right_square_bracket")
+                await pilot.pause()
 
 
 class _Provider:
@@ -245,3 +249,52 @@ class TestSessions:
             await pilot.press("escape")
             await pilot.pause()
             assert "Eve Adams" in table_text(app)
+
+
+class TestThemes:
+    """Themes come from TOML files; the palette's choice is remembered in state.toml."""
+
+    async def test_theme_chosen_in_the_palette_is_remembered(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert app.theme == "pmtui-dark"
+            await pilot.press("ctrl+p")
+            await type_text(pilot, "theme")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause(0.2)
+            await type_text(pilot, "pmtui-light")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause(0.2)
+            assert app.theme == "pmtui-light"
+        state = (Path(env["XDG_STATE_HOME"]) / "pmtui" / "state.toml").read_text()
+        assert 'theme = "pmtui-light"' in state
+        again = make_app(store, env)
+        async with again.run_test(size=(80, 24)):
+            assert again.theme == "pmtui-light"
+
+    async def test_unknown_theme_in_config_falls_back_and_says_so(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env, Config(theme="no-such-theme"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert app.theme == "pmtui-dark"
+            messages = [n.message for n in app._notifications]
+            assert sum("no-such-theme" in m for m in messages) == 1
+
+    async def test_a_bad_user_theme_is_reported_once(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        themes = Path(env["XDG_CONFIG_HOME"]) / "pmtui" / "themes"
+        themes.mkdir(parents=True)
+        (themes / "broken.toml").write_text('name = "broken"\nprimary = "not a colour"\n')
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            assert sum("broken.toml" in m for m in messages) == 1
+            assert app.theme == "pmtui-dark"
