@@ -13,6 +13,10 @@ Row = dict[str, str]
 #: Per table, a function that makes a random row obey the table's cross-field rules
 #: (RecordType.check), e.g. finish after start. A table with such rules adds one here.
 FIXERS: dict[str, Callable[[Row, random.Random], None]] = {}
+#: Per table, a function that makes a random row obey the table's rules across records
+#: (RecordType.rules), e.g. one score per vendor and criterion; it is also given the keys
+#: references may use and the row's number (1..n), so rows can differ by construction.
+REF_FIXERS: dict[str, Callable[[Row, random.Random, Mapping[str, list[str]], int], None]] = {}
 
 _WORDS = (
     "alpha", "budget", "cloud", "data", "ledger", "vendor", "rollout", "server", "network",
@@ -129,5 +133,8 @@ def generate_rows(
         fixer = FIXERS.get(table)
         if fixer is not None:
             fixer(row, rng)
+        ref_fixer = REF_FIXERS.get(table)
+        if ref_fixer is not None:
+            ref_fixer(row, rng, refs, index)
         rows.append(row)
     return rows

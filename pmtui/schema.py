@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 
 class Kind(StrEnum):
@@ -74,6 +74,20 @@ class Field:
         return self.label or self.name.replace("_", " ").capitalize()
 
 
+class Reader(Protocol):
+    """What a rule across records may read: the project as the change being checked leaves it."""
+
+    def get(self, table: str, key: str) -> dict[str, Any] | None: ...
+
+    def records(self, table: str) -> list[dict[str, Any]]: ...
+
+
+#: Rules across records: (reader, records of one table) -> {position in records: {field:
+#: message}}, only for records that break a rule. Given many records at once, so a rule
+#: builds its lookups once per change set rather than once per record.
+Rules = Callable[[Reader, Sequence[dict[str, Any]]], dict[int, dict[str, str]]]
+
+
 @dataclass(frozen=True)
 class RecordType:
     """A table's declaration: name, fields, key prefix and how people refer to its records."""
@@ -98,6 +112,9 @@ class RecordType:
 
     #: Rules across fields: record -> {field: message}; empty when the record is fine.
     check: Callable[[dict[str, Any]], dict[str, str]] | None = field(default=None, compare=False)
+    #: Rules across records (uniqueness, limits set by other records), enforced by the store
+    #: both when input is checked and when a change set lands, so every way in obeys them.
+    rules: Rules | None = field(default=None, compare=False)
 
     def field(self, name: str) -> Field:
         """The field called `name`; KeyError if the type has none."""

@@ -353,7 +353,7 @@ def _stage_records(
         raw = {name: value for name, value in planned.row.values.items() if name != "key"}
         try:
             if planned.new:
-                record = {**store.parse_new(table, raw), "key": planned.key}
+                record = {**store.parse_new(table, raw, replaces=planned.key), "key": planned.key}
             else:
                 record = store.validate(table, raw, planned.key)
         except RecordInvalid as error:

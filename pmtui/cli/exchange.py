@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from pmtui.cli.common import Commands, UserError, eprint, open_store, table_type
+from pmtui.reports.comparison_md import comparisons_markdown
 from pmtui.transfer import (
     FORMATS,
     choose_tables,
@@ -16,6 +17,9 @@ from pmtui.transfer import (
     import_file,
     write_export,
 )
+
+#: Tables that a format of their own presents for people: (table, format) -> writer.
+TABLE_FORMATS = {("comparisons", "md"): comparisons_markdown}
 
 
 def register(commands: Commands) -> None:
@@ -44,7 +48,9 @@ def register(commands: Commands) -> None:
     exporting.add_argument("project", metavar="PROJECT")
     exporting.add_argument("--table", help="only this table")
     exporting.add_argument(
-        "--format", choices=FORMATS, help="default: the -o file's suffix, else json"
+        "--format",
+        choices=(*FORMATS, *sorted({fmt for _, fmt in TABLE_FORMATS})),
+        help="default: the -o file's suffix, else json; md only for --table comparisons",
     )
     exporting.add_argument(
         "-o", "--output", metavar="FILE", help="write here (for CSV of every table: a folder)"
@@ -70,7 +76,7 @@ def _format(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
     suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
-    return suffix if suffix in FORMATS else "json"
+    return suffix if suffix in FORMATS or (args.table, suffix) in TABLE_FORMATS else "json"
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -81,9 +87,15 @@ def run_export(args: argparse.Namespace) -> int:
         [args.table] if args.table else None, include_private=args.include_private
     )
     fmt = _format(args)
+    special = TABLE_FORMATS.get((args.table, fmt))
+    if fmt not in FORMATS and special is None:
+        tables = ", ".join(table for table, other in TABLE_FORMATS if other == fmt)
+        raise UserError(f"--format {fmt} is for --table {tables} only")
     outputs: list[tuple[Path | None, str, bool]] = []
     with open_store(args.project) as store:
-        if fmt == "json":
+        if special is not None:
+            outputs.append((_path(args.output), special(store), holds_private(chosen)))
+        elif fmt == "json":
             outputs.append((_path(args.output), export_json(store, chosen), holds_private(chosen)))
         elif len(chosen) == 1:
             outputs.append(

@@ -42,6 +42,33 @@ def rename_reference(f: Field, value: Any, old: str, new: str) -> Any:
     return [new if item == old else item for item in value]
 
 
+class _After:
+    """The project as this session sees it with one record added or replaced: what the
+    rules across records check a record against before it is staged."""
+
+    def __init__(self, editing: Editing, table: str, replaces: str | None, record: Record) -> None:
+        self.editing = editing
+        self.table = table
+        self.replaces = replaces
+        self.record = record
+
+    def get(self, table: str, key: str) -> Record | None:
+        if table == self.table:
+            if key == self.record.get("key"):
+                return dict(self.record)
+            if key == self.replaces:
+                return None
+        return self.editing.get(table, key)
+
+    def records(self, table: str) -> list[Record]:
+        rows = self.editing.records(table)
+        if table != self.table:
+            return rows
+        if self.replaces is None:
+            return [*rows, dict(self.record)]
+        return [dict(self.record) if r.get("key") == self.replaces else r for r in rows]
+
+
 class Editing:
     """The editing half of the Store: a transaction stages changes that commit as one step."""
 
@@ -204,28 +231,40 @@ class Editing:
                 errors[name] = str(error)
         return values, errors
 
-    def _finish(self, rt: RecordType, record: Record, errors: dict[str, str]) -> Record:
+    def _finish(
+        self, rt: RecordType, record: Record, errors: dict[str, str], replaces: str | None = None
+    ) -> Record:
         for f in rt.fields:
             if f.required and record.get(f.name) in (None, "", []) and f.name not in errors:
                 errors[f.name] = "is required"
         if not errors and rt.check is not None:
             errors.update(rt.check(record))
+        if not errors and rt.rules is not None:
+            errors.update(rt.rules(_After(self, rt.table, replaces, record), [record]).get(0, {}))
         if errors:
             raise RecordInvalid(errors, rt.table, str(record.get("key") or ""))
         return {k: v for k, v in record.items() if v is not None and v != []}
 
-    def parse_new(self, table: str, raw: Mapping[str, object]) -> Record:
-        """Validate input for a new record, filling defaults; RecordInvalid lists every problem."""
+    def parse_new(
+        self, table: str, raw: Mapping[str, object], *, replaces: str | None = None
+    ) -> Record:
+        """Validate input for a new record, filling defaults; RecordInvalid lists every problem.
+
+        `replaces` is the key of a placeholder staged for this record (an import stages
+        one per new row first, so other rows can refer to it): the record takes its place.
+        """
         rt = record_type(table)
         values, errors = self._parse_fields(rt, raw)
         ctx = self.context()
         for f in rt.input_fields:
             if values.get(f.name) is None and f.default is not None:
                 values[f.name] = f.default(ctx) if callable(f.default) else copy.deepcopy(f.default)
+        if replaces is not None:
+            values.setdefault("key", replaces)
         key = values.get("key")
-        if key and self.get(table, str(key)) is not None:
+        if key and key != replaces and self.get(table, str(key)) is not None:
             errors["key"] = f"{key} is taken in {table}"
-        return self._finish(rt, values, errors)
+        return self._finish(rt, values, errors, replaces)
 
     def validate(self, table: str, raw: Mapping[str, object], key: str | None = None) -> Record:
         """Check input as add (key None) or edit would, without staging anything."""
@@ -239,7 +278,7 @@ class Editing:
             errors["key"] = "is required"
         elif new_key != key and self.get(table, new_key) is not None:
             errors["key"] = f"{new_key} is taken in {table}"
-        return self._finish(rt, merged, errors)
+        return self._finish(rt, merged, errors, replaces=key)
 
     # ------------------------------------------------------------ keys
 
@@ -401,8 +440,29 @@ class Editing:
                 f"cannot delete {table} {key}: referred to by {shown}; change or delete those first"
             )
         for child_table, child_key in owned:
-            self._delete(child_table, child_key)
+            # A child owned twice (a score by its criterion and its comparison) goes once.
+            if self.get(child_table, child_key) is not None:
+                self._delete(child_table, child_key)
         self.stage(Change(table, record, None))
+
+    def check_rules(self, landed: list[Change]) -> None:
+        """After changes land: every record they added or changed obeys its rules across
+        records (RecordType.rules), now that rows of one import and other sessions' saves
+        are all in; RecordInvalid names the first record that does not."""
+        by_table: dict[str, list[Record]] = {}
+        for change in landed:
+            if change.after is not None and record_type(change.table).rules is not None:
+                by_table.setdefault(change.table, []).append(change.after)
+        if not by_table:
+            return
+        self.forget_caches()  # the rules must read the data as these changes left it
+        for table, records in by_table.items():
+            rules = record_type(table).rules
+            assert rules is not None
+            found = rules(self, records)
+            if found:
+                first = min(found)
+                raise RecordInvalid(found[first], table, str(records[first].get("key") or ""))
 
     def check_references(self, landed: list[Change]) -> None:
         """After changes land: references they set resolve; nothing points at a deleted key."""

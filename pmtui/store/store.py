@@ -432,6 +432,7 @@ class Store(Editing):
         self._apply_unchecked(landed)
         try:
             self.check_references(landed)
+            self.check_rules(landed)
         except BaseException:
             self._apply_unchecked([c.inverse() for c in reversed(landed)])
             raise

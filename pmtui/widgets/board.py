@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -86,15 +86,29 @@ class Board(Widget):
         values.update(prefill or {})
         self._open_form(table, None, values, None, "")
 
-    def edit_record(self, table: str, key: str, focus: str | None = None) -> None:
-        """Open the form on a record; only the fields the user changed are saved."""
+    def edit_record(
+        self,
+        table: str,
+        key: str,
+        focus: str | None = None,
+        *,
+        fields: Sequence[str] | None = None,
+        prefill: Mapping[str, str] | None = None,
+        title: str | None = None,
+    ) -> None:
+        """Open the form on a record; only the fields that differ from the record are saved.
+
+        `fields` limits the form to some fields (in that order), `prefill` proposes values
+        (saved only if kept), `title` replaces "Edit <record>".
+        """
         record = self.store.get(table, key)
         if record is None:
             self.app.notify(f"{key} no longer exists", severity="warning")
             return
         rt = record_type(table)
         values = {f.name: to_text(f, record.get(f.name)) for f in rt.input_fields}
-        self._open_form(table, record, values, focus, "")
+        values.update(prefill or {})
+        self._open_form(table, record, values, focus, "", fields, title)
 
     def _open_form(
         self,
@@ -103,12 +117,18 @@ class Board(Widget):
         values: dict[str, str],
         focus: str | None,
         message: str,
+        only: Sequence[str] | None = None,
+        heading: str | None = None,
     ) -> None:
         rt = record_type(table)
         key = str(record["key"]) if record else None
         fields = [f for f in rt.input_fields if not (rt.singleton and f.name == "key")]
-        title = f"Edit {rt.singular} {key}" if key else f"Add {rt.singular}"
-        initial = dict(values)
+        if only is not None:
+            fields = [rt.field(name) for name in only]
+        title = heading or (f"Edit {rt.singular} {key}" if key else f"Add {rt.singular}")
+        # Changes are judged against the record, not the form's first values: a proposed
+        # value (prefill), or one retyped after a refused save, is a change too.
+        initial = {f.name: to_text(f, record.get(f.name)) for f in fields} if record else {}
 
         def done(result: dict[str, str] | None) -> None:
             if result is None:
@@ -126,7 +146,9 @@ class Board(Widget):
                 )
             if saved is None:
                 # Keep what was typed: reopen the form with the reason on top.
-                self._open_form(table, record, result, focus, "Not saved; see the message.")
+                self._open_form(
+                    table, record, result, focus, "Not saved; see the message.", only, heading
+                )
             else:
                 self.refresh_data()
                 self.focus_record(table, str(saved["key"]))
