@@ -171,13 +171,16 @@ class PmtuiApp(App[None]):
         self._undo_redo(redo=True)
 
     def action_help(self) -> None:
-        lines: dict[tuple[int, str, str, str], HelpLine] = {}
+        lines: dict[tuple[int, str, str], HelpLine] = {}
         for key, active in self.screen.active_bindings.items():  # focused widget first
             binding, node = active.binding, active.node
             shown = binding.key_display or self.get_key_display(binding) or key
-            where = (id(node), binding.action, binding.description, binding.tooltip)
+            # One line per thing a user can do: keys that do the same (ten digits that
+            # score, say) share it, and a key shown once is not repeated.
+            where = (id(node), binding.description, binding.tooltip)
             if where in lines:
-                shown = f"{lines[where].keys}, {shown}"
+                keys = lines[where].keys
+                shown = keys if shown in keys.split(", ") else f"{keys}, {shown}"
             tooltip = fill(binding.tooltip, node)
             lines[where] = HelpLine(_help_group(node), shown, binding.description, tooltip)
         title = dict(AREAS.values()).get(self.current_mode, self.current_mode)

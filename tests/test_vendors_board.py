@@ -11,6 +11,7 @@ from textual.widgets import Input
 from pmtui.app import PmtuiApp
 from pmtui.screens.area import AreaScreen
 from pmtui.screens.compare_board import CompareBoard
+from pmtui.screens.help import HelpModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
 from pmtui.widgets.matrix import Matrix
@@ -167,6 +168,18 @@ class TestCompareGrid:
             await pilot.press("alt+3")
             await pilot.pause()
             assert app.current_mode == "people"
+
+    async def test_help_lists_the_ten_score_keys_on_one_line(
+        self, scored: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(scored, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_compare(pilot)
+            await pilot.press("question_mark")
+            help_screen = app.screen
+            assert isinstance(help_screen, HelpModal)
+            scores = [line.keys for line in help_screen.lines if line.description == "Score"]
+        assert scores == ["0-9"]
 
     async def test_one_then_zero_types_ten_on_a_ten_point_scale(
         self, scored: Store, env: dict[str, str]
