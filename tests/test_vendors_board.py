@@ -181,6 +181,17 @@ class TestCompareGrid:
             scores = [line.keys for line in help_screen.lines if line.description == "Score"]
         assert scores == ["0-9"]
 
+    async def test_a_digit_stays_on_the_board_when_there_is_no_cell(
+        self, blank: Store, env: dict[str, str]
+    ) -> None:
+        blank.add("comparisons", {"title": "Service desk"})
+        app = make_app(blank, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_compare(pilot)
+            await pilot.press("3")
+            await pilot.pause()
+            assert app.current_mode == "vendors"
+
     async def test_one_then_zero_types_ten_on_a_ten_point_scale(
         self, scored: Store, env: dict[str, str]
     ) -> None:

@@ -214,7 +214,9 @@ class CompareBoard(Board):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
-        if action in ("score", "clear_score", "edit_score"):
+        if action == "score":
+            return True  # with no cell, a digit must not fall through and switch areas
+        if action in ("clear_score", "edit_score"):
             return self.grid.cell_keys() is not None
         if action in ("weight", "edit_criterion", "delete_criterion"):
             return self.grid.criterion() is not None
@@ -229,6 +231,7 @@ class CompareBoard(Board):
     def action_score(self, digit: int) -> None:
         cell = self.grid.cell_keys()
         if cell is None or self.data is None:
+            self.app.notify("No cell to score: a adds a criterion, v the vendors.", timeout=3)
             return
         pending = self._pending
         self._stop_waiting()
