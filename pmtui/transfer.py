@@ -281,12 +281,22 @@ def import_tables(
     by_name = {t.table: t for t in tables}
     order = dependency_order(list(by_name))
     result = ImportResult()
-    with store.transaction(label):
-        plans = {name: _stage_placeholders(store, source, by_name[name]) for name in order}
-        for name in order:
-            _stage_records(store, source, by_name[name], plans[name], result)
-        if replace:
-            _delete_missing(store, source, plans, result)
+    plans: dict[str, list[_Planned]] = {}
+    try:
+        with store.transaction(label):
+            for name in order:
+                plans[name] = _stage_placeholders(store, source, by_name[name])
+            for name in order:
+                _stage_records(store, source, by_name[name], plans[name], result)
+            if replace:
+                _delete_missing(store, source, plans, result)
+    except RecordInvalid as error:
+        # The rules across records run once, at the commit: name the row that broke one.
+        row = next((p.row for p in plans.get(error.table, []) if p.key == error.key), None)
+        if row is None or not error.errors:
+            raise
+        name, reason = next(iter(error.errors.items()))
+        raise _problem(source, by_name[error.table], row, name, reason) from None
     return result
 
 
@@ -353,9 +363,10 @@ def _stage_records(
         raw = {name: value for name, value in planned.row.values.items() if name != "key"}
         try:
             if planned.new:
-                record = {**store.parse_new(table, raw, replaces=planned.key), "key": planned.key}
+                record = store.parse_new(table, raw, replaces=planned.key, rules=False)
+                record = {**record, "key": planned.key}
             else:
-                record = store.validate(table, raw, planned.key)
+                record = store.validate(table, raw, planned.key, rules=False)
         except RecordInvalid as error:
             name, reason = next(iter(error.errors.items()))
             raise _problem(source, rows, planned.row, name, reason) from None

@@ -248,7 +248,7 @@ class TestImport:
     ) -> None:
         source = tmp_path / "scores.csv"
         source.write_text("vendor,criterion,score\nAcme,CR1,3\nAcme,CR1,2\n", encoding="utf-8")
-        with pytest.raises(RecordInvalid, match="Acme already has a score on Price"):
+        with pytest.raises(ImportProblem, match="row 2, column criterion: Acme already has"):
             import_file(desk, source)
         assert desk.records("scores") == []
 

@@ -232,26 +232,39 @@ class Editing:
         return values, errors
 
     def _finish(
-        self, rt: RecordType, record: Record, errors: dict[str, str], replaces: str | None = None
+        self,
+        rt: RecordType,
+        record: Record,
+        errors: dict[str, str],
+        replaces: str | None = None,
+        rules: bool = True,
     ) -> Record:
         for f in rt.fields:
             if f.required and record.get(f.name) in (None, "", []) and f.name not in errors:
                 errors[f.name] = "is required"
         if not errors and rt.check is not None:
             errors.update(rt.check(record))
-        if not errors and rt.rules is not None:
+        if not errors and rules and rt.rules is not None:
             errors.update(rt.rules(_After(self, rt.table, replaces, record), [record]).get(0, {}))
         if errors:
             raise RecordInvalid(errors, rt.table, str(record.get("key") or ""))
         return {k: v for k, v in record.items() if v is not None and v != []}
 
     def parse_new(
-        self, table: str, raw: Mapping[str, object], *, replaces: str | None = None
+        self,
+        table: str,
+        raw: Mapping[str, object],
+        *,
+        replaces: str | None = None,
+        rules: bool = True,
     ) -> Record:
         """Validate input for a new record, filling defaults; RecordInvalid lists every problem.
 
         `replaces` is the key of a placeholder staged for this record (an import stages
         one per new row first, so other rows can refer to it): the record takes its place.
+        `rules=False` leaves the rules across records to the commit, which checks them once
+        for the whole change set (a rule may read a whole table: per row of a 10k-row
+        import that would be quadratic).
         """
         rt = record_type(table)
         values, errors = self._parse_fields(rt, raw)
@@ -264,12 +277,20 @@ class Editing:
         key = values.get("key")
         if key and key != replaces and self.get(table, str(key)) is not None:
             errors["key"] = f"{key} is taken in {table}"
-        return self._finish(rt, values, errors, replaces)
+        return self._finish(rt, values, errors, replaces, rules)
 
-    def validate(self, table: str, raw: Mapping[str, object], key: str | None = None) -> Record:
-        """Check input as add (key None) or edit would, without staging anything."""
+    def validate(
+        self,
+        table: str,
+        raw: Mapping[str, object],
+        key: str | None = None,
+        *,
+        rules: bool = True,
+    ) -> Record:
+        """Check input as add (key None) or edit would, without staging anything
+        (`rules=False`: as in parse_new)."""
         if key is None:
-            return self.parse_new(table, raw)
+            return self.parse_new(table, raw, rules=rules)
         rt = record_type(table)
         values, errors = self._parse_fields(rt, raw)
         merged = {**self.require(table, key), **values}
@@ -278,7 +299,7 @@ class Editing:
             errors["key"] = "is required"
         elif new_key != key and self.get(table, new_key) is not None:
             errors["key"] = f"{new_key} is taken in {table}"
-        return self._finish(rt, merged, errors, replaces=key)
+        return self._finish(rt, merged, errors, replaces=key, rules=rules)
 
     # ------------------------------------------------------------ keys
 

@@ -1,0 +1,409 @@
+"""The Plan area's tables: the WBS (tasks), baselines, milestones and deliverables sign-off.
+
+Rules across records that the store enforces for every way in (app, CLI, import): the
+tasks' links and parents form no cycle (the message names the keys in it); a deliverable
+cannot be accepted while one of its acceptance criteria is unmet, and a criterion of an
+accepted deliverable cannot be left unmet.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import Any
+
+from pmtui import planning
+from pmtui.generate import FIXERS
+from pmtui.schema import Field, Kind, Reader, RecordType, register
+
+Record = dict[str, Any]
+Errors = dict[int, dict[str, str]]
+
+TASK_STATUSES = ("not started", "in progress", "done")
+MILESTONE_STATUSES = ("planned", "in progress", "at risk", "done")
+DELIVERABLE_STATUSES = ("draft", "submitted", "accepted", "rejected")
+
+
+# ---------------------------------------------------------------- rules within one record
+
+
+def _task_check(record: Record) -> dict[str, str]:
+    start, finish = record.get("actual_start"), record.get("actual_finish")
+    if start and finish and finish < start:
+        return {"actual_finish": f"{finish} is before the actual start {start}"}
+    return {}
+
+
+# ---------------------------------------------------------------- rules across records
+
+
+def _task_rules(reader: Reader, records: Sequence[Record]) -> Errors:
+    """The whole table, as the change leaves it, must schedule: no cycle through links or
+    parents, no link between a summary and its own tasks. One pass per change set."""
+    problem = planning.network_problem(reader.records("tasks"))
+    if problem is None:
+        return {}
+    message, keys = problem
+    field = "parent" if message.startswith("parent") else "predecessors"
+    index = next((i for i, r in enumerate(records) if r.get("key") in keys), 0)
+    return {index: {field: message}}
+
+
+def _unmet_by_deliverable(reader: Reader) -> dict[str, list[str]]:
+    unmet: dict[str, list[str]] = {}
+    for criterion in reader.records("acceptance_criteria"):
+        if not criterion.get("met"):
+            unmet.setdefault(str(criterion.get("deliverable")), []).append(str(criterion["key"]))
+    return unmet
+
+
+def _deliverable_rules(reader: Reader, records: Sequence[Record]) -> Errors:
+    if not any(r.get("status") == "accepted" for r in records):
+        return {}
+    unmet = _unmet_by_deliverable(reader)
+    errors: Errors = {}
+    for index, record in enumerate(records):
+        open_items = unmet.get(str(record.get("key")), [])
+        if record.get("status") == "accepted" and open_items:
+            shown = ", ".join(open_items)
+            errors[index] = {
+                "status": f"cannot be accepted while criteria are unmet ({shown}); "
+                "mark them met or reject it"
+            }
+    return errors
+
+
+def _criterion_rules(reader: Reader, records: Sequence[Record]) -> Errors:
+    errors: Errors = {}
+    for index, record in enumerate(records):
+        if record.get("met"):
+            continue
+        deliverable = reader.get("deliverables", str(record.get("deliverable"))) or {}
+        if deliverable.get("status") == "accepted":
+            errors[index] = {
+                "met": f"{deliverable['key']} is accepted, so its criteria stay met; "
+                "set it back to submitted first"
+            }
+    return errors
+
+
+# ---------------------------------------------------------------- computed columns
+
+
+def _task_columns(records: list[Record], project: Record) -> dict[str, dict[str, Any]]:
+    return planning.computed_task_fields(records, project)
+
+
+# ---------------------------------------------------------------- declarations
+
+_COMPUTED_TASK_FIELDS = (
+    Field("wbs", Kind.TEXT, label="WBS", computed=True, width=0, help="Outline number, e.g. 2.3."),
+    Field("start", Kind.DATE, computed=True, width=10, help="Planned start (the network plan)."),
+    Field("finish", Kind.DATE, computed=True, width=10, help="Planned finish (the network plan)."),
+    Field(
+        "total_float",
+        Kind.DURATION,
+        label="Float",
+        computed=True,
+        width=5,
+        help="Working days the task can slip without moving the project finish.",
+    ),
+    Field(
+        "free_float",
+        Kind.DURATION,
+        computed=True,
+        width=0,
+        help="Working days the task can slip without moving any successor.",
+    ),
+    Field(
+        "critical",
+        Kind.BOOL,
+        computed=True,
+        width=0,
+        help="On the critical path (no float).",
+    ),
+    Field(
+        "total_budget",
+        Kind.MONEY,
+        computed=True,
+        width=0,
+        help="The budget, for a summary the sum of its tasks' budgets.",
+    ),
+    Field(
+        "total_percent",
+        Kind.PERCENT,
+        label="Total % complete",
+        computed=True,
+        width=0,
+        help="Percent complete, for a summary weighted by its tasks' durations.",
+    ),
+    Field(
+        "forecast_start",
+        Kind.DATE,
+        computed=True,
+        width=0,
+        help="Start forecast from progress and actual dates as of today.",
+    ),
+    Field(
+        "forecast_finish",
+        Kind.DATE,
+        computed=True,
+        width=0,
+        help="Finish forecast from progress and actual dates as of today.",
+    ),
+)
+
+TASKS = register(
+    RecordType(
+        table="tasks",
+        singular="task",
+        key_prefix="T",
+        board="plan.wbs",
+        help="The work breakdown: tasks under summary tasks, linked into a schedule.",
+        check=_task_check,
+        rules=_task_rules,
+        compute=_task_columns,
+        fields=(
+            Field("title", Kind.TEXT, required=True, width=24, help="What the task delivers."),
+            Field(
+                "parent",
+                Kind.REF,
+                target="tasks",
+                width=6,
+                help="The summary task this task belongs to (key or title); empty at the top.",
+            ),
+            Field(
+                "order",
+                Kind.NUMBER,
+                width=0,
+                help="Position among the tasks of the same parent, lower first (the WBS "
+                "board's J/K set it); tasks without one come last, in the order added.",
+            ),
+            Field(
+                "duration",
+                Kind.DURATION,
+                default=1,
+                width=5,
+                help="Working days; 0 makes a milestone. A summary's comes from its tasks.",
+            ),
+            Field(
+                "predecessors",
+                Kind.LINKS,
+                target="tasks",
+                width=12,
+                help="Tasks this one waits for: A; B SS+2; C FF-1.5 (FS by default; lag in "
+                "working days, may be negative or fractional).",
+            ),
+            Field(
+                "start_no_earlier_than",
+                Kind.DATE,
+                width=0,
+                help="A date the task cannot start before (a constraint).",
+            ),
+            Field("owner", Kind.REF, target="people", width=10, help="Who is accountable."),
+            Field("budget", Kind.MONEY, minimum=0, width=10, help="Planned cost."),
+            Field(
+                "percent_complete",
+                Kind.PERCENT,
+                label="% complete",
+                minimum=0,
+                maximum=100,
+                width=5,
+                help="How much of the work is done (0-100).",
+            ),
+            Field(
+                "status",
+                Kind.CHOICE,
+                choices=TASK_STATUSES,
+                default="not started",
+                width=11,
+                help="Where the task stands: " + ", ".join(TASK_STATUSES) + ".",
+            ),
+            Field("actual_start", Kind.DATE, width=0, help="The day work really began."),
+            Field("actual_finish", Kind.DATE, width=0, help="The day work really ended."),
+            Field("notes", Kind.LONG_TEXT, width=0, help="Anything worth remembering."),
+            *_COMPUTED_TASK_FIELDS,
+        ),
+    )
+)
+
+BASELINES = register(
+    RecordType(
+        table="baselines",
+        singular="baseline",
+        key_prefix="BL",
+        label_field="name",
+        board="plan.wbs",
+        help="Named, dated snapshots of the plan; variance compares the plan with one of them.",
+        fields=(
+            Field("name", Kind.TEXT, required=True, width=24, help="e.g. Approved plan."),
+            Field(
+                "date",
+                Kind.DATE,
+                required=True,
+                default=lambda ctx: ctx.today.isoformat(),
+                width=10,
+                help="When the snapshot was taken; the latest is compared by default.",
+            ),
+            Field("note", Kind.LONG_TEXT, width=30, help="Why it was taken."),
+        ),
+    )
+)
+
+BASELINE_TASKS = register(
+    RecordType(
+        table="baseline_tasks",
+        singular="baseline task",
+        key_prefix="BT",
+        label_field="task",
+        board="plan.wbs",
+        help="One task as a baseline saw it: its dates, duration and budget.",
+        fields=(
+            Field(
+                "baseline",
+                Kind.REF,
+                target="baselines",
+                owner=True,
+                required=True,
+                width=6,
+                help="The baseline this row belongs to.",
+            ),
+            Field(
+                "task",
+                Kind.TEXT,
+                required=True,
+                width=6,
+                help="The task's key when the baseline was taken (tasks deleted since "
+                "keep their rows).",
+            ),
+            Field("start", Kind.DATE, width=10, help="Planned start then."),
+            Field("finish", Kind.DATE, width=10, help="Planned finish then."),
+            Field("duration", Kind.DURATION, width=5, help="Duration then (working days)."),
+            Field("budget", Kind.MONEY, width=10, help="Budget then."),
+        ),
+    )
+)
+
+MILESTONES = register(
+    RecordType(
+        table="milestones",
+        singular="milestone",
+        key_prefix="M",
+        board="plan.milestones",
+        help="Dates the project commits to, forecast from their linked tasks.",
+        fields=(
+            Field("title", Kind.TEXT, required=True, width=24, help="e.g. Blueprint signed off."),
+            Field("due", Kind.DATE, required=True, width=10, help="The committed date."),
+            Field(
+                "baseline_due",
+                Kind.DATE,
+                width=10,
+                help="The date the last baseline showed; saving a baseline sets it.",
+            ),
+            Field("owner", Kind.REF, target="people", width=10, help="Who is accountable."),
+            Field(
+                "status",
+                Kind.CHOICE,
+                choices=MILESTONE_STATUSES,
+                default="planned",
+                width=11,
+                help="Where the milestone stands: " + ", ".join(MILESTONE_STATUSES) + ".",
+            ),
+            Field(
+                "tasks",
+                Kind.REFS,
+                target="tasks",
+                width=12,
+                help="Tasks whose finish the milestone waits for; its forecast is the latest.",
+            ),
+            Field("notes", Kind.LONG_TEXT, width=0, help="Anything worth remembering."),
+        ),
+    )
+)
+
+DELIVERABLES = register(
+    RecordType(
+        table="deliverables",
+        singular="deliverable",
+        key_prefix="D",
+        board="plan.milestones",
+        help="What a milestone hands over, signed off against acceptance criteria.",
+        rules=_deliverable_rules,
+        fields=(
+            Field("title", Kind.TEXT, required=True, width=24, help="e.g. Business blueprint."),
+            Field(
+                "milestone",
+                Kind.REF,
+                target="milestones",
+                width=6,
+                help="The milestone it belongs to.",
+            ),
+            Field("owner", Kind.REF, target="people", width=10, help="Who produces it."),
+            Field(
+                "status",
+                Kind.CHOICE,
+                choices=DELIVERABLE_STATUSES,
+                default="draft",
+                width=9,
+                help="Sign-off: " + ", ".join(DELIVERABLE_STATUSES) + "; accepted only when "
+                "every acceptance criterion is met.",
+            ),
+            Field("submitted_on", Kind.DATE, width=10, help="When it was handed over."),
+            Field(
+                "decided_by",
+                Kind.REF,
+                target="people",
+                width=10,
+                help="Who accepted or rejected it.",
+            ),
+            Field("decided_on", Kind.DATE, width=10, help="When it was accepted or rejected."),
+            Field(
+                "reviewer_comment",
+                Kind.LONG_TEXT,
+                width=0,
+                help="Why it was accepted or rejected.",
+            ),
+        ),
+    )
+)
+
+ACCEPTANCE_CRITERIA = register(
+    RecordType(
+        table="acceptance_criteria",
+        singular="acceptance criterion",
+        key_prefix="AC",
+        label_field="text",
+        board="plan.milestones",
+        help="The checklist a deliverable is accepted against.",
+        rules=_criterion_rules,
+        fields=(
+            Field(
+                "deliverable",
+                Kind.REF,
+                target="deliverables",
+                owner=True,
+                required=True,
+                width=6,
+                help="The deliverable it belongs to.",
+            ),
+            Field("text", Kind.TEXT, required=True, width=40, help="What must be true."),
+            Field("met", Kind.BOOL, default=False, width=4, help="Whether it is met."),
+        ),
+    )
+)
+
+
+# ---------------------------------------------------------------- test data that obeys the rules
+
+
+def _fix_task(row: dict[str, str], rng: random.Random) -> None:
+    if "actual_start" in row and "actual_finish" in row:
+        row["actual_start"], row["actual_finish"] = "2026-01-05", "2026-02-27"
+
+
+def _fix_criterion(row: dict[str, str], rng: random.Random) -> None:
+    # A random deliverable may be accepted, and then each of its criteria must be met.
+    row["met"] = "yes"
+
+
+FIXERS.update(tasks=_fix_task, acceptance_criteria=_fix_criterion)
