@@ -151,6 +151,8 @@ class Store(Editing):
             store._data["_meta"] = {"1": {"schema_version": migrations.SCHEMA_VERSION}}
             record = store.parse_new("project", {**project, "key": "project"})
             store._data["project"] = {"1": record}
+            store._index = {}
+            store.forget_caches()
             atomic_write(files.path, encode(store._data))
             store._hold_current()
         return store
