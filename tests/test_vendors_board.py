@@ -329,3 +329,14 @@ class TestDirectory:
             await pilot.pause()
             row = table_text(app).splitlines()[1].split()
         assert row[:3] + row[-1:] == ["V1", "Kofax", "contracted", "2027-02-09"]
+
+    async def test_quotes_show_vendor_and_comparison_by_name(
+        self, scored: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(scored, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_compare(pilot)
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            row = table_text(app, "#vendors-quotes RecordTable").splitlines()[1].split()
+        assert row[:5] == ["Q1", "Acme", "Service", "desk", "Licences"]

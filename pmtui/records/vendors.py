@@ -540,7 +540,7 @@ QUOTES = register(
                 target="comparisons",
                 owner=True,
                 required=True,
-                width=6,
+                width=14,
                 help="The comparison the quote prices (key or title).",
             ),
             Field("item", Kind.TEXT, required=True, width=20, help="e.g. Licences, 50 agents."),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual import on
@@ -11,7 +12,7 @@ from textual.widgets import Input
 
 from pmtui.commands import command
 from pmtui.kinds import to_display
-from pmtui.schema import NUMERIC_KINDS, RecordType, record_type
+from pmtui.schema import NUMERIC_KINDS, Field, Kind, RecordType, record_type
 from pmtui.screens.registry import BoardSpec
 from pmtui.store import Store
 from pmtui.widgets.board import Board
@@ -28,10 +29,37 @@ def columns_for(rt: RecordType) -> list[Column]:
     ]
 
 
-def rows_for(rt: RecordType, records: list[dict[str, object]]) -> list[tuple[str, list[str]]]:
-    """Cell texts of records, as people read them."""
+def rows_for(
+    rt: RecordType,
+    records: list[dict[str, object]],
+    names: Mapping[str, Mapping[str, str]] | None = None,
+) -> list[tuple[str, list[str]]]:
+    """Cell texts of records, as people read them; a reference shows the name of what it
+    points at where `names` (table -> key -> name) has one, else its key."""
     shown = [f for f in rt.fields if f.width > 0]
-    return [(str(r["key"]), [to_display(f, r.get(f.name)) for f in shown]) for r in records]
+
+    def cell(f: Field, value: object) -> str:
+        labels = (names or {}).get(f.target or rt.table)
+        if labels and value and f.kind in (Kind.REF, Kind.REFS):
+            keys = value if isinstance(value, list) else [value]
+            return "; ".join(labels.get(str(key), str(key)) for key in keys)
+        return to_display(f, value)
+
+    return [(str(r["key"]), [cell(f, r.get(f.name)) for f in shown]) for r in records]
+
+
+def reference_names(store: Store, rt: RecordType) -> dict[str, dict[str, str]]:
+    """For each table a shown reference of `rt` points at: key -> name (its label field)."""
+    targets = {
+        f.target or rt.table
+        for f in rt.references()
+        if f.width > 0 and f.kind in (Kind.REF, Kind.REFS)
+    }
+    names: dict[str, dict[str, str]] = {}
+    for table in targets:
+        label = record_type(table).label_field
+        names[table] = {str(r["key"]): str(r[label]) for r in store.records(table) if r.get(label)}
+    return names
 
 
 class TableBoard(Board):
@@ -81,7 +109,8 @@ class TableBoard(Board):
 
     def refresh_data(self) -> None:
         rt = self.record_type
-        self.table.set_data(columns_for(rt), rows_for(rt, self.store.records(rt.table)))
+        records = self.store.records(rt.table)
+        self.table.set_data(columns_for(rt), rows_for(rt, records, reference_names(self.store, rt)))
 
     def focus_record(self, table: str, key: str) -> bool:
         if table != self.record_type.table:
