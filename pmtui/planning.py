@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from pmtui.domain.calendar import WorkCalendar
 from pmtui.domain.links import Link, ScheduleError, build_network, parse_links
 from pmtui.domain.schedule import (
     BaselineEntry,
+    Forecast,
     Progress,
     TaskInput,
     TaskTimes,
@@ -136,7 +137,7 @@ class OutlineRow:
 
 def _order_key(record: Mapping[str, Any], position: int) -> tuple[float, int]:
     order = record.get("order")
-    return (float(order) if isinstance(order, int | float) else math.inf, position)
+    return (float(order) if isinstance(order, (int, float)) else math.inf, position)
 
 
 def outline(records: Sequence[Mapping[str, Any]]) -> list[OutlineRow]:
@@ -246,10 +247,10 @@ def move_in_outline(store: Store, key: str, how: str) -> None:
 # ---------------------------------------------------------------- the plan
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen init costs a third of building a 10k plan
 class PlannedTask:
-    """One task as the boards and the CLI show it: network times and dates, roll-ups,
-    the progress forecast, and the variance against the baseline being compared."""
+    """One task as the boards and the CLI show it: network times and dates, roll-ups and the
+    variance against the baseline being compared (the progress forecast is Plan.forecast)."""
 
     key: str
     title: str
@@ -261,8 +262,6 @@ class PlannedTask:
     duration: float  # a leaf's own; a summary's span in working days
     start: date
     finish: date
-    forecast_start: date
-    forecast_finish: date
     budget: float | None  # rolled up for a summary
     percent_complete: float  # duration-weighted for a summary
     links: tuple[Link, ...]
@@ -287,7 +286,7 @@ class PlannedTask:
         return self.times.critical
 
 
-@dataclass(frozen=True)
+@dataclass
 class Plan:
     """The scheduled project: its span and every task in WBS order."""
 
@@ -300,10 +299,27 @@ class Plan:
     by_key: dict[str, PlannedTask]
     #: The baseline compared against (None when there is none).
     baseline: Record | None
+    _inputs: list[TaskInput] = field(default_factory=list, repr=False)
+    _progress: dict[str, Progress] = field(default_factory=dict, repr=False)
+    _forecasts: dict[str, Forecast] | None = field(default=None, repr=False)
 
     def date_at(self, offset: int) -> date:
         """The date of working day `offset` of the project."""
         return self.calendar.date_at(self.start, offset)
+
+    def forecast(self, key: str) -> tuple[date, date]:
+        """A task's forecast start and finish from progress as of `today` (worked out once,
+        on first use: boards that show no forecast do not pay for it)."""
+        if self._forecasts is None:
+            self._forecasts = forecast(
+                self._inputs,
+                self._progress,
+                self.today,
+                lambda day: self.calendar.offset_of(self.start, day),
+                self.date_at,
+            )
+        found = self._forecasts[key]
+        return found.forecast_start, found.forecast_finish
 
 
 def build_plan(
@@ -318,12 +334,13 @@ def build_plan(
     start = calendar.next_working(_as_date(project.get("start")) or today)
     inputs = task_inputs(records, calendar, start)
     schedule = compute_schedule(inputs)
+    known_dates: dict[int, date] = {}  # many tasks share a day; each is worked out once
 
     def date_at(offset: int) -> date:
-        return calendar.date_at(start, offset)
-
-    def offset_of(day: date) -> int:
-        return calendar.offset_of(start, day)
+        found = known_dates.get(offset)
+        if found is None:
+            found = known_dates[offset] = calendar.date_at(start, offset)
+        return found
 
     progress = {
         str(r["key"]): Progress(
@@ -333,13 +350,12 @@ def build_plan(
         )
         for r in records
     }
-    forecasts = forecast(inputs, progress, today, offset_of, date_at)
     rolled = rollup(
         inputs,
         {str(r["key"]): _money(r.get("budget")) for r in records},
         {str(r["key"]): float(r.get("percent_complete") or 0) for r in records},
     )
-    by_record = {str(r["key"]): r for r in records}
+    by_input = {task.key: task for task in inputs}
     successors: dict[str, list[str]] = {}
     for task in inputs:
         for link in task.links:
@@ -364,10 +380,11 @@ def build_plan(
         }
         for row in baseline_rows
     }
-    variances = baseline_variance(current, then, calendar.working_days_between)
+    variances = baseline_variance(current, then, calendar.working_days_between) if baseline else {}
     planned: list[PlannedTask] = []
+    by_record = {str(r["key"]): r for r in records}
     for row in outline(records):
-        record = dict(by_record[row.key])
+        record = by_record[row.key]
         times = schedule.tasks[row.key]
         first, last = dates[row.key]
         seen = then.get(row.key)
@@ -375,7 +392,7 @@ def build_plan(
             PlannedTask(
                 key=row.key,
                 title=str(record.get("title") or ""),
-                record=record,
+                record=dict(record),
                 depth=row.depth,
                 wbs=row.wbs,
                 children=row.children,
@@ -383,13 +400,11 @@ def build_plan(
                 duration=float(current[row.key]["duration"] or 0),
                 start=first,
                 finish=last,
-                forecast_start=forecasts[row.key].forecast_start,
-                forecast_finish=forecasts[row.key].forecast_finish,
                 budget=rolled[row.key].budget,
                 percent_complete=rolled[row.key].percent_complete,
-                links=tuple(task_links(record)),
+                links=by_input[row.key].links,
                 successors=tuple(successors.get(row.key, ())),
-                variance=variances[row.key] if baseline is not None else None,
+                variance=variances.get(row.key),
                 baseline_start=_as_date(seen.get("start")) if seen else None,
                 baseline_finish=_as_date(seen.get("finish")) if seen else None,
             )
@@ -404,6 +419,8 @@ def build_plan(
         tasks=planned,
         by_key={task.key: task for task in planned},
         baseline=baseline,
+        _inputs=inputs,
+        _progress=progress,
     )
 
 
@@ -497,9 +514,7 @@ def milestone_planned(plan: Plan, milestone: Mapping[str, Any]) -> date | None:
 def milestone_forecast(plan: Plan, milestone: Mapping[str, Any]) -> date | None:
     """The latest forecast finish of a milestone's linked tasks (None without any)."""
     finishes = [
-        plan.by_key[str(k)].forecast_finish
-        for k in milestone.get("tasks") or []
-        if str(k) in plan.by_key
+        plan.forecast(str(k))[1] for k in milestone.get("tasks") or [] if str(k) in plan.by_key
     ]
     return max(finishes) if finishes else None
 
@@ -546,8 +561,10 @@ def computed_task_fields(
         plan = build_plan(records, project, when)
     except ScheduleError:
         return {}
-    return {
-        task.key: {
+    columns: dict[str, dict[str, Any]] = {}
+    for task in plan.tasks:
+        forecast_start, forecast_finish = plan.forecast(task.key)
+        columns[task.key] = {
             "wbs": task.wbs,
             "start": task.start.isoformat(),
             "finish": task.finish.isoformat(),
@@ -556,8 +573,7 @@ def computed_task_fields(
             "critical": task.times.critical,
             "total_budget": task.budget,
             "total_percent": task.percent_complete,
-            "forecast_start": task.forecast_start.isoformat(),
-            "forecast_finish": task.forecast_finish.isoformat(),
+            "forecast_start": forecast_start.isoformat(),
+            "forecast_finish": forecast_finish.isoformat(),
         }
-        for task in plan.tasks
-    }
+    return columns

@@ -8,13 +8,13 @@ import sys
 from collections.abc import Callable, Sequence
 
 from pmtui import __version__
-from pmtui.cli import backups, common, exchange, projects, records, vendors
+from pmtui.cli import backups, common, exchange, plan, projects, records, vendors
 from pmtui.cli.common import UsageError, UserError
 from pmtui.kinds import FieldError
 from pmtui.store import StoreError
 
 #: Each module adds its commands to the parser; a later area adds one module here.
-COMMAND_MODULES = (projects, records, exchange, backups, vendors)
+COMMAND_MODULES = (projects, records, exchange, backups, plan, vendors)
 
 
 def build_parser() -> argparse.ArgumentParser:

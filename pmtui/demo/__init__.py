@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from pmtui.demo import base, vendors
+from pmtui.demo import base, plan, vendors
 from pmtui.demo.base import demo_project
 from pmtui.store import Store
 
@@ -17,6 +17,7 @@ Builder = Callable[[Store, date], None]
 
 BUILDERS: list[Builder] = [
     base.add_demo,
+    plan.add_demo,
     vendors.add_demo,
 ]
 

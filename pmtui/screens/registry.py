@@ -39,6 +39,9 @@ class BoardSpec:
 BOARDS: list[BoardSpec] = [
     BoardSpec("project", "settings", "Settings", "pmtui.screens.project_board:ProjectBoard"),
     BoardSpec("people", "team", "Team", "pmtui.widgets.table_board:TableBoard", "people"),
+    BoardSpec("plan", "wbs", "WBS", "pmtui.screens.wbs_board:WbsBoard", "tasks"),
+    BoardSpec("plan", "gantt", "Gantt", "pmtui.screens.gantt_board:GanttBoard", "tasks"),
+    BoardSpec("plan", "milestones", "Milestones", "pmtui.screens.milestones_board:MilestonesBoard"),
     BoardSpec("vendors", "directory", "Vendors", "pmtui.widgets.table_board:TableBoard", "vendors"),
     BoardSpec("vendors", "compare", "Compare", "pmtui.screens.compare_board:CompareBoard"),
     BoardSpec("vendors", "quotes", "Quotes", "pmtui.widgets.table_board:TableBoard", "quotes"),

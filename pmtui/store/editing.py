@@ -396,9 +396,10 @@ class Editing:
             )
 
     def add(self, table: str, raw: Mapping[str, object], label: str | None = None) -> Record:
-        """Add a record from typed input; returns it with its key."""
+        """Add a record from typed input; returns it with its key. The rules across records
+        are checked once, when the change set commits (validate checks them beforehand)."""
         with self.transaction(label or f"add {record_type(table).singular}"):
-            record = self.parse_new(table, raw)
+            record = self.parse_new(table, raw, rules=False)
             generated = not raw.get("key")
             if generated:
                 record["key"] = self.next_key(table)
@@ -415,10 +416,11 @@ class Editing:
         label: str | None = None,
     ) -> Record:
         """Edit fields of a record. `base` is the record as the user saw it when editing began:
-        a field someone else changed since then is a conflict, not a silent overwrite."""
+        a field someone else changed since then is a conflict, not a silent overwrite.
+        The rules across records are checked once, when the change set commits."""
         with self.transaction(label or f"edit {table} {key}"):
             current = self.require(table, key)
-            merged = self.validate(table, raw, key)
+            merged = self.validate(table, raw, key, rules=False)
             before = dict(base) if base is not None else current
             after = {**before, **{f: merged.get(f) for f in raw}}
             after = {k: v for k, v in after.items() if v is not None and v != []}

@@ -1,7 +1,8 @@
 """A Gantt chart: one bar per WBS row on a day, week or month scale, scrolled by key.
 
 Current bars use the upper half of a line and baseline bars the lower half, so both fit
-on one row; critical tasks take the theme's $critical colour, milestones are diamonds,
+on one row; critical tasks take the theme's $critical colour (a dense shade ▓ without
+colours, NO_COLOR), milestones are diamonds,
 summaries a heavy line, and today a vertical line. The rows linked to the chosen task are
 marked (← its predecessors, → its successors).
 """
@@ -429,6 +430,8 @@ class Gantt(Widget, can_focus=True):
                 cells.append(("◆" if x == first else " ", bar_style))
             elif on_bar and row.summary:
                 cells.append(("━", bar_style))
+            elif on_bar and no_color and row.critical:
+                cells.append(("▓", bar_style))  # without colour, the shade marks critical
             elif on_bar and on_base:
                 cells.append(("█", bar_style) if no_color else ("▀", bar_style + under))
             elif on_bar:

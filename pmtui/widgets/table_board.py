@@ -107,6 +107,10 @@ class TableBoard(Board):
         self.refresh_data()
         self.table.focus()
 
+    def focus_default(self) -> None:
+        # The hidden filter box comes first and can take focus; the table is the board.
+        self.table.focus()
+
     def refresh_data(self) -> None:
         rt = self.record_type
         records = self.store.records(rt.table)

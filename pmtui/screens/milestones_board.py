@@ -1,0 +1,436 @@
+"""The Plan area's milestones board: a kanban by status, and each milestone's deliverables
+with their acceptance checklist (submit, accept, reject with a comment)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.widgets import ContentSwitcher, Static
+
+from pmtui import planning
+from pmtui.commands import command
+from pmtui.domain.links import ScheduleError
+from pmtui.kinds import to_display
+from pmtui.records.plan import MILESTONE_STATUSES
+from pmtui.schema import record_type
+from pmtui.screens.confirm import ConfirmModal
+from pmtui.screens.record_form import RecordForm
+from pmtui.screens.registry import BoardSpec
+from pmtui.store import RecordInvalid, Store, StoreError
+from pmtui.widgets.board import Board
+from pmtui.widgets.kanban import Card, Kanban
+from pmtui.widgets.record_table import Column, RecordTable
+
+Record = dict[str, Any]
+
+
+def _status_style(text: str) -> str | None:
+    return {
+        "accepted": "record-table--good",
+        "rejected": "record-table--bad",
+        "submitted": "record-table--warning",
+    }.get(text)
+
+
+DELIVERABLE_COLUMNS = [
+    Column("key", "Key", 4),
+    Column("title", "Deliverable", 26),
+    Column("status", "Status", 9, style_of=_status_style),
+    Column("owner", "Owner", 12),
+    Column("submitted", "Submitted", 10),
+    Column("decided", "Decided", 10),
+]
+CRITERIA_COLUMNS = [
+    Column("met", "Met", 3),
+    Column("text", "Acceptance criterion", 60),
+]
+
+
+def _short(day: date | None) -> str:
+    return f"{day:%m-%d}" if day else "--"
+
+
+def _as_date(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def milestone_card(
+    milestone: Record, forecast: date | None, today: date, deliverables: list[Record]
+) -> Card:
+    """A milestone's card: overdue in the bad style, slipped (forecast after baseline) in the
+    warning style, done in the good one; the detail line says why, in words."""
+    due = _as_date(milestone.get("due"))
+    baseline = _as_date(milestone.get("baseline_due"))
+    status = str(milestone.get("status") or "planned")
+    accepted = sum(1 for d in deliverables if d.get("status") == "accepted")
+    count = f" {accepted}/{len(deliverables)}✓" if deliverables else ""
+    style, flag = "", ""
+    if status == "done":
+        style = "good"
+    elif due is not None and due < today:
+        style, flag = "bad", " late"
+    elif forecast is not None and baseline is not None and forecast > baseline:
+        style, flag = "warning", f"→{_short(forecast)}"
+    detail = f"{_short(due)}{flag}{count}"
+    return Card(str(milestone["key"]), str(milestone.get("title", "")), status, style, detail)
+
+
+class MilestonesBoard(Board):
+    """Milestones by status (H/L move them); enter shows a milestone's deliverables."""
+
+    DEFAULT_CSS = """
+    MilestonesBoard #milestone-views { height: 1fr; }
+    MilestonesBoard #deliverables-view { height: 1fr; }
+    MilestonesBoard .caption { height: 1; padding: 0 1; color: $text-muted; }
+    MilestonesBoard #deliverables { height: 1fr; }
+    MilestonesBoard #criteria { height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        command("a", "add", "Add", "plan: Add milestone or deliverable", id="milestones-add"),
+        command("e", "edit", "Edit", "plan: Edit milestone or deliverable", id="milestones-edit"),
+        command("d", "delete", "Delete", "plan: Delete", id="milestones-delete"),
+        command("c", "add_criterion", "Criterion", "plan: Add criterion",
+                id="milestones-add-criterion"),
+        command("space", "toggle_met", "Met", "plan: Mark criterion met", id="milestones-met"),
+        command("p", "submit", "Submit", "plan: Submit deliverable", id="milestones-submit"),
+        command("A", "decide('accepted')", "Accept", "plan: Accept deliverable",
+                id="milestones-accept"),
+        command("R", "decide('rejected')", "Reject", "plan: Reject deliverable",
+                id="milestones-reject"),
+        command("escape", "back", "Back", "plan: Back to milestones", id="milestones-back"),
+    ]  # fmt: skip
+
+    def __init__(self, store: Store, spec: BoardSpec) -> None:
+        super().__init__(store, spec)
+        self.milestone_key: str | None = None  # shown in the deliverables view
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="milestone-kanban", id="milestone-views"):
+            yield Kanban(id="milestone-kanban")
+            with Vertical(id="deliverables-view"):
+                yield Static("", id="milestone-caption", classes="caption")
+                yield RecordTable(id="deliverables")
+                yield Static(
+                    "Acceptance criteria · space marks met · c adds one",
+                    id="criteria-caption",
+                    classes="caption",
+                )
+                yield RecordTable(id="criteria")
+
+    @property
+    def kanban(self) -> Kanban:
+        """The milestones by status."""
+        return self.query_one(Kanban)
+
+    @property
+    def deliverables(self) -> RecordTable:
+        """The open milestone's deliverables."""
+        return self.query_one("#deliverables", RecordTable)
+
+    @property
+    def criteria(self) -> RecordTable:
+        """The chosen deliverable's acceptance criteria."""
+        return self.query_one("#criteria", RecordTable)
+
+    @property
+    def in_deliverables(self) -> bool:
+        """Whether the deliverables view is on show."""
+        return self.milestone_key is not None
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.kanban.focus()
+
+    def focus_default(self) -> None:
+        (self.deliverables if self.in_deliverables else self.kanban).focus()
+
+    # ------------------------------------------------ reading
+
+    def _plan(self) -> planning.Plan | None:
+        try:
+            return planning.plan_of(self.store, self.store.project, self.store.today)
+        except (ScheduleError, KeyError):
+            return None
+
+    def refresh_data(self) -> None:
+        plan = self._plan()
+        today = self.store.today
+        by_milestone: dict[str, list[Record]] = {}
+        for deliverable in self.store.records("deliverables"):
+            by_milestone.setdefault(str(deliverable.get("milestone")), []).append(deliverable)
+        cards = []
+        for milestone in self.store.records("milestones"):
+            forecast = planning.milestone_forecast(plan, milestone) if plan else None
+            key = str(milestone["key"])
+            cards.append(milestone_card(milestone, forecast, today, by_milestone.get(key, [])))
+        self.kanban.set_cards(MILESTONE_STATUSES, cards)
+        if self.milestone_key is not None:
+            if self.store.get("milestones", self.milestone_key) is None:
+                self.action_back()
+            else:
+                self._show_deliverables(plan)
+
+    def _show_deliverables(self, plan: planning.Plan | None) -> None:
+        key = str(self.milestone_key)
+        milestone = self.store.require("milestones", key)
+        forecast = planning.milestone_forecast(plan, milestone) if plan else None
+        parts = [
+            f"{key} {milestone.get('title', '')}",
+            f"due {milestone.get('due') or '--'}",
+            f"forecast {forecast or '--'}",
+            f"baseline {milestone.get('baseline_due') or '--'}",
+            "esc back",
+        ]
+        self.query_one("#milestone-caption", Static).update(" · ".join(parts))
+        rt = record_type("deliverables")
+        rows = []
+        for record in self.store.records("deliverables"):
+            if record.get("milestone") != key:
+                continue
+            owner = to_display(rt.field("owner"), record.get("owner"))
+            decided = str(record.get("decided_on") or "")
+            rows.append(
+                (
+                    str(record["key"]),
+                    [
+                        str(record["key"]),
+                        str(record.get("title", "")),
+                        str(record.get("status", "")),
+                        self._person(owner),
+                        str(record.get("submitted_on") or ""),
+                        decided,
+                    ],
+                )
+            )
+        self.deliverables.set_data(DELIVERABLE_COLUMNS, rows)
+        self._show_criteria()
+
+    def _person(self, key: str) -> str:
+        person = self.store.get("people", key) if key else None
+        return str(person.get("name", key)) if person else key
+
+    def _show_criteria(self) -> None:
+        chosen = self.deliverables.cursor_row_key
+        rows = [
+            (str(c["key"]), ["[x]" if c.get("met") else "[ ]", str(c.get("text", ""))])
+            for c in self.store.records("acceptance_criteria")
+            if chosen is not None and c.get("deliverable") == chosen
+        ]
+        self.criteria.set_data(CRITERIA_COLUMNS, rows)
+        record = self.store.get("deliverables", chosen) if chosen else None
+        caption = "Acceptance criteria · space marks met · c adds one"
+        if record and record.get("reviewer_comment"):
+            caption = f"Reviewer: {record['reviewer_comment']}"
+        self.query_one("#criteria-caption", Static).update(caption)
+
+    def focus_record(self, table: str, key: str) -> bool:
+        if table == "milestones":
+            self.action_back()
+            return self.kanban.select(key)
+        record = self.store.get(table, key)
+        if record is None:
+            return False
+        if table == "acceptance_criteria":
+            deliverable = self.store.get("deliverables", str(record.get("deliverable")))
+            if deliverable is None:
+                return False
+            self._open(str(deliverable.get("milestone")))
+            self.deliverables.move_to_key(str(deliverable["key"]))
+            self._show_criteria()
+            self.criteria.focus()
+            return self.criteria.move_to_key(key)
+        if table == "deliverables" and record.get("milestone"):
+            self._open(str(record["milestone"]))
+            return self.deliverables.move_to_key(key)
+        return False
+
+    # ------------------------------------------------ moving between the views
+
+    def _open(self, milestone: str) -> None:
+        self.milestone_key = milestone
+        self.query_one(ContentSwitcher).current = "deliverables-view"
+        self._show_deliverables(self._plan())
+        self.deliverables.focus()
+        self.refresh_bindings()
+
+    @on(Kanban.CardSelected)
+    def _card_opened(self, event: Kanban.CardSelected) -> None:
+        event.stop()
+        self._open(event.key)
+
+    def action_back(self) -> None:
+        key = self.milestone_key
+        self.milestone_key = None
+        self.query_one(ContentSwitcher).current = "milestone-kanban"
+        if key is not None:
+            self.kanban.select(key)
+        self.kanban.focus()
+        self.refresh_bindings()
+
+    @on(RecordTable.RowHighlighted, "#deliverables")
+    def _deliverable_moved(self, event: RecordTable.RowHighlighted) -> None:
+        self._show_criteria()
+        self.refresh_bindings()
+
+    @on(RecordTable.RowHighlighted, "#criteria")
+    def _criterion_moved(self, event: RecordTable.RowHighlighted) -> None:
+        self.refresh_bindings()
+
+    @on(RecordTable.RowSelected, "#deliverables")
+    def _deliverable_opened(self, event: RecordTable.RowSelected) -> None:
+        event.stop()
+        self.edit_record("deliverables", event.row_key)
+
+    @on(RecordTable.RowSelected, "#criteria")
+    def _criterion_opened(self, event: RecordTable.RowSelected) -> None:
+        event.stop()
+        self.action_toggle_met()
+
+    # ------------------------------------------------ keys
+
+    def _chosen(self) -> tuple[str, str] | None:
+        """(table, key) of what the keys act on: the card, a deliverable or a criterion."""
+        if not self.in_deliverables:
+            key = self.kanban.selected_key
+            return ("milestones", key) if key else None
+        if self.criteria.has_focus:
+            key = self.criteria.cursor_row_key
+            return ("acceptance_criteria", key) if key else None
+        key = self.deliverables.cursor_row_key
+        return ("deliverables", key) if key else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if action in ("edit", "delete"):
+            return self._chosen() is not None
+        if action in ("back", "add_criterion", "submit", "decide"):
+            if not self.in_deliverables:
+                return False
+            return action == "back" or self.deliverables.cursor_row_key is not None
+        if action == "toggle_met":
+            return self.in_deliverables and self.criteria.has_focus
+        return True
+
+    def action_add(self) -> None:
+        if self.in_deliverables:
+            self.add_record("deliverables", {"milestone": str(self.milestone_key)})
+        else:
+            self.add_record("milestones", {"status": self.kanban.current_column or "planned"})
+
+    def action_edit(self) -> None:
+        chosen = self._chosen()
+        if chosen is not None:
+            self.edit_record(*chosen)
+
+    def action_delete(self) -> None:
+        chosen = self._chosen()
+        if chosen is not None:
+            self.delete_record(*chosen)
+
+    def action_add_criterion(self) -> None:
+        key = self.deliverables.cursor_row_key
+        if key is not None:
+            self.add_record("acceptance_criteria", {"deliverable": key})
+
+    def action_toggle_met(self) -> None:
+        key = self.criteria.cursor_row_key
+        record = self.store.get("acceptance_criteria", key) if key else None
+        if key is None or record is None:
+            return
+        met = "no" if record.get("met") else "yes"
+        word = "met" if met == "yes" else "not met"
+        self.save(
+            lambda: self.store.update("acceptance_criteria", key, {"met": met}, base=record),
+            f"{key} {word}",
+        )
+        self._show_criteria()
+        self.criteria.move_to_key(key)
+
+    def action_submit(self) -> None:
+        key = self.deliverables.cursor_row_key
+        record = self.store.get("deliverables", key) if key else None
+        if key is None or record is None:
+            return
+        values = {"status": "submitted", "submitted_on": self.store.today.isoformat()}
+        self.save(
+            lambda: self.store.update("deliverables", key, values, base=record),
+            f"Submitted {key}",
+        )
+
+    def action_decide(self, status: str) -> None:
+        """Accept or reject the chosen deliverable: who decided, when, and the comment."""
+        key = self.deliverables.cursor_row_key
+        record = self.store.get("deliverables", key) if key else None
+        if key is None or record is None:
+            return
+        rt = record_type("deliverables")
+        fields = [rt.field(n) for n in ("decided_by", "decided_on", "reviewer_comment")]
+        values = {
+            "decided_by": self._person(str(record.get("decided_by") or "")),
+            "decided_on": self.store.today.isoformat(),
+            "reviewer_comment": str(record.get("reviewer_comment") or ""),
+        }
+        verb = "Accept" if status == "accepted" else "Reject"
+
+        def typed_values(typed: dict[str, str]) -> dict[str, str]:
+            return {"status": status, **typed}
+
+        def check(typed: dict[str, str]) -> dict[str, str]:
+            if status == "rejected" and not typed.get("reviewer_comment", "").strip():
+                return {"reviewer_comment": "say why it is rejected"}
+            try:
+                self.store.validate("deliverables", typed_values(typed), key)
+            except RecordInvalid as invalid:
+                return invalid.errors
+            except StoreError as error:
+                return {"": str(error)}
+            return {}
+
+        def done(typed: dict[str, str] | None) -> None:
+            if typed is None:
+                return
+            self.save(
+                lambda: self.store.update("deliverables", key, typed_values(typed), base=record),
+                f"{verb}ed {key}",
+            )
+
+        title = f"{verb} {key} {record.get('title', '')}"
+        self.app.push_screen(RecordForm(title, fields, values, check), done)
+
+    @on(Kanban.CardMoved)
+    def _card_moved(self, event: Kanban.CardMoved) -> None:
+        event.stop()
+        key, status = event.key, event.to_column
+        record = self.store.get("milestones", key)
+        if record is None:
+            return
+
+        def move() -> None:
+            self.save(
+                lambda: self.store.update("milestones", key, {"status": status}, base=record),
+                f"{key} {status}",
+            )
+
+        open_items = [
+            f"{d['key']} {d.get('status', 'draft')}"
+            for d in self.store.records("deliverables")
+            if d.get("milestone") == key and d.get("status") != "accepted"
+        ]
+        if status != "done" or not open_items:
+            move()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                move()
+
+        question = (
+            f"{key} has deliverables not accepted: {', '.join(open_items)}.\nMark it done anyway?"
+        )
+        self.app.push_screen(ConfirmModal(question), answered)
