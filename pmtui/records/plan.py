@@ -173,13 +173,6 @@ TASKS = register(
                 help="The summary task this task belongs to (key or title); empty at the top.",
             ),
             Field(
-                "order",
-                Kind.NUMBER,
-                width=0,
-                help="Position among the tasks of the same parent, lower first (the WBS "
-                "board's J/K set it); tasks without one come last, in the order added.",
-            ),
-            Field(
                 "duration",
                 Kind.DURATION,
                 default=1,
@@ -222,6 +215,13 @@ TASKS = register(
             Field("actual_start", Kind.DATE, width=0, help="The day work really began."),
             Field("actual_finish", Kind.DATE, width=0, help="The day work really ended."),
             Field("notes", Kind.LONG_TEXT, width=0, help="Anything worth remembering."),
+            Field(
+                "order",
+                Kind.NUMBER,
+                width=0,
+                help="Position among the tasks of the same parent, lower first (K and J on the "
+                "WBS board set it); tasks without one come last, in the order added.",
+            ),
             *_COMPUTED_TASK_FIELDS,
         ),
     )
