@@ -7,6 +7,9 @@ from typing import Any
 
 from tests.uihelpers import demo_store, isolated_env, make_app
 
+#: The People area's last tab, Leave: a board built only from the schema (TableBoard).
+GENERIC = ["3", "left_square_bracket"]
+
 
 def _app(tmp_path: Path) -> Any:
     return make_app(demo_store(tmp_path), isolated_env(tmp_path))
@@ -18,24 +21,25 @@ class TestShellSnapshots:
     def test_project_settings(self, snap_compare: Any, tmp_path: Path) -> None:
         assert snap_compare(_app(tmp_path), terminal_size=(80, 24))
 
-    def test_people_team(self, snap_compare: Any, tmp_path: Path) -> None:
-        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["3", "j", "j"])
+    def test_generic_table_board(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=[*GENERIC, "j", "j"])
 
     def test_area_without_boards(self, snap_compare: Any, tmp_path: Path) -> None:
         assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["8"])
 
     def test_edit_form(self, snap_compare: Any, tmp_path: Path) -> None:
-        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["3", "j", "e"])
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=[*GENERIC, "j", "e"])
 
     def test_form_with_a_validation_message(self, snap_compare: Any, tmp_path: Path) -> None:
-        keys = ["3", "a", "down", "down", "down", "x", "ctrl+s"]
+        keys = [*GENERIC, "a", "down", "down", "x", "ctrl+s"]
         assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=keys)
 
     def test_confirm_delete(self, snap_compare: Any, tmp_path: Path) -> None:
-        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["3", "G", "d"])
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=[*GENERIC, "G", "d"])
 
     def test_help(self, snap_compare: Any, tmp_path: Path) -> None:
-        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["3", "question_mark"])
+        keys = [*GENERIC, "question_mark"]
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=keys)
 
     def test_search(self, snap_compare: Any, tmp_path: Path) -> None:
         keys = ["ctrl+f", "S", "A", "P", "space", "F", "I"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from pmtui.demo import base, plan, vendors
+from pmtui.demo import base, people, plan, vendors
 from pmtui.demo.base import demo_project
 from pmtui.store import Store
 
@@ -19,6 +19,7 @@ BUILDERS: list[Builder] = [
     base.add_demo,
     plan.add_demo,
     vendors.add_demo,
+    people.add_demo,
 ]
 
 

@@ -3,6 +3,6 @@
 A later area adds its tables by writing one module here and one import line below.
 """
 
-from pmtui.records import people, plan, project, vendors
+from pmtui.records import people, plan, project, resourcing, staffing, vendors
 
-__all__ = ["people", "plan", "project", "vendors"]
+__all__ = ["people", "plan", "project", "resourcing", "staffing", "vendors"]

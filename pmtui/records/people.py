@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pmtui.schema import Field, Kind, RecordType, register
+
+
+def _person_check(record: dict[str, Any]) -> dict[str, str]:
+    if record.get("manager") and record.get("manager") == record.get("key"):
+        return {"manager": "a person cannot be their own manager"}
+    return {}
+
 
 PEOPLE = register(
     RecordType(
@@ -12,6 +21,7 @@ PEOPLE = register(
         label_field="name",
         board="people.team",
         help="Everyone who works on, decides for, or supplies the project.",
+        check=_person_check,
         fields=(
             Field("name", Kind.TEXT, required=True, width=20, help="Full name."),
             Field("role", Kind.TEXT, width=16, help="Role on the project."),

@@ -38,7 +38,14 @@ class BoardSpec:
 
 BOARDS: list[BoardSpec] = [
     BoardSpec("project", "settings", "Settings", "pmtui.screens.project_board:ProjectBoard"),
-    BoardSpec("people", "team", "Team", "pmtui.widgets.table_board:TableBoard", "people"),
+    BoardSpec("people", "team", "Team", "pmtui.screens.team_board:TeamBoard"),
+    BoardSpec(
+        "people", "allocation", "Allocation", "pmtui.screens.allocation_board:AllocationBoard"
+    ),
+    BoardSpec("people", "raci", "RACI", "pmtui.screens.raci_board:RaciBoard"),
+    BoardSpec("people", "notes", "Notes", "pmtui.screens.notes_board:NotesBoard"),
+    BoardSpec("people", "staffing", "Staffing", "pmtui.screens.staffing_board:StaffingBoard"),
+    BoardSpec("people", "leave", "Leave", "pmtui.widgets.table_board:TableBoard", "leave"),
     BoardSpec("plan", "wbs", "WBS", "pmtui.screens.wbs_board:WbsBoard", "tasks"),
     BoardSpec("plan", "gantt", "Gantt", "pmtui.screens.gantt_board:GanttBoard", "tasks"),
     BoardSpec("plan", "milestones", "Milestones", "pmtui.screens.milestones_board:MilestonesBoard"),

@@ -74,8 +74,11 @@ class Board(Widget):
             return {"": str(error)}
         return {}
 
-    def add_record(self, table: str, prefill: Mapping[str, str] | None = None) -> None:
-        """Open the form for a new record; save it when the form returns."""
+    def add_record(
+        self, table: str, prefill: Mapping[str, str] | None = None, focus: str | None = None
+    ) -> None:
+        """Open the form for a new record (the cursor in field `focus`, else the first);
+        save it when the form returns."""
         rt = record_type(table)
         ctx = self.store.context()
         values = {
@@ -84,7 +87,7 @@ class Board(Widget):
             if f.default is not None and f.name != "key"
         }
         values.update(prefill or {})
-        self._open_form(table, None, values, None, "")
+        self._open_form(table, None, values, focus, "")
 
     def edit_record(
         self,

@@ -1,0 +1,193 @@
+"""Getting people and means: open roles and their candidates, and resource requests with the
+history of what was said or offered."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from pmtui.generate import FIXERS
+from pmtui.schema import Field, Kind, RecordType, register
+
+Record = dict[str, Any]
+
+ROLE_STATUSES = ("open", "on hold", "filled", "cancelled")
+CANDIDATE_STAGES = ("sourced", "screening", "interview", "offer", "hired", "rejected")
+REQUEST_KINDS = ("people", "skills", "equipment", "budget")
+REQUEST_STATUSES = (
+    "drafted",
+    "requested",
+    "negotiating",
+    "granted",
+    "partly granted",
+    "denied",
+)
+#: Where a request goes: field name -> what it names.
+REQUEST_SOURCES = ("from_person", "from_vendor", "from_other")
+
+
+def _request_check(record: Record) -> dict[str, str]:
+    given = [name for name in REQUEST_SOURCES if record.get(name)]
+    if len(given) > 1:
+        return {given[1]: f"a request goes to one party; {given[0]} is already given"}
+    return {}
+
+
+OPEN_ROLES = register(
+    RecordType(
+        table="open_roles",
+        singular="open role",
+        key_prefix="OR",
+        board="people.staffing",
+        help="Roles the project still has to fill.",
+        fields=(
+            Field("title", Kind.TEXT, required=True, width=22, help="e.g. ABAP developer."),
+            Field("skills", Kind.TAGS, width=18, help="Skills wanted, comma-separated."),
+            Field("needed_by", Kind.DATE, width=10, help="When the person must start."),
+            Field(
+                "allocation",
+                Kind.PERCENT,
+                minimum=0,
+                maximum=100,
+                default=100,
+                width=5,
+                label="Alloc",
+                help="Share of a full week the role needs (0-100).",
+            ),
+            Field(
+                "status",
+                Kind.CHOICE,
+                choices=ROLE_STATUSES,
+                default="open",
+                width=9,
+                help="One of: " + ", ".join(ROLE_STATUSES) + ".",
+            ),
+        ),
+    )
+)
+
+CANDIDATES = register(
+    RecordType(
+        table="candidates",
+        singular="candidate",
+        key_prefix="CA",
+        label_field="name",
+        board="people.staffing",
+        help="People being considered for an open role, stage by stage.",
+        fields=(
+            Field("name", Kind.TEXT, required=True, width=18, help="Full name."),
+            Field(
+                "role",
+                Kind.REF,
+                target="open_roles",
+                width=6,
+                help="The open role (key or title).",
+            ),
+            Field(
+                "stage",
+                Kind.CHOICE,
+                choices=CANDIDATE_STAGES,
+                default="sourced",
+                width=9,
+                help="One of: " + ", ".join(CANDIDATE_STAGES) + ".",
+            ),
+            Field("next_step", Kind.TEXT, width=18, help="What happens next, e.g. tech interview."),
+            Field("next_step_date", Kind.DATE, width=10, label="Next on", help="When."),
+            Field("notes", Kind.LONG_TEXT, width=0, help="Impressions, salary talk, references."),
+        ),
+    )
+)
+
+RESOURCE_REQUESTS = register(
+    RecordType(
+        table="resource_requests",
+        singular="resource request",
+        key_prefix="RR",
+        board="people.staffing",
+        help="What the project asked for (people, skills, equipment, budget), from whom, "
+        "and how it stands.",
+        check=_request_check,
+        fields=(
+            Field("title", Kind.TEXT, required=True, width=24, help="What is asked for."),
+            Field(
+                "kind",
+                Kind.CHOICE,
+                choices=REQUEST_KINDS,
+                default="people",
+                width=9,
+                help="One of: " + ", ".join(REQUEST_KINDS) + ".",
+            ),
+            Field(
+                "from_person",
+                Kind.REF,
+                target="people",
+                width=0,
+                help="Asked of a person on the project (key or name)...",
+            ),
+            Field(
+                "from_vendor",
+                Kind.REF,
+                target="vendors",
+                width=0,
+                help="...or of a vendor (key or name)...",
+            ),
+            Field(
+                "from_other",
+                Kind.TEXT,
+                width=0,
+                help="...or of anyone else, e.g. a stakeholder, by name.",
+            ),
+            Field("needed_by", Kind.DATE, width=10, help="When it is needed."),
+            Field(
+                "status",
+                Kind.CHOICE,
+                choices=REQUEST_STATUSES,
+                default="drafted",
+                width=11,
+                help="One of: " + ", ".join(REQUEST_STATUSES) + ".",
+            ),
+            Field("amount", Kind.MONEY, minimum=0, width=0, help="For a budget request."),
+            Field("details", Kind.LONG_TEXT, width=0, help="Why it is needed, what exactly."),
+        ),
+    )
+)
+
+REQUEST_EVENTS = register(
+    RecordType(
+        table="request_events",
+        singular="request event",
+        key_prefix="RE",
+        label_field="text",
+        board="people.staffing",
+        help="The history of a resource request: what was said or offered, and when.",
+        fields=(
+            Field(
+                "request",
+                Kind.REF,
+                target="resource_requests",
+                owner=True,
+                required=True,
+                width=6,
+                help="The request (key or title).",
+            ),
+            Field(
+                "date",
+                Kind.DATE,
+                required=True,
+                default=lambda ctx: ctx.today.isoformat(),
+                width=10,
+                help="When.",
+            ),
+            Field("text", Kind.TEXT, required=True, width=50, help="What was said or offered."),
+        ),
+    )
+)
+
+
+def _fix_request(row: dict[str, str], rng: random.Random) -> None:
+    given = [name for name in REQUEST_SOURCES if row.get(name)]
+    for name in given[1:]:
+        del row[name]
+
+
+FIXERS.update(resource_requests=_fix_request)
