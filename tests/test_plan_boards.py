@@ -386,3 +386,15 @@ async def test_coming_back_to_the_wbs_tab_puts_the_cursor_in_the_table(
         await pilot.pause()
         focused = app.focused
     assert focused is not None and focused.id == "table"
+
+
+async def test_u_undoes_a_saved_baseline_as_one_step(planned: Store, env: dict[str, str]) -> None:
+    app = make_app(planned, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "B")
+        await fill_form(pilot, {"name": "Approved"})
+        saved = len(reopened(planned).records("baseline_tasks"))
+        await pilot.press("u")
+        await pilot.pause()
+    after = reopened(planned)
+    assert (saved, after.records("baselines"), after.records("baseline_tasks")) == (5, [], [])

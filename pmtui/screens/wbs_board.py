@@ -145,9 +145,7 @@ class WbsBoard(TableBoard):
         summary = self.query_one("#plan-summary", Static)
         records = self.store.records("tasks")
         try:
-            self.plan = planning.plan_of(
-                self.store, self.store.project, self.store.today, self.baseline_key
-            )
+            self.plan = self._plan()
         except (ScheduleError, KeyError) as error:
             self.plan = None
             self.baseline_key = None
@@ -162,6 +160,14 @@ class WbsBoard(TableBoard):
             (task.key, self._cells(task)) for task in self.plan.tasks if not self._hidden(task.key)
         ]
         self.table.set_data(VARIANCE_COLUMNS if self.variance else PLAN_COLUMNS, rows)
+
+    def _plan(self) -> planning.Plan:
+        store = self.store
+        try:
+            return planning.plan_of(store, store.project, store.today, self.baseline_key)
+        except KeyError:  # the baseline compared with was deleted (or undone): use the latest
+            self.baseline_key = None
+            return planning.plan_of(store, store.project, store.today)
 
     def _summary_text(self, plan: planning.Plan) -> str:
         if not plan.tasks:
