@@ -11,7 +11,7 @@ from pmtui import __version__
 from pmtui.cli import backups, common, exchange, plan, projects, records, vendors
 from pmtui.cli.common import UsageError, UserError
 from pmtui.kinds import FieldError
-from pmtui.store import StoreError
+from pmtui.store import StoreError, exit_on_signals
 
 #: Each module adds its commands to the parser; a later area adds one module here.
 COMMAND_MODULES = (projects, records, exchange, backups, plan, vendors)
@@ -42,6 +42,7 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; 0 ok, 1 user error (one line on stderr), 2 usage error."""
     words = list(sys.argv[1:] if argv is None else argv)
+    exit_on_signals()  # SIGHUP/SIGTERM: finish the save, then exit through `finally` blocks
     parser = build_parser()
     if not words or (words[0] not in _command_names(parser) and not words[0].startswith("-")):
         if len(words) > 1:
