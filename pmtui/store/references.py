@@ -1,0 +1,145 @@
+"""Keeping references whole: rename them with a key, refuse or cascade deletes, check at commit."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Any
+
+from pmtui.schema import Field, Kind, record_type, referrers
+from pmtui.store.changes import Change, Record
+from pmtui.store.errors import ConflictError, InUse, RecordInvalid
+
+
+def ref_keys(f: Field, value: Any) -> list[str]:
+    """The keys a reference field's value points at (links carry a type and lag too)."""
+    if value is None:
+        return []
+    if f.kind == Kind.REF:
+        return [str(value)]
+    if f.kind == Kind.LINKS:
+        return [str(item).split()[0] for item in value if str(item).strip()]
+    return [str(item) for item in value]
+
+
+def rename_reference(f: Field, value: Any, old: str, new: str) -> Any:
+    """A reference field's value with `old` replaced by `new`."""
+    if f.kind == Kind.REF:
+        return new if value == old else value
+    if f.kind == Kind.LINKS:
+        out = []
+        for item in value:
+            head, _, tail = str(item).partition(" ")
+            out.append((new if head == old else head) + (" " + tail if tail else ""))
+        return out
+    return [new if item == old else item for item in value]
+
+
+class References:
+    """The Store's integrity half: references follow renames, deletes cascade or are refused,
+    and a landed change set is checked for references and rules across records."""
+
+    if TYPE_CHECKING:
+
+        def get(self, table: str, key: str) -> Record | None: ...
+
+        def require(self, table: str, key: str) -> Record: ...
+
+        def records(self, table: str) -> list[Record]: ...
+
+        def stored(self, table: str, key: str) -> Record | None: ...
+
+        def stored_records(self, table: str) -> list[Record]: ...
+
+        def transaction(self, label: str) -> contextlib.AbstractContextManager[None]: ...
+
+        def stage(self, change: Change) -> None: ...
+
+        def forget_caches(self) -> None: ...
+
+    def _rename_references(self, table: str, old: str, new: str) -> None:
+        for rt, f in referrers(table):
+            for record in self.records(rt.table):
+                value = record.get(f.name)
+                if old in ref_keys(f, value):
+                    changed = dict(record)
+                    changed[f.name] = rename_reference(f, value, old, new)
+                    self.stage(Change(rt.table, record, changed))
+
+    def delete(self, table: str, key: str, label: str | None = None) -> None:
+        """Delete a record and the child records it owns; InUse if others refer to it."""
+        with self.transaction(label or f"delete {table} {key}"):
+            self._delete(table, key)
+
+    def _delete(self, table: str, key: str) -> None:
+        record = self.require(table, key)
+        owned: list[tuple[str, str]] = []
+        users: list[str] = []
+        for rt, f in referrers(table):
+            for other in self.records(rt.table):
+                if key in ref_keys(f, other.get(f.name)) and not (
+                    rt.table == table and other["key"] == key
+                ):
+                    if f.owner:
+                        owned.append((rt.table, str(other["key"])))
+                    else:
+                        users.append(f"{rt.table} {other['key']} ({f.name})")
+        if users:
+            shown = ", ".join(users[:8]) + (f" and {len(users) - 8} more" if len(users) > 8 else "")
+            raise InUse(
+                f"cannot delete {table} {key}: referred to by {shown}; change or delete those first"
+            )
+        for child_table, child_key in owned:
+            # A child owned twice (a score by its criterion and its comparison) goes once.
+            if self.get(child_table, child_key) is not None:
+                self._delete(child_table, child_key)
+        self.stage(Change(table, record, None))
+
+    def check_rules(self, landed: list[Change]) -> None:
+        """After changes land: every record they added or changed obeys its rules across
+        records (RecordType.rules), now that rows of one import and other sessions' saves
+        are all in; RecordInvalid names the first record that does not."""
+        by_table: dict[str, list[Record]] = {}
+        for change in landed:
+            if change.after is not None and record_type(change.table).rules is not None:
+                by_table.setdefault(change.table, []).append(change.after)
+        if not by_table:
+            return
+        self.forget_caches()  # the rules must read the data as these changes left it
+        for table, records in by_table.items():
+            rules = record_type(table).rules
+            assert rules is not None
+            found = rules(self, records)
+            if found:
+                first = min(found)
+                raise RecordInvalid(found[first], table, str(records[first].get("key") or ""))
+
+    def check_references(self, landed: list[Change]) -> None:
+        """After changes land: references they set resolve; nothing points at a deleted key."""
+        for change in landed:
+            if change.after is None:
+                continue
+            rt = record_type(change.table)
+            for f in rt.references():
+                target = f.target or change.table
+                before = set(ref_keys(f, (change.before or {}).get(f.name)))
+                for ref in ref_keys(f, change.after.get(f.name)):
+                    if ref not in before and self.stored(target, ref) is None:
+                        raise ConflictError(
+                            f"{change.table} {change.key}: {f.name} refers to {ref}, which "
+                            f"another session deleted; nothing was saved"
+                        )
+        deleted: dict[str, set[str]] = {}
+        for change in landed:
+            gone = change.after is None or change.key != change.original_key
+            # A key renamed away may be taken by another record of the same set (A->C, B->A).
+            if gone and self.stored(change.table, change.original_key) is None:
+                deleted.setdefault(change.table, set()).add(change.original_key)
+        for table, keys in deleted.items():
+            for rt, f in referrers(table):
+                for record in self.stored_records(rt.table):
+                    hit = keys.intersection(ref_keys(f, record.get(f.name)))
+                    if hit:
+                        raise ConflictError(
+                            f"{rt.table} {record['key']} now refers to {table} "
+                            f"{', '.join(sorted(hit))}; it was not deleted"
+                        )
