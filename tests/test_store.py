@@ -27,7 +27,7 @@ from pmtui.store import (
     journal,
     migrations,
 )
-from pmtui.store import store as store_module
+from pmtui.store import loading as store_module
 from pmtui.store.files import ProjectFiles
 
 DAY = date(2026, 3, 2)

@@ -1,0 +1,257 @@
+"""Committing change sets: lock, replay on the file as it is now, check, write, journal and log."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping, MutableMapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from pmtui.schema import record_type
+from pmtui.store import journal
+from pmtui.store.atomic import atomic_write, check_writable, deferred_signals
+from pmtui.store.changes import Change, ChangeSet, Record, check_against
+from pmtui.store.errors import ConflictError, SaveError
+from pmtui.store.files import ProjectFiles
+from pmtui.store.loading import encode
+from pmtui.store.references import ref_keys, rename_reference
+
+
+class Committing:
+    """The Store's saving half: a change set lands in the file whole, or not at all."""
+
+    # The Store sets these up.
+    files: ProjectFiles
+    user: str
+    _db: TinyDB
+    _index: dict[str, dict[str, str]]
+
+    if TYPE_CHECKING:
+
+        @property
+        def _data(self) -> dict[str, Any]: ...
+
+        @property
+        def project(self) -> Record: ...
+
+        @property
+        def today(self) -> date: ...
+
+        def _locked(self) -> contextlib.AbstractContextManager[None]: ...
+
+        def changed_on_disk(self) -> bool: ...
+
+        def _load_from_disk(self) -> None: ...
+
+        def _file_mode(self) -> int: ...
+
+        def _hold_current(self) -> None: ...
+
+        def forget_caches(self) -> None: ...
+
+        def _table(self, table: str) -> dict[str, Record]: ...
+
+        def _doc_id(self, table: str, key: str) -> str | None: ...
+
+        def stored(self, table: str, key: str) -> Record | None: ...
+
+        def free_key(self, table: str, claimed: set[str] | None) -> str: ...
+
+        def check_references(self, landed: list[Change]) -> None: ...
+
+        def check_rules(self, landed: list[Change]) -> None: ...
+
+    def commit(self, changes: list[Change], label: str, **extra: Any) -> ChangeSet | None:
+        """Land `changes` in the file as one step: lock, merge with disk, write, log.
+
+        A session that finds the file changed since it read it reloads first and
+        replays its changes on the new data (check_against); a real conflict raises
+        ConflictError and the file keeps the other session's values.
+        """
+        if not changes:
+            return None
+        # Before the lock and any backup: a read-only file or folder gets nothing written.
+        check_writable(self.files.path)
+        # Signals wait until the change is in the file, the journal and the log, so a
+        # hang-up never leaves a saved change that memory and the log do not know of.
+        with self._locked(), deferred_signals():
+            try:
+                if self.changed_on_disk():
+                    self._load_from_disk()
+                landed = self._apply(changes)
+                try:
+                    self._write()
+                except BaseException:
+                    self._apply_unchecked([c.inverse() for c in reversed(landed)])
+                    raise
+                change_set = ChangeSet(label, landed)
+                self._record(change_set, extra)
+            finally:
+                self.forget_caches()
+        return change_set
+
+    def _record(self, change_set: ChangeSet, extra: dict[str, Any]) -> None:
+        """Journal and log a saved change set; their failure (disk full) loses history only."""
+        private = frozenset(t for t in self._data if self._is_private(t))
+        with contextlib.suppress(OSError, SaveError):
+            journal.journal_append(self.files.journal, change_set, self.user, **extra)
+        with contextlib.suppress(OSError):
+            journal.log_activity(self.files.activity, change_set, self.user, private, **extra)
+
+    def _is_private(self, table: str) -> bool:
+        try:
+            return record_type(table).private
+        except KeyError:
+            return False
+
+    def _write(self) -> None:
+        keep = int(self.project.get("backups_kept") or 14)
+        if self.files.path.exists():
+            self.files.keep_daily_backup(self.today, keep)
+        atomic_write(self.files.path, encode(self._data), self._file_mode())
+        self._hold_current()
+
+    def _apply(self, changes: list[Change]) -> list[Change]:
+        """Replay `changes` on the data as it is now; all land, or none (ConflictError).
+
+        Each record appears once in a change set (the editing layer coalesces), so every
+        change is checked against the file's state before the set, then all are applied.
+        """
+        # Keys this set moves away from (deletes, renames): another record may take them.
+        vacated = {
+            (c.table, c.original_key)
+            for c in changes
+            if c.before is not None and (c.after is None or c.key != c.original_key)
+        }
+        self._rekey_generated(changes, vacated)
+        claimed: set[tuple[str, str]] = set()
+        landed: list[Change] = []
+        for change in changes:
+            current = self.stored(change.table, change.original_key) if change.before else None
+            if change.after is not None:
+                target = (change.table, change.key)
+                moves = change.before is None or change.key != change.original_key
+                if target in claimed or (
+                    moves and target not in vacated and self.stored(*target) is not None
+                ):
+                    raise ConflictError(
+                        f"{change.table} {change.key} was just added by another session; "
+                        "nothing was saved"
+                    )
+                claimed.add(target)
+            after = check_against(change, current)
+            before = dict(current) if current is not None else None
+            if before is None and after is None:
+                continue
+            # Copies: the caller keeps the records it was given; undo keeps its own.
+            landed.append(
+                Change(change.table, before, dict(after) if after else None, change.doc_id)
+            )
+        self._apply_unchecked(landed)
+        try:
+            self.check_references(landed)
+            self.check_rules(landed)
+        except BaseException:
+            self._apply_unchecked([c.inverse() for c in reversed(landed)])
+            raise
+        return landed
+
+    def _rekey_generated(self, changes: list[Change], vacated: set[tuple[str, str]]) -> None:
+        """Give a new key to added records whose generated key another session took meanwhile,
+        and point this change set's references to them at the new key."""
+        generated = [c for c in changes if c.before is None and c.generated_key and c.after]
+        generated_ids = {id(c) for c in generated}
+        claimed: dict[str, set[str]] = {}
+        for change in changes:
+            if change.after is not None and id(change) not in generated_ids:
+                claimed.setdefault(change.table, set()).add(change.key)
+        renamed: dict[str, dict[str, str]] = {}
+        for change in generated:
+            assert change.after is not None
+            taken = claimed.setdefault(change.table, set())
+            if change.key in taken or (
+                (change.table, change.key) not in vacated
+                and self.stored(change.table, change.key) is not None
+            ):
+                new_key = self.free_key(change.table, taken)
+                renamed.setdefault(change.table, {})[change.key] = new_key
+                change.after["key"] = new_key
+            taken.add(change.key)
+        if not renamed:
+            return
+        for change in changes:
+            if change.after is None:
+                continue
+            for f in record_type(change.table).references():
+                moved = renamed.get(f.target or change.table, {})
+                for old in set(ref_keys(f, change.after.get(f.name))) & set(moved):
+                    change.after[f.name] = rename_reference(
+                        f, change.after[f.name], old, moved[old]
+                    )
+
+    def _apply_unchecked(self, changes: list[Change]) -> None:
+        """Apply changes through TinyDB, batched: per table one remove, one update, one insert.
+
+        TinyDB's Table re-keys the whole table on every operation, so one operation per
+        change would make a 10k-row import quadratic.
+        """
+        by_table: dict[str, list[Change]] = {}
+        for change in changes:
+            by_table.setdefault(change.table, []).append(change)
+        for table_name, table_changes in by_table.items():
+            self._doc_id(table_name, "")  # build the index once
+            index = self._index[table_name]
+            stored = self._table(table_name)
+            # Every document is found by the key it had before the set, before the index
+            # learns any new key: in one set A may become C while B becomes A.
+            found = [
+                (change, index.get(change.original_key) if change.before is not None else None)
+                for change in table_changes
+            ]
+            for change, doc_id in found:
+                if doc_id is not None:
+                    del index[change.original_key]
+            removals: list[int] = []
+            # Keyed by the key the stored document has until the update lands.
+            replacements: dict[str, Record] = {}
+            replaced_ids: list[int] = []
+            inserts: list[Document] = []
+            next_id = max(map(int, stored), default=0) + 1
+            taken: set[int] = set()
+            for change, doc_id in found:
+                if change.after is None:
+                    if doc_id is not None:
+                        removals.append(int(doc_id))
+                        change.doc_id = int(doc_id)
+                    continue
+                if doc_id is not None:
+                    replacements[change.original_key] = dict(change.after)
+                    replaced_ids.append(int(doc_id))
+                    change.doc_id = int(doc_id)
+                else:
+                    wanted = change.doc_id
+                    if not wanted or str(wanted) in stored or wanted in taken:
+                        wanted = next_id
+                    taken.add(wanted)
+                    next_id = max(next_id, wanted + 1)
+                    change.doc_id = wanted
+                    inserts.append(Document(dict(change.after), doc_id=wanted))
+                index[change.key] = str(change.doc_id)
+            table = self._db.table(table_name, cache_size=0)
+            if removals:
+                table.remove(doc_ids=removals)
+            if replacements:
+
+                def replace(
+                    doc: MutableMapping[Any, Any], new: Mapping[str, Record] = replacements
+                ) -> None:
+                    record = new[str(doc["key"])]
+                    doc.clear()
+                    doc.update(record)
+
+                table.update(replace, doc_ids=replaced_ids)
+            if inserts:
+                table.insert_multiple(inserts)

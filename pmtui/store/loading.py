@@ -1,0 +1,230 @@
+"""Reading the project file: parse it, refuse what is damaged, migrate older versions, reload."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import os
+import threading
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from pmtui.store import migrations
+from pmtui.store.atomic import FileLock, atomic_write, folder_writable
+from pmtui.store.errors import ProjectError
+from pmtui.store.files import ProjectFiles
+
+Signature = tuple[int, int, int]
+
+
+class ProjectStorage(Storage):
+    """TinyDB storage held in memory; the Store decides when and how it reaches the disk.
+
+    TinyDB's JSONStorage rewrites the file in place (a kill mid-write tears it) and
+    CachingMiddleware writes only every 1,000 changes; neither keeps an edit safe.
+    """
+
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
+        self.data: dict[str, Any] = data if data is not None else {}
+
+    def read(self) -> dict[str, Any]:
+        return self.data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+
+def encode(data: Mapping[str, Any]) -> bytes:
+    """The file's bytes: sorted keys and indentation, so a project diffs well in git."""
+    return (json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode()
+
+
+def _signature(stat: os.stat_result) -> Signature:
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+class _HeldFile:
+    """The file as this session last read or wrote it, kept open.
+
+    While it is open its inode cannot be reused by another session's save, so an
+    unchanged (inode, mtime, size) on disk really means nobody saved since.
+    """
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.signature = _signature(os.fstat(fd))
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+    def __del__(self) -> None:
+        with contextlib.suppress(OSError):
+            self.close()
+
+
+class Loading:
+    """The Store's file half: hold the file, read and check it, migrate it, reload it."""
+
+    # The Store sets these up.
+    files: ProjectFiles
+    _lock: FileLock
+    _thread_lock: threading.RLock
+    _db: TinyDB
+    _held: _HeldFile | None
+    _index: dict[str, dict[str, str]]
+
+    if TYPE_CHECKING:
+
+        def forget_caches(self) -> None: ...
+
+    @property
+    def _data(self) -> dict[str, Any]:
+        storage = self._db.storage
+        assert isinstance(storage, ProjectStorage)
+        return storage.data
+
+    def _disk_signature(self) -> Signature | None:
+        try:
+            return _signature(os.stat(self.files.path))
+        except FileNotFoundError:
+            return None
+
+    def _hold(self, held: _HeldFile | None) -> None:
+        if self._held is not None:
+            self._held.close()
+        self._held = held
+
+    def _hold_current(self) -> None:
+        """Hold the file just written (under the lock, so it is ours)."""
+        self._hold(_HeldFile(os.open(self.files.path, os.O_RDONLY)))
+
+    def _problem(self, what: str) -> ProjectError:
+        backup = self.files.newest_backup()
+        hint = (
+            f"; newest backup: {backup} (pmtui restore {self.files.path} {backup.name})"
+            if backup
+            else "; there is no backup"
+        )
+        return ProjectError(f"{self.files.path}: {what}. The file was not changed{hint}")
+
+    def _load_from_disk(self) -> None:
+        """Read the file (under the lock); refuse, never repair, what we cannot read."""
+        try:
+            fd = os.open(self.files.path, os.O_RDONLY)
+        except FileNotFoundError:
+            raise ProjectError(f"{self.files.path} no longer exists") from None
+        except OSError as error:
+            raise ProjectError(f"{self.files.path}: cannot read it: {error.strerror}") from None
+        held = _HeldFile(fd)
+        try:
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                raw = handle.read()
+            data = self._parse(raw)
+        except OSError as error:
+            held.close()
+            raise ProjectError(f"{self.files.path}: cannot read it: {error.strerror}") from None
+        except BaseException:
+            held.close()
+            raise
+        self._db = TinyDB(storage=ProjectStorage, data=data)
+        self._index = {}
+        self._hold(held)
+        self.forget_caches()
+        version = data["_meta"][next(iter(data["_meta"]))]["schema_version"]
+        if version < migrations.SCHEMA_VERSION:
+            self._migrate(data, version)
+
+    def _parse(self, raw: bytes) -> dict[str, Any]:
+        """The file's data, or ProjectError saying what is wrong and where."""
+        try:
+            data = json.loads(raw)
+        except UnicodeDecodeError:
+            raise self._problem("is not a text file") from None
+        except json.JSONDecodeError as error:
+            raise self._problem(
+                f"is not valid JSON at line {error.lineno}, column {error.colno} ({error.msg})"
+            ) from None
+        meta: Any = data.get("_meta") if isinstance(data, dict) else None
+        first: Any = next(iter(meta.values()), {}) if isinstance(meta, dict) and meta else {}
+        version = first.get("schema_version") if isinstance(first, dict) else None
+        if type(version) is not int or version < 1:
+            raise self._problem("is not a pmtui project (no _meta.schema_version)")
+        for name, table in data.items():
+            if not isinstance(table, dict) or not all(
+                isinstance(doc_id, str) and doc_id.isdigit() and isinstance(record, dict)
+                for doc_id, record in table.items()
+            ):
+                raise self._problem(
+                    f"is not a pmtui project (table {name!r} is not a map of numbered records)"
+                )
+        if version > migrations.SCHEMA_VERSION:
+            raise ProjectError(
+                f"{self.files.path} was written by a newer pmtui (schema version {version}; "
+                f"this one reads up to {migrations.SCHEMA_VERSION}); upgrade pmtui. "
+                "The file was not changed"
+            )
+        project: dict[str, Any] = data
+        return project
+
+    def _migrate(self, data: dict[str, Any], version: int) -> None:
+        """Bring an older file up to date, after keeping its bytes as a backup."""
+        try:
+            migrated = migrations.migrate(copy.deepcopy(data), version)
+        except Exception as error:
+            raise self._problem(
+                f"cannot be upgraded from schema version {version}: {error}"
+            ) from None
+        migrated["_meta"] = {"1": {"schema_version": migrations.SCHEMA_VERSION}}
+        self.files.backups.mkdir(mode=0o700, exist_ok=True)
+        backup = self.files.backups / f"{self.files.path.stem}.schema-v{version}.json"
+        atomic_write(backup, self.files.path.read_bytes())
+        atomic_write(self.files.path, encode(migrated), self._file_mode())
+        self._db = TinyDB(storage=ProjectStorage, data=migrated)
+        self._index = {}
+        self._hold_current()
+        self.forget_caches()
+
+    def _file_mode(self) -> int:
+        try:
+            return os.stat(self.files.path).st_mode & 0o777
+        except FileNotFoundError:
+            return 0o600
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        with self._thread_lock, self._lock:
+            yield
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """The lock for a read, unless the folder takes no lock file (read-only): saves
+        replace the file by rename, so a reader never sees a torn file anyway."""
+        if folder_writable(self.files.path.parent):
+            with self._locked():
+                yield
+        else:
+            with self._thread_lock:
+                yield
+
+    def changed_on_disk(self) -> bool:
+        """Whether another session saved the file since this one last read or wrote it."""
+        return self._held is None or self._disk_signature() != self._held.signature
+
+    def refresh(self) -> bool:
+        """Reload when another session saved meanwhile; True if it did."""
+        if not self.changed_on_disk():
+            return False
+        with self._reading():
+            self._load_from_disk()
+        return True
+
+    def close(self) -> None:
+        """Release what this session holds and remove the lock file if nobody else uses it."""
+        self._hold(None)
+        self._lock.remove_if_free()
