@@ -1,4 +1,4 @@
-"""One parser and one formatter per field kind: what people type in, what they read back."""
+"""One parser per field kind: what people type in, checked and turned into the stored value."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 from pmtui.domain.calendar import WorkCalendar
 from pmtui.domain.dates import DateParseError, parse_date, parse_datetime
+from pmtui.kinds.formatters import format_money, plain_number
 from pmtui.schema import KEY_PATTERN, Field, Kind
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -148,9 +149,9 @@ def _number_text(raw: object, what: str) -> float:
 
 def _check_range(f: Field, value: float, shown: str) -> None:
     if f.minimum is not None and value < f.minimum:
-        raise FieldError(f"{shown} is below the minimum of {_plain_number(f.minimum)}")
+        raise FieldError(f"{shown} is below the minimum of {plain_number(f.minimum)}")
     if f.maximum is not None and value > f.maximum:
-        raise FieldError(f"{shown} is above the maximum of {_plain_number(f.maximum)}")
+        raise FieldError(f"{shown} is above the maximum of {plain_number(f.maximum)}")
 
 
 def _money(f: Field, raw: object, ctx: ParseContext) -> float:
@@ -161,7 +162,7 @@ def _money(f: Field, raw: object, ctx: ParseContext) -> float:
 
 def _number(f: Field, raw: object, ctx: ParseContext) -> float | int:
     value = _number_text(raw, "a number")
-    _check_range(f, value, _plain_number(value))
+    _check_range(f, value, plain_number(value))
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 
@@ -169,14 +170,14 @@ def _integer(f: Field, raw: object, ctx: ParseContext) -> int:
     value = _number_text(raw, "a whole number")
     if not value.is_integer():
         raise FieldError(f"{raw!s} is not a whole number")
-    _check_range(f, value, _plain_number(value))
+    _check_range(f, value, plain_number(value))
     return int(value)
 
 
 def _percent(f: Field, raw: object, ctx: ParseContext) -> float | int:
     text = str(raw).strip().rstrip("%").strip() if isinstance(raw, str) else raw
     value = _number_text(text, "a percentage (write 8, 8% or 8.5)")
-    _check_range(f, value, f"{_plain_number(value)} %")
+    _check_range(f, value, f"{plain_number(value)} %")
     return int(value) if value.is_integer() else value
 
 
@@ -357,62 +358,3 @@ _PARSERS: dict[Kind, Callable[[Field, object, ParseContext], Any]] = {
     Kind.TAGS: _tags,
     Kind.WEEKDAYS: _weekdays,
 }
-
-
-# ---------------------------------------------------------------- formatting
-
-
-def _plain_number(value: float) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".")
-
-
-def format_money(value: float) -> str:
-    """1400000 -> '1,400,000.00' (the currency is shown by the caller where it helps)."""
-    return f"{value:,.2f}"
-
-
-def to_text(f: Field, value: Any) -> str:
-    """The canonical typed text of a value: parse_value(to_text(v)) == v. Empty -> ''."""
-    if value is None or value == []:
-        return ""
-    if f.kind in (Kind.REFS, Kind.LINKS, Kind.DATES):
-        return "; ".join(str(item) for item in value)
-    if f.kind in (Kind.TAGS, Kind.WEEKDAYS):
-        return ", ".join(str(item) for item in value)
-    if f.kind == Kind.BOOL:
-        return "yes" if value else "no"
-    if f.kind == Kind.MONEY:
-        return f"{float(value):.2f}"
-    if f.kind in (Kind.NUMBER, Kind.PERCENT, Kind.DURATION, Kind.INTEGER, Kind.RATING):
-        return _plain_number(float(value))
-    return str(value)
-
-
-def to_display(f: Field, value: Any) -> str:
-    """A value as people read it in tables and reports: 1,400,000.00; 92 %; yes."""
-    if value is None or value == []:
-        return ""
-    if f.kind == Kind.MONEY:
-        return format_money(float(value))
-    if f.kind == Kind.PERCENT:
-        return f"{_plain_number(round(float(value), 1))} %"
-    if f.kind == Kind.NUMBER:
-        return _plain_number(round(float(value), 2))
-    if f.kind == Kind.DURATION:
-        return f"{_plain_number(float(value))}d"
-    if f.kind == Kind.BOOL:
-        return "yes" if value else "no"
-    if f.kind == Kind.LONG_TEXT:
-        return str(value).replace("\n", " ⏎ ")
-    return to_text(f, value)
-
-
-def export_value(f: Field, value: Any) -> Any:
-    """A value for a JSON export: lists in their typed text syntax, empty as None."""
-    if value is None or value == [] or value == "":
-        return None
-    if f.kind in (Kind.REFS, Kind.LINKS, Kind.DATES, Kind.TAGS, Kind.WEEKDAYS):
-        return to_text(f, value)
-    return value
