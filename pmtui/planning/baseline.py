@@ -1,0 +1,103 @@
+"""Baselines: choose one, compare the plan with it, save the plan as a new one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from pmtui.planning.plan import Plan, build_plan
+from pmtui.schema import Reader
+
+if TYPE_CHECKING:
+    from pmtui.store import Store
+
+Record = dict[str, Any]
+
+
+def baselines(reader: Reader) -> list[Record]:
+    """Every baseline, oldest first (by date, then by when it was saved)."""
+    found = reader.records("baselines")
+    return [r for _, r in sorted(enumerate(found), key=lambda p: (str(p[1].get("date")), p[0]))]
+
+
+def choose_baseline(reader: Reader, wanted: str | None = None) -> Record | None:
+    """The baseline with key or name `wanted`, else the latest; None if there is none.
+
+    Raises KeyError naming the baselines when `wanted` matches none."""
+    found = baselines(reader)
+    if wanted is None:
+        return found[-1] if found else None
+    for record in reversed(found):
+        if wanted in (record.get("key"), record.get("name")):
+            return record
+    lowered = wanted.strip().casefold()
+    for record in reversed(found):
+        if str(record.get("name", "")).casefold() == lowered:
+            return record
+    names = ", ".join(f"{r['key']} ({r.get('name')})" for r in found) or "none saved yet"
+    raise KeyError(f"no baseline {wanted!r}; baselines: {names}")
+
+
+def plan_of(
+    reader: Reader, project: Mapping[str, Any], today: date, baseline: str | None = None
+) -> Plan:
+    """The plan of a project, compared with baseline `baseline` (key or name; default the
+    latest). Raises ScheduleError (tasks) or KeyError (no such baseline)."""
+    chosen = choose_baseline(reader, baseline)
+    rows: list[Record] = []
+    if chosen is not None:
+        rows = [r for r in reader.records("baseline_tasks") if r.get("baseline") == chosen["key"]]
+    return build_plan(reader.records("tasks"), project, today, chosen, rows)
+
+
+def snapshot(plan: Plan) -> list[Record]:
+    """The rows a new baseline stores (without keys): one per task, dates as ISO text."""
+    return [
+        {
+            "task": task.key,
+            "start": task.start.isoformat(),
+            "finish": task.finish.isoformat(),
+            "duration": task.duration,
+            "budget": task.budget,
+        }
+        for task in plan.tasks
+    ]
+
+
+def save_baseline(store: Store, name: str, when: str = "", note: str = "") -> Record:
+    """Save the plan as it is now as a new baseline, as one undoable step, and set every
+    milestone's baseline due to the date the plan now shows for it (the planned finish of
+    its linked tasks, else its due). Returns the baseline record."""
+    from pmtui.store import Change  # records import this module; the store comes later
+
+    with store.transaction(f"save baseline {name}"):
+        plan = plan_of(store, store.project, store.today)
+        record = store.add("baselines", {"name": name, "date": when, "note": note})
+        for row in snapshot(plan):
+            values = {k: v for k, v in row.items() if v is not None}
+            key = store.next_key("baseline_tasks")
+            added = {"key": key, "baseline": record["key"], **values}
+            store.stage(Change("baseline_tasks", None, added, generated_key=True))
+        for milestone in store.records("milestones"):
+            shown = milestone_planned(plan, milestone)
+            due = shown.isoformat() if shown else milestone.get("due")
+            if due and due != milestone.get("baseline_due"):
+                store.update("milestones", str(milestone["key"]), {"baseline_due": due})
+    return record
+
+
+def milestone_planned(plan: Plan, milestone: Mapping[str, Any]) -> date | None:
+    """The latest planned (network) finish of a milestone's linked tasks (None without any)."""
+    finishes = [
+        plan.by_key[str(k)].finish for k in milestone.get("tasks") or [] if str(k) in plan.by_key
+    ]
+    return max(finishes) if finishes else None
+
+
+def milestone_forecast(plan: Plan, milestone: Mapping[str, Any]) -> date | None:
+    """The latest forecast finish of a milestone's linked tasks (None without any)."""
+    finishes = [
+        plan.forecast(str(k))[1] for k in milestone.get("tasks") or [] if str(k) in plan.by_key
+    ]
+    return max(finishes) if finishes else None
