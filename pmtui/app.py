@@ -8,24 +8,34 @@ import signal
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.command import Provider
 from textual.theme import Theme
 
 from pmtui import paths, themes
 from pmtui.commands import command, fill
 from pmtui.config import Config, load_config
 from pmtui.screens.area import AreaScreen
-from pmtui.screens.help import HelpLine, HelpModal
-from pmtui.screens.palette import PmtuiCommands
 from pmtui.screens.registry import AREAS, BOARDS, board_by_id, boards_of
-from pmtui.screens.search import SearchModal
-from pmtui.search import SearchHit, search
 from pmtui.state import load_state, save_state
 from pmtui.store import Store, StoreError
 from pmtui.widgets.board import Board
+
+if TYPE_CHECKING:
+    from pmtui.search import SearchHit
+
+# Modals, search and the palette's provider are imported when first used, not at start-up:
+# the first frame needs none of them.
+
+
+def _palette_provider() -> type[Provider]:
+    from pmtui.screens.palette import PmtuiCommands
+
+    return PmtuiCommands
+
 
 _AREA_BINDINGS = [
     command(
@@ -44,7 +54,9 @@ class PmtuiApp(App[None]):
     """pmtui: one project, every board a keystroke away."""
 
     TITLE = "pmtui"
-    COMMANDS = App.COMMANDS | {PmtuiCommands}
+    #: The app opens straight on this area's screen (no blank default screen first).
+    DEFAULT_MODE = "today" if boards_of("today") else "project"
+    COMMANDS = App.COMMANDS | {_palette_provider}
     BINDINGS: ClassVar[list[BindingType]] = [
         *_AREA_BINDINGS,
         command("ctrl+f", "search", "Search", "app: Search everything", id="app-search"),
@@ -90,7 +102,6 @@ class PmtuiApp(App[None]):
     def on_mount(self) -> None:
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
-        self.switch_area("today" if boards_of("today") else "project")
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
@@ -171,6 +182,8 @@ class PmtuiApp(App[None]):
         self._undo_redo(redo=True)
 
     def action_help(self) -> None:
+        from pmtui.screens.help import HelpLine, HelpModal
+
         lines: dict[tuple[int, str, str], HelpLine] = {}
         for key, active in self.screen.active_bindings.items():  # focused widget first
             binding, node = active.binding, active.node
@@ -187,6 +200,9 @@ class PmtuiApp(App[None]):
         self.push_screen(HelpModal(title, list(lines.values())))
 
     def action_search(self) -> None:
+        from pmtui.screens.search import SearchModal
+        from pmtui.search import search
+
         titles = {b.id: f"{dict(AREAS.values())[b.area]} › {b.title}" for b in BOARDS}
         self.push_screen(SearchModal(lambda text: search(self.store, text), titles), self._jump)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def today(time_zone: str | None = None, env: Mapping[str, str] | None = None) -> date:
@@ -18,6 +17,8 @@ def today(time_zone: str | None = None, env: Mapping[str, str] | None = None) ->
         except ValueError:
             raise ValueError(f"PMTUI_TODAY={fixed!r} is not a date: write YYYY-MM-DD") from None
     if time_zone:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only for projects that set one
+
         try:
             return datetime.now(ZoneInfo(time_zone)).date()
         except (ZoneInfoNotFoundError, ValueError):

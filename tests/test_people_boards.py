@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from pmtui.app import PmtuiApp
-from pmtui.records.staffing import raci_of
+from pmtui.staffing import raci_of
 from pmtui.screens.area import AreaScreen
 from pmtui.screens.confirm import ConfirmModal
 from pmtui.screens.person_modal import PersonModal

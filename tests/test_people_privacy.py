@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pmtui.cli import main
-from pmtui.records.staffing import follow_ups
+from pmtui.staffing import follow_ups
 from pmtui.store import Store
 from pmtui.store.files import ProjectFiles
 from tests.conftest import RunPmtui

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from pmtui.cli.common import Commands, UserError, eprint, open_store, table_type
-from pmtui.reports.comparison_md import comparisons_markdown
+from pmtui.store import Store
 from pmtui.transfer import (
     FORMATS,
     choose_tables,
@@ -18,8 +18,15 @@ from pmtui.transfer import (
     write_export,
 )
 
+
 #: Tables that a format of their own presents for people: (table, format) -> writer.
-TABLE_FORMATS = {("comparisons", "md"): comparisons_markdown}
+def _comparisons_markdown(store: Store) -> str:
+    from pmtui.reports.comparison_md import comparisons_markdown  # loaded only when asked for
+
+    return comparisons_markdown(store)
+
+
+TABLE_FORMATS = {("comparisons", "md"): _comparisons_markdown}
 
 
 def register(commands: Commands) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pmtui import planning
 from pmtui.cli.common import Commands, UsageError, UserError, open_store, print_json
-from pmtui.domain.links import ScheduleError
 from pmtui.store import Store
+
+if TYPE_CHECKING:
+    from pmtui import planning
 
 BASELINE_ACTIONS = ("list", "save", "compare")
 
@@ -50,6 +51,9 @@ def register(commands: Commands) -> None:
 
 
 def _plan(store: Store, baseline: str | None = None) -> planning.Plan:
+    from pmtui import planning  # scheduling loads only for the commands that schedule
+    from pmtui.domain.links import ScheduleError
+
     try:
         return planning.plan_of(store, store.project, store.today, baseline)
     except ScheduleError as error:
@@ -99,6 +103,8 @@ def schedule_lines(plan: planning.Plan) -> list[str]:
 
 def run_schedule(args: argparse.Namespace) -> int:
     """Print the schedule (CONTRACT.md's JSON shape with --json)."""
+    from pmtui import planning
+
     with open_store(args.project) as store:
         plan = _plan(store)
     if args.json:
@@ -109,6 +115,8 @@ def run_schedule(args: argparse.Namespace) -> int:
 
 
 def _baselines_json(store: Store) -> dict[str, Any]:
+    from pmtui import planning
+
     counts: dict[str, int] = {}
     for row in store.records("baseline_tasks"):
         counts[str(row.get("baseline"))] = counts.get(str(row.get("baseline")), 0) + 1
@@ -195,6 +203,8 @@ def compare_lines(plan: planning.Plan) -> list[str]:
 
 def run_baseline(args: argparse.Namespace) -> int:
     """List, save or compare baselines."""
+    from pmtui import planning
+
     if args.action == "save" and not args.name:
         raise UsageError("give the new baseline a name: pmtui baseline PROJECT save NAME")
     if args.action == "list" and args.name:

@@ -67,8 +67,6 @@ def run_new(args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     """Build the demo unless it exists (or --fresh), in one transaction; then open it."""
-    from pmtui.demo import build_demo, demo_project
-
     path = project_path(args.project)
     files = ProjectFiles.for_path(path)
     if files.path.exists() and args.fresh:
@@ -82,9 +80,10 @@ def run_demo(args: argparse.Namespace) -> int:
         lock.remove_if_free()
         print(f"kept the old demo as {kept}")
     if not files.path.exists():
+        from pmtui.demo import build_demo, demo_project  # every area's builder: only to build
+
         settings = load_settings()
         Store.create(path, demo_project(clock.today()), date_order=settings.date_order).close()
-        # Opened afresh: a Store fresh from create() does not yet see its own project record.
         store = Store.open(path, date_order=settings.date_order)
         try:
             build_demo(store)

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import calendar as month_calendar
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
-from dateutil.parser import ParserError, parserinfo
-from dateutil.parser import parse as dateutil_parse
 from dateutil.relativedelta import relativedelta
 
 from pmtui.domain.calendar import WorkCalendar
+
+if TYPE_CHECKING:
+    from dateutil.parser import parserinfo
+
+# dateutil's parser is imported where it is used, not here: it costs ~15 ms, and the app's
+# first frame parses no dates.
 
 DATE_ORDERS = ("mdy", "dmy")
 _DEFAULT_CALENDAR = WorkCalendar()
@@ -151,6 +157,9 @@ def parse_datetime(
     if split is None:
         return datetime.combine(day, time())
     clock = split.group("time")
+    from dateutil.parser import ParserError
+    from dateutil.parser import parse as dateutil_parse
+
     try:
         moment = dateutil_parse(clock, default=datetime.combine(day, time()))
     except (ParserError, ValueError, OverflowError) as error:
@@ -282,6 +291,9 @@ def _free_form_date(original: str, typed: str, today: date, date_order: str) -> 
     if len(named_weekdays) > 1 or not text:
         raise DateParseError(f"'{original}' is not a date: try {_examples(date_order)}")
 
+    from dateutil.parser import ParserError
+    from dateutil.parser import parse as dateutil_parse
+
     info = _parser_info(dayfirst, today.year)
     # Two defaults that differ in month, day and hour show what the text left out: dateutil
     # would otherwise fill a missing day or month from the default without a word.
@@ -313,26 +325,32 @@ def _free_form_date(original: str, typed: str, today: date, date_order: str) -> 
 
 @cache
 def _parser_info(dayfirst: bool, today_year: int) -> parserinfo:
-    return _PinnedYearParserInfo(dayfirst, today_year)
+    return _pinned_year_parser_info()(dayfirst, today_year)
 
 
-class _PinnedYearParserInfo(parserinfo):
-    """dateutil's parser settings, with two-digit years placed around today, not the clock."""
+@cache
+def _pinned_year_parser_info() -> Callable[[bool, int], parserinfo]:
+    from dateutil.parser import parserinfo
 
-    def __init__(self, dayfirst: bool, today_year: int) -> None:
-        super().__init__(dayfirst=dayfirst)
-        self.today_year = today_year
+    class PinnedYearParserInfo(parserinfo):
+        """dateutil's parser settings, with two-digit years placed around today, not the clock."""
 
-    def convertyear(self, year: int, century_specified: bool = False) -> int:
-        # dateutil's own rule (within 50 years of the current year), but relative to the
-        # `today` we were given, because domain code never reads the clock.
-        if year < 100 and not century_specified:
-            year += self.today_year // 100 * 100
-            if year >= self.today_year + 50:
-                year -= 100
-            elif year < self.today_year - 50:
-                year += 100
-        return year
+        def __init__(self, dayfirst: bool, today_year: int) -> None:
+            super().__init__(dayfirst=dayfirst)
+            self.today_year = today_year
+
+        def convertyear(self, year: int, century_specified: bool = False) -> int:
+            # dateutil's own rule (within 50 years of the current year), but relative to the
+            # `today` we were given, because domain code never reads the clock.
+            if year < 100 and not century_specified:
+                year += self.today_year // 100 * 100
+                if year >= self.today_year + 50:
+                    year -= 100
+                elif year < self.today_year - 50:
+                    year += 100
+            return year
+
+    return PinnedYearParserInfo
 
 
 def _month_and_day(numeric: re.Match[str], dayfirst: bool) -> tuple[int, int]:
@@ -354,6 +372,8 @@ def _impossible(original: str, text: str, error: Exception, today: date, date_or
             year = _parser_info(False, today.year).convertyear(int(year_text), len(year_text) > 2)
     else:
         words = re.findall(r"[a-z]+|\d+", text)
+        from dateutil.parser import parserinfo
+
         months = [m for m in (parserinfo().month(word) for word in words) if m]
         numbers = [word for word in words if word.isdigit()]
         days = [int(word) for word in numbers if len(word) <= 2]

@@ -12,7 +12,6 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
-from pmtui import planning
 from pmtui.generate import FIXERS
 from pmtui.schema import Field, Kind, Reader, RecordType, register
 
@@ -40,6 +39,8 @@ def _task_check(record: Record) -> dict[str, str]:
 def _task_rules(reader: Reader, records: Sequence[Record]) -> Errors:
     """The whole table, as the change leaves it, must schedule: no cycle through links or
     parents, no link between a summary and its own tasks. One pass per change set."""
+    from pmtui import planning  # the scheduling service loads only when tasks are checked
+
     problem = planning.network_problem(reader.records("tasks"))
     if problem is None:
         return {}
@@ -91,6 +92,8 @@ def _criterion_rules(reader: Reader, records: Sequence[Record]) -> Errors:
 
 
 def _task_columns(records: list[Record], project: Record) -> dict[str, dict[str, Any]]:
+    from pmtui import planning
+
     return planning.computed_task_fields(records, project)
 
 

@@ -13,8 +13,8 @@ from textual.widgets import Static
 
 from pmtui.commands import command
 from pmtui.domain.allocation import Span, WeekLoad, span_hours, week_of
-from pmtui.records.staffing import Staffing, assignment_item, item_label, staffing_of
 from pmtui.screens.registry import BoardSpec
+from pmtui.staffing import Staffing, assignment_item, item_label, staffing_of
 from pmtui.store import Store
 from pmtui.widgets.board import Board
 from pmtui.widgets.load_grid import LoadGrid

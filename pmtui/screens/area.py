@@ -65,7 +65,10 @@ class AreaScreen(Screen[None]):
         yield AreaBar(id="areas")
         yield BoardTabs(id="tabs")
         if self.boards:
-            yield ContentSwitcher(id="boards")
+            # The first board is composed with the screen, so the first frame shows it.
+            first = self.boards[0]
+            with ContentSwitcher(id="boards", initial=first.id.replace(".", "-")):
+                yield _board_class(first)(self.store, first)
         else:
             title = dict(AREAS.values())[self.area]
             with Container(id="empty"):
@@ -79,9 +82,9 @@ class AreaScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(AreaBar).show(self.area)
-        self.refresh_data(str(getattr(self.app, "save_state", "saved")))
+        self._draw_status(str(getattr(self.app, "save_state", "saved")))  # the board draws itself
         if self.boards:
-            self.show_board(0)
+            self.query_one(BoardTabs).show([b.title for b in self.boards], self.current)
         else:
             self.query_one(BoardTabs).show([], 0)
 
@@ -135,9 +138,13 @@ class AreaScreen(Screen[None]):
 
     def refresh_data(self, save_state: str) -> None:
         """Redraw the status line and the board on show after the project changed."""
+        if self._draw_status(save_state) and (board := self.board) is not None:
+            board.refresh_data()
+
+    def _draw_status(self, save_state: str) -> bool:
         bars = self.query(StatusBar)
         if not bars:
-            return  # not composed yet: on_mount draws it
+            return False  # not composed yet: on_mount draws it
         project = self.store.project
         bars.first().show(
             str(project.get("name", "")),
@@ -145,6 +152,4 @@ class AreaScreen(Screen[None]):
             save_state,
             self.store.today,
         )
-        board = self.board
-        if board is not None:
-            board.refresh_data()
+        return True

@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from pmtui.commands import command
-from pmtui.records.staffing import follow_up_text
 from pmtui.screens.registry import BoardSpec
+from pmtui.staffing import follow_up_text
 from pmtui.store import Store
 from pmtui.widgets.board import Board
 from pmtui.widgets.list_filter import ListFilter

@@ -20,8 +20,8 @@ from pmtui.domain.allocation import (
     next_responsibility,
 )
 from pmtui.domain.links import ScheduleError
-from pmtui.records.staffing import assignment_item, people_names, raci_of
 from pmtui.screens.registry import BoardSpec
+from pmtui.staffing import assignment_item, people_names, raci_of
 from pmtui.store import Store
 from pmtui.widgets.board import Board
 from pmtui.widgets.matrix import Matrix, MatrixCell, MatrixColumn

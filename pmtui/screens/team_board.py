@@ -13,7 +13,10 @@ from textual.binding import BindingType
 from pmtui.commands import command
 from pmtui.domain.allocation import week_of
 from pmtui.kinds import format_money, to_display
-from pmtui.records.staffing import (
+from pmtui.schema import record_type
+from pmtui.screens.person_modal import PersonAction, PersonModal, PersonView
+from pmtui.screens.registry import BoardSpec
+from pmtui.staffing import (
     Staffing,
     assignment_item,
     follow_up_text,
@@ -21,9 +24,6 @@ from pmtui.records.staffing import (
     people_names,
     staffing_of,
 )
-from pmtui.schema import record_type
-from pmtui.screens.person_modal import PersonAction, PersonModal, PersonView
-from pmtui.screens.registry import BoardSpec
 from pmtui.store import Store
 from pmtui.widgets.board import Board
 from pmtui.widgets.list_filter import ListFilter

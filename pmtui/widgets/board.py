@@ -11,8 +11,6 @@ from textual.widget import Widget
 
 from pmtui.kinds import to_text
 from pmtui.schema import record_type
-from pmtui.screens.confirm import ConfirmModal
-from pmtui.screens.record_form import RecordForm
 from pmtui.screens.registry import BoardSpec
 from pmtui.store import RecordInvalid, Store, StoreError
 
@@ -156,6 +154,8 @@ class Board(Widget):
                 self.refresh_data()
                 self.focus_record(table, str(saved["key"]))
 
+        from pmtui.screens.record_form import RecordForm  # loaded on first use, not at start-up
+
         self.app.push_screen(
             RecordForm(
                 title,
@@ -179,5 +179,7 @@ class Board(Widget):
             if yes and self.save(lambda: self.store.delete(table, key), f"Deleted {key}") is None:
                 return
             self.refresh_data()
+
+        from pmtui.screens.confirm import ConfirmModal
 
         self.app.push_screen(ConfirmModal(question), done)

@@ -1,0 +1,58 @@
+"""First frame of `pmtui demo` vs a bare Textual app with a 50-row DataTable, side by side.
+
+Both run in an 80x24 pseudo-terminal under ../shared/tools/ttff.py (a VT100 emulator that
+reports when the expected text is on screen). Runs alternate, so machine noise hits both alike.
+
+    .venv/bin/python bench/bench_first_frame.py [--runs 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TTFF = HERE.parent.parent / "shared" / "tools" / "ttff.py"
+
+
+def first_frame(expect: str, command: list[str]) -> float:
+    """Seconds until `expect` is on screen (ttff.py's ready_s)."""
+    out = subprocess.run(
+        [sys.executable, str(TTFF), "--expect", expect, "--", *command],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    ready = json.loads(out.stdout)["ready_s"]
+    if ready is None:
+        raise SystemExit(f"{command} never showed {expect!r}")
+    return float(ready)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    pmtui = [sys.executable, "-m", "pmtui"]
+    with tempfile.TemporaryDirectory() as folder:
+        demo = Path(folder) / "demo.json"
+        subprocess.run([*pmtui, "demo", str(demo), "--no-open"], check=True, capture_output=True)
+        bare_times, pmtui_times = [], []
+        for _ in range(args.runs):
+            bare_times.append(first_frame("Row 1", [sys.executable, str(HERE / "bare_app.py")]))
+            # "saved" is the status line, drawn with the first full frame of a board.
+            pmtui_times.append(first_frame("saved", [*pmtui, "demo", str(demo)]))
+    bare, ours = statistics.median(bare_times), statistics.median(pmtui_times)
+    print(f"runs: {args.runs} each, alternating, 80x24")
+    print(f"bare Textual app, 50-row DataTable: median {bare * 1000:.0f} ms")
+    print(f"pmtui demo (opens the demo file):   median {ours * 1000:.0f} ms")
+    print(f"ratio pmtui / bare: {ours / bare:.2f}  (goal <= 1.2)")
+
+
+if __name__ == "__main__":
+    main()
