@@ -7,6 +7,7 @@ from pmtui.kinds.parsers import (
     ParseContext,
     Resolver,
     parse_value,
+    project_calendar,
 )
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "format_money",
     "parse_value",
     "plain_number",
+    "project_calendar",
     "to_display",
     "to_text",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -38,6 +38,16 @@ class ParseContext:
     fiscal_start_month: int = 1
     #: (table, key or name) -> key; raises FieldError when there is no such record.
     resolve: Resolver = _no_resolver
+
+
+def project_calendar(project: Mapping[str, Any]) -> WorkCalendar:
+    """The project's working calendar from its settings (weekends, holidays, all-days)."""
+    weekends = [WEEKDAY_NAMES.index(d) for d in project.get("weekends", ["sat", "sun"])]
+    return WorkCalendar.from_settings(
+        str(project.get("calendar") or "workdays"),
+        weekends=weekends,
+        holidays=list(project.get("holidays") or []),
+    )
 
 
 def _is_empty(raw: object) -> bool:

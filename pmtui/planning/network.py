@@ -10,17 +10,7 @@ from typing import Any
 from pmtui.domain.calendar import WorkCalendar
 from pmtui.domain.links import Link, ScheduleError, build_network, parse_links
 from pmtui.domain.schedule import TaskInput
-from pmtui.kinds import WEEKDAY_NAMES
-
-
-def project_calendar(project: Mapping[str, Any]) -> WorkCalendar:
-    """The project's working calendar from its settings (as the store's parse context has it)."""
-    weekends = [WEEKDAY_NAMES.index(d) for d in project.get("weekends", ["sat", "sun"])]
-    return WorkCalendar.from_settings(
-        str(project.get("calendar") or "workdays"),
-        weekends=weekends,
-        holidays=list(project.get("holidays") or []),
-    )
+from pmtui.kinds import project_calendar
 
 
 def as_date(value: object) -> date | None:
@@ -93,3 +83,6 @@ def network_problem(records: Sequence[Mapping[str, Any]]) -> tuple[str, tuple[st
     except ScheduleError as error:
         return str(error), error.keys
     return None
+
+
+__all__ = ["as_date", "network_problem", "project_calendar", "task_inputs", "task_links"]

@@ -8,8 +8,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from pmtui.domain.calendar import WorkCalendar
-from pmtui.kinds import WEEKDAY_NAMES, FieldError, ParseContext, parse_value
+from pmtui.kinds import FieldError, ParseContext, parse_value, project_calendar
 from pmtui.schema import RecordType, record_type
 from pmtui.store.changes import Record
 from pmtui.store.errors import RecordInvalid
@@ -73,15 +72,9 @@ class Parsing:
         """Today, the project calendar and the reference resolver, for parsing input."""
         if self._context is None:
             project = self.project
-            weekends = [WEEKDAY_NAMES.index(d) for d in project.get("weekends", ["sat", "sun"])]
-            calendar = WorkCalendar.from_settings(
-                str(project.get("calendar") or "workdays"),
-                weekends=weekends,
-                holidays=list(project.get("holidays") or []),
-            )
             self._context = ParseContext(
                 today=self.today,
-                calendar=calendar,
+                calendar=project_calendar(project),
                 date_order=self.date_order,
                 fiscal_start_month=int(project.get("fiscal_year_start") or 1),
                 resolve=self.resolve,
