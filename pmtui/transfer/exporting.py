@@ -1,0 +1,96 @@
+"""Exporting tables: records with computed fields, as JSON or CSV; private ones on request."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pmtui.kinds import export_value, to_text
+from pmtui.schema import dependency_order, load_all, record_type
+from pmtui.store import Store, StoreError
+from pmtui.store.atomic import atomic_write
+
+Record = dict[str, Any]
+
+
+class PrivateData(StoreError):
+    """A private table was asked for without include_private."""
+
+
+def table_records(store: Store, table: str) -> list[Record]:
+    """The records of `table` with their computed fields filled in."""
+    rt = record_type(table)
+    records = store.records(table)
+    if rt.compute is not None:
+        computed = rt.compute(records, store.project)
+        for record in records:
+            record.update(computed.get(str(record["key"]), {}))
+    return records
+
+
+def export_records(store: Store, table: str) -> list[Record]:
+    """Every field of every record as exported: lists as typed text, empty as None."""
+    rt = record_type(table)
+    return [
+        {f.name: export_value(f, record.get(f.name)) for f in rt.fields}
+        for record in table_records(store, table)
+    ]
+
+
+def choose_tables(
+    tables: Sequence[str] | None, *, include_private: bool
+) -> tuple[list[str], list[str]]:
+    """(tables to export, private tables left out); None means every table.
+
+    A private table named explicitly without include_private raises PrivateData.
+    """
+    if tables is None:
+        registry = load_all()
+        everything = dependency_order(sorted(t for t in registry if not t.startswith("_")))
+        chosen = [t for t in everything if include_private or not registry[t].private]
+        return chosen, [t for t in everything if t not in chosen]
+    for name in tables:
+        rt = record_type(name)
+        if rt.private and not include_private:
+            raise PrivateData(
+                f"{name} holds private records; add --include-private to let them out"
+            )
+    return list(tables), []
+
+
+def export_json(store: Store, tables: Sequence[str]) -> str:
+    """`{"table": [records]}` with sorted keys and indent 2."""
+    data = {table: export_records(store, table) for table in tables}
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def export_csv(store: Store, table: str) -> str:
+    """One table as CSV: a header of field names, then each record in typed text."""
+    rt = record_type(table)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([f.name for f in rt.fields])
+    for record in table_records(store, table):
+        writer.writerow([to_text(f, record.get(f.name)) for f in rt.fields])
+    return out.getvalue()
+
+
+def holds_private(tables: Sequence[str]) -> bool:
+    """Whether any of `tables` is private (its export must be written 0600)."""
+    return any(record_type(t).private for t in tables)
+
+
+def write_export(path: Path, text: str, *, private: bool) -> None:
+    """Write an export atomically: 0600 when it holds private data, else the usual mode."""
+    atomic_write(path, text.encode(), 0o600 if private else 0o666 & ~_umask())
+
+
+def _umask() -> int:
+    current = os.umask(0o077)
+    os.umask(current)
+    return current
