@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -18,44 +16,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from pmtui.widgets.columns import MIN_COLUMN, Column, fit_cell, fit_widths, sort_key
+
 _GAP = 1  # blank cells left of every column and after the last one
-MIN_COLUMN = 6  # fitting to the screen never narrows a column below this
-_CONTROL_TO_SPACE = {code: " " for code in [*range(32), 127]}
-_NUMBER_NOISE = re.compile(r"[,_\s$€£¥₹%]")
-_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: which cell it shows, its label, its width in cells and its alignment."""
-
-    key: str
-    label: str
-    width: int
-    align: Literal["left", "right"] = "left"
-    # Names a component class of the table (e.g. "record-table--bad") for a cell's text.
-    style_of: Callable[[str], str | None] | None = None
-
-
-def sort_key(text: str) -> tuple[int, float, str]:
-    """Order numbers (with separators, %, currency, accounting brackets) before other text."""
-    cleaned = _NUMBER_NOISE.sub("", text).replace("−", "-")
-    if cleaned.startswith("(") and cleaned.endswith(")"):
-        cleaned = "-" + cleaned[1:-1]
-    if _NUMBER.fullmatch(cleaned):
-        return (0, float(cleaned), "")
-    # ISO dates order correctly as text, so they need no parsing here.
-    return (1, 0.0, text.casefold())
-
-
-def _fit(text: str, width: int, align: Literal["left", "right"]) -> str:
-    """Pad or truncate (with an ellipsis) one cell's text to exactly `width` cells."""
-    text = text.translate(_CONTROL_TO_SPACE)
-    length = cell_len(text)
-    if length > width:
-        return set_cell_size(text, width - 1) + "…" if width > 0 else ""
-    padding = " " * (width - length)
-    return padding + text if align == "right" else text + padding
 
 
 class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
@@ -203,18 +166,10 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         that is not enough does the table scroll sideways.
         """
         widths = [column.width for column in self._columns]
-        available = self.scrollable_content_region.width
-        excess = sum(widths) + _GAP * (len(widths) + 1) - available
-        while available and excess > 0:
-            widest = max(range(len(widths)), key=widths.__getitem__)
-            if widths[widest] <= MIN_COLUMN:
-                break
-            widths[widest] -= 1
-            excess -= 1
-        self._widths = widths
+        self._widths = fit_widths(widths, self.scrollable_content_region.width, _GAP)
         self._column_starts = []
         start = _GAP
-        for width in widths:
+        for width in self._widths:
             self._column_starts.append(start - _GAP)
             start += width + _GAP
 
@@ -334,7 +289,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             column = self._columns[index]
             arrow = " ▼" if reverse else " ▲"
             # Cut the label, never the arrow; `_row_strip` pads the result to the column again.
-            label = _fit(column.label, max(0, self._widths[index] - 2), column.align).rstrip()
+            label = fit_cell(column.label, max(0, self._widths[index] - 2), column.align).rstrip()
             labels[index] = label + arrow
         return self._row_strip(labels, style, plain=True)
 
@@ -348,7 +303,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
                 component = column.style_of(text)
                 if component:
                     cell_style = style + self.get_component_rich_style(component, partial=True)
-            segments += [Segment(_fit(text, width, column.align), cell_style), gap]
+            segments += [Segment(fit_cell(text, width, column.align), cell_style), gap]
         return Strip(segments)
 
     def action_move_down(self) -> None:
@@ -402,3 +357,6 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         if self._columns:
             index, reverse = self._sort if self._sort is not None else (0, False)
             self.sort_by(self._columns[index].key, reverse=not reverse)
+
+
+__all__ = ["MIN_COLUMN", "Column", "RecordTable", "sort_key"]
