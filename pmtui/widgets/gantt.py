@@ -1,96 +1,25 @@
 """A Gantt chart: one bar per WBS row on a day, week or month scale, scrolled by key.
 
-Current bars use the upper half of a line and baseline bars the lower half, so both fit
-on one row; critical tasks take the theme's $critical colour (a dense shade ▓ without
-colours, NO_COLOR), milestones are diamonds,
-summaries a heavy line, and today a vertical line. The rows linked to the chosen task are
-marked (← its predecessors, → its successors).
+This half holds the keys, the cursor and the messages; GanttCanvas (gantt_canvas.py)
+paints the lines and gantt_scale.py holds the time scale.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.reactive import reactive
-from textual.strip import Strip
-from textual.widget import Widget
 
-SCALES = ("day", "week", "month")
-_HEADER_LINES = 2
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from pmtui.widgets.gantt_canvas import HEADER_LINES, GanttCanvas, GanttRow
+from pmtui.widgets.gantt_scale import SCALES, unit_of, unit_start
 
 
-@dataclass(frozen=True)
-class GanttRow:
-    """One row: the label shown left of the chart and what to draw right of it."""
-
-    key: str
-    label: str
-    start: date | None
-    finish: date | None
-    summary: bool = False
-    milestone: bool = False
-    critical: bool = False
-    baseline_start: date | None = None
-    baseline_finish: date | None = None
-    predecessors: tuple[str, ...] = field(default=())
-    successors: tuple[str, ...] = field(default=())
-
-
-def unit_of(scale: str, day: date) -> int:
-    """The column unit a date falls in: its day, its week (Monday-based) or its month."""
-    if scale == "day":
-        return day.toordinal()
-    if scale == "week":
-        return (day.toordinal() - 1) // 7  # ordinal 1 (0001-01-01) is a Monday
-    return day.year * 12 + day.month - 1
-
-
-def unit_start(scale: str, unit: int) -> date:
-    """The first day of a column unit."""
-    if scale == "day":
-        return date.fromordinal(unit)
-    if scale == "week":
-        return date.fromordinal(unit * 7 + 1)
-    return date(unit // 12, unit % 12 + 1, 1)
-
-
-def _fit(text: str, width: int) -> str:
-    if width <= 0:
-        return ""
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return text + " " * (width - cell_len(text))
-
-
-def _labels(scale: str) -> tuple[Callable[[date, bool], str], Callable[[date, bool], str]]:
-    """(upper, lower) header labels for a column's first day; '' where none starts."""
-    if scale == "day":
-        return (
-            lambda d, first: f"{_MONTHS[d.month - 1]} {d.year}" if first or d.day == 1 else "",
-            lambda d, first: str(d.day) if d.weekday() == 0 else "",
-        )
-    if scale == "week":
-        return (
-            lambda d, first: str(d.year) if first or (d.month == 1 and d.day <= 7) else "",
-            lambda d, first: _MONTHS[d.month - 1] if d.day <= 7 else "",
-        )
-    return (
-        lambda d, first: str(d.year) if first or d.month == 1 else "",
-        lambda d, first: _MONTHS[d.month - 1][0],
-    )
-
-
-class Gantt(Widget, can_focus=True):
+class Gantt(GanttCanvas, can_focus=True):
     """Bars beside labelled rows; j/k rows, h/l time, +/- zoom, t today, b baselines."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -159,9 +88,6 @@ class Gantt(Widget, can_focus=True):
     }
     """
 
-    scale: reactive[str] = reactive("week")
-    show_baseline: reactive[bool] = reactive(True)
-
     @dataclass
     class RowHighlighted(Message):
         """Another row was chosen (None when there are no rows)."""
@@ -204,14 +130,8 @@ class Gantt(Widget, can_focus=True):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(name=name, id=id, classes=classes)
-        self.label_width = label_width
-        self._rows: list[GanttRow] = []
+        super().__init__(label_width=label_width, name=name, id=id, classes=classes)
         self._index: dict[str, int] = {}
-        self._cursor = 0
-        self._top = 0
-        self._origin: int | None = None  # the unit of the first chart column
-        self._today = date.today()
         self._announced: str | None = None
 
     # ------------------------------------------------ data
@@ -233,25 +153,6 @@ class Gantt(Widget, can_focus=True):
     def cursor_key(self) -> str | None:
         """The key of the chosen row."""
         return self._rows[self._cursor].key if self._rows else None
-
-    @property
-    def first_day(self) -> date:
-        """The first day of the first chart column."""
-        return unit_start(self.scale, self._origin if self._origin is not None else 0)
-
-    @property
-    def chart_width(self) -> int:
-        """Columns of chart right of the labels."""
-        return max(0, self.size.width - self.label_width - 1)
-
-    def column_of(self, day: date) -> int | None:
-        """The screen column (x) where `day` is drawn, or None when it is off the chart."""
-        if self._origin is None:
-            return None
-        column = unit_of(self.scale, day) - self._origin
-        if 0 <= column < self.chart_width:
-            return self.label_width + 1 + column
-        return None
 
     def move_to_key(self, key: str) -> bool:
         """Choose the row with this key."""
@@ -275,7 +176,7 @@ class Gantt(Widget, can_focus=True):
             self.post_message(self.RowHighlighted(self, key))
 
     def _body_height(self) -> int:
-        return max(1, self.size.height - _HEADER_LINES) if self.size.height else 10**6
+        return max(1, self.size.height - HEADER_LINES) if self.size.height else 10**6
 
     def _window_changed(self) -> None:
         self.refresh()
@@ -323,135 +224,5 @@ class Gantt(Widget, can_focus=True):
         if key is not None:
             self.post_message(self.RowSelected(self, key))
 
-    # ------------------------------------------------ drawing
 
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        if self._origin is None:
-            return Strip.blank(width, self.rich_style)
-        if y < _HEADER_LINES:
-            return self._header(y).crop_extend(0, width, self.rich_style)
-        position = self._top + y - _HEADER_LINES
-        if position >= len(self._rows):
-            if position == 0:
-                muted = self.get_component_rich_style("gantt--header")
-                return Strip([Segment(" No tasks yet: add some on the WBS board", muted)])
-            return self._empty_row().crop_extend(0, width, self.rich_style)
-        return self._row(position).crop_extend(0, width, self.rich_style)
-
-    def _header(self, y: int) -> Strip:
-        style = self.get_component_rich_style("gantt--header")
-        assert self._origin is not None
-        upper, lower = _labels(self.scale)
-        label = _fit(
-            f" {self.scale} scale" if y == 0 else f" from {self.first_day}", self.label_width
-        )
-        cells = [" "] * self.chart_width
-        free = 0  # the first column a new label may use
-        for column in range(self.chart_width):
-            day = unit_start(self.scale, self._origin + column)
-            text = (upper if y == 0 else lower)(day, column == 0)
-            if text and column >= free and column + len(text) <= self.chart_width:
-                cells[column : column + len(text)] = list(text)
-                free = column + len(text) + 1
-        today = self.column_of(self._today)
-        segments = [Segment(label, style), Segment("│", style), Segment("".join(cells), style)]
-        if today is not None and y == 1 and cells[today - self.label_width - 1] == " ":
-            x = today - self.label_width - 1
-            today_style = self.get_component_rich_style("gantt--today")
-            segments[2:] = [
-                Segment("".join(cells[:x]), style),
-                Segment("▼", today_style),
-                Segment("".join(cells[x + 1 :]), style),
-            ]
-        return Strip(segments)
-
-    def _empty_row(self) -> Strip:
-        segments = [Segment(" " * self.label_width), Segment("│", self.rich_style)]
-        today = self.column_of(self._today)
-        if today is not None:
-            x = today - self.label_width - 1
-            segments += [
-                Segment(" " * x),
-                Segment("│", self.get_component_rich_style("gantt--today")),
-            ]
-        return Strip(segments)
-
-    def _row(self, position: int) -> Strip:
-        row = self._rows[position]
-        chosen = self._rows[self._cursor] if self._rows else None
-        marker = " "
-        label_style = self.rich_style
-        if chosen is not None and row.key in chosen.predecessors:
-            marker, label_style = "←", self.get_component_rich_style("gantt--linked")
-        elif chosen is not None and row.key in chosen.successors:
-            marker, label_style = "→", self.get_component_rich_style("gantt--linked")
-        if position == self._cursor:
-            label_style = self.get_component_rich_style("gantt--cursor")
-        label = _fit(marker + row.label, self.label_width)
-        segments = [Segment(label, label_style), Segment("│", self.rich_style)]
-        segments += self._bar(row)
-        return Strip(segments)
-
-    def _span(self, first: date | None, last: date | None) -> tuple[int, int] | None:
-        if first is None or self._origin is None:
-            return None
-        low = unit_of(self.scale, first) - self._origin
-        high = unit_of(self.scale, last or first) - self._origin
-        return (low, max(low, high))
-
-    def _bar(self, row: GanttRow) -> list[Segment]:
-        """The chart cells of one row, merged into runs of equal style."""
-        current = self._span(row.start, row.finish)
-        baseline = (
-            self._span(row.baseline_start, row.baseline_finish) if self.show_baseline else None
-        )
-        today = unit_of(self.scale, self._today) - (self._origin or 0)
-        no_color = self.app.no_color
-        if row.milestone:
-            bar_style = self.get_component_rich_style(
-                "gantt--critical" if row.critical else "gantt--milestone"
-            )
-        elif row.summary:
-            bar_style = self.get_component_rich_style("gantt--summary")
-        else:
-            bar_style = self.get_component_rich_style(
-                "gantt--critical" if row.critical else "gantt--bar"
-            )
-        base_style = self.get_component_rich_style("gantt--baseline")
-        # Half blocks need the baseline's colour as the background of a shared cell.
-        under = Style(bgcolor=base_style.color) if base_style.color else Style()
-        cells: list[tuple[str, Style]] = []
-        first = current[0] if current is not None else None
-        for x in range(self.chart_width):
-            on_bar = current is not None and current[0] <= x <= current[1]
-            on_base = baseline is not None and baseline[0] <= x <= baseline[1]
-            if on_bar and row.milestone:
-                cells.append(("◆" if x == first else " ", bar_style))
-            elif on_bar and row.summary:
-                cells.append(("━", bar_style))
-            elif on_bar and no_color and row.critical:
-                cells.append(("▓", bar_style))  # without colour, the shade marks critical
-            elif on_bar and on_base:
-                cells.append(("█", bar_style) if no_color else ("▀", bar_style + under))
-            elif on_bar:
-                cells.append(("▀" if self.show_baseline else "█", bar_style))
-            elif on_base:
-                cells.append(("▄", base_style))
-            elif x == today:
-                cells.append(("│", self.get_component_rich_style("gantt--today")))
-            else:
-                cells.append((" ", self.rich_style))
-        segments: list[Segment] = []
-        for text, style in cells:
-            if segments and segments[-1].style == style:
-                segments[-1] = Segment(segments[-1].text + text, style)
-            else:
-                segments.append(Segment(text, style))
-        return segments
-
-    def watch_show_baseline(self) -> None:
-        self.refresh()
-
-    def watch_scale(self) -> None:
-        self.refresh()
+__all__ = ["SCALES", "Gantt", "GanttRow", "unit_of", "unit_start"]
