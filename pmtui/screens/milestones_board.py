@@ -3,7 +3,6 @@ with their acceptance checklist (submit, accept, reject with a comment)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, ClassVar
 
 from textual import on
@@ -19,65 +18,15 @@ from pmtui.kinds import to_display
 from pmtui.records.plan import MILESTONE_STATUSES
 from pmtui.schema import record_type
 from pmtui.screens.confirm import ConfirmModal
+from pmtui.screens.milestones_view import CRITERIA_COLUMNS, DELIVERABLE_COLUMNS, milestone_card
 from pmtui.screens.record_form import RecordForm
 from pmtui.screens.registry import BoardSpec
-from pmtui.store import RecordInvalid, Store, StoreError
+from pmtui.store import Store
 from pmtui.widgets.board import Board
-from pmtui.widgets.kanban import Card, Kanban
-from pmtui.widgets.record_table import Column, RecordTable
+from pmtui.widgets.kanban import Kanban
+from pmtui.widgets.record_table import RecordTable
 
 Record = dict[str, Any]
-
-
-def _status_style(text: str) -> str | None:
-    return {
-        "accepted": "record-table--good",
-        "rejected": "record-table--bad",
-        "submitted": "record-table--warning",
-    }.get(text)
-
-
-DELIVERABLE_COLUMNS = [
-    Column("key", "Key", 4),
-    Column("title", "Deliverable", 26),
-    Column("status", "Status", 9, style_of=_status_style),
-    Column("owner", "Owner", 12),
-    Column("submitted", "Submitted", 10),
-    Column("decided", "Decided", 10),
-]
-CRITERIA_COLUMNS = [
-    Column("met", "Met", 3),
-    Column("text", "Acceptance criterion", 60),
-]
-
-
-def _short(day: date | None) -> str:
-    return f"{day:%m-%d}" if day else "--"
-
-
-def _as_date(value: object) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) and value else None
-
-
-def milestone_card(
-    milestone: Record, forecast: date | None, today: date, deliverables: list[Record]
-) -> Card:
-    """A milestone's card: overdue in the bad style, slipped (forecast after baseline) in the
-    warning style, done in the good one; the detail line says why, in words."""
-    due = _as_date(milestone.get("due"))
-    baseline = _as_date(milestone.get("baseline_due"))
-    status = str(milestone.get("status") or "planned")
-    accepted = sum(1 for d in deliverables if d.get("status") == "accepted")
-    count = f" {accepted}/{len(deliverables)}✓" if deliverables else ""
-    style, flag = "", ""
-    if status == "done":
-        style = "good"
-    elif due is not None and due < today:
-        style, flag = "bad", " late"
-    elif forecast is not None and baseline is not None and forecast > baseline:
-        style, flag = "warning", f"→{_short(forecast)}"
-    detail = f"{_short(due)}{flag}{count}"
-    return Card(str(milestone["key"]), str(milestone.get("title", "")), status, style, detail)
 
 
 class MilestonesBoard(Board):
@@ -384,13 +333,7 @@ class MilestonesBoard(Board):
         def check(typed: dict[str, str]) -> dict[str, str]:
             if status == "rejected" and not typed.get("reviewer_comment", "").strip():
                 return {"reviewer_comment": "say why it is rejected"}
-            try:
-                self.store.validate("deliverables", typed_values(typed), key)
-            except RecordInvalid as invalid:
-                return invalid.errors
-            except StoreError as error:
-                return {"": str(error)}
-            return {}
+            return self._errors("deliverables", typed_values(typed), key)
 
         def done(typed: dict[str, str] | None) -> None:
             if typed is None:
