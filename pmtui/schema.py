@@ -137,6 +137,15 @@ class RecordType:
         return (f for f in self.fields if f.kind in (Kind.REF, Kind.REFS, Kind.LINKS))
 
 
+def dates_in_order(record: dict[str, Any], first: str, then: str, named: str) -> dict[str, str]:
+    """The record-check rule 'field `then` is not before field `first`' (ISO dates compare
+    as text); `named` words the first date in the message: "the start"."""
+    start, finish = record.get(first), record.get(then)
+    if start and finish and finish < start:
+        return {then: f"{finish} is before {named} {start}"}
+    return {}
+
+
 KEY_FIELD = Field(
     "key",
     Kind.TEXT,

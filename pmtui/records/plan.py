@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pmtui.generate import FIXERS
-from pmtui.schema import Field, Kind, Reader, RecordType, register
+from pmtui.schema import Field, Kind, Reader, RecordType, dates_in_order, register
 
 Record = dict[str, Any]
 Errors = dict[int, dict[str, str]]
@@ -27,10 +27,7 @@ DELIVERABLE_STATUSES = ("draft", "submitted", "accepted", "rejected")
 
 
 def _task_check(record: Record) -> dict[str, str]:
-    start, finish = record.get("actual_start"), record.get("actual_finish")
-    if start and finish and finish < start:
-        return {"actual_finish": f"{finish} is before the actual start {start}"}
-    return {}
+    return dates_in_order(record, "actual_start", "actual_finish", "the actual start")
 
 
 # ---------------------------------------------------------------- rules across records

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pmtui.generate import FIXERS, REF_FIXERS
-from pmtui.schema import Field, Kind, RecordType, register
+from pmtui.schema import Field, Kind, RecordType, dates_in_order, register
 
 Record = dict[str, Any]
 
@@ -25,10 +25,7 @@ RESPONSIBILITIES = ("R", "A", "C", "I")
 
 
 def _leave_check(record: Record) -> dict[str, str]:
-    start, finish = record.get("from"), record.get("to")
-    if start and finish and finish < start:
-        return {"to": f"{finish} is before the first day away, {start}"}
-    return {}
+    return dates_in_order(record, "from", "to", "the first day away,")
 
 
 def _assignment_check(record: Record) -> dict[str, str]:
@@ -37,10 +34,7 @@ def _assignment_check(record: Record) -> dict[str, str]:
         return {"task": "give the task, milestone or deliverable the person is assigned to"}
     if len(chosen) > 1:
         return {chosen[1]: f"an assignment is for one thing; {chosen[0]} is already given"}
-    start, finish = record.get("start"), record.get("finish")
-    if start and finish and finish < start:
-        return {"finish": f"{finish} is before the start {start}"}
-    return {}
+    return dates_in_order(record, "start", "finish", "the start")
 
 
 # ---------------------------------------------------------------- declarations

@@ -13,7 +13,7 @@ from typing import Any
 
 from pmtui.domain.scoring import DEFAULT_SCALE, check_decision
 from pmtui.records.comparison_data import load_comparison
-from pmtui.schema import Reader
+from pmtui.schema import Reader, dates_in_order
 
 Record = dict[str, Any]
 Errors = dict[int, dict[str, str]]
@@ -24,11 +24,8 @@ Errors = dict[int, dict[str, str]]
 
 def vendor_check(record: Record) -> dict[str, str]:
     """A vendor's contract dates in order: start, notice by, end."""
-    start, end = record.get("contract_start"), record.get("contract_end")
-    notice = record.get("renewal_notice")
-    errors: dict[str, str] = {}
-    if start and end and end < start:
-        errors["contract_end"] = f"{end} is before the contract start {start}"
+    end, notice = record.get("contract_end"), record.get("renewal_notice")
+    errors = dates_in_order(record, "contract_start", "contract_end", "the contract start")
     if notice and end and notice > end:
         errors["renewal_notice"] = f"{notice} is after the contract end {end}"
     return errors
