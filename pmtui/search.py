@@ -51,16 +51,10 @@ def search(store: Records, text: str, limit: int = 500) -> list[SearchHit]:
                 at = value.lower().find(needle)
                 if at >= 0:
                     title = str(record.get(rt.label_field) or record.get("key"))
-                    hits.append(
-                        SearchHit(
-                            rt.board,
-                            rt.table,
-                            str(record["key"]),
-                            title,
-                            f.title,
-                            _snippet(value, at),
-                        )
-                    )
+                    # Private text (performance notes) is found but never shown in the list.
+                    snippet = "(private)" if rt.private else _snippet(value, at)
+                    key = str(record["key"])
+                    hits.append(SearchHit(rt.board, rt.table, key, title, f.title, snippet))
                     break
             if len(hits) >= limit:
                 return hits

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pmtui.schema import dates_in_order, dependency_order, load_all, record_type
 
 
@@ -30,3 +32,17 @@ def test_every_table_has_a_key_field_first_and_a_known_label_field() -> None:
         assert rt.fields[0].name == "key", table
         assert rt.has_field(rt.label_field), table
         assert record_type(table) is rt
+
+
+def test_search_finds_a_private_note_without_showing_its_text(tmp_path: Path) -> None:
+    from pmtui.search import search
+    from pmtui.store import Store
+
+    store = Store.create(tmp_path / "p.json", {"name": "P", "start": "2026-09-01"})
+    store = Store.open(tmp_path / "p.json")
+    store.add("people", {"name": "Bob Smith"})
+    store.add("notes", {"person": "Bob Smith", "kind": "concern", "text": "missed the deadline"})
+    hits = [h for h in search(store, "deadline") if h.table == "notes"]
+    assert len(hits) == 1
+    assert hits[0].snippet == "(private)"
+    assert "deadline" not in hits[0].snippet
