@@ -9,14 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pmtui.domain.calendar import WorkCalendar
-from pmtui.domain.dates import (
-    DateParseError,
+from pmtui.domain.dates import DateParseError, parse_date, parse_datetime
+from pmtui.domain.fiscal import (
     fiscal_quarter_end,
     fiscal_year,
     fiscal_year_bounds,
     format_relative,
-    parse_date,
-    parse_datetime,
 )
 
 THU = date(2026, 11, 26)  # the usual "today"

@@ -1,19 +1,22 @@
 """The Plan area's tables: the WBS (tasks), baselines, milestones and deliverables sign-off.
 
-Rules across records that the store enforces for every way in (app, CLI, import): the
-tasks' links and parents form no cycle (the message names the keys in it); a deliverable
-cannot be accepted while one of its acceptance criteria is unmet, and a criterion of an
-accepted deliverable cannot be left unmet.
+Their rules (no cycles; acceptance needs every criterion met) are in plan_rules.py.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 from typing import Any
 
 from pmtui.generate import FIXERS
-from pmtui.schema import Field, Kind, Reader, RecordType, dates_in_order, register
+from pmtui.records.plan_rules import (
+    criterion_rules,
+    deliverable_rules,
+    task_check,
+    task_columns,
+    task_rules,
+)
+from pmtui.schema import Field, Kind, RecordType, register
 
 Record = dict[str, Any]
 Errors = dict[int, dict[str, str]]
@@ -21,77 +24,6 @@ Errors = dict[int, dict[str, str]]
 TASK_STATUSES = ("not started", "in progress", "done")
 MILESTONE_STATUSES = ("planned", "in progress", "at risk", "done")
 DELIVERABLE_STATUSES = ("draft", "submitted", "accepted", "rejected")
-
-
-# ---------------------------------------------------------------- rules within one record
-
-
-def _task_check(record: Record) -> dict[str, str]:
-    return dates_in_order(record, "actual_start", "actual_finish", "the actual start")
-
-
-# ---------------------------------------------------------------- rules across records
-
-
-def _task_rules(reader: Reader, records: Sequence[Record]) -> Errors:
-    """The whole table, as the change leaves it, must schedule: no cycle through links or
-    parents, no link between a summary and its own tasks. One pass per change set."""
-    from pmtui import planning  # the scheduling service loads only when tasks are checked
-
-    problem = planning.network_problem(reader.records("tasks"))
-    if problem is None:
-        return {}
-    message, keys = problem
-    field = "parent" if message.startswith("parent") else "predecessors"
-    index = next((i for i, r in enumerate(records) if r.get("key") in keys), 0)
-    return {index: {field: message}}
-
-
-def _unmet_by_deliverable(reader: Reader) -> dict[str, list[str]]:
-    unmet: dict[str, list[str]] = {}
-    for criterion in reader.records("acceptance_criteria"):
-        if not criterion.get("met"):
-            unmet.setdefault(str(criterion.get("deliverable")), []).append(str(criterion["key"]))
-    return unmet
-
-
-def _deliverable_rules(reader: Reader, records: Sequence[Record]) -> Errors:
-    if not any(r.get("status") == "accepted" for r in records):
-        return {}
-    unmet = _unmet_by_deliverable(reader)
-    errors: Errors = {}
-    for index, record in enumerate(records):
-        open_items = unmet.get(str(record.get("key")), [])
-        if record.get("status") == "accepted" and open_items:
-            shown = ", ".join(open_items)
-            errors[index] = {
-                "status": f"cannot be accepted while criteria are unmet ({shown}); "
-                "mark them met or reject it"
-            }
-    return errors
-
-
-def _criterion_rules(reader: Reader, records: Sequence[Record]) -> Errors:
-    errors: Errors = {}
-    for index, record in enumerate(records):
-        if record.get("met"):
-            continue
-        deliverable = reader.get("deliverables", str(record.get("deliverable"))) or {}
-        if deliverable.get("status") == "accepted":
-            errors[index] = {
-                "met": f"{deliverable['key']} is accepted, so its criteria stay met; "
-                "set it back to submitted first"
-            }
-    return errors
-
-
-# ---------------------------------------------------------------- computed columns
-
-
-def _task_columns(records: list[Record], project: Record) -> dict[str, dict[str, Any]]:
-    from pmtui import planning
-
-    return planning.computed_task_fields(records, project)
 
 
 # ---------------------------------------------------------------- declarations
@@ -160,9 +92,9 @@ TASKS = register(
         key_prefix="T",
         board="plan.wbs",
         help="The work breakdown: tasks under summary tasks, linked into a schedule.",
-        check=_task_check,
-        rules=_task_rules,
-        compute=_task_columns,
+        check=task_check,
+        rules=task_rules,
+        compute=task_columns,
         fields=(
             Field("title", Kind.TEXT, required=True, width=24, help="What the task delivers."),
             Field(
@@ -328,7 +260,7 @@ DELIVERABLES = register(
         key_prefix="D",
         board="plan.milestones",
         help="What a milestone hands over, signed off against acceptance criteria.",
-        rules=_deliverable_rules,
+        rules=deliverable_rules,
         fields=(
             Field("title", Kind.TEXT, required=True, width=24, help="e.g. Business blueprint."),
             Field(
@@ -375,7 +307,7 @@ ACCEPTANCE_CRITERIA = register(
         label_field="text",
         board="plan.milestones",
         help="The checklist a deliverable is accepted against.",
-        rules=_criterion_rules,
+        rules=criterion_rules,
         fields=(
             Field(
                 "deliverable",
