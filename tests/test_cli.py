@@ -430,3 +430,10 @@ def test_export_leaves_private_tables_out_and_says_so(
     assert main(["export", str(project_path), "--include-private", "-o", str(target)]) == 0
     assert "secrets" in json.loads(target.read_text())
     assert (target.stat().st_mode & 0o777) == 0o600
+
+
+def test_the_export_formats_the_parser_offers_are_the_ones_transfer_writes() -> None:
+    from pmtui import transfer
+    from pmtui.cli import exchange
+
+    assert exchange.FORMATS == transfer.FORMATS

@@ -14,7 +14,6 @@ from pmtui import paths
 from pmtui.config import Config, load_config
 from pmtui.schema import RecordType, record_type
 from pmtui.store import Store
-from pmtui.transfer import match_field
 
 #: The object each command module adds its sub-commands to.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -73,6 +72,8 @@ def table_type(name: str) -> RecordType:
 
 def parse_assignments(rt: RecordType, items: Sequence[str]) -> dict[str, str]:
     """`field=value` words -> {field name: typed text}; fields by name or label."""
+    from pmtui.transfer import match_field  # CSV header matching, loaded on use
+
     values: dict[str, str] = {}
     for item in items:
         name, equals, value = item.partition("=")

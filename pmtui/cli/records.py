@@ -16,7 +16,6 @@ from pmtui.cli.common import (
     table_type,
 )
 from pmtui.cli.render import render_record, render_table
-from pmtui.transfer import export_records, table_records
 
 
 def register(commands: Commands) -> None:
@@ -68,6 +67,8 @@ def _terminal_width() -> int | None:
 
 def run_show(args: argparse.Namespace) -> int:
     """A readable table (or the project as a list of fields), or JSON as the export has it."""
+    from pmtui.transfer import export_records, table_records
+
     rt = table_type(args.table)
     if rt.private and not args.include_private:
         raise UserError(f"{rt.table} holds private records; add --include-private to show them")

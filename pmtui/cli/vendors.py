@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmtui.cli.common import Commands, open_store, print_json
-from pmtui.domain.scoring import ComparisonResult, to_json
 from pmtui.kinds import format_money
-from pmtui.records.vendors import load_comparison
 from pmtui.store import Store
+
+if TYPE_CHECKING:
+    from pmtui.domain.scoring import ComparisonResult
 
 
 def register(commands: Commands) -> None:
@@ -33,6 +34,8 @@ def register(commands: Commands) -> None:
 
 def scored(store: Store) -> list[tuple[dict[str, Any], ComparisonResult]]:
     """Each comparison with its result (ValueError when stored scores break the rules)."""
+    from pmtui.comparisons import load_comparison  # scoring loads on use
+
     return [
         (record, load_comparison(store, record).result()) for record in store.records("comparisons")
     ]
@@ -40,6 +43,8 @@ def scored(store: Store) -> list[tuple[dict[str, Any], ComparisonResult]]:
 
 def vendors_json(store: Store) -> dict[str, Any]:
     """The `vendors --json` shape of CONTRACT.md."""
+    from pmtui.domain.scoring import to_json
+
     return {
         "comparisons": [
             {"key": record["key"], "title": record.get("title"), **to_json(result)}

@@ -7,13 +7,16 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from pmtui.domain.calendar import WorkCalendar
-from pmtui.domain.dates import DateParseError, parse_date, parse_datetime
 from pmtui.kinds.formatters import format_money, plain_number
 from pmtui.schema import KEY_PATTERN, Field, Kind
+
+if TYPE_CHECKING:
+    from pmtui.domain.calendar import WorkCalendar
+
+# The calendar and date parsing load with the first date typed, not when the app starts.
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -33,17 +36,23 @@ class ParseContext:
     """What parsing needs besides the text: today, the calendar and how to find records."""
 
     today: date
-    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    calendar: WorkCalendar = field(default_factory=lambda: _calendar_class()())
     date_order: str = "mdy"
     fiscal_start_month: int = 1
     #: (table, key or name) -> key; raises FieldError when there is no such record.
     resolve: Resolver = _no_resolver
 
 
+def _calendar_class() -> type[WorkCalendar]:
+    from pmtui.domain.calendar import WorkCalendar
+
+    return WorkCalendar
+
+
 def project_calendar(project: Mapping[str, Any]) -> WorkCalendar:
     """The project's working calendar from its settings (weekends, holidays, all-days)."""
     weekends = [WEEKDAY_NAMES.index(d) for d in project.get("weekends", ["sat", "sun"])]
-    return WorkCalendar.from_settings(
+    return _calendar_class().from_settings(
         str(project.get("calendar") or "workdays"),
         weekends=weekends,
         holidays=list(project.get("holidays") or []),
@@ -58,11 +67,7 @@ def parse_value(f: Field, raw: object, ctx: ParseContext) -> Any:
     """Parse typed text (or an already typed JSON value) into the stored value; None if empty."""
     if _is_empty(raw):
         return None
-    parser = _PARSERS[f.kind]
-    try:
-        return parser(f, raw, ctx)
-    except DateParseError as error:
-        raise FieldError(str(error)) from None
+    return _PARSERS[f.kind](f, raw, ctx)
 
 
 def _text(f: Field, raw: object, ctx: ParseContext) -> str:
@@ -104,13 +109,18 @@ def _date(f: Field, raw: object, ctx: ParseContext) -> str:
         raw = raw.date()
     if isinstance(raw, date):
         return raw.isoformat()
-    value = parse_date(
-        str(raw),
-        ctx.today,
-        calendar=ctx.calendar,
-        date_order=ctx.date_order,
-        fiscal_start_month=ctx.fiscal_start_month,
-    )
+    from pmtui.domain.dates import DateParseError, parse_date
+
+    try:
+        value = parse_date(
+            str(raw),
+            ctx.today,
+            calendar=ctx.calendar,
+            date_order=ctx.date_order,
+            fiscal_start_month=ctx.fiscal_start_month,
+        )
+    except DateParseError as error:
+        raise FieldError(str(error)) from None
     return value.isoformat()
 
 
@@ -122,13 +132,18 @@ def _dates(f: Field, raw: object, ctx: ParseContext) -> list[str]:
 def _datetime(f: Field, raw: object, ctx: ParseContext) -> str:
     if isinstance(raw, datetime):
         return raw.isoformat(timespec="minutes")
-    value = parse_datetime(
-        str(raw),
-        ctx.today,
-        calendar=ctx.calendar,
-        date_order=ctx.date_order,
-        fiscal_start_month=ctx.fiscal_start_month,
-    )
+    from pmtui.domain.dates import DateParseError, parse_datetime
+
+    try:
+        value = parse_datetime(
+            str(raw),
+            ctx.today,
+            calendar=ctx.calendar,
+            date_order=ctx.date_order,
+            fiscal_start_month=ctx.fiscal_start_month,
+        )
+    except DateParseError as error:
+        raise FieldError(str(error)) from None
     return value.isoformat(timespec="minutes")
 
 

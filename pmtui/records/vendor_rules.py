@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pmtui.domain.scoring import DEFAULT_SCALE, check_decision
-from pmtui.records.comparison_data import load_comparison
 from pmtui.schema import Reader, dates_in_order
 
 Record = dict[str, Any]
@@ -99,6 +97,9 @@ def vendor_rules(reader: Reader, records: Sequence[Record]) -> Errors:
 def comparison_rules(reader: Reader, records: Sequence[Record]) -> Errors:
     """Scores fit the scale; the chosen vendor is in the comparison; the approver's limit
     covers its TCO."""
+    from pmtui.comparisons import load_comparison  # scoring loads only when a rule runs
+    from pmtui.domain.scoring import check_decision
+
     errors: Errors = {}
     for index, record in enumerate(records):
         found: dict[str, str] = {}
@@ -147,6 +148,8 @@ def criterion_rules(reader: Reader, records: Sequence[Record]) -> Errors:
 
 def score_rules(reader: Reader, records: Sequence[Record]) -> Errors:
     """A score's criterion is of its comparison, within its scale, one per vendor each."""
+    from pmtui.domain.scoring import DEFAULT_SCALE
+
     holders: dict[tuple[str, str], set[str]] = {}
     for other in reader.records("scores"):
         cell = (str(other.get("vendor")), str(other.get("criterion")))

@@ -1,8 +1,8 @@
 """Vendors and their comparison: directory, comparisons, weighted criteria, scores and quotes.
 
 This module declares the tables (and test data that obeys their rules). The rules live in
-vendor_rules.py; one comparison's records are gathered for the scoring domain in
-comparison_data.py (ComparisonData, load_comparison, re-exported here).
+vendor_rules.py; one comparison's records are gathered for the scoring domain by
+pmtui/comparisons.py.
 """
 
 from __future__ import annotations
@@ -11,12 +11,6 @@ import random
 from collections.abc import Mapping, Sequence
 
 from pmtui.generate import FIXERS, REF_FIXERS
-from pmtui.records.comparison_data import (
-    DEFAULT_HORIZON_YEARS,
-    ComparisonData,
-    comparison_vendor_keys,
-    load_comparison,
-)
 from pmtui.records.vendor_rules import (
     comparison_check,
     comparison_rules,
@@ -30,6 +24,8 @@ from pmtui.records.vendor_rules import (
 )
 from pmtui.schema import Field, Kind, RecordType, register
 
+#: Years a comparison's TCO covers unless it says otherwise.
+DEFAULT_HORIZON_YEARS = 3
 VENDOR_STATUSES = ("candidate", "shortlisted", "selected", "rejected", "contracted")
 
 
@@ -323,7 +319,4 @@ __all__ = [
     "SCORES",
     "VENDORS",
     "VENDOR_STATUSES",
-    "ComparisonData",
-    "comparison_vendor_keys",
-    "load_comparison",
 ]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from pmtui.comparisons import ComparisonData, load_comparison
 from pmtui.domain.scoring import SENSITIVITY_FACTOR
 from pmtui.kinds import format_money
-from pmtui.records.vendors import ComparisonData, load_comparison
 from pmtui.schema import Reader
 
 

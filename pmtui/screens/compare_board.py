@@ -18,8 +18,8 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from pmtui.commands import command
+from pmtui.comparisons import ComparisonData, load_comparison
 from pmtui.domain.scoring import ComparisonResult, Sensitivity
-from pmtui.records.vendors import ComparisonData, load_comparison
 from pmtui.screens.registry import BoardSpec
 from pmtui.store import Store
 from pmtui.widgets.board import Board

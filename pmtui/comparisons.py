@@ -18,11 +18,10 @@ from pmtui.domain.scoring import (
     score_comparison,
     sensitivity,
 )
+from pmtui.records.vendors import DEFAULT_HORIZON_YEARS
 from pmtui.schema import Reader
 
 Record = dict[str, Any]
-
-DEFAULT_HORIZON_YEARS = 3
 
 
 def comparison_vendor_keys(reader: Reader, comparison: Record) -> list[str]:
