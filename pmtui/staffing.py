@@ -26,19 +26,11 @@ from pmtui.domain.allocation import (
 )
 from pmtui.domain.calendar import WorkCalendar
 from pmtui.domain.links import ScheduleError
+from pmtui.planning import as_date
 from pmtui.records.staffing import TARGETS
 from pmtui.schema import Reader
 
 # ---------------------------------------------------------------- reading for the boards
-
-
-def _as_date(value: object) -> date | None:
-    if isinstance(value, str) and value:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
 
 
 def _number(value: object) -> float | None:
@@ -91,8 +83,8 @@ def assignment_span(
     if not allocation:
         return None
     planned = task_dates.get(str(record.get("task") or ""))
-    start = _as_date(record.get("start")) or (planned[0] if planned else None)
-    finish = _as_date(record.get("finish")) or (planned[1] if planned else None)
+    start = as_date(record.get("start")) or (planned[0] if planned else None)
+    finish = as_date(record.get("finish")) or (planned[1] if planned else None)
     if start is None or finish is None or finish < start:
         return None
     return Span(str(record["key"]), str(record.get("person")), start, finish, allocation)
@@ -110,7 +102,7 @@ def staffing_of(reader: Reader, project: Mapping[str, Any], today: date) -> Staf
     absences = [
         Absence(str(r.get("person")), start, finish)
         for r in reader.records("leave")
-        if (start := _as_date(r.get("from"))) and (finish := _as_date(r.get("to")))
+        if (start := as_date(r.get("from"))) and (finish := as_date(r.get("to")))
     ]
     return Staffing(
         calendar=planning.project_calendar(project),
@@ -178,7 +170,7 @@ def follow_ups(reader: Reader, until: date) -> list[FollowUp]:
     names = people_names(reader)
     found = []
     for note in reader.records("notes"):
-        due = _as_date(note.get("follow_up"))
+        due = as_date(note.get("follow_up"))
         if due is None or due > until or note.get("follow_up_done"):
             continue
         person = str(note.get("person"))

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from pmtui.commands import command
 from pmtui.domain.allocation import Span, WeekLoad, span_hours, week_of
+from pmtui.planning import as_date
 from pmtui.screens.registry import BoardSpec
 from pmtui.staffing import Staffing, assignment_item, item_label, staffing_of
 from pmtui.store import Store
@@ -40,17 +41,13 @@ DETAIL_COLUMNS = [
 ]
 
 
-def _as_date(value: object) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) and value else None
-
-
 def week_window(project: Record, today: date, spans: list[Span]) -> tuple[date, int]:
     """(first Monday, number of weeks) the grid shows: the project's span, a few weeks
     around today, and every assignment, at most MAX_WEEKS."""
     starts = [today - timedelta(weeks=WEEKS_BEFORE)]
     ends = [today + timedelta(weeks=WEEKS_AFTER)]
     for value in (project.get("start"), project.get("target_finish")):
-        if (day := _as_date(value)) is not None:
+        if (day := as_date(value)) is not None:
             starts.append(day)
             ends.append(day)
     ends += [span.finish for span in spans]

@@ -15,7 +15,7 @@ from pmtui.domain.schedule import Variance
 from pmtui.schema import record_type
 from pmtui.screens.record_form import RecordForm
 from pmtui.screens.registry import BoardSpec
-from pmtui.store import RecordInvalid, Store, StoreError
+from pmtui.store import Store
 from pmtui.widgets.record_table import Column, RecordTable
 from pmtui.widgets.table_board import TableBoard
 from pmtui.widgets.text_input import TextInput
@@ -289,15 +289,6 @@ class WbsBoard(TableBoard):
         fields = [f for f in rt.input_fields if f.name != "key"]
         values = {"date": self.store.today.isoformat()}
 
-        def check(typed: dict[str, str]) -> dict[str, str]:
-            try:
-                self.store.validate("baselines", {k: v for k, v in typed.items() if v.strip()})
-            except RecordInvalid as invalid:
-                return invalid.errors
-            except StoreError as error:
-                return {"": str(error)}
-            return {}
-
         def done(typed: dict[str, str] | None) -> None:
             if typed is None:
                 return
@@ -311,4 +302,12 @@ class WbsBoard(TableBoard):
                 self.baseline_key = None
                 self.refresh_data()
 
-        self.app.push_screen(RecordForm("Save baseline", fields, values, check), done)
+        self.app.push_screen(
+            RecordForm(
+                "Save baseline",
+                fields,
+                values,
+                lambda typed: self._errors("baselines", typed, None),
+            ),
+            done,
+        )

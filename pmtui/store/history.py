@@ -45,8 +45,7 @@ class History:
         if not self._undo:
             return None
         change_set = self._undo[-1]
-        inverse = [c.inverse() for c in reversed(change_set.changes)]
-        self.commit(inverse, f"undo {change_set.label}", undoes=change_set.id)
+        self._commit_inverse(change_set)
         self._undo.pop()
         self._redo.append(change_set)
         return change_set.label
@@ -67,6 +66,9 @@ class History:
         change_set = journal.last_undoable(self.files.journal)
         if change_set is None:
             return None
+        self._commit_inverse(change_set)
+        return change_set.label
+
+    def _commit_inverse(self, change_set: ChangeSet) -> None:
         inverse = [c.inverse() for c in reversed(change_set.changes)]
         self.commit(inverse, f"undo {change_set.label}", undoes=change_set.id)
-        return change_set.label

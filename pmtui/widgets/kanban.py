@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -18,6 +17,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
+
+from pmtui.widgets.columns import fit_cell
 
 CARD_STYLES = ("good", "warning", "bad", "muted")
 _HEADER_LINES = 2  # column titles, then a rule
@@ -37,14 +38,6 @@ class Card:
     column: str
     style: str = ""
     detail: str = ""
-
-
-def _fit(text: str, width: int) -> str:
-    if width <= 0:
-        return ""
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return text + " " * (width - cell_len(text))
 
 
 class Kanban(Widget, can_focus=True):
@@ -301,7 +294,7 @@ class Kanban(Widget, can_focus=True):
             column = self._columns[index]
             title = self._titles.get(column, column.capitalize())
             text = f" {title} ({len(self._cards[index])})"
-            return [Segment(_fit(text, width), self.get_component_rich_style("kanban--title"))]
+            return [Segment(fit_cell(text, width), self.get_component_rich_style("kanban--title"))]
         if y == 1:
             return [Segment("─" * width, self.get_component_rich_style("kanban--rule"))]
         line = y - _HEADER_LINES
@@ -310,13 +303,13 @@ class Kanban(Widget, can_focus=True):
         if position >= len(cards):
             if line == 0 and not cards:
                 muted = self.get_component_rich_style("kanban--muted")
-                return [Segment(_fit(" (none)", width), muted)]
+                return [Segment(fit_cell(" (none)", width), muted)]
             return [Segment(" " * width, base)]
         card = cards[position]
         chosen = index == self._column and position == self._rows[index]
         style = self._card_style(card, line % _CARD_LINES == 1, chosen)
         text = f" {card.key} {card.title}" if line % _CARD_LINES == 0 else f"   {card.detail}"
-        return [Segment(_fit(text, width), style)]
+        return [Segment(fit_cell(text, width), style)]
 
     def _card_style(self, card: Card, detail: bool, chosen: bool) -> Style:
         style = self.rich_style

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
+
+from pmtui.widgets.columns import fit_cell
 
 _GAP = 1  # blank cells before every column
 
@@ -32,14 +33,6 @@ class MatrixCell:
 
     text: str
     tone: str = ""
-
-
-def _fit(text: str, width: int, align: Literal["left", "right"]) -> str:
-    length = cell_len(text)
-    if length > width:
-        return set_cell_size(text, width - 1) + "…" if width > 0 else ""
-    padding = " " * (width - length)
-    return padding + text if align == "right" else text + padding
 
 
 class Matrix(Widget, can_focus=True):
@@ -218,7 +211,7 @@ class Matrix(Widget, can_focus=True):
             data_index = index - len(self._frozen) + self._left
             if cursor is not None and index >= len(self._frozen) and data_index == cursor:
                 style = self._style("matrix--cursor")
-            segments += [gap, Segment(_fit(cell.text, column.width, column.align), style)]
+            segments += [gap, Segment(fit_cell(cell.text, column.width, column.align), style)]
         return Strip(segments)
 
     def render_line(self, y: int) -> Strip:
