@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 from collections.abc import Mapping
@@ -73,8 +74,11 @@ class PmtuiApp(App[None]):
         *,
         env: Mapping[str, str] | None = None,
         warnings: list[str] | None = None,
+        gc_paused: bool = False,
     ) -> None:
         super().__init__()
+        #: `run` pauses Python's garbage collector until the first frame is up.
+        self.gc_paused = gc_paused
         self.store = store
         self.config = config or Config()
         self.env = dict(os.environ if env is None else env)
@@ -108,6 +112,8 @@ class PmtuiApp(App[None]):
             # A dropped SSH link must end the app cleanly: every edit is already saved.
             loop.add_signal_handler(signum, self.exit)
         self.set_interval(1.5, self._poll_disk)
+        if self.gc_paused:
+            self.set_timer(0.5, _resume_gc)
         for warning in self.warnings:
             self.notify(warning, severity="warning", timeout=10)
 
@@ -226,6 +232,13 @@ def _help_group(node: object) -> str:
     return type(node).__name__.replace("Record", "")
 
 
+def _resume_gc() -> None:
+    """Collect what start-up left behind, then keep the survivors out of later collections."""
+    gc.collect()
+    gc.freeze()
+    gc.enable()
+
+
 def run(project: Path, env: Mapping[str, str] | None = None) -> int:
     """Open `project` in the app; returns the exit code."""
     environment = dict(os.environ if env is None else env)
@@ -235,7 +248,9 @@ def run(project: Path, env: Mapping[str, str] | None = None) -> int:
     except StoreError as error:
         print(f"pmtui: {error}")
         return 1
-    app = PmtuiApp(store, config, env=environment, warnings=warnings)
+    # A caller that paused the collector for start-up (cli.common.open_app) has it
+    # resumed by the app after the first frame.
+    app = PmtuiApp(store, config, env=environment, warnings=warnings, gc_paused=not gc.isenabled())
     try:
         app.run()
     finally:

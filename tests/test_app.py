@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from pmtui.screens.record_form import RecordForm
 from pmtui.screens.registry import AREAS, boards_of
 from pmtui.screens.search import SearchModal
 from pmtui.store import Store
+from pmtui.widgets.key_footer import KeyFooter
 from pmtui.widgets.record_table import RecordTable
 from tests.uihelpers import TODAY, isolated_env, make_app, reopened, table_text, type_text
 
@@ -210,6 +212,46 @@ class TestKeys:
             assert isinstance(app.screen, AreaScreen)
             await pilot.press("n")
             assert isinstance(app.screen, RecordForm)
+            await pilot.press("escape")
+            keys, _palette = app.screen.query_one(KeyFooter).line()
+            assert "n Add " in keys.plain and "a Add" not in keys.plain
+
+    async def test_footer_shows_the_focused_boards_keys_and_the_palette_key_on_the_right(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            footer = app.screen.query_one(KeyFooter)
+            assert footer.line()[0].plain == "e Edit ^f Search u Undo ? Help q Quit "
+            await pilot.press(*GENERIC_BOARD)
+            await pilot.pause()
+            footer = app.screen.query_one(KeyFooter)
+            line = footer.render().plain
+            # The board's own keys first; cut at the palette key, which keeps the last columns.
+            assert line.startswith("a Add e Edit d Delete / Filter [ Prev tab ] Next tab")
+            assert (len(line), line[-12:]) == (80, "▏^p palette ")
+
+    async def test_footer_dims_a_key_that_cannot_act_now(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, AreaScreen)
+
+            def dimmed() -> set[str]:
+                keys = screen.query_one(KeyFooter).line()[0]
+                return {keys.plain[s.start : s.end] for s in keys.spans if "dim" in str(s.style)}
+
+            assert dimmed() == set()
+            # Textual's rule: check_action returning None shows the key disabled (dim).
+            screen.check_action = lambda action, parameters: None if action == "tab" else True  # type: ignore[method-assign]
+            screen.refresh_bindings()
+            await pilot.pause()
+            assert dimmed() == {"[", " Prev tab ", "]", " Next tab "}
 
     @pytest.mark.parametrize("number", list(AREAS))
     async def test_every_binding_of_every_board_is_in_help_and_palette(
@@ -316,3 +358,34 @@ class TestThemes:
             messages = [n.message for n in app._notifications]
             assert sum("broken.toml" in m for m in messages) == 1
             assert app.theme == "pmtui-dark"
+
+
+class TestStartUp:
+    """What `pmtui PROJECT` does around the first frame."""
+
+    async def test_a_collector_paused_for_start_up_is_resumed_after_the_first_frame(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        gc.disable()
+        try:
+            app = PmtuiApp(store, Config(), env=env, gc_paused=True)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                assert not gc.isenabled()  # the first frame is drawn with it paused
+                await pilot.pause(0.7)
+                assert gc.isenabled()
+                assert gc.get_freeze_count() > 0  # start-up's survivors are left out
+        finally:
+            gc.unfreeze()
+            gc.enable()
+
+    async def test_an_app_not_told_of_a_pause_leaves_the_collector_alone(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        gc.disable()
+        try:
+            async with make_app(store, env).run_test(size=(80, 24)) as pilot:
+                await pilot.pause(0.7)
+                assert not gc.isenabled()
+        finally:
+            gc.enable()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -91,10 +92,17 @@ def parse_assignments(rt: RecordType, items: Sequence[str]) -> dict[str, str]:
 
 def open_app(path: Path, hint: str = "use --no-open") -> int:
     """Start the Textual app on `path`; Textual is imported here and only here."""
+    # Importing Textual and drawing the first frame build many objects and free few:
+    # collecting meanwhile only delays the first frame (about 25 ms; BENCHMARKS.md).
+    # Textual pauses the collector the same way while it scrolls; the app resumes it.
+    gc.disable()
     try:
-        from pmtui.app import run
-    except ModuleNotFoundError as error:
-        if error.name != "pmtui.app":
-            raise
-        raise UserError(f"the app is not built yet; {hint}") from None
-    return int(run(path) or 0)
+        try:
+            from pmtui.app import run
+        except ModuleNotFoundError as error:
+            if error.name != "pmtui.app":
+                raise
+            raise UserError(f"the app is not built yet; {hint}") from None
+        return int(run(path) or 0)
+    finally:
+        gc.enable()

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from pmtui.commands import command
 from pmtui.screens.registry import AREAS, BoardSpec, boards_of
 from pmtui.store import Store
 from pmtui.widgets.area_bar import AreaBar, BoardTabs
 from pmtui.widgets.board import Board
+from pmtui.widgets.key_footer import KeyFooter
 from pmtui.widgets.status_bar import StatusBar
 
 
@@ -78,7 +79,7 @@ class AreaScreen(Screen[None]):
                     "ctrl+f to search, ? for every key.",
                     id="empty-text",
                 )
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(AreaBar).show(self.area)
