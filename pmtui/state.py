@@ -10,8 +10,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 STATE_FILE_MODE = 0o600
 STATE_DIR_MODE = 0o700
 
@@ -30,6 +28,8 @@ def load_state(path: Path) -> dict[str, Any]:
 
 def save_state(path: Path, data: Mapping[str, Any]) -> None:
     """Write `data` atomically with mode 0600; keys whose value is None are left out."""
+    import tomli_w  # only when something is remembered, not at every start-up
+
     text = tomli_w.dumps(_without_none(data))
     path.parent.mkdir(parents=True, exist_ok=True, mode=STATE_DIR_MODE)
     # A temp file in the same folder so os.replace is a rename on one file system: a crash

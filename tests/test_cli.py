@@ -7,6 +7,7 @@ test-only private table).
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -437,3 +438,27 @@ def test_the_export_formats_the_parser_offers_are_the_ones_transfer_writes() -> 
     from pmtui.cli import exchange
 
     assert exchange.FORMATS == transfer.FORMATS
+
+
+def _parser_commands(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
+def test_each_module_lists_exactly_the_commands_it_registers() -> None:
+    cli_main = sys.modules["pmtui.cli.main"]
+    for module in cli_main.COMMAND_MODULES:
+        for name in module.COMMANDS:
+            # Building the parser of one command registers its module's commands only.
+            assert _parser_commands(cli_main.build_parser(name)) == set(module.COMMANDS)
+    assert _parser_commands(cli_main.build_parser()) == cli_main.command_names()
+
+
+def test_a_command_parsed_alone_still_refuses_bad_arguments(run_pmtui: RunPmtui) -> None:
+    result = run_pmtui("demo", "--no-such-flag")
+    assert result.returncode == 2
+    assert "unrecognized arguments: --no-such-flag" in result.stderr

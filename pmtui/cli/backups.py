@@ -18,6 +18,10 @@ from pmtui.store.files import ProjectFiles
 _DATE = re.compile(r"\.(\d{4}-\d{2}-\d{2})(?:\.\d+)?\.json$")
 
 
+#: The commands `register` adds (main builds only the one being run).
+COMMANDS = ("restore",)
+
+
 def register(commands: Commands) -> None:
     """Add `restore`."""
     parser = commands.add_parser(

@@ -24,6 +24,10 @@ def _comparisons_markdown(store: Store) -> str:
 TABLE_FORMATS = {("comparisons", "md"): _comparisons_markdown}
 
 
+#: The commands `register` adds (main builds only the one being run).
+COMMANDS = ("import", "export")
+
+
 def register(commands: Commands) -> None:
     """Add `import` and `export`."""
     importing = commands.add_parser(

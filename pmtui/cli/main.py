@@ -17,8 +17,14 @@ from pmtui.store import StoreError, exit_on_signals
 COMMAND_MODULES = (projects, records, exchange, backups, plan, vendors)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of every command."""
+def command_names() -> set[str]:
+    """Every command's name (each module lists the ones it registers)."""
+    return {name for module in COMMAND_MODULES for name in module.COMMANDS}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of `command` alone: all that running it needs
+    (building every command's parser costs a few ms of each start-up)."""
     parser = argparse.ArgumentParser(
         prog="pmtui",
         description="A keyboard-first project manager's tool; `pmtui [PROJECT]` opens the app.",
@@ -28,28 +34,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"pmtui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
-        module.register(commands)
+        if command is None or command in module.COMMANDS:
+            module.register(commands)
     return parser
-
-
-def _command_names(parser: argparse.ArgumentParser) -> set[str]:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; 0 ok, 1 user error (one line on stderr), 2 usage error."""
     words = list(sys.argv[1:] if argv is None else argv)
     exit_on_signals()  # SIGHUP/SIGTERM: finish the save, then exit through `finally` blocks
-    parser = build_parser()
-    if not words or (words[0] not in _command_names(parser) and not words[0].startswith("-")):
+    names = command_names()
+    if not words or (words[0] not in names and not words[0].startswith("-")):
         if len(words) > 1:
-            return _usage(parser, f"{words[0]!r} is not a command (see pmtui --help)")
+            return _usage(build_parser(), f"{words[0]!r} is not a command (see pmtui --help)")
         return _guarded(lambda: _open(words[0] if words else None))
     try:
-        args = parser.parse_args(words)
+        args = build_parser(words[0] if words[0] in names else None).parse_args(words)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     run: Callable[[argparse.Namespace], int] = args.run

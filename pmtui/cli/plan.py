@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 BASELINE_ACTIONS = ("list", "save", "compare")
 
 
+#: The commands `register` adds (main builds only the one being run).
+COMMANDS = ("schedule", "baseline")
+
+
 def register(commands: Commands) -> None:
     """Add `schedule` and `baseline`."""
     schedule = commands.add_parser(

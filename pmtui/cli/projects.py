@@ -17,6 +17,9 @@ from pmtui.store import Store
 from pmtui.store.atomic import FileLock
 from pmtui.store.files import ProjectFiles
 
+#: The commands `register` adds (main builds only the one being run).
+COMMANDS = ("new", "demo", "list")
+
 
 def register(commands: Commands) -> None:
     """Add `new`, `demo` and `list`."""

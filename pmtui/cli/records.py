@@ -17,6 +17,9 @@ from pmtui.cli.common import (
 )
 from pmtui.cli.render import render_record, render_table
 
+#: The commands `register` adds (main builds only the one being run).
+COMMANDS = ("show", "add", "set", "undo")
+
 
 def register(commands: Commands) -> None:
     """Add `show`, `add`, `set` and `undo`."""

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from pmtui.domain.scoring import ComparisonResult
 
 
+#: The commands `register` adds (main builds only the one being run).
+COMMANDS = ("vendors",)
+
+
 def register(commands: Commands) -> None:
     """Add `vendors`."""
     vendors = commands.add_parser(

@@ -8,16 +8,17 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from pmtui.commands import command
 from pmtui.screens.registry import AREAS, BoardSpec, boards_of
 from pmtui.store import Store
-from pmtui.widgets.area_bar import AreaBar, BoardTabs
+from pmtui.widgets.area_bar import AreaBar, BoardTabs, areas_line, tabs_line
 from pmtui.widgets.board import Board
 from pmtui.widgets.key_footer import KeyFooter
-from pmtui.widgets.status_bar import StatusBar
+from pmtui.widgets.status_bar import StatusBar, status_line
 
 
 def _board_class(spec: BoardSpec) -> type[Board]:
@@ -62,9 +63,12 @@ class AreaScreen(Screen[None]):
         self.current = 0
 
     def compose(self) -> ComposeResult:
-        yield StatusBar(id="status")
-        yield AreaBar(id="areas")
-        yield BoardTabs(id="tabs")
+        # The bars get their text now, not in on_mount, so the first frame shows them.
+        yield StatusBar(
+            self._status_line(str(getattr(self.app, "save_state", "saved"))), id="status"
+        )
+        yield AreaBar(areas_line(self.area), id="areas")
+        yield BoardTabs(tabs_line([b.title for b in self.boards], self.current), id="tabs")
         if self.boards:
             # The first board is composed with the screen, so the first frame shows it.
             first = self.boards[0]
@@ -80,14 +84,6 @@ class AreaScreen(Screen[None]):
                     id="empty-text",
                 )
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        self.query_one(AreaBar).show(self.area)
-        self._draw_status(str(getattr(self.app, "save_state", "saved")))  # the board draws itself
-        if self.boards:
-            self.query_one(BoardTabs).show([b.title for b in self.boards], self.current)
-        else:
-            self.query_one(BoardTabs).show([], 0)
 
     @property
     def board(self) -> Board | None:
@@ -146,11 +142,10 @@ class AreaScreen(Screen[None]):
         bars = self.query(StatusBar)
         if not bars:
             return False  # not composed yet: on_mount draws it
-        project = self.store.project
-        bars.first().show(
-            str(project.get("name", "")),
-            str(project.get("status", "")),
-            save_state,
-            self.store.today,
-        )
+        bars.first().update(self._status_line(save_state))
         return True
+
+    def _status_line(self, save_state: str) -> Content:
+        project = self.store.project
+        name, status = str(project.get("name", "")), str(project.get("status", ""))
+        return status_line(name, status, save_state, self.store.today)

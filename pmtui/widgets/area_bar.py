@@ -15,17 +15,6 @@ class AreaBar(Static):
     AreaBar { height: 1; background: $panel; padding: 0 0 0 1; }
     """
 
-    def show(self, current: str) -> None:
-        """Highlight the area `current`."""
-        parts: list[tuple[str, str] | str] = []
-        for number, (mode, title) in AREAS.items():
-            if parts:
-                parts.append(" ")
-            style = "reverse bold" if mode == current else ""
-            parts.append((str(number), f"$accent {style}".strip()))
-            parts.append((title, style or ("" if boards_of(mode) else "$text-muted")))
-        self.update(Content.assemble(*parts))
-
 
 class BoardTabs(Static):
     """The boards of the current area; [ and ] switch between them."""
@@ -36,11 +25,28 @@ class BoardTabs(Static):
 
     def show(self, titles: list[str], current: int) -> None:
         """Highlight tab number `current`."""
-        parts: list[tuple[str, str] | str] = []
-        for index, title in enumerate(titles):
-            if parts:
-                parts.append(" │ ")
-            parts.append((title, "bold $foreground underline" if index == current else ""))
-        if len(titles) > 1:
-            parts.append(("    [ ] switch", "$text-muted"))
-        self.update(Content.assemble(*parts))
+        self.update(tabs_line(titles, current))
+
+
+def areas_line(current: str) -> Content:
+    """'1Today 2Plan ...' with `current` highlighted (given to the bar when composed)."""
+    parts: list[tuple[str, str] | str] = []
+    for number, (mode, title) in AREAS.items():
+        if parts:
+            parts.append(" ")
+        style = "reverse bold" if mode == current else ""
+        parts.append((str(number), f"$accent {style}".strip()))
+        parts.append((title, style or ("" if boards_of(mode) else "$text-muted")))
+    return Content.assemble(*parts)
+
+
+def tabs_line(titles: list[str], current: int) -> Content:
+    """The tab titles with number `current` highlighted (given to the tabs when composed)."""
+    parts: list[tuple[str, str] | str] = []
+    for index, title in enumerate(titles):
+        if parts:
+            parts.append(" │ ")
+        parts.append((title, "bold $foreground underline" if index == current else ""))
+    if len(titles) > 1:
+        parts.append(("    [ ] switch", "$text-muted"))
+    return Content.assemble(*parts)
