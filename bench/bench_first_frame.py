@@ -26,8 +26,8 @@ TTFF = HERE.parent.parent / "shared" / "tools" / "ttff.py"
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def first_frame(expect: str, command: list[str]) -> float:
-    """Seconds until `expect` is on screen (ttff.py's ready_s)."""
+def first_frame(expect: str, command: list[str]) -> tuple[float, int]:
+    """Seconds until `expect` is on screen, and the bytes written until then (ttff.py)."""
     out = subprocess.run(
         [sys.executable, str(TTFF), "--expect", expect, "--", *command],
         capture_output=True,
@@ -35,10 +35,10 @@ def first_frame(expect: str, command: list[str]) -> float:
         check=True,
         env=ENV,
     )
-    ready = json.loads(out.stdout)["ready_s"]
-    if ready is None:
+    result = json.loads(out.stdout)
+    if result["ready_s"] is None:
         raise SystemExit(f"{command} never showed {expect!r}")
-    return float(ready)
+    return float(result["ready_s"]), int(result["bytes_to_ready"])
 
 
 def main() -> None:
@@ -55,15 +55,20 @@ def main() -> None:
         opened = [*pmtui, "demo", str(demo)]
         first_frame("Row 1", bare_app)  # untimed: writes any missing bytecode for both
         first_frame("saved", opened)
-        bare_times, pmtui_times = [], []
+        bare_runs, pmtui_runs = [], []
         for _ in range(args.runs):
-            bare_times.append(first_frame("Row 1", bare_app))
+            bare_runs.append(first_frame("Row 1", bare_app))
             # "saved" is the status line, drawn with the first full frame of a board.
-            pmtui_times.append(first_frame("saved", opened))
-    bare, ours = statistics.median(bare_times), statistics.median(pmtui_times)
+            pmtui_runs.append(first_frame("saved", opened))
+    bare, ours = (statistics.median(t for t, _ in runs) for runs in (bare_runs, pmtui_runs))
+    bare_bytes, our_bytes = (
+        statistics.median(b for _, b in runs) for runs in (bare_runs, pmtui_runs)
+    )
     print(f"runs: {args.runs} each, alternating, 80x24")
-    print(f"bare Textual app, 50-row DataTable: median {bare * 1000:.0f} ms")
-    print(f"pmtui demo (opens the demo file):   median {ours * 1000:.0f} ms")
+    print(
+        f"bare Textual app, 50-row DataTable: median {bare * 1000:.0f} ms, {bare_bytes:.0f} bytes"
+    )
+    print(f"pmtui demo (opens the demo file):   median {ours * 1000:.0f} ms, {our_bytes:.0f} bytes")
     print(f"ratio pmtui / bare: {ours / bare:.2f}  (goal <= 1.2)")
 
 
