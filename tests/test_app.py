@@ -169,6 +169,15 @@ class TestAreas:
             await pilot.press("alt+9")
             assert app.current_mode == "project"
 
+    async def test_palette_lists_each_command_once(self, store: Store, env: dict[str, str]) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*GENERIC_BOARD)
+            await pilot.pause()
+            titles = [entry.title for entry in action_entries(_Provider(app))]  # type: ignore[arg-type]
+            assert len(titles) == len(set(titles))
+            assert titles.count("area: Go to People") == 1
+
     async def test_palette_switches_area(self, store: Store, env: dict[str, str]) -> None:
         app = make_app(store, env)
         async with app.run_test(size=(80, 24)) as pilot:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pmtui.config import Config
 from tests.uihelpers import demo_store, isolated_env, make_app
 
 #: The People area's last tab, Leave: a board built only from the schema (TableBoard).
@@ -44,3 +45,11 @@ class TestShellSnapshots:
     def test_search(self, snap_compare: Any, tmp_path: Path) -> None:
         keys = ["ctrl+f", "S", "A", "P", "space", "F", "I"]
         assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=keys)
+
+    def test_palette(self, snap_compare: Any, tmp_path: Path) -> None:
+        keys = ["ctrl+p", "p", "e", "o", "p"]
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=keys)
+
+    def test_sixteen_colour_theme(self, snap_compare: Any, tmp_path: Path) -> None:
+        app = make_app(demo_store(tmp_path), isolated_env(tmp_path), Config(theme="pmtui-16"))
+        assert snap_compare(app, terminal_size=(80, 24), press=["3"])

@@ -37,10 +37,13 @@ def action_entries(provider: Provider) -> list[PaletteEntry]:
         provider.screen.active_bindings.values(),
         key=lambda item: (item.binding.id or "") not in PALETTE_TITLES,
     )
+    go_to_area = {f"switch_area('{mode}')" for mode, _ in AREAS.values()}
     for item in active:
         binding = item.binding
         if not item.enabled or (id(item.node), binding.action) in seen:
             continue
+        if binding.action in go_to_area:
+            continue  # listed below, once each, with both of its keys
         seen.add((id(item.node), binding.action))
         title = fill(PALETTE_TITLES.get(binding.id or "", ""), item.node) or (
             f"{_group(item.node)}: {binding.description}"
@@ -50,7 +53,7 @@ def action_entries(provider: Provider) -> list[PaletteEntry]:
         tooltip = fill(binding.tooltip, item.node)
         entries.append(PaletteEntry(title, f"{keys} · {tooltip}", callback, binding.action))
     for number, (mode, area_title) in AREAS.items():
-        action = f"switch_area('{mode}')"
+        action = f"switch_area('{mode}')"  # one of go_to_area
         entries.append(
             PaletteEntry(
                 f"area: Go to {area_title}",

@@ -1,0 +1,102 @@
+"""The real `pmtui demo` in a pseudo-terminal: a 16-colour terminal and NO_COLOR.
+
+The app runs as a user starts it (`python -m pmtui demo FILE`); its output goes through pyte,
+a VT100 emulator, so the assertions are about what the terminal shows and which colour
+codes it was sent.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pyte
+import pytest
+
+from tests.uihelpers import isolated_env
+
+SGR = re.compile(rb"\x1b\[([\d;]*)m")
+#: Foreground/background codes a 16-colour terminal understands.
+SIXTEEN = {*range(30, 38), 39, *range(40, 48), 49, *range(90, 98), *range(100, 108)}
+ATTRIBUTES = {0, 1, 2, 3, 4, 7, 9, 21, 22, 23, 24, 27, 29}
+
+
+def _run_demo(tmp_path: Path, **extra: str) -> tuple[bytes, list[str]]:
+    """Everything the app wrote until its first full frame, and the 80x24 screen then."""
+    env = {**os.environ, **isolated_env(tmp_path), "COLUMNS": "80", "LINES": "24", **extra}
+    demo = tmp_path / "demo.json"
+    subprocess.run(
+        [sys.executable, "-m", "pmtui", "demo", str(demo), "--no-open"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    screen = pyte.Screen(80, 24)
+    stream = pyte.ByteStream(screen)
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.execvpe(sys.executable, [sys.executable, "-m", "pmtui", "demo", str(demo)], env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    written = b""
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if not ready:
+                continue
+            chunk = os.read(fd, 65536)
+            written += chunk
+            stream.feed(chunk)
+            if "saved" in screen.display[0] and "palette" in screen.display[23]:
+                return written, list(screen.display)
+        raise AssertionError("the first frame never appeared:\n" + "\n".join(screen.display))
+    finally:
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def _sgr_codes(written: bytes) -> list[list[int]]:
+    return [[int(n) for n in m.group(1).split(b";") if n] for m in SGR.finditer(written)]
+
+
+@pytest.mark.parametrize("extra", [{"TERM": "xterm"}, {"TERM": "xterm", "NO_COLOR": "1"}])
+def test_a_16_colour_terminal_gets_only_16_colour_codes(
+    tmp_path: Path, extra: dict[str, str]
+) -> None:
+    written, display = _run_demo(tmp_path, **extra)
+    assert display[0].startswith(" ERP Roll-out (S/4HANA)  ● amber   saved")
+    assert display[1].startswith(" 1Today 2Plan 3People 4Vendors")
+    assert display[23].startswith("e Edit ^f Search u Undo ? Help q Quit")
+    codes = {code for sgr in _sgr_codes(written) for code in sgr}
+    assert codes <= SIXTEEN | ATTRIBUTES, sorted(codes - SIXTEEN - ATTRIBUTES)
+
+
+def test_no_color_draws_in_greys_and_marks_the_cursor_without_colour(tmp_path: Path) -> None:
+    written, display = _run_demo(tmp_path, TERM="xterm-256color", NO_COLOR="1")
+    assert "Name" in display[4] and "ERP Roll-out (S/4HANA)" in display[4]
+    colours: list[int] = []
+    reversed_text = False
+    for sgr in _sgr_codes(written):
+        index = 0
+        while index < len(sgr):
+            if sgr[index] in (38, 48) and sgr[index + 1] == 5:
+                colours.append(sgr[index + 2])
+                index += 3
+                continue
+            assert sgr[index] not in (38, 48), f"a true colour was sent: {sgr}"
+            reversed_text = reversed_text or sgr[index] == 7
+            index += 1
+    # 16 and 231 are black and white; 232-255 is the grey ramp: no hue anywhere.
+    assert colours and set(colours) <= {16, 231, *range(232, 256)}, sorted(set(colours))
+    assert reversed_text  # the selected row and the current area use reverse video
