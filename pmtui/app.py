@@ -23,7 +23,7 @@ from pmtui.screens.area import AreaScreen
 from pmtui.screens.registry import AREAS, BOARDS, board_by_id, boards_of
 from pmtui.state import load_state, save_state
 from pmtui.store import Store, StoreError
-from pmtui.widgets.board import Board
+from pmtui.widgets.board import Board, save_state_after
 
 if TYPE_CHECKING:
     from pmtui.search import SearchHit
@@ -163,6 +163,11 @@ class PmtuiApp(App[None]):
         self.notify(message.label, timeout=2)
         self.refresh_area()
 
+    def on_board_not_saved(self, message: Board.NotSaved) -> None:
+        # Stays until a change is saved: the last edit the user made is not in the file.
+        self.save_state = message.state
+        self.refresh_area()
+
     def _poll_disk(self) -> None:
         try:
             if self.store.refresh():
@@ -176,7 +181,12 @@ class PmtuiApp(App[None]):
             label = self.store.redo() if redo else self.store.undo()
         except StoreError as error:
             self.notify(str(error), title="Not undone", severity="error", timeout=8)
+            if (state := save_state_after(error)) is not None:
+                self.save_state = state
+                self.refresh_area()
             return
+        if label:
+            self.save_state = "saved"
         verb = "Redone" if redo else "Undone"
         self.notify(f"{verb}: {label}" if label else f"Nothing to {verb.lower()[:-2]}", timeout=3)
         self.refresh_area()

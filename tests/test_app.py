@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from pmtui.app import PmtuiApp
@@ -20,6 +21,7 @@ from pmtui.screens.search import SearchModal
 from pmtui.store import Store
 from pmtui.widgets.key_footer import KeyFooter
 from pmtui.widgets.record_table import RecordTable
+from pmtui.widgets.status_bar import StatusBar
 from tests.uihelpers import TODAY, isolated_env, make_app, reopened, table_text, type_text
 
 
@@ -318,6 +320,56 @@ class TestSessions:
             await pilot.press("escape")
             await pilot.pause()
             assert "Conference" in table_text(app, LEAVE_TABLE)
+
+    @staticmethod
+    def status(app: PmtuiApp) -> str:
+        return str(app.screen.query_one(StatusBar).render())
+
+    async def _edit_note(self, pilot: Pilot[None], text: str) -> None:
+        await pilot.press("e")
+        form = pilot.app.screen
+        assert isinstance(form, RecordForm)
+        form.query_one("#field-note", Input).focus()
+        await pilot.press("ctrl+u", *text, "ctrl+s")
+        await pilot.pause()
+
+    async def test_an_edit_another_session_beat_says_conflict_until_a_save_lands(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*GENERIC_BOARD)
+            assert "saved" in self.status(app)
+            other = Store.open(store.path, today=TODAY)
+            other.update("leave", "LV1", {"note": "Xmas"})  # before this session polls
+            await self._edit_note(pilot, "Holiday")
+            assert isinstance(app.screen, RecordForm)  # reopened, with what was typed
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "conflict" in self.status(app)
+            assert reopened(store).require("leave", "LV1")["note"] == "Xmas"
+            await pilot.press("j")
+            await self._edit_note(pilot, "Skiing")
+            assert isinstance(app.screen, AreaScreen)
+            assert "saved" in self.status(app) and "conflict" not in self.status(app)
+
+    async def test_a_file_that_cannot_be_written_says_not_saved(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*GENERIC_BOARD)
+            store.path.chmod(0o400)
+            try:
+                await self._edit_note(pilot, "Holiday")
+                await pilot.press("escape")
+                await pilot.pause()
+                assert "not saved" in self.status(app)
+            finally:
+                store.path.chmod(0o600)
+            await self._edit_note(pilot, "Holiday")
+            assert "not saved" not in self.status(app) and "saved" in self.status(app)
+        assert reopened(store).require("leave", "LV1")["note"] == "Holiday"
 
 
 class TestThemes:

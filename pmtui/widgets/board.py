@@ -12,9 +12,18 @@ from textual.widget import Widget
 from pmtui.kinds import to_text
 from pmtui.schema import record_type
 from pmtui.screens.registry import BoardSpec
-from pmtui.store import RecordInvalid, Store, StoreError
+from pmtui.store import ConflictError, RecordInvalid, SaveError, Store, StoreError
 
 T = TypeVar("T")
+
+
+def save_state_after(error: StoreError) -> str | None:
+    """What the status line says after a refused change: None when the file is unaffected."""
+    if isinstance(error, ConflictError):
+        return "conflict"
+    if isinstance(error, SaveError):
+        return "not saved"
+    return None
 
 
 class Board(Widget):
@@ -29,6 +38,14 @@ class Board(Widget):
         """The board changed the project; `label` says what (for the notification)."""
 
         label: str
+
+    @dataclass
+    class NotSaved(Message):
+        """A change did not reach the file: "conflict" (another session changed the same
+        field first) or "not saved" (the file could not be written). Refusals of bad input
+        leave the file as it was and are not reported this way."""
+
+        state: str
 
     def __init__(self, store: Store, spec: BoardSpec) -> None:
         super().__init__(id=spec.id.replace(".", "-"))
@@ -55,6 +72,8 @@ class Board(Widget):
             result = change()
         except StoreError as error:
             self.app.notify(str(error), title="Not saved", severity="error", timeout=8)
+            if (state := save_state_after(error)) is not None:
+                self.post_message(self.NotSaved(state))
             return None
         self.post_message(self.Changed(done))
         return result
