@@ -140,13 +140,15 @@ class PmtuiApp(App[None]):
                 return screen
         return None
 
-    def switch_area(self, mode: str) -> None:
-        """Show an area (mounting its screen the first time)."""
-        self.switch_mode(mode)
-        self.call_after_refresh(self.refresh_area)
+    async def action_switch_area(self, mode: str) -> None:
+        """Show an area (mounting its screen the first time).
 
-    def action_switch_area(self, mode: str) -> None:
-        self.switch_area(mode)
+        Awaited, so a key typed straight after the digit (`3]`) reaches the new area.
+        """
+        await self.switch_mode(mode)
+        if (screen := self.area_screen) is not None:
+            screen.focus_board()
+        self.call_after_refresh(self.refresh_area)
 
     async def action_open_board(self, board_id: str) -> Board | None:
         spec = board_by_id(board_id)
@@ -154,7 +156,7 @@ class PmtuiApp(App[None]):
             return None
         await self.switch_mode(spec.area)
         screen = self.get_screen_stack_area()
-        board = screen.show_board_by_name(spec.name) if screen else None
+        board = await screen.show_board_by_name(spec.name) if screen else None
         self.refresh_area()
         return board
 

@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -160,6 +161,29 @@ class TestAreas:
             await pilot.press("9" if number != 9 else "1")
             await pilot.press(f"alt+{number}")
             assert app.current_mode == mode
+
+    async def test_a_key_typed_straight_after_the_digit_reaches_the_new_area(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            # Both keys arrive before the People screen is mounted (a fast typist, a paste).
+            for key, character in (("3", "3"), ("right_square_bracket", "]")):
+                app.post_message(events.Key(key, character))
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, AreaScreen) and screen.area == "people"
+            assert screen.boards[screen.current].name == "allocation"
+
+    async def test_moves_typed_straight_after_the_digit_move_the_new_areas_cursor(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for key in ("3", "j", "j"):
+                app.post_message(events.Key(key, key))
+            await pilot.pause()
+            assert app.screen.query_one("#team", RecordTable).cursor_row_key == "P3"
 
     async def test_alt_digit_works_while_typing_in_a_filter(
         self, store: Store, env: dict[str, str]

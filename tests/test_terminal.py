@@ -7,6 +7,7 @@ codes it was sent.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -61,9 +62,24 @@ def _run_demo(tmp_path: Path, **extra: str) -> tuple[bytes, list[str]]:
                 return written, list(screen.display)
         raise AssertionError("the first frame never appeared:\n" + "\n".join(screen.display))
     finally:
-        os.kill(pid, signal.SIGTERM)
+        _stop(pid, fd)
+
+
+def _stop(pid: int, fd: int) -> None:
+    """End the app: SIGTERM, reading what it still writes (a full pty would block it),
+    then SIGKILL if it has not gone within five seconds."""
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        if os.waitpid(pid, os.WNOHANG) != (0, 0):
+            break
+        if select.select([fd], [], [], 0.05)[0]:
+            with contextlib.suppress(OSError):
+                os.read(fd, 65536)
+    else:
+        os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        os.close(fd)
+    os.close(fd)
 
 
 def _sgr_codes(written: bytes) -> list[list[int]]:

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.widget import Widget
 from textual.widgets import Static
 
 from pmtui.commands import command
@@ -108,8 +109,8 @@ class AllocationBoard(Board):
         self.grid.focus()
         self.call_after_refresh(self.action_this_week)
 
-    def focus_default(self) -> None:
-        self.grid.focus()
+    def default_focus(self) -> Widget:
+        return self.grid
 
     # ------------------------------------------------ reading
 

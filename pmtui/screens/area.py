@@ -36,6 +36,10 @@ class AreaScreen(Screen[None]):
     AreaScreen #empty-text { width: 60; color: $text-muted; }
     """
 
+    #: Each board focuses its own main widget; Textual's automatic focus took the first
+    #: focusable widget, a board's hidden filter box, which then swallowed the next keys.
+    AUTO_FOCUS = ""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         command(
             "left_square_bracket",
@@ -85,6 +89,9 @@ class AreaScreen(Screen[None]):
                 )
         yield KeyFooter()
 
+    def on_mount(self) -> None:
+        self.focus_board()  # before the first frame, so its footer shows the board's keys
+
     @property
     def board(self) -> Board | None:
         """The board on show."""
@@ -94,8 +101,9 @@ class AreaScreen(Screen[None]):
         found = self.query(f"#{spec.id.replace('.', '-')}")
         return found.first(Board) if found else None
 
-    def show_board(self, index: int) -> Board | None:
-        """Show board number `index`, mounting it the first time."""
+    async def show_board(self, index: int) -> Board | None:
+        """Show board number `index`, mounting it the first time (awaited: a key typed
+        straight after `]` must find the board built)."""
         if not self.boards:
             return None
         self.current = index % len(self.boards)
@@ -103,30 +111,32 @@ class AreaScreen(Screen[None]):
         switcher = self.query_one(ContentSwitcher)
         widget_id = spec.id.replace(".", "-")
         if not switcher.query(f"#{widget_id}"):
-            switcher.mount(_board_class(spec)(self.store, spec))
+            await switcher.mount(_board_class(spec)(self.store, spec))
         else:
             board = switcher.query_one(f"#{widget_id}", Board)
             board.refresh_data()
         switcher.current = widget_id
         self.query_one(BoardTabs).show([b.title for b in self.boards], self.current)
-        self.call_after_refresh(self._focus_board)
+        self.focus_board()
         return self.board
 
-    def _focus_board(self) -> None:
+    def focus_board(self) -> None:
+        """Focus the board on show now, not after the next refresh: keys typed straight
+        after a switch (`3jj`) must reach it, and bindings follow the focus."""
         board = self.board
         if board is not None and (self.focused is None or board not in self.focused.ancestors):
-            board.focus_default()
+            self.set_focus(board.default_focus())
         self.refresh_bindings()
 
-    def show_board_by_name(self, name: str) -> Board | None:
+    async def show_board_by_name(self, name: str) -> Board | None:
         """Show the board called `name` (the part after the area in its id)."""
         for index, spec in enumerate(self.boards):
             if spec.name == name:
-                return self.show_board(index)
+                return await self.show_board(index)
         return None
 
-    def action_tab(self, step: int) -> None:
-        self.show_board(self.current + step)
+    async def action_tab(self, step: int) -> None:
+        await self.show_board(self.current + step)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "tab":

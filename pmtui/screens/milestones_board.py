@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from pmtui import planning
@@ -95,8 +96,8 @@ class MilestonesBoard(Board):
         self.refresh_data()
         self.kanban.focus()
 
-    def focus_default(self) -> None:
-        (self.deliverables if self.in_deliverables else self.kanban).focus()
+    def default_focus(self) -> Widget:
+        return self.deliverables if self.in_deliverables else self.kanban
 
     # ------------------------------------------------ reading
 

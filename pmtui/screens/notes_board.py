@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 
 from pmtui.commands import command
@@ -101,8 +102,8 @@ class NotesBoard(Board):
             self.focus_record("people", str((due or notes)[0].get("person")))
         self.people.focus()
 
-    def focus_default(self) -> None:
-        self.people.focus()
+    def default_focus(self) -> Widget:
+        return self.people
 
     # ------------------------------------------------ reading
 

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.widget import Widget
 from textual.widgets import Static
 
 from pmtui import planning
@@ -90,8 +91,8 @@ class RaciBoard(Board):
         self.refresh_data()
         self.grid.focus()
 
-    def focus_default(self) -> None:
-        self.grid.focus()
+    def default_focus(self) -> Widget:
+        return self.grid
 
     # ------------------------------------------------ reading
 

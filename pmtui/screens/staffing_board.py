@@ -135,8 +135,8 @@ class StaffingBoard(Board):
     def on_resize(self) -> None:
         self.refresh_data()
 
-    def focus_default(self) -> None:
-        self.kanban.focus()
+    def default_focus(self) -> Widget:
+        return self.kanban
 
     # ------------------------------------------------ reading
 

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.widget import Widget
 
 from pmtui.commands import command
 from pmtui.domain.allocation import week_of
@@ -77,8 +78,8 @@ class TeamBoard(Board):
         self.refresh_data()
         self.table.focus()
 
-    def focus_default(self) -> None:
-        self.table.focus()
+    def default_focus(self) -> Widget:
+        return self.table
 
     def _staffing(self) -> Staffing:
         return staffing_of(self.store, self.store.project, self.store.today)

@@ -55,12 +55,13 @@ class Board(Widget):
     def refresh_data(self) -> None:
         """Re-read what the board shows from the store (after any change)."""
 
-    def focus_default(self) -> None:
-        """Focus what the board is mainly about (its first focusable widget)."""
+    def default_focus(self) -> Widget | None:
+        """What the board is mainly about, to focus when it is shown (its first focusable
+        widget unless it says otherwise)."""
         for widget in self.query("*"):
-            if widget.focusable:
-                widget.focus()
-                return
+            if widget.focusable and widget.display:  # not a hidden filter box
+                return widget
+        return None
 
     def focus_record(self, table: str, key: str) -> bool:
         """Put the cursor on a record (search results jump here); False if not shown."""

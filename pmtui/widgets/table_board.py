@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.widget import Widget
 from textual.widgets import Input
 
 from pmtui.commands import command
@@ -107,9 +108,9 @@ class TableBoard(Board):
         self.refresh_data()
         self.table.focus()
 
-    def focus_default(self) -> None:
+    def default_focus(self) -> Widget:
         # The hidden filter box comes first and can take focus; the table is the board.
-        self.table.focus()
+        return self.table
 
     def refresh_data(self) -> None:
         rt = self.record_type
