@@ -146,6 +146,21 @@ class TestGenericBoard:
             assert table.row_count == 3
 
 
+class TestProjectSettings:
+    """The Project area edits the one project record."""
+
+    async def test_e_on_a_setting_opens_the_form_on_that_field(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("9", "j", "j", "e")  # Name, Code, Sponsor
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            assert str(form.query_one("#form-title").render()) == "Edit project"
+            assert form.focused is form.query_one("#field-sponsor", Input)
+
+
 class TestAreas:
     """Every area answers its digit, alt+digit and the palette."""
 

@@ -146,6 +146,8 @@ class Board(Widget):
         fields = [f for f in rt.input_fields if not (rt.singleton and f.name == "key")]
         if only is not None:
             fields = [rt.field(name) for name in only]
+        if heading is None and rt.singleton:
+            heading = f"Edit {rt.singular}"  # one record: its key ("project") says nothing
         title = heading or (f"Edit {rt.singular} {key}" if key else f"Add {rt.singular}")
         # Changes are judged against the record, not the form's first values: a proposed
         # value (prefill), or one retyped after a refused save, is a change too.
