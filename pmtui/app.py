@@ -77,7 +77,8 @@ class PmtuiApp(App[None]):
         gc_paused: bool = False,
     ) -> None:
         super().__init__()
-        #: `run` pauses Python's garbage collector until the first frame is up.
+        #: Start-up paused Python's garbage collector (cli.common.open_app); the app
+        #: resumes it half a second after mounting, the first frame long drawn.
         self.gc_paused = gc_paused
         self.store = store
         self.config = config or Config()

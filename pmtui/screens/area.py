@@ -151,7 +151,7 @@ class AreaScreen(Screen[None]):
     def _draw_status(self, save_state: str) -> bool:
         bars = self.query(StatusBar)
         if not bars:
-            return False  # not composed yet: on_mount draws it
+            return False  # not composed yet: compose draws it
         bars.first().update(self._status_line(save_state))
         return True
 

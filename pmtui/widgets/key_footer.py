@@ -11,7 +11,7 @@ class KeyFooter(Widget):
     """The screen's shown bindings drawn as one line of text, the way `Footer(compact=True)` looks.
 
     Textual's Footer mounts a widget per key and restyles each one as it mounts: about
-    60 ms of the first frame for a board's seven keys, and it shows nothing until the
+    40 ms of the first frame for a board's seven keys, and it shows nothing until the
     bindings settle. One line of text is drawn with the first frame and costs next to
     nothing (BENCHMARKS.md, first frame). Keys are for the keyboard: nothing here is
     clickable.
