@@ -52,24 +52,19 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
             warn(f"unknown key {key!r} ignored (known: {', '.join(KNOWN_KEYS)})")
 
     values: dict[str, Any] = {}
-    if "theme" in raw:
-        theme = raw["theme"]
-        if isinstance(theme, str) and theme.strip():
-            values["theme"] = theme.strip()
-        else:
-            warn(f"theme must be a theme name, got {theme!r}")
+    for name, what in (("theme", "a theme name"), ("default_project", "a project name or path")):
+        if name in raw:
+            text = raw[name]
+            if isinstance(text, str) and text.strip():
+                values[name] = text.strip()
+            else:
+                warn(f"{name} must be {what}, got {text!r}")
     if "date_order" in raw:
         date_order = raw["date_order"]
         if date_order in DATE_ORDERS:
             values["date_order"] = cast(DateOrder, date_order)
         else:
             warn(f"date_order must be 'mdy' or 'dmy', got {date_order!r}")
-    if "default_project" in raw:
-        project = raw["default_project"]
-        if isinstance(project, str) and project.strip():
-            values["default_project"] = project.strip()
-        else:
-            warn(f"default_project must be a project name or path, got {project!r}")
     if "keymap" in raw:
         values["keymap"] = _read_keymap(raw["keymap"], warn)
     return Config(**values), warnings

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlparse
 
 from pmtui.kinds.formatters import format_money, plain_number
@@ -104,15 +104,25 @@ def _url(f: Field, raw: object, ctx: ParseContext) -> str:
     return text
 
 
+_When = TypeVar("_When", bound=date)  # a date or a datetime
+
+
 def _date(f: Field, raw: object, ctx: ParseContext) -> str:
     if isinstance(raw, datetime):
         raw = raw.date()
     if isinstance(raw, date):
         return raw.isoformat()
-    from pmtui.domain.dates import DateParseError, parse_date
+    from pmtui.domain.dates import parse_date
+
+    return _read_when(parse_date, raw, ctx).isoformat()
+
+
+def _read_when(parse: Callable[..., _When], raw: object, ctx: ParseContext) -> _When:
+    """`parse` (a date or date-time reader of domain.dates) in the project's terms."""
+    from pmtui.domain.dates import DateParseError
 
     try:
-        value = parse_date(
+        return parse(
             str(raw),
             ctx.today,
             calendar=ctx.calendar,
@@ -121,7 +131,6 @@ def _date(f: Field, raw: object, ctx: ParseContext) -> str:
         )
     except DateParseError as error:
         raise FieldError(str(error)) from None
-    return value.isoformat()
 
 
 def _dates(f: Field, raw: object, ctx: ParseContext) -> list[str]:
@@ -132,19 +141,9 @@ def _dates(f: Field, raw: object, ctx: ParseContext) -> list[str]:
 def _datetime(f: Field, raw: object, ctx: ParseContext) -> str:
     if isinstance(raw, datetime):
         return raw.isoformat(timespec="minutes")
-    from pmtui.domain.dates import DateParseError, parse_datetime
+    from pmtui.domain.dates import parse_datetime
 
-    try:
-        value = parse_datetime(
-            str(raw),
-            ctx.today,
-            calendar=ctx.calendar,
-            date_order=ctx.date_order,
-            fiscal_start_month=ctx.fiscal_start_month,
-        )
-    except DateParseError as error:
-        raise FieldError(str(error)) from None
-    return value.isoformat(timespec="minutes")
+    return _read_when(parse_datetime, raw, ctx).isoformat(timespec="minutes")
 
 
 _MONEY_SUFFIX = {"k": 1_000.0, "m": 1_000_000.0}
