@@ -14,7 +14,7 @@ from typing import Any
 
 from pmtui.domain.allocation import Absence, Span, load_by_week
 from pmtui.domain.calendar import WorkCalendar
-from pmtui.staffing import staffing_of
+from pmtui.services.staffing import staffing_of
 
 PEOPLE, WEEKS, ASSIGNMENTS, LEAVES, RUNS = 500, 52, 6, 2, 5
 FIRST = date(2026, 1, 5)

@@ -1,4 +1,4 @@
-"""The Textual app: areas on digit keys, global keys, palette, themes; boards live in screens/."""
+"""The Textual app: areas on digit keys, global keys, palette, themes; boards live in boards/."""
 
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ from textual.command import Provider
 from textual.theme import Theme
 
 from pmtui import paths, themes
-from pmtui.commands import command, fill
+from pmtui.boards.area import AreaScreen
+from pmtui.boards.base import Board, save_state_after
+from pmtui.boards.keys import area_bindings, command
+from pmtui.boards.registry import AREAS, BOARDS, area, area_title, board_by_id
 from pmtui.config import Config, load_config
-from pmtui.screens.area import AreaScreen
-from pmtui.screens.registry import AREAS, BOARDS, board_by_id, boards_of
 from pmtui.state import load_state, save_state
 from pmtui.store import Store, StoreError
-from pmtui.widgets.board import Board, save_state_after
 
 if TYPE_CHECKING:
     from pmtui.search import SearchHit
@@ -33,33 +33,22 @@ if TYPE_CHECKING:
 
 
 def _palette_provider() -> type[Provider]:
-    from pmtui.screens.palette import PmtuiCommands
+    from pmtui.boards.palette import PmtuiCommands
 
     return PmtuiCommands
 
 
-_AREA_BINDINGS = [
-    command(
-        f"{n},alt+{n}",
-        f"switch_area('{mode}')",
-        title,
-        f"area: Go to {title}",
-        id=f"area-{mode}",
-        show=False,
-    )
-    for n, (mode, title) in AREAS.items()
-]
+#: The area the app opens on: Today once it has boards, else the project's settings.
+START_AREA = "today" if area("today").boards else "project"
 
 
 class PmtuiApp(App[None]):
     """pmtui: one project, every board a keystroke away."""
 
     TITLE = "pmtui"
-    #: The app opens straight on this area's screen (no blank default screen first).
-    DEFAULT_MODE = "today" if boards_of("today") else "project"
     COMMANDS = App.COMMANDS | {_palette_provider}
     BINDINGS: ClassVar[list[BindingType]] = [
-        *_AREA_BINDINGS,
+        *area_bindings([(a.number, a.name, a.title) for a in AREAS]),
         command("ctrl+f", "search", "Search", "app: Search everything", id="app-search"),
         command("u", "undo", "Undo", "app: Undo last change", id="app-undo"),
         command("ctrl+r", "redo", "Redo", "app: Redo undone change", id="app-redo", show=False),
@@ -75,7 +64,12 @@ class PmtuiApp(App[None]):
         env: Mapping[str, str] | None = None,
         warnings: list[str] | None = None,
         gc_paused: bool = False,
+        start_area: str | None = None,
+        dim_empty_areas: bool = True,
     ) -> None:
+        # The app opens straight on this area's screen (no blank default screen first);
+        # Textual reads it while the App is set up.
+        self.DEFAULT_MODE = start_area or START_AREA  # type: ignore[misc]
         super().__init__()
         #: Start-up paused Python's garbage collector (cli.common.open_app); the app
         #: resumes it half a second after mounting, the first frame long drawn.
@@ -85,6 +79,13 @@ class PmtuiApp(App[None]):
         self.env = dict(os.environ if env is None else env)
         self.warnings = list(warnings or [])
         self.save_state = "saved"
+        self._choose_theme()
+        # Snapshot tests pin the bar (no area dimmed), so a new area's boards change no SVG.
+        bar = [(a.number, a.name, a.title, bool(a.boards) or not dim_empty_areas) for a in AREAS]
+        for declared in AREAS:
+            self.add_mode(declared.name, partial(AreaScreen, self.store, declared.name, bar))
+
+    def _choose_theme(self) -> None:
         specs, errors = themes.load_themes(paths.user_themes_dir(self.env))
         self.warnings += errors
         for spec in specs.values():
@@ -98,8 +99,6 @@ class PmtuiApp(App[None]):
             self.warnings.append(f"theme {wanted!r} not found; using {themes.DEFAULT_THEME}")
             wanted = themes.DEFAULT_THEME
         self.theme = wanted
-        for mode, _ in AREAS.values():
-            self.add_mode(mode, partial(AreaScreen, self.store, mode))
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(themes.APP_VARIABLE_DEFAULTS)
@@ -129,23 +128,15 @@ class PmtuiApp(App[None]):
         return self.screen if isinstance(self.screen, AreaScreen) else None
 
     def refresh_area(self) -> None:
-        """Redraw the area on show from the store."""
-        screen = self.get_screen_stack_area()
-        if screen is not None:
-            screen.refresh_data(self.save_state)
-
-    def get_screen_stack_area(self) -> AreaScreen | None:
-        """The area screen under any modals."""
+        """Redraw the area on show (under any modals) from the store."""
         for screen in reversed(self.screen_stack):
             if isinstance(screen, AreaScreen):
-                return screen
-        return None
+                screen.refresh_data(self.save_state)
+                return
 
     async def action_switch_area(self, mode: str) -> None:
-        """Show an area (mounting its screen the first time).
-
-        Awaited, so a key typed straight after the digit (`3]`) reaches the new area.
-        """
+        """Show an area (mounting its screen the first time); awaited, so a key typed
+        straight after the digit (`3]`) reaches the new area."""
         await self.switch_mode(mode)
         if (screen := self.area_screen) is not None:
             screen.focus_board()
@@ -156,7 +147,7 @@ class PmtuiApp(App[None]):
         if spec is None:
             return None
         await self.switch_mode(spec.area)
-        screen = self.get_screen_stack_area()
+        screen = self.area_screen
         board = await screen.show_board_by_name(spec.name) if screen else None
         self.refresh_area()
         return board
@@ -180,17 +171,17 @@ class PmtuiApp(App[None]):
             self.notify(str(error), severity="error", timeout=10)
 
     def _undo_redo(self, redo: bool) -> None:
+        verb = "Redone" if redo else "Undone"
         try:
             label = self.store.redo() if redo else self.store.undo()
         except StoreError as error:
-            self.notify(str(error), title="Not undone", severity="error", timeout=8)
+            self.notify(str(error), title=f"Not {verb.lower()}", severity="error", timeout=8)
             if (state := save_state_after(error)) is not None:
                 self.save_state = state
                 self.refresh_area()
             return
         if label:
             self.save_state = "saved"
-        verb = "Redone" if redo else "Undone"
         self.notify(f"{verb}: {label}" if label else f"Nothing to {verb.lower()[:-2]}", timeout=3)
         self.refresh_area()
 
@@ -201,28 +192,17 @@ class PmtuiApp(App[None]):
         self._undo_redo(redo=True)
 
     def action_help(self) -> None:
-        from pmtui.screens.help import HelpLine, HelpModal
+        from pmtui.boards.help_lines import help_lines
+        from pmtui.screens.help import HelpModal
 
-        lines: dict[tuple[int, str, str], HelpLine] = {}
-        for key, active in self.screen.active_bindings.items():  # focused widget first
-            binding, node = active.binding, active.node
-            shown = binding.key_display or self.get_key_display(binding) or key
-            # One line per thing a user can do: keys that do the same (ten digits that
-            # score, say) share it, and a key shown once is not repeated.
-            where = (id(node), binding.description, binding.tooltip)
-            if where in lines:
-                keys = lines[where].keys
-                shown = keys if shown in keys.split(", ") else f"{keys}, {shown}"
-            tooltip = fill(binding.tooltip, node)
-            lines[where] = HelpLine(_help_group(node), shown, binding.description, tooltip)
-        title = dict(AREAS.values()).get(self.current_mode, self.current_mode)
-        self.push_screen(HelpModal(title, list(lines.values())))
+        title = area_title(self.current_mode) if self.current_mode else ""
+        self.push_screen(HelpModal(title, help_lines(self, self.screen)))
 
     def action_search(self) -> None:
         from pmtui.screens.search import SearchModal
         from pmtui.search import search
 
-        titles = {b.id: f"{dict(AREAS.values())[b.area]} › {b.title}" for b in BOARDS}
+        titles = {b.id: f"{area_title(b.area)} › {b.title}" for b in BOARDS}
         self.push_screen(SearchModal(lambda text: search(self.store, text), titles), self._jump)
 
     async def _jump(self, hit: SearchHit | None) -> None:
@@ -233,16 +213,6 @@ class PmtuiApp(App[None]):
             self.notify(f"No board shows {hit.table} yet", severity="warning")
             return
         self.call_after_refresh(board.focus_record, hit.table, hit.key)
-
-
-def _help_group(node: object) -> str:
-    if isinstance(node, Board):
-        return f"{node.spec.title} board"
-    if isinstance(node, AreaScreen):
-        return "This area"
-    if isinstance(node, App):
-        return "Everywhere"
-    return type(node).__name__.replace("Record", "")
 
 
 def _resume_gc() -> None:

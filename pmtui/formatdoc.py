@@ -9,10 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from pmtui.kinds import ParseContext, to_text
-from pmtui.schema import LIST_KINDS, Field, Kind, RecordType, load_all
+from pmtui.schema import LIST_KINDS, Field, Kind, RecordType
 from pmtui.store.files import ProjectFiles
 from pmtui.store.migrations import SCHEMA_VERSION
 from pmtui.store.store import encode
+from pmtui.tables import load_all
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "FORMAT.md"
 

@@ -6,7 +6,11 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
+
+from pmtui.context import Context, Reader, Record
+
+__all__ = ["Compute", "Field", "Kind", "Reader", "Record", "RecordType", "Rules", "register"]
 
 
 class Kind(StrEnum):
@@ -74,18 +78,13 @@ class Field:
         return self.label or self.name.replace("_", " ").capitalize()
 
 
-class Reader(Protocol):
-    """What a rule across records may read: the project as the change being checked leaves it."""
-
-    def get(self, table: str, key: str) -> dict[str, Any] | None: ...
-
-    def records(self, table: str) -> list[dict[str, Any]]: ...
-
-
-#: Rules across records: (reader, records of one table) -> {position in records: {field:
+#: Rules across records: (context, records of one table) -> {position in records: {field:
 #: message}}, only for records that break a rule. Given many records at once, so a rule
-#: builds its lookups once per change set rather than once per record.
-Rules = Callable[[Reader, Sequence[dict[str, Any]]], dict[int, dict[str, str]]]
+#: builds its lookups once per change set rather than once per record. The context reads
+#: the project as the change being checked leaves it.
+Rules = Callable[[Context, Sequence[Record]], dict[int, dict[str, str]]]
+#: Computed fields: (context, records of one table) -> {key: {field: value}}.
+Compute = Callable[[Context, Sequence[Record]], dict[str, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -105,15 +104,19 @@ class RecordType:
     #: "area.board" where a record of this table is shown, for search and Today jumps.
     board: str = ""
     help: str = ""
-    #: Fills computed fields: (records, project record) -> {key: {field: value}}.
-    compute: Callable[[list[dict[str, Any]], dict[str, Any]], dict[str, dict[str, Any]]] | None = (
-        field(default=None, compare=False)
-    )
+    #: Fills computed fields from the context; set by pmtui.tables from the area's services
+    #: (a declaration names its computed fields; the service that knows how fills them).
+    compute: Compute | None = field(default=None, compare=False)
+    #: Input fields a computed value replaces when shown (a summary task's duration, percent
+    #: and status roll up from its tasks): the read path shows the computed value when the
+    #: compute function gives one for the record.
+    shown_computed: tuple[str, ...] = ()
 
     #: Rules across fields: record -> {field: message}; empty when the record is fine.
-    check: Callable[[dict[str, Any]], dict[str, str]] | None = field(default=None, compare=False)
+    check: Callable[[Record], dict[str, str]] | None = field(default=None, compare=False)
     #: Rules across records (uniqueness, limits set by other records), enforced by the store
     #: both when input is checked and when a change set lands, so every way in obeys them.
+    #: Set by pmtui.tables from the area's services, beside the read models they use.
     rules: Rules | None = field(default=None, compare=False)
 
     def field(self, name: str) -> Field:
@@ -137,7 +140,7 @@ class RecordType:
         return (f for f in self.fields if f.kind in (Kind.REF, Kind.REFS, Kind.LINKS))
 
 
-def dates_in_order(record: dict[str, Any], first: str, then: str, named: str) -> dict[str, str]:
+def dates_in_order(record: Record, first: str, then: str, named: str) -> dict[str, str]:
     """The record-check rule 'field `then` is not before field `first`' (ISO dates compare
     as text); `named` words the first date in the message: "the start"."""
     start, finish = record.get(first), record.get(then)
@@ -154,6 +157,8 @@ KEY_FIELD = Field(
     width=6,
 )
 
+#: Every declared table; complete only once pmtui.tables.load_all() has imported each area's
+#: record modules (use pmtui.tables.record_type to look one up).
 REGISTRY: dict[str, RecordType] = {}
 
 
@@ -167,53 +172,3 @@ def register(record_type: RecordType) -> RecordType:
         )
     REGISTRY[record_type.table] = record_type
     return record_type
-
-
-def record_type(table: str) -> RecordType:
-    """The declaration of `table`; raises KeyError naming the known tables."""
-    load_all()
-    try:
-        return REGISTRY[table]
-    except KeyError:
-        known = ", ".join(sorted(REGISTRY))
-        raise KeyError(f"no table {table!r}; tables: {known}") from None
-
-
-def load_all() -> dict[str, RecordType]:
-    """Import every record module once, so the registry is complete."""
-    import pmtui.records  # noqa: F401  (registers on import)
-
-    return REGISTRY
-
-
-def referrers(table: str) -> list[tuple[RecordType, Field]]:
-    """Every (type, field) that points at `table`."""
-    load_all()
-    return [
-        (rt, f)
-        for rt in REGISTRY.values()
-        for f in rt.references()
-        if (f.target or rt.table) == table
-    ]
-
-
-def dependency_order(tables: list[str]) -> list[str]:
-    """Tables ordered so that referenced tables come before those referring to them."""
-    load_all()
-    order: list[str] = []
-    visiting: set[str] = set()
-
-    def visit(name: str) -> None:
-        if name in order or name in visiting:
-            return
-        visiting.add(name)
-        for f in REGISTRY[name].references():
-            target = f.target or name
-            if target != name and target in tables:
-                visit(target)
-        visiting.discard(name)
-        order.append(name)
-
-    for name in tables:
-        visit(name)
-    return order

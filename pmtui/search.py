@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
 
+from pmtui import views
 from pmtui.kinds import to_text
-from pmtui.schema import Kind, load_all
+from pmtui.schema import Kind
+from pmtui.tables import load_all
+from pmtui.views import Readable
 
 TEXT_KINDS = frozenset(
     {Kind.TEXT, Kind.LONG_TEXT, Kind.EMAIL, Kind.URL, Kind.TAGS, Kind.CHOICE, Kind.REF}
 )
-
-
-class Records(Protocol):
-    """What search needs from the store."""
-
-    def records(self, table: str) -> list[dict[str, object]]: ...
 
 
 @dataclass(frozen=True)
@@ -37,7 +33,7 @@ def _snippet(text: str, at: int, width: int = 40) -> str:
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 
 
-def search(store: Records, text: str, limit: int = 500) -> list[SearchHit]:
+def search(store: Readable, text: str, limit: int = 500) -> list[SearchHit]:
     """Records whose key or text fields contain `text` (case-insensitive), by board order."""
     needle = text.strip().lower()
     if not needle:
@@ -45,7 +41,7 @@ def search(store: Records, text: str, limit: int = 500) -> list[SearchHit]:
     hits: list[SearchHit] = []
     for rt in load_all().values():
         fields = [f for f in rt.fields if f.kind in TEXT_KINDS]
-        for record in store.records(rt.table):
+        for record in views.rows(store, rt.table):
             for f in fields:
                 value = to_text(f, record.get(f.name))
                 at = value.lower().find(needle)

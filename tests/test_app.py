@@ -11,13 +11,13 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from pmtui.app import PmtuiApp
-from pmtui.commands import fill
+from pmtui.boards.area import AreaScreen
+from pmtui.boards.keys import fill
+from pmtui.boards.palette import action_entries
+from pmtui.boards.registry import AREAS, boards_of
 from pmtui.config import Config
-from pmtui.screens.area import AreaScreen
 from pmtui.screens.help import HelpModal
-from pmtui.screens.palette import action_entries
 from pmtui.screens.record_form import RecordForm
-from pmtui.screens.registry import AREAS, boards_of
 from pmtui.screens.search import SearchModal
 from pmtui.store import Store
 from pmtui.widgets.key_footer import KeyFooter
@@ -164,11 +164,11 @@ class TestProjectSettings:
 class TestAreas:
     """Every area answers its digit, alt+digit and the palette."""
 
-    @pytest.mark.parametrize("number", list(AREAS))
+    @pytest.mark.parametrize("number", [a.number for a in AREAS])
     async def test_digit_and_alt_digit_switch_area(
         self, store: Store, env: dict[str, str], number: int
     ) -> None:
-        mode = AREAS[number][0]
+        mode = AREAS[number - 1].name
         app = make_app(store, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press(str(number))
@@ -303,7 +303,7 @@ class TestKeys:
             await pilot.pause()
             assert dimmed() == {"[", " Prev tab ", "]", " Next tab "}
 
-    @pytest.mark.parametrize("number", list(AREAS))
+    @pytest.mark.parametrize("number", [a.number for a in AREAS])
     async def test_every_binding_of_every_board_is_in_help_and_palette(
         self, store: Store, env: dict[str, str], number: int
     ) -> None:
@@ -311,7 +311,7 @@ class TestKeys:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press(str(number))
             await pilot.pause()
-            for _tab in range(max(1, len(boards_of(AREAS[number][0])))):
+            for _tab in range(max(1, len(boards_of(AREAS[number - 1].name)))):
                 screen = app.screen
                 active = [b for b in screen.active_bindings.values() if b.enabled]
                 entries = action_entries(_Provider(app))  # type: ignore[arg-type]

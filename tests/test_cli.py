@@ -20,9 +20,10 @@ import pytest
 from pmtui import paths
 from pmtui.cli import common, main
 from pmtui.cli.render import render_table
-from pmtui.schema import REGISTRY, Field, Kind, RecordType, load_all, record_type, register
+from pmtui.schema import REGISTRY, Field, Kind, RecordType, register
 from pmtui.store import Store
 from pmtui.store.files import ProjectFiles
+from pmtui.tables import load_all, record_type
 from tests.conftest import RunPmtui
 
 COMMANDS = ("new", "demo", "list", "show", "add", "set", "undo", "import", "export", "restore")
@@ -61,30 +62,6 @@ def secrets_table() -> Iterator[RecordType]:
 
 
 # --- the entry point ----------------------------------------------------------------------
-
-
-def test_core_modules_do_not_import_textual() -> None:
-    """Below the UI line nothing loads Textual: every module of pmtui except the app,
-    its screens, widgets and key declarations is imported in a fresh interpreter."""
-    code = (
-        "import importlib, pathlib, sys, pmtui\n"
-        "ui = ('pmtui.app', 'pmtui.commands', 'pmtui.screens', 'pmtui.widgets')\n"
-        "root = pathlib.Path(pmtui.__file__).parent\n"
-        "names = sorted('.'.join(('pmtui', *p.relative_to(root).with_suffix('').parts))\n"
-        "               .removesuffix('.__init__') for p in root.rglob('*.py'))\n"
-        "core = [n for n in names if not n.startswith(ui) and n != 'pmtui.__main__']\n"
-        "for name in core:\n"
-        "    importlib.import_module(name)\n"
-        "    if 'textual' in sys.modules:\n"
-        "        print('loads textual:', name); break\n"
-        "else:\n"
-        "    import pmtui.cli; pmtui.cli.build_parser()\n"
-        "    print(len(core), 'textual' in sys.modules)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    count, loaded = result.stdout.split()
-    assert loaded == "False" and int(count) > 40, result.stdout
 
 
 def test_version_prints_the_package_version(run_pmtui: RunPmtui) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pmtui.formatdoc import DOC_PATH, KIND_SYNTAX, generate, main
-from pmtui.schema import Kind, load_all
+from pmtui.schema import Kind
+from pmtui.tables import load_all
 
 
 def test_format_md_matches_the_schema() -> None:

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pmtui.generate import generate_rows
-from pmtui.schema import dependency_order, load_all
 from pmtui.store import Store
+from pmtui.tables import dependency_order, load_all
 from pmtui.transfer import import_file
 
 

@@ -10,11 +10,11 @@ import pytest
 from textual.widgets import Input, Static
 
 from pmtui.app import PmtuiApp
-from pmtui.screens.area import AreaScreen
+from pmtui.boards.area import AreaScreen
 from pmtui.screens.confirm import ConfirmModal
 from pmtui.screens.person_modal import PersonModal
 from pmtui.screens.record_form import RecordForm
-from pmtui.staffing import raci_of
+from pmtui.services.staffing import raci_of
 from pmtui.store import Store
 from pmtui.widgets.record_table import RecordTable
 from tests.uihelpers import TODAY, demo_store, isolated_env, make_app, reopened, table_text

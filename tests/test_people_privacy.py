@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pmtui.cli import main
-from pmtui.staffing import follow_ups
+from pmtui.services.staffing import follow_ups
 from pmtui.store import Store
 from pmtui.store.files import ProjectFiles
 from tests.conftest import RunPmtui
@@ -35,7 +35,7 @@ def noted(project_path: Path) -> Iterator[Path]:
 
 
 def test_the_notes_table_is_private() -> None:
-    from pmtui.schema import record_type
+    from pmtui.tables import record_type
 
     assert record_type("notes").private
 

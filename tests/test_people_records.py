@@ -11,7 +11,7 @@ import pytest
 from pmtui.domain.allocation import OVER, week_of
 from pmtui.records.resourcing import CANDIDATE_STAGES
 from pmtui.records.staffing import NOTE_KINDS
-from pmtui.staffing import (
+from pmtui.services.staffing import (
     follow_up_text,
     follow_ups,
     raci_of,

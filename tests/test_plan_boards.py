@@ -11,11 +11,11 @@ from textual.widgets import Input
 
 from pmtui import planning
 from pmtui.app import PmtuiApp
-from pmtui.screens.area import AreaScreen
+from pmtui.boards.area import AreaScreen
+from pmtui.boards.plan.milestones import MilestonesBoard
+from pmtui.boards.plan.wbs import PLAN_COLUMNS, VARIANCE_COLUMNS, WbsBoard
 from pmtui.screens.confirm import ConfirmModal
-from pmtui.screens.milestones_board import MilestonesBoard
 from pmtui.screens.record_form import RecordForm
-from pmtui.screens.wbs_board import PLAN_COLUMNS, VARIANCE_COLUMNS, WbsBoard
 from pmtui.store import Store
 from pmtui.widgets.gantt import Gantt
 from pmtui.widgets.kanban import Kanban

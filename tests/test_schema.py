@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pmtui.schema import dates_in_order, dependency_order, load_all, record_type
+from pmtui.schema import dates_in_order
+from pmtui.tables import dependency_order, load_all, record_type
 
 
 def test_a_finish_before_its_start_is_refused_on_the_finish_field() -> None:

@@ -11,8 +11,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pmtui.schema import load_all
 from pmtui.store import InUse, Store
+from pmtui.tables import load_all
 
 DAY = date(2026, 3, 2)
 NAMES = st.sampled_from(["Ada", "Grace", "Alan", "Barbara", "Edsger", "Ada"])

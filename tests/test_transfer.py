@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from pmtui.context import Context
 from pmtui.generate import generate_rows
-from pmtui.schema import REGISTRY, Field, Kind, RecordType, load_all, record_type, register
+from pmtui.schema import REGISTRY, Field, Kind, RecordType, register
 from pmtui.store import Store
+from pmtui.tables import load_all, record_type
 from pmtui.transfer import (
     ImportProblem,
     PrivateData,
@@ -38,7 +40,7 @@ def scored_table() -> Iterator[RecordType]:
     """A test-only private table with a computed field and a reference to people."""
     load_all()
 
-    def compute(records: list[dict[str, Any]], project: dict[str, Any]) -> dict[str, Any]:
+    def compute(ctx: Context, records: Sequence[dict[str, Any]]) -> dict[str, Any]:
         return {r["key"]: {"double": 2 * r.get("score", 0)} for r in records}
 
     rt = register(

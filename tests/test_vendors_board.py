@@ -9,8 +9,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from pmtui.app import PmtuiApp
-from pmtui.screens.area import AreaScreen
-from pmtui.screens.compare_board import CompareBoard
+from pmtui.boards.area import AreaScreen
+from pmtui.boards.vendors.compare import CompareBoard
 from pmtui.screens.help import HelpModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store

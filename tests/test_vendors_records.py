@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pmtui.comparisons import load_comparison
+from pmtui.services.comparisons import load_comparison
 from pmtui.store import Change, RecordInvalid, Store
 from pmtui.transfer import ImportProblem, export_records, import_file, table_records
 

@@ -13,8 +13,9 @@ from typing import Any, TypeAlias
 
 from pmtui import paths
 from pmtui.config import Config, load_config
-from pmtui.schema import RecordType, record_type
+from pmtui.schema import RecordType
 from pmtui.store import Store
+from pmtui.tables import record_type
 
 #: The object each command module adds its sub-commands to.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

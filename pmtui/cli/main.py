@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 
 from pmtui import __version__
-from pmtui.cli import backups, common, exchange, plan, projects, records, vendors
+from pmtui.areas import AREAS
+from pmtui.cli import backups, common, exchange, projects, records
 from pmtui.cli.common import UsageError, UserError
 from pmtui.kinds import FieldError
 from pmtui.store import StoreError, exit_on_signals
 
-#: Each module adds its commands to the parser; a later area adds one module here.
-COMMAND_MODULES = (projects, records, exchange, backups, plan, vendors)
+#: Each module adds its commands to the parser: the commands of every project, then each
+#: area's (its declaration names them).
+COMMAND_MODULES: tuple[ModuleType, ...] = (
+    projects,
+    records,
+    exchange,
+    backups,
+    *(importlib.import_module(name) for area in AREAS for name in area.commands),
+)
 
 
 def command_names() -> set[str]:

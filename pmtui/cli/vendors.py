@@ -38,7 +38,7 @@ def register(commands: Commands) -> None:
 
 def scored(store: Store) -> list[tuple[dict[str, Any], ComparisonResult]]:
     """Each comparison with its result (ValueError when stored scores break the rules)."""
-    from pmtui.comparisons import load_comparison  # scoring loads on use
+    from pmtui.services.comparisons import load_comparison  # scoring loads on use
 
     return [
         (record, load_comparison(store, record).result()) for record in store.records("comparisons")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from pmtui.domain.allocation import OVER, Absence, load_by_week, week_of
-from pmtui.staffing import Staffing, staffing_of
+from pmtui.services.staffing import Staffing, staffing_of
 from pmtui.store import Store
 
 #: (task, [(person, allocation, responsibility)]); assignments take the task's planned dates.

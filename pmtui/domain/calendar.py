@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 # date.toordinal() is 1 for 0001-01-01, a Monday; subtracting 1 gives a day index whose
 # remainder modulo 7 is date.weekday(), so weeks can be counted with plain integer maths.
@@ -156,3 +158,16 @@ class WorkCalendar:
             return date.fromordinal(index + _ORDINAL_SHIFT)
         except (ValueError, OverflowError):
             raise ValueError("that working day is outside the supported dates") from None
+
+
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def project_calendar(project: Mapping[str, Any]) -> WorkCalendar:
+    """The project's working calendar from its settings (weekends, holidays, all-days)."""
+    weekends = [WEEKDAY_NAMES.index(d) for d in project.get("weekends", ["sat", "sun"])]
+    return WorkCalendar.from_settings(
+        str(project.get("calendar") or "workdays"),
+        weekends=weekends,
+        holidays=list(project.get("holidays") or []),
+    )

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
+from pmtui.domain.calendar import WEEKDAY_NAMES, WorkCalendar
 from pmtui.kinds.formatters import format_money, plain_number
 from pmtui.schema import KEY_PATTERN, Field, Kind
 
-if TYPE_CHECKING:
-    from pmtui.domain.calendar import WorkCalendar
+# Date parsing (dateutil) loads with the first date typed, not when the app starts; the
+# calendar is a few lines of plain Python.
 
-# The calendar and date parsing load with the first date typed, not when the app starts.
-
-WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 Resolver = Callable[[str, str], str]
 
@@ -36,27 +34,11 @@ class ParseContext:
     """What parsing needs besides the text: today, the calendar and how to find records."""
 
     today: date
-    calendar: WorkCalendar = field(default_factory=lambda: _calendar_class()())
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
     date_order: str = "mdy"
     fiscal_start_month: int = 1
     #: (table, key or name) -> key; raises FieldError when there is no such record.
     resolve: Resolver = _no_resolver
-
-
-def _calendar_class() -> type[WorkCalendar]:
-    from pmtui.domain.calendar import WorkCalendar
-
-    return WorkCalendar
-
-
-def project_calendar(project: Mapping[str, Any]) -> WorkCalendar:
-    """The project's working calendar from its settings (weekends, holidays, all-days)."""
-    weekends = [WEEKDAY_NAMES.index(d) for d in project.get("weekends", ["sat", "sun"])]
-    return _calendar_class().from_settings(
-        str(project.get("calendar") or "workdays"),
-        weekends=weekends,
-        holidays=list(project.get("holidays") or []),
-    )
 
 
 def _is_empty(raw: object) -> bool:

@@ -25,7 +25,6 @@ from pmtui.planning.plan import (
     PlannedTask,
     Record,
     build_plan,
-    computed_task_fields,
     schedule_json,
 )
 from pmtui.planning.wbs import OUTLINE_MOVES, OutlineRow, move_in_outline, outline, outline_changes
@@ -40,7 +39,6 @@ __all__ = [
     "baselines",
     "build_plan",
     "choose_baseline",
-    "computed_task_fields",
     "milestone_forecast",
     "milestone_planned",
     "move_in_outline",

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from pmtui.changes import Change, Writer
 from pmtui.planning.plan import Plan, build_plan
-from pmtui.schema import Reader
-
-if TYPE_CHECKING:
-    from pmtui.store import Store
-
-Record = dict[str, Any]
+from pmtui.schema import Reader, Record
 
 
 def baselines(reader: Reader) -> list[Record]:
@@ -65,12 +61,10 @@ def snapshot(plan: Plan) -> list[Record]:
     ]
 
 
-def save_baseline(store: Store, name: str, when: str = "", note: str = "") -> Record:
+def save_baseline(store: Writer, name: str, when: str = "", note: str = "") -> Record:
     """Save the plan as it is now as a new baseline, as one undoable step, and set every
     milestone's baseline due to the date the plan now shows for it (the planned finish of
     its linked tasks, else its due). Returns the baseline record."""
-    from pmtui.store import Change  # records import this module; the store comes later
-
     with store.transaction(f"save baseline {name}"):
         plan = plan_of(store, store.project, store.today)
         record = store.add("baselines", {"name": name, "date": when, "note": note})

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from pmtui.domain.calendar import WorkCalendar
-from pmtui.domain.links import Link, ScheduleError
+from pmtui.domain.links import Link
 from pmtui.domain.schedule import (
     BaselineEntry,
     Forecast,
@@ -245,32 +245,3 @@ def schedule_json(plan: Plan) -> dict[str, Any]:
             for task in plan.tasks
         ],
     }
-
-
-def computed_task_fields(
-    records: list[Record], project: Mapping[str, Any], today: date | None = None
-) -> dict[str, dict[str, Any]]:
-    """The tasks' computed columns (RecordType.compute); nothing when they cannot be scheduled."""
-    from pmtui import clock  # the one place that reads the clock; compute gets no today
-
-    when = today or clock.today(project.get("time_zone"))
-    try:
-        plan = build_plan(records, project, when)
-    except ScheduleError:
-        return {}
-    columns: dict[str, dict[str, Any]] = {}
-    for task in plan.tasks:
-        forecast_start, forecast_finish = plan.forecast(task.key)
-        columns[task.key] = {
-            "wbs": task.wbs,
-            "start": task.start.isoformat(),
-            "finish": task.finish.isoformat(),
-            "total_float": task.times.total_float,
-            "free_float": task.times.free_float,
-            "critical": task.times.critical,
-            "total_budget": task.budget,
-            "total_percent": task.percent_complete,
-            "forecast_start": forecast_start.isoformat(),
-            "forecast_finish": forecast_finish.isoformat(),
-        }
-    return columns

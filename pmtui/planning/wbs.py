@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from pmtui.store import Store
+from pmtui.changes import Change, Writer
 
 
 @dataclass(frozen=True)
@@ -118,11 +117,9 @@ def outline_changes(
     return changes
 
 
-def move_in_outline(store: Store, key: str, how: str) -> None:
+def move_in_outline(store: Writer, key: str, how: str) -> None:
     """Apply outline_changes as one undoable step; the store's rules refuse a move that
     would link a summary with its own tasks (a task cannot wait for its own phase)."""
-    from pmtui.store import Change
-
     with store.transaction(f"{how} task {key}"):
         for changed, fields in outline_changes(store.records("tasks"), key, how).items():
             record = store.require("tasks", changed)

@@ -1,8 +1,5 @@
-"""Every record type of pmtui, declared once; importing this package fills the registry.
+"""Every record type of pmtui, declared once, one module per area (or part of one).
 
-A later area adds its tables by writing one module here and one import line below.
+pmtui.tables imports the modules each area in pmtui.areas names; this package imports none
+of them itself, so a new table is its module plus one name in its area's declaration.
 """
-
-from pmtui.records import people, plan, project, resourcing, staffing, vendors
-
-__all__ = ["people", "plan", "project", "resourcing", "staffing", "vendors"]

@@ -1,24 +1,13 @@
 """The Plan area's tables: the WBS (tasks), baselines, milestones and deliverables sign-off.
 
-Their rules (no cycles; acceptance needs every criterion met) are in plan_rules.py.
+Their rules across records (no cycles; acceptance needs every criterion met) and computed
+fields are in pmtui.planning.rules, beside the plan they read.
 """
 
 from __future__ import annotations
 
-import random
-from typing import Any
+from pmtui.schema import Field, Kind, Record, RecordType, dates_in_order, register
 
-from pmtui.generate import FIXERS
-from pmtui.records.plan_rules import (
-    criterion_rules,
-    deliverable_rules,
-    task_check,
-    task_columns,
-    task_rules,
-)
-from pmtui.schema import Field, Kind, RecordType, register
-
-Record = dict[str, Any]
 Errors = dict[int, dict[str, str]]
 
 TASK_STATUSES = ("not started", "in progress", "done")
@@ -27,6 +16,12 @@ DELIVERABLE_STATUSES = ("draft", "submitted", "accepted", "rejected")
 
 
 # ---------------------------------------------------------------- declarations
+
+
+def task_check(record: Record) -> dict[str, str]:
+    """Actual dates in order."""
+    return dates_in_order(record, "actual_start", "actual_finish", "the actual start")
+
 
 _COMPUTED_TASK_FIELDS = (
     Field("wbs", Kind.TEXT, label="WBS", computed=True, width=0, help="Outline number, e.g. 2.3."),
@@ -93,8 +88,8 @@ TASKS = register(
         board="plan.wbs",
         help="The work breakdown: tasks under summary tasks, linked into a schedule.",
         check=task_check,
-        rules=task_rules,
-        compute=task_columns,
+        # A summary's duration, percent and status roll up from its tasks wherever shown.
+        shown_computed=("duration", "percent_complete", "status"),
         fields=(
             Field("title", Kind.TEXT, required=True, width=24, help="What the task delivers."),
             Field(
@@ -249,6 +244,28 @@ MILESTONES = register(
                 help="Tasks whose finish the milestone waits for; its forecast is the latest.",
             ),
             Field("notes", Kind.LONG_TEXT, width=0, help="Anything worth remembering."),
+            Field(
+                "planned",
+                Kind.DATE,
+                computed=True,
+                width=0,
+                help="The latest planned finish of its linked tasks (the network plan).",
+            ),
+            Field(
+                "forecast",
+                Kind.DATE,
+                computed=True,
+                width=10,
+                help="The latest forecast finish of its linked tasks, from progress as of today.",
+            ),
+            Field(
+                "slip",
+                Kind.INTEGER,
+                computed=True,
+                width=5,
+                help="Working days the forecast lies after the baseline due (else the due "
+                "date); negative when ahead.",
+            ),
         ),
     )
 )
@@ -260,7 +277,6 @@ DELIVERABLES = register(
         key_prefix="D",
         board="plan.milestones",
         help="What a milestone hands over, signed off against acceptance criteria.",
-        rules=deliverable_rules,
         fields=(
             Field("title", Kind.TEXT, required=True, width=24, help="e.g. Business blueprint."),
             Field(
@@ -307,7 +323,6 @@ ACCEPTANCE_CRITERIA = register(
         label_field="text",
         board="plan.milestones",
         help="The checklist a deliverable is accepted against.",
-        rules=criterion_rules,
         fields=(
             Field(
                 "deliverable",
@@ -323,19 +338,3 @@ ACCEPTANCE_CRITERIA = register(
         ),
     )
 )
-
-
-# ---------------------------------------------------------------- test data that obeys the rules
-
-
-def _fix_task(row: dict[str, str], rng: random.Random) -> None:
-    if "actual_start" in row and "actual_finish" in row:
-        row["actual_start"], row["actual_finish"] = "2026-01-05", "2026-02-27"
-
-
-def _fix_criterion(row: dict[str, str], rng: random.Random) -> None:
-    # A random deliverable may be accepted, and then each of its criteria must be met.
-    row["met"] = "yes"
-
-
-FIXERS.update(tasks=_fix_task, acceptance_criteria=_fix_criterion)

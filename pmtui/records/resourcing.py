@@ -3,10 +3,8 @@ history of what was said or offered."""
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
-from pmtui.generate import FIXERS
 from pmtui.schema import Field, Kind, RecordType, register
 
 Record = dict[str, Any]
@@ -182,12 +180,3 @@ REQUEST_EVENTS = register(
         ),
     )
 )
-
-
-def _fix_request(row: dict[str, str], rng: random.Random) -> None:
-    given = [name for name in REQUEST_SOURCES if row.get(name)]
-    for name in given[1:]:
-        del row[name]
-
-
-FIXERS.update(resource_requests=_fix_request)

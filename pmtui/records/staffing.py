@@ -1,15 +1,12 @@
 """Who works on what: leave, assignments (allocation and RACI) and private performance notes.
 
-The reading of these records for the boards lives in pmtui/staffing.py.
+The reading of these records for the boards lives in pmtui/services/staffing.py.
 """
 
 from __future__ import annotations
 
-import random
-from collections.abc import Mapping
 from typing import Any
 
-from pmtui.generate import FIXERS, REF_FIXERS
 from pmtui.schema import Field, Kind, RecordType, dates_in_order, register
 
 Record = dict[str, Any]
@@ -189,30 +186,3 @@ NOTES = register(
         ),
     )
 )
-
-
-# ---------------------------------------------------------------- test data that obeys the rules
-
-
-def _fix_leave(row: dict[str, str], rng: random.Random) -> None:
-    row["from"], row["to"] = "2026-07-06", "2026-07-17"
-
-
-def _fix_assignment(row: dict[str, str], rng: random.Random) -> None:
-    if "start" in row and "finish" in row:
-        row["start"], row["finish"] = "2026-03-02", "2026-04-30"
-
-
-def _fix_assignment_target(
-    row: dict[str, str], rng: random.Random, refs: Mapping[str, list[str]], index: int
-) -> None:
-    for name in TARGETS:
-        row.pop(name, None)
-    available = [name for name, table in TARGETS.items() if refs.get(table)]
-    if available:
-        name = rng.choice(available)
-        row[name] = rng.choice(refs[TARGETS[name]])
-
-
-FIXERS.update(leave=_fix_leave, assignments=_fix_assignment)
-REF_FIXERS.update(assignments=_fix_assignment_target)

@@ -1,32 +1,57 @@
 """Vendors and their comparison: directory, comparisons, weighted criteria, scores and quotes.
 
-This module declares the tables (and test data that obeys their rules). The rules live in
-vendor_rules.py; one comparison's records are gathered for the scoring domain by
-pmtui/comparisons.py.
+This module declares the tables and their rules within one record. The rules across records
+live in pmtui/services/vendor_rules.py; one comparison's records are gathered for the scoring
+domain by pmtui/services/comparisons.py.
 """
 
 from __future__ import annotations
 
-import random
-from collections.abc import Mapping, Sequence
-
-from pmtui.generate import FIXERS, REF_FIXERS
-from pmtui.records.vendor_rules import (
-    comparison_check,
-    comparison_rules,
-    comparison_status,
-    criterion_check,
-    criterion_rules,
-    quote_check,
-    score_rules,
-    vendor_check,
-    vendor_rules,
-)
-from pmtui.schema import Field, Kind, RecordType, register
+from pmtui.schema import Field, Kind, Record, RecordType, dates_in_order, register
 
 #: Years a comparison's TCO covers unless it says otherwise.
 DEFAULT_HORIZON_YEARS = 3
 VENDOR_STATUSES = ("candidate", "shortlisted", "selected", "rejected", "contracted")
+
+
+# ---------------------------------------------------------------- rules within one record
+
+
+def vendor_check(record: Record) -> dict[str, str]:
+    """A vendor's contract dates in order: start, notice by, end."""
+    end, notice = record.get("contract_end"), record.get("renewal_notice")
+    errors = dates_in_order(record, "contract_start", "contract_end", "the contract start")
+    if notice and end and notice > end:
+        errors["renewal_notice"] = f"{notice} is after the contract end {end}"
+    return errors
+
+
+def comparison_check(record: Record) -> dict[str, str]:
+    """A positive horizon; a chosen vendor needs who decided and when."""
+    errors: dict[str, str] = {}
+    horizon = record.get("horizon_years")
+    if horizon is not None and horizon <= 0:
+        errors["horizon_years"] = "must be more than 0 years"
+    if record.get("chosen_vendor"):
+        for name in ("decided_by", "decided_on"):
+            if not record.get(name):
+                errors[name] = "is required once a vendor is chosen"
+    return errors
+
+
+def criterion_check(record: Record) -> dict[str, str]:
+    """A positive weight."""
+    weight = record.get("weight")
+    if weight is not None and weight <= 0:
+        return {"weight": "must be more than 0 (any positive number; weights need not sum to 100)"}
+    return {}
+
+
+def quote_check(record: Record) -> dict[str, str]:
+    """A one-off cost, a recurring one, or both."""
+    if record.get("one_off") is None and record.get("recurring_per_year") is None:
+        return {"one_off": "give a one-off cost, a recurring cost per year, or both"}
+    return {}
 
 
 # ---------------------------------------------------------------- declarations
@@ -40,7 +65,6 @@ VENDORS = register(
         board="vendors.directory",
         help="Suppliers and consultants: who they are, where they stand, their contract dates.",
         check=vendor_check,
-        rules=vendor_rules,
         fields=(
             Field("name", Kind.TEXT, required=True, width=18, help="The vendor's name (unique)."),
             Field("category", Kind.TEXT, width=12, help="What they supply, e.g. software."),
@@ -76,8 +100,6 @@ COMPARISONS = register(
         board="vendors.compare",
         help="One vendor decision: candidates scored on weighted criteria, and the choice made.",
         check=comparison_check,
-        rules=comparison_rules,
-        compute=comparison_status,
         fields=(
             Field("title", Kind.TEXT, required=True, width=22, help="e.g. Ticketing platform."),
             Field("question", Kind.LONG_TEXT, width=0, help="The question the decision answers."),
@@ -143,7 +165,6 @@ CRITERIA = register(
         board="vendors.compare",
         help="What vendors are scored on in a comparison, and how much each criterion weighs.",
         check=criterion_check,
-        rules=criterion_rules,
         fields=(
             Field(
                 "comparison",
@@ -177,7 +198,6 @@ SCORES = register(
         label_field="note",
         board="vendors.compare",
         help="One vendor's score on one criterion of a comparison, and why.",
-        rules=score_rules,
         fields=(
             Field(
                 "comparison",
@@ -265,50 +285,6 @@ QUOTES = register(
         ),
     )
 )
-
-
-# ---------------------------------------------------------------- test data that obeys the rules
-
-
-def _fix_vendor(row: dict[str, str], rng: random.Random) -> None:
-    # Random start and notice dates are all in 2026 or near today: an end in 2030 follows both.
-    if "contract_end" in row:
-        row["contract_end"] = "2030-12-31"
-
-
-def _fix_comparison(row: dict[str, str], rng: random.Random) -> None:
-    # A random decision would need an approver whose limit covers a TCO not yet quoted.
-    for name in ("chosen_vendor", "decided_by", "decided_on"):
-        row.pop(name, None)
-    if "horizon_years" in row:
-        row["horizon_years"] = str(rng.randint(1, 10))
-
-
-def _fix_criterion(row: dict[str, str], rng: random.Random) -> None:
-    row["weight"] = str(rng.randint(1, 100))
-
-
-def _fix_score(
-    row: dict[str, str], rng: random.Random, refs: Mapping[str, Sequence[str]], index: int
-) -> None:
-    vendors, criteria = refs.get("vendors", []), refs.get("criteria", [])
-    if vendors and criteria:
-        # Row n gets the n-th (vendor, criterion) pair: one score per pair, by construction.
-        row["vendor"] = vendors[(index - 1) % len(vendors)]
-        row["criterion"] = criteria[(index - 1) // len(vendors) % len(criteria)]
-    row.pop("comparison", None)  # the criterion's comparison is the score's
-    row["score"] = rng.choice(("0", "0.5", "1"))  # within every scale (1 to 10)
-
-
-def _fix_quote(row: dict[str, str], rng: random.Random) -> None:
-    if "one_off" not in row and "recurring_per_year" not in row:
-        row["one_off"] = str(rng.randint(0, 100_000))
-
-
-FIXERS.update(
-    vendors=_fix_vendor, comparisons=_fix_comparison, criteria=_fix_criterion, quotes=_fix_quote
-)
-REF_FIXERS["scores"] = _fix_score
 
 
 __all__ = [

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pmtui.comparisons import ComparisonData, load_comparison
 from pmtui.domain.scoring import SENSITIVITY_FACTOR
 from pmtui.kinds import format_money
 from pmtui.schema import Reader
+from pmtui.services.comparisons import ComparisonData, load_comparison
 
 
 def _cell(text: object) -> str:

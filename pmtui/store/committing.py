@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from pmtui.schema import record_type
 from pmtui.store import journal
 from pmtui.store.atomic import atomic_write, check_writable, deferred_signals
 from pmtui.store.changes import Change, ChangeSet, Record, check_against
@@ -18,6 +17,7 @@ from pmtui.store.errors import ConflictError, SaveError
 from pmtui.store.files import ProjectFiles
 from pmtui.store.loading import encode
 from pmtui.store.references import ref_keys, rename_reference
+from pmtui.tables import record_type
 
 
 class Committing:

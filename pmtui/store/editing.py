@@ -7,12 +7,13 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from pmtui.context import Context
 from pmtui.kinds import ParseContext
-from pmtui.schema import record_type
 from pmtui.store.changes import Change, ChangeSet, Record
 from pmtui.store.errors import NotFound
 from pmtui.store.parsing import Parsing
 from pmtui.store.references import References, ref_keys, rename_reference
+from pmtui.tables import record_type
 
 
 class Editing(References, Parsing):
@@ -32,6 +33,7 @@ class Editing(References, Parsing):
         self._counters: dict[str, int] = {}
         self._order: dict[str, list[Record]] = {}
         self._context: ParseContext | None = None
+        self._read_context: Context | None = None
 
     if TYPE_CHECKING:  # the Store provides these
 
@@ -57,8 +59,16 @@ class Editing(References, Parsing):
         self._counters.clear()
         self._order.clear()
         self._context = None
+        self._read_context = None
 
     # ------------------------------------------------------------ reading with pending changes
+
+    def read_context(self) -> Context:
+        """The context of this revision (computed fields, rules and read models read it):
+        built once, and again after any change, reload or commit; staged changes included."""
+        if self._read_context is None or self._pending:
+            self._read_context = Context(self, self.today)
+        return self._read_context
 
     def get(self, table: str, key: str) -> Record | None:
         """The record as this session sees it (staged changes included); a copy."""

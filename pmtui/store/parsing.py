@@ -8,10 +8,12 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from pmtui.context import Context
 from pmtui.kinds import FieldError, ParseContext, parse_value, project_calendar
-from pmtui.schema import RecordType, record_type
+from pmtui.schema import RecordType
 from pmtui.store.changes import Record
 from pmtui.store.errors import RecordInvalid
+from pmtui.tables import record_type
 
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 
@@ -148,7 +150,8 @@ class Parsing:
         if not errors and rt.check is not None:
             errors.update(rt.check(record))
         if not errors and rules and rt.rules is not None:
-            errors.update(rt.rules(_After(self, rt.table, replaces, record), [record]).get(0, {}))
+            after = Context(_After(self, rt.table, replaces, record), self.today)
+            errors.update(rt.rules(after, [record]).get(0, {}))
         if errors:
             raise RecordInvalid(errors, rt.table, str(record.get("key") or ""))
         return {k: v for k, v in record.items() if v is not None and v != []}

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from pmtui.schema import Field, Kind, record_type, referrers
+from pmtui.context import Context
+from pmtui.schema import Field, Kind
 from pmtui.store.changes import Change, Record
 from pmtui.store.errors import ConflictError, InUse, RecordInvalid
+from pmtui.tables import record_type, referrers
 
 
 def ref_keys(f: Field, value: Any) -> list[str]:
@@ -39,6 +42,9 @@ class References:
     and a landed change set is checked for references and rules across records."""
 
     if TYPE_CHECKING:
+
+        @property
+        def today(self) -> date: ...
 
         def get(self, table: str, key: str) -> Record | None: ...
 
@@ -105,10 +111,11 @@ class References:
         if not by_table:
             return
         self.forget_caches()  # the rules must read the data as these changes left it
+        context = Context(self, self.today)  # one for every table: read models are shared
         for table, records in by_table.items():
             rules = record_type(table).rules
             assert rules is not None
-            found = rules(self, records)
+            found = rules(context, records)
             if found:
                 first = min(found)
                 raise RecordInvalid(found[first], table, str(records[first].get("key") or ""))

@@ -15,7 +15,6 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from pmtui import clock
-from pmtui.schema import load_all
 from pmtui.store import journal, migrations
 from pmtui.store.atomic import FileLock, atomic_write, check_writable, folder_writable
 from pmtui.store.changes import Record
@@ -25,6 +24,7 @@ from pmtui.store.errors import ConflictError, ProjectError, SaveError
 from pmtui.store.files import ProjectFiles
 from pmtui.store.history import History
 from pmtui.store.loading import Loading, ProjectStorage, encode
+from pmtui.tables import load_all
 
 
 class Store(Loading, Committing, History, Editing):

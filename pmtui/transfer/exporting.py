@@ -8,14 +8,13 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
+from pmtui import views
 from pmtui.kinds import export_value, to_text
-from pmtui.schema import dependency_order, load_all, record_type
+from pmtui.schema import Record
 from pmtui.store import Store, StoreError
 from pmtui.store.atomic import atomic_write
-
-Record = dict[str, Any]
+from pmtui.tables import dependency_order, load_all, record_type
 
 
 class PrivateData(StoreError):
@@ -23,14 +22,8 @@ class PrivateData(StoreError):
 
 
 def table_records(store: Store, table: str) -> list[Record]:
-    """The records of `table` with their computed fields filled in."""
-    rt = record_type(table)
-    records = store.records(table)
-    if rt.compute is not None:
-        computed = rt.compute(records, store.project)
-        for record in records:
-            record.update(computed.get(str(record["key"]), {}))
-    return records
+    """The records of `table` with their computed fields filled in (the one read path)."""
+    return views.rows(store, table)
 
 
 def export_records(store: Store, table: str) -> list[Record]:

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from pmtui.kinds import FieldError, parse_value
-from pmtui.schema import dependency_order, record_type, referrers
 from pmtui.store import Change, RecordInvalid, Store
 from pmtui.store.references import ref_keys
+from pmtui.tables import dependency_order, record_type, referrers
 from pmtui.transfer.reading import ImportProblem, Row, TableRows, read_import
 
 Record = dict[str, Any]

@@ -8,8 +8,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pmtui.schema import Field, RecordType, load_all, record_type
+from pmtui.schema import Field, RecordType
 from pmtui.store import StoreError
+from pmtui.tables import load_all, record_type
 
 
 class ImportProblem(StoreError):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
 from textual.widgets import Static
-
-from pmtui.screens.registry import AREAS, boards_of
 
 
 class AreaBar(Static):
@@ -28,15 +28,20 @@ class BoardTabs(Static):
         self.update(tabs_line(titles, current))
 
 
-def areas_line(current: str) -> Content:
-    """'1Today 2Plan ...' with `current` highlighted (given to the bar when composed)."""
+#: One area on the bar: (digit, name, title, whether it has boards yet).
+AreaEntry = tuple[int, str, str, bool]
+
+
+def areas_line(current: str, areas: Sequence[AreaEntry]) -> Content:
+    """'1Today 2Plan ...' with `current` highlighted and areas without boards dimmed
+    (given to the bar when composed)."""
     parts: list[tuple[str, str] | str] = []
-    for number, (mode, title) in AREAS.items():
+    for number, name, title, has_boards in areas:
         if parts:
             parts.append(" ")
-        style = "reverse bold" if mode == current else ""
+        style = "reverse bold" if name == current else ""
         parts.append((str(number), f"$accent {style}".strip()))
-        parts.append((title, style or ("" if boards_of(mode) else "$text-muted")))
+        parts.append((title, style or ("" if has_boards else "$text-muted")))
     return Content.assemble(*parts)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pmtui.comparisons import ComparisonData
 from pmtui.domain.scoring import ComparisonResult
+from pmtui.services.comparisons import ComparisonData
 from pmtui.widgets.matrix import Matrix, MatrixCell, MatrixColumn
 
 _WEIGHT_WIDTH = 6

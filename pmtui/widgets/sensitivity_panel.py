@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from pmtui.comparisons import ComparisonData
 from pmtui.domain.scoring import SENSITIVITY_FACTOR, ComparisonResult, Sensitivity
+from pmtui.services.comparisons import ComparisonData
 from pmtui.widgets.comparison_grid import plain_number
 
 

@@ -9,15 +9,15 @@ from textual.binding import BindingType
 from textual.widgets import Static
 
 from pmtui import planning
-from pmtui.commands import command
+from pmtui.boards.keys import command
+from pmtui.boards.registry import BoardSpec
+from pmtui.boards.table import TableBoard
 from pmtui.domain.links import ScheduleError
 from pmtui.domain.schedule import Variance
-from pmtui.schema import record_type
 from pmtui.screens.record_form import RecordForm
-from pmtui.screens.registry import BoardSpec
 from pmtui.store import Store
+from pmtui.tables import record_type
 from pmtui.widgets.record_table import Column, RecordTable
-from pmtui.widgets.table_board import TableBoard
 from pmtui.widgets.text_input import TextInput
 
 

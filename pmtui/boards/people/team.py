@@ -11,13 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widget import Widget
 
-from pmtui.commands import command
+from pmtui.boards.base import Board
+from pmtui.boards.keys import command
+from pmtui.boards.registry import BoardSpec
 from pmtui.domain.allocation import week_of
 from pmtui.kinds import format_money, to_display
-from pmtui.schema import record_type
 from pmtui.screens.person_modal import PersonAction, PersonModal, PersonView
-from pmtui.screens.registry import BoardSpec
-from pmtui.staffing import (
+from pmtui.services.staffing import (
     Staffing,
     assignment_item,
     follow_up_text,
@@ -26,7 +26,7 @@ from pmtui.staffing import (
     staffing_of,
 )
 from pmtui.store import Store
-from pmtui.widgets.board import Board
+from pmtui.tables import record_type
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.load_table import LoadTable, load_style, load_text
 from pmtui.widgets.record_table import Column

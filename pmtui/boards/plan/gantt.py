@@ -10,10 +10,10 @@ from textual.binding import BindingType
 from textual.widgets import Static
 
 from pmtui import planning
-from pmtui.commands import command
+from pmtui.boards.base import Board
+from pmtui.boards.keys import command
+from pmtui.boards.plan.wbs import days
 from pmtui.domain.links import ScheduleError, format_links
-from pmtui.screens.wbs_board import days
-from pmtui.widgets.board import Board
 from pmtui.widgets.gantt import Gantt, GanttRow
 
 

@@ -13,12 +13,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
-from pmtui.commands import command
+from pmtui.boards.base import Board
+from pmtui.boards.keys import command
+from pmtui.boards.registry import BoardSpec
 from pmtui.records.resourcing import CANDIDATE_STAGES
 from pmtui.screens.confirm import ConfirmModal
-from pmtui.screens.registry import BoardSpec
 from pmtui.store import Store
-from pmtui.widgets.board import Board
 from pmtui.widgets.kanban import Card, Kanban
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import Column, RecordTable

@@ -8,10 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 
-from pmtui.commands import command
+from pmtui.boards.base import Board
+from pmtui.boards.keys import command
 from pmtui.kinds import to_display
-from pmtui.schema import record_type
-from pmtui.widgets.board import Board
+from pmtui.tables import record_type
 from pmtui.widgets.record_table import Column, RecordTable
 
 

@@ -11,12 +11,14 @@ from textual.binding import BindingType
 from textual.widget import Widget
 from textual.widgets import Input
 
-from pmtui.commands import command
+from pmtui import views
+from pmtui.boards.base import Board
+from pmtui.boards.keys import command
+from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_display
-from pmtui.schema import NUMERIC_KINDS, Field, Kind, RecordType, record_type
-from pmtui.screens.registry import BoardSpec
+from pmtui.schema import NUMERIC_KINDS, Field, Kind, RecordType
 from pmtui.store import Store
-from pmtui.widgets.board import Board
+from pmtui.tables import record_type
 from pmtui.widgets.record_table import Column, RecordTable
 from pmtui.widgets.text_input import TextInput
 
@@ -114,7 +116,7 @@ class TableBoard(Board):
 
     def refresh_data(self) -> None:
         rt = self.record_type
-        records = self.store.records(rt.table)
+        records = views.rows(self.store, rt.table)
         self.table.set_data(columns_for(rt), rows_for(rt, records, reference_names(self.store, rt)))
 
     def focus_record(self, table: str, key: str) -> bool:

@@ -48,3 +48,20 @@ def command(
         priority=priority,
         key_display=key_display,
     )
+
+
+def area_bindings(areas: list[tuple[int, str, str]]) -> list[Binding]:
+    """The digit keys of the areas: (digit, name, title) each. `alt+digit` is bound too,
+    and the app reads ESC followed by a digit (what many terminals send for alt+digit)
+    the same way."""
+    return [
+        command(
+            f"{number},alt+{number}",
+            f"switch_area('{name}')",
+            title,
+            f"area: Go to {title}",
+            id=f"area-{name}",
+            show=False,
+        )
+        for number, name, title in areas
+    ]

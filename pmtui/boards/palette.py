@@ -8,8 +8,9 @@ from typing import NamedTuple
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from pmtui.commands import PALETTE_TITLES, fill
-from pmtui.screens.registry import AREAS, BOARDS
+from pmtui.boards import registry
+from pmtui.boards.keys import PALETTE_TITLES, fill
+from pmtui.boards.registry import AREAS, BOARDS
 
 
 class PaletteEntry(NamedTuple):
@@ -37,7 +38,7 @@ def action_entries(provider: Provider) -> list[PaletteEntry]:
         provider.screen.active_bindings.values(),
         key=lambda item: (item.binding.id or "") not in PALETTE_TITLES,
     )
-    go_to_area = {f"switch_area('{mode}')" for mode, _ in AREAS.values()}
+    go_to_area = {f"switch_area('{a.name}')" for a in AREAS}
     for item in active:
         binding = item.binding
         if not item.enabled or (id(item.node), binding.action) in seen:
@@ -52,18 +53,18 @@ def action_entries(provider: Provider) -> list[PaletteEntry]:
         callback = partial(app.run_action, binding.action, item.node)
         tooltip = fill(binding.tooltip, item.node)
         entries.append(PaletteEntry(title, f"{keys} · {tooltip}", callback, binding.action))
-    for number, (mode, area_title) in AREAS.items():
-        action = f"switch_area('{mode}')"  # one of go_to_area
+    for declared in AREAS:
+        action = f"switch_area('{declared.name}')"  # one of go_to_area
         entries.append(
             PaletteEntry(
-                f"area: Go to {area_title}",
-                f"{number} or alt+{number}",
+                f"area: Go to {declared.title}",
+                f"{declared.number} or alt+{declared.number}",
                 partial(app.run_action, action),
                 action,
             )
         )
     for spec in BOARDS:
-        area_title = dict(AREAS.values())[spec.area]
+        area_title = registry.area_title(spec.area)
         action = f"open_board('{spec.id}')"
         entries.append(
             PaletteEntry(

@@ -12,13 +12,13 @@ from textual.binding import BindingType
 from textual.widget import Widget
 from textual.widgets import Static
 
-from pmtui.commands import command
+from pmtui.boards.base import Board
+from pmtui.boards.keys import command
+from pmtui.boards.registry import BoardSpec
 from pmtui.domain.allocation import Span, WeekLoad, span_hours, week_of
 from pmtui.planning import as_date
-from pmtui.screens.registry import BoardSpec
-from pmtui.staffing import Staffing, assignment_item, item_label, staffing_of
+from pmtui.services.staffing import Staffing, assignment_item, item_label, staffing_of
 from pmtui.store import Store
-from pmtui.widgets.board import Board
 from pmtui.widgets.load_grid import LoadGrid
 from pmtui.widgets.load_table import load_text
 from pmtui.widgets.matrix import Matrix

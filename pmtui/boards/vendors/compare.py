@@ -17,12 +17,12 @@ from textual.markup import escape
 from textual.timer import Timer
 from textual.widgets import Static
 
-from pmtui.commands import command
-from pmtui.comparisons import ComparisonData, load_comparison
+from pmtui.boards.base import Board
+from pmtui.boards.keys import command
+from pmtui.boards.registry import BoardSpec
 from pmtui.domain.scoring import ComparisonResult, Sensitivity
-from pmtui.screens.registry import BoardSpec
+from pmtui.services.comparisons import ComparisonData, load_comparison
 from pmtui.store import Store
-from pmtui.widgets.board import Board
 from pmtui.widgets.comparison_grid import ComparisonGrid, plain_number
 from pmtui.widgets.matrix import Matrix
 from pmtui.widgets.sensitivity_panel import SensitivityPanel

@@ -9,10 +9,11 @@ from typing import Any, TypeVar
 from textual.message import Message
 from textual.widget import Widget
 
+from pmtui import views
+from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_text
-from pmtui.schema import record_type
-from pmtui.screens.registry import BoardSpec
 from pmtui.store import ConflictError, RecordInvalid, SaveError, Store, StoreError
+from pmtui.tables import record_type
 
 T = TypeVar("T")
 
@@ -123,11 +124,12 @@ class Board(Widget):
         (saved only if kept), `title` replaces "Edit <record>".
         """
         record = self.store.get(table, key)
-        if record is None:
+        shown = views.row(self.store, table, key)  # a summary shows its rolled-up values
+        if record is None or shown is None:
             self.app.notify(f"{key} no longer exists", severity="warning")
             return
         rt = record_type(table)
-        values = {f.name: to_text(f, record.get(f.name)) for f in rt.input_fields}
+        values = {f.name: to_text(f, shown.get(f.name)) for f in rt.input_fields}
         values.update(prefill or {})
         self._open_form(table, record, values, focus, "", fields, title)
 
@@ -151,7 +153,9 @@ class Board(Widget):
         title = heading or (f"Edit {rt.singular} {key}" if key else f"Add {rt.singular}")
         # Changes are judged against the record, not the form's first values: a proposed
         # value (prefill), or one retyped after a refused save, is a change too.
-        initial = {f.name: to_text(f, record.get(f.name)) for f in fields} if record else {}
+        # A summary task's rolled-up duration, kept as shown, is no change either.
+        shown = (views.row(self.store, table, str(key)) or record) if record else None
+        initial = {f.name: to_text(f, shown.get(f.name)) for f in fields} if shown else {}
 
         def done(result: dict[str, str] | None) -> None:
             if result is None:

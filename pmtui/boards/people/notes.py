@@ -12,11 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from pmtui.commands import command
-from pmtui.screens.registry import BoardSpec
-from pmtui.staffing import follow_up_text
+from pmtui.boards.base import Board
+from pmtui.boards.keys import command
+from pmtui.boards.registry import BoardSpec
+from pmtui.services.staffing import follow_up_text
 from pmtui.store import Store
-from pmtui.widgets.board import Board
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import Column, RecordTable
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,11 +13,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from pmtui.commands import command
-from pmtui.screens.registry import AREAS, BoardSpec, boards_of
+from pmtui.boards.base import Board
+from pmtui.boards.keys import command
+from pmtui.boards.registry import BoardSpec, area_title, boards_of
 from pmtui.store import Store
-from pmtui.widgets.area_bar import AreaBar, BoardTabs, areas_line, tabs_line
-from pmtui.widgets.board import Board
+from pmtui.widgets.area_bar import AreaBar, AreaEntry, BoardTabs, areas_line, tabs_line
 from pmtui.widgets.key_footer import KeyFooter
 from pmtui.widgets.status_bar import StatusBar, status_line
 
@@ -59,10 +60,12 @@ class AreaScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, store: Store, area: str) -> None:
+    def __init__(self, store: Store, area: str, areas: Sequence[AreaEntry]) -> None:
         super().__init__(name=area)
         self.store = store
         self.area = area
+        #: What the area bar shows (the app decides which areas look empty).
+        self.areas = list(areas)
         self.boards = boards_of(area)
         self.current = 0
 
@@ -71,7 +74,7 @@ class AreaScreen(Screen[None]):
         yield StatusBar(
             self._status_line(str(getattr(self.app, "save_state", "saved"))), id="status"
         )
-        yield AreaBar(areas_line(self.area), id="areas")
+        yield AreaBar(areas_line(self.area, self.areas), id="areas")
         yield BoardTabs(tabs_line([b.title for b in self.boards], self.current), id="tabs")
         if self.boards:
             # The first board is composed with the screen, so the first frame shows it.
@@ -79,7 +82,7 @@ class AreaScreen(Screen[None]):
             with ContentSwitcher(id="boards", initial=first.id.replace(".", "-")):
                 yield _board_class(first)(self.store, first)
         else:
-            title = dict(AREAS.values())[self.area]
+            title = area_title(self.area)
             with Container(id="empty"):
                 yield Static(
                     f"{title} has no boards yet.\n\n"

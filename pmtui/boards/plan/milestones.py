@@ -13,17 +13,17 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from pmtui import planning
-from pmtui.commands import command
+from pmtui.boards.base import Board
+from pmtui.boards.keys import command
+from pmtui.boards.plan.milestones_view import CRITERIA_COLUMNS, DELIVERABLE_COLUMNS, milestone_card
+from pmtui.boards.registry import BoardSpec
 from pmtui.domain.links import ScheduleError
 from pmtui.kinds import to_display
 from pmtui.records.plan import MILESTONE_STATUSES
-from pmtui.schema import record_type
 from pmtui.screens.confirm import ConfirmModal
-from pmtui.screens.milestones_view import CRITERIA_COLUMNS, DELIVERABLE_COLUMNS, milestone_card
 from pmtui.screens.record_form import RecordForm
-from pmtui.screens.registry import BoardSpec
 from pmtui.store import Store
-from pmtui.widgets.board import Board
+from pmtui.tables import record_type
 from pmtui.widgets.kanban import Kanban
 from pmtui.widgets.record_table import RecordTable
 

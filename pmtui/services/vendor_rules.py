@@ -1,5 +1,5 @@
-"""The vendors area's rules: within one record, and across records (the store enforces these
-for every way in: app, CLI, CSV/JSON import).
+"""The vendors area's rules across records and computed fields (pmtui.tables attaches them;
+the store enforces the rules for every way in: app, CLI, CSV/JSON import).
 
 One score per comparison, vendor and criterion; scores within the comparison's scale; a
 decision only by someone whose approval limit covers the TCO; names unique where people
@@ -11,58 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pmtui.schema import Reader, dates_in_order
+from pmtui.context import Context
+from pmtui.schema import Reader, Record
 
-Record = dict[str, Any]
 Errors = dict[int, dict[str, str]]
-
-
-# ---------------------------------------------------------------- rules within one record
-
-
-def vendor_check(record: Record) -> dict[str, str]:
-    """A vendor's contract dates in order: start, notice by, end."""
-    end, notice = record.get("contract_end"), record.get("renewal_notice")
-    errors = dates_in_order(record, "contract_start", "contract_end", "the contract start")
-    if notice and end and notice > end:
-        errors["renewal_notice"] = f"{notice} is after the contract end {end}"
-    return errors
-
-
-def comparison_check(record: Record) -> dict[str, str]:
-    """A positive horizon; a chosen vendor needs who decided and when."""
-    errors: dict[str, str] = {}
-    horizon = record.get("horizon_years")
-    if horizon is not None and horizon <= 0:
-        errors["horizon_years"] = "must be more than 0 years"
-    if record.get("chosen_vendor"):
-        for name in ("decided_by", "decided_on"):
-            if not record.get(name):
-                errors[name] = "is required once a vendor is chosen"
-    return errors
-
-
-def criterion_check(record: Record) -> dict[str, str]:
-    """A positive weight."""
-    weight = record.get("weight")
-    if weight is not None and weight <= 0:
-        return {"weight": "must be more than 0 (any positive number; weights need not sum to 100)"}
-    return {}
-
-
-def quote_check(record: Record) -> dict[str, str]:
-    """A one-off cost, a recurring one, or both."""
-    if record.get("one_off") is None and record.get("recurring_per_year") is None:
-        return {"one_off": "give a one-off cost, a recurring cost per year, or both"}
-    return {}
-
-
-def comparison_status(records: list[Record], project: Record) -> dict[str, dict[str, Any]]:
-    """Each comparison's computed status: decided once a vendor is chosen, else open."""
-    # Computed, so a comparison can never be "decided" without a chosen vendor or vice versa.
-    return {
-        str(r["key"]): {"status": "decided" if r.get("chosen_vendor") else "open"} for r in records
-    }
 
 
 # ---------------------------------------------------------------- rules across records
@@ -97,8 +49,8 @@ def vendor_rules(reader: Reader, records: Sequence[Record]) -> Errors:
 def comparison_rules(reader: Reader, records: Sequence[Record]) -> Errors:
     """Scores fit the scale; the chosen vendor is in the comparison; the approver's limit
     covers its TCO."""
-    from pmtui.comparisons import load_comparison  # scoring loads only when a rule runs
     from pmtui.domain.scoring import check_decision
+    from pmtui.services.comparisons import load_comparison  # scoring loads only when a rule runs
 
     errors: Errors = {}
     for index, record in enumerate(records):
@@ -180,3 +132,23 @@ def score_rules(reader: Reader, records: Sequence[Record]) -> Errors:
         if found:
             errors[index] = found
     return errors
+
+
+# ---------------------------------------------------------------- computed fields
+
+
+def comparison_status(ctx: Context, records: Sequence[Record]) -> dict[str, dict[str, Any]]:
+    """Each comparison's computed status: decided once a vendor is chosen, else open."""
+    # Computed, so a comparison can never be "decided" without a chosen vendor or vice versa.
+    return {
+        str(r["key"]): {"status": "decided" if r.get("chosen_vendor") else "open"} for r in records
+    }
+
+
+RULES = {
+    "vendors": vendor_rules,
+    "comparisons": comparison_rules,
+    "criteria": criterion_rules,
+    "scores": score_rules,
+}
+COMPUTED = {"comparisons": comparison_status}

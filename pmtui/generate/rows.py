@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
 import math
 import random
 from collections.abc import Callable, Mapping
 
-from pmtui.schema import Field, Kind, record_type
+from pmtui.schema import Field, Kind
+from pmtui.tables import record_type
 
 Row = dict[str, str]
-
-#: Per table, a function that makes a random row obey the table's cross-field rules
-#: (RecordType.check), e.g. finish after start. A table with such rules adds one here.
-FIXERS: dict[str, Callable[[Row, random.Random], None]] = {}
-#: Per table, a function that makes a random row obey the table's rules across records
-#: (RecordType.rules), e.g. one score per vendor and criterion; it is also given the keys
-#: references may use and the row's number (1..n), so rows can differ by construction.
-REF_FIXERS: dict[str, Callable[[Row, random.Random, Mapping[str, list[str]], int], None]] = {}
+#: Makes a random row obey its table's rules within a record (RecordType.check), e.g.
+#: finish after start.
+RowFixer = Callable[[Row, random.Random], None]
+#: Makes a random row obey its table's rules across records (RecordType.rules), e.g. one
+#: score per vendor and criterion; it is also given the keys references may use and the
+#: row's number (1..n), so rows can differ by construction.
+RefFixer = Callable[[Row, random.Random, Mapping[str, list[str]], int], None]
 
 _WORDS = (
     "alpha", "budget", "cloud", "data", "ledger", "vendor", "rollout", "server", "network",
@@ -121,6 +122,7 @@ def generate_rows(
     may use; a reference with no keys to choose from is left empty.
     """
     rt = record_type(table)
+    row_fixers, ref_fixers = fixers()
     rows: list[Row] = []
     for index in range(1, n + 1):
         row: Row = {}
@@ -130,11 +132,25 @@ def generate_rows(
             value = value_for(f, rng, refs, index)
             if value:
                 row[f.name] = value
-        fixer = FIXERS.get(table)
+        fixer = row_fixers.get(table)
         if fixer is not None:
             fixer(row, rng)
-        ref_fixer = REF_FIXERS.get(table)
+        ref_fixer = ref_fixers.get(table)
         if ref_fixer is not None:
             ref_fixer(row, rng, refs, index)
         rows.append(row)
     return rows
+
+
+def fixers() -> tuple[dict[str, RowFixer], dict[str, RefFixer]]:
+    """Every area's fixers (the module its declaration names as test_data)."""
+    from pmtui.areas import AREAS
+
+    row_fixers: dict[str, RowFixer] = {}
+    ref_fixers: dict[str, RefFixer] = {}
+    for area in AREAS:
+        if area.test_data:
+            module = importlib.import_module(area.test_data)
+            row_fixers.update(module.FIXERS)
+            ref_fixers.update(module.REF_FIXERS)
+    return row_fixers, ref_fixers

@@ -13,7 +13,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from pmtui import planning
-from pmtui.commands import command
+from pmtui.boards.base import Board
+from pmtui.boards.keys import command
+from pmtui.boards.registry import BoardSpec
 from pmtui.domain.allocation import (
     RESPONSIBILITIES,
     RaciViolation,
@@ -21,10 +23,8 @@ from pmtui.domain.allocation import (
     next_responsibility,
 )
 from pmtui.domain.links import ScheduleError
-from pmtui.screens.registry import BoardSpec
-from pmtui.staffing import assignment_item, people_names, raci_of
+from pmtui.services.staffing import assignment_item, people_names, raci_of
 from pmtui.store import Store
-from pmtui.widgets.board import Board
 from pmtui.widgets.matrix import Matrix, MatrixCell, MatrixColumn
 
 Record = dict[str, Any]

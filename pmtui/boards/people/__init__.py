@@ -1,0 +1,1 @@
+"""The People area's boards."""

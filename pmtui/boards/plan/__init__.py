@@ -1,0 +1,1 @@
+"""The Plan area's boards."""

@@ -1,0 +1,1 @@
+"""The Vendors area's boards."""

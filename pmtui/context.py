@@ -1,0 +1,70 @@
+"""What computed fields, rules across records and read models read: one context per revision.
+
+The store hands out one Context for each revision of the file (`Store.read_context()`): a
+reader of every table, the project, the store's today (never the clock), the project
+calendar, and read models (the plan, staffing, comparisons) built on first use and shared by
+everyone reading that revision. Rules checking a change get a fresh context over the project
+as the change leaves it. No Textual, no store, no services: they are handed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+
+if TYPE_CHECKING:
+    from pmtui.domain.calendar import WorkCalendar
+
+T = TypeVar("T")
+
+#: A record as stored: field name -> JSON value. The one alias every layer uses.
+Record = dict[str, Any]
+
+
+class Reader(Protocol):
+    """What a rule across records may read: the project as the change being checked leaves it."""
+
+    def get(self, table: str, key: str) -> Record | None: ...
+
+    def records(self, table: str) -> list[Record]: ...
+
+
+class Context:
+    """One revision of a project as read models see it; each model is built once."""
+
+    def __init__(self, reader: Reader, today: date) -> None:
+        self.reader = reader
+        self.today = today
+        self._models: dict[Hashable, Any] = {}
+        self._project: Record | None = None
+
+    def records(self, table: str) -> list[Record]:
+        """Every record of `table` (copies)."""
+        return self.reader.records(table)
+
+    def get(self, table: str, key: str) -> Record | None:
+        """One record, or None."""
+        return self.reader.get(table, key)
+
+    @property
+    def project(self) -> Record:
+        """The project record (settings, calendar, currency...)."""
+        if self._project is None:
+            found = self.reader.records("project")
+            self._project = dict(found[0]) if found else {}
+        return self._project
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        """The project's working calendar (weekends, holidays, all-days)."""
+        from pmtui.domain.calendar import project_calendar  # loads with the first date
+
+        return self.model("calendar", lambda ctx: project_calendar(ctx.project))
+
+    def model(self, name: Hashable, build: Callable[[Context], T]) -> T:
+        """The read model called `name`, built by `build(self)` the first time it is asked
+        for in this revision and shared after."""
+        if name not in self._models:
+            self._models[name] = build(self)
+        return cast(T, self._models[name])

@@ -1,0 +1,82 @@
+"""The registry of every table, assembled from the areas: each area's record modules (the
+declarations) with its services' rules across records and computed fields attached.
+
+The schema declares and never imports the tables; the store, transfer, search, the CLI and
+the boards look tables up here, which guarantees the registry is complete.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+
+from pmtui.areas import AREAS
+from pmtui.schema import REGISTRY, Field, RecordType
+
+_loaded = False
+
+
+def load_all() -> dict[str, RecordType]:
+    """Import every area's record and service modules once; the complete registry."""
+    global _loaded
+    if _loaded:
+        return REGISTRY
+    _loaded = True
+    for area in AREAS:
+        for module in area.records:
+            importlib.import_module(f"pmtui.records.{module}")
+    for area in AREAS:
+        for module in area.services:
+            attach(importlib.import_module(module))
+    return REGISTRY
+
+
+def attach(service: object) -> None:
+    """Attach a service module's RULES and COMPUTED (table -> function) to the tables."""
+    for attribute, slot in (("RULES", "rules"), ("COMPUTED", "compute")):
+        for table, function in getattr(service, attribute, {}).items():
+            if table not in REGISTRY:
+                raise KeyError(f"{service!r} gives {slot} to {table!r}, which no area declares")
+            REGISTRY[table] = dataclasses.replace(REGISTRY[table], **{slot: function})
+
+
+def record_type(table: str) -> RecordType:
+    """The declaration of `table`; raises KeyError naming the known tables."""
+    registry = load_all()
+    try:
+        return registry[table]
+    except KeyError:
+        known = ", ".join(sorted(registry))
+        raise KeyError(f"no table {table!r}; tables: {known}") from None
+
+
+def referrers(table: str) -> list[tuple[RecordType, Field]]:
+    """Every (type, field) that points at `table`."""
+    return [
+        (rt, f)
+        for rt in load_all().values()
+        for f in rt.references()
+        if (f.target or rt.table) == table
+    ]
+
+
+def dependency_order(tables: list[str]) -> list[str]:
+    """Tables ordered so that referenced tables come before those referring to them."""
+    registry = load_all()
+    order: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in order or name in visiting:
+            return
+        visiting.add(name)
+        for f in registry[name].references():
+            target = f.target or name
+            if target != name and target in tables:
+                visit(target)
+        visiting.discard(name)
+        order.append(name)
+
+    for name in tables:
+        visit(name)
+    return order

@@ -1,0 +1,64 @@
+"""The one read path: records as people see them, computed fields filled in.
+
+Boards, `pmtui show`, export and search all read here, so a summary task shows the same
+rolled-up duration and status everywhere and a milestone its forecast. The computed values
+of a table are worked out once per revision of the file (the store's read context).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from pmtui.context import Context
+from pmtui.schema import Record, RecordType
+from pmtui.tables import record_type
+
+
+class Readable(Protocol):
+    """What the read path needs from the store."""
+
+    def records(self, table: str) -> list[Record]: ...
+
+    def get(self, table: str, key: str) -> Record | None: ...
+
+    def read_context(self) -> Context: ...
+
+
+def computed(store: Readable, table: str) -> dict[str, dict[str, Any]]:
+    """The computed fields of every record of `table`, by key (built once per revision)."""
+    rt = record_type(table)
+    compute = rt.compute
+    if compute is None:
+        return {}
+    return store.read_context().model(
+        ("computed", table), lambda ctx: compute(ctx, ctx.records(table))
+    )
+
+
+def fill(rt: RecordType, record: Record, values: dict[str, Any]) -> Record:
+    """`record` with its computed fields (a computed value replaces the stored one of the
+    fields the declaration names in shown_computed)."""
+    filled = dict(record)
+    for name, value in values.items():
+        if name in rt.shown_computed or rt.field(name).computed:
+            filled[name] = value
+    return filled
+
+
+def rows(store: Readable, table: str) -> list[Record]:
+    """Every record of `table` in order, with computed fields filled in."""
+    rt = record_type(table)
+    records = store.records(table)
+    if rt.compute is None:
+        return records
+    values = computed(store, table)
+    return [fill(rt, r, values.get(str(r.get("key")), {})) for r in records]
+
+
+def row(store: Readable, table: str, key: str) -> Record | None:
+    """One record with its computed fields, or None."""
+    rt = record_type(table)
+    record = store.get(table, key)
+    if record is None or rt.compute is None:
+        return record
+    return fill(rt, record, computed(store, table).get(key, {}))
