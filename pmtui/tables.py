@@ -22,9 +22,17 @@ def load_all() -> dict[str, RecordType]:
     if _loaded:
         return REGISTRY
     _loaded = True
+    declared: list[str] = []
     for area in AREAS:
         for module in area.records:
-            importlib.import_module(f"pmtui.records.{module}")
+            names = vars(importlib.import_module(f"pmtui.records.{module}")).values()
+            declared += [v.table for v in names if isinstance(v, RecordType)]
+    # Tables in the order the areas declare them, whichever module was imported first
+    # (search, export and FORMAT.md list them in this order); others (tests) after.
+    ordered = {name: REGISTRY[name] for name in declared if name in REGISTRY}
+    ordered.update(REGISTRY)
+    REGISTRY.clear()
+    REGISTRY.update(ordered)
     for area in AREAS:
         for module in area.services:
             attach(importlib.import_module(module))

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from pmtui.store import Store
+from tests import environment
+from tests.environment import TODAY as TODAY_DATE
 
-#: The date every test runs on (PMTUI_TODAY), a Thursday.
-TODAY = "2026-11-26"
+TODAY = TODAY_DATE.isoformat()
 
 RunPmtui = Callable[..., "subprocess.CompletedProcess[str]"]
 
@@ -27,15 +28,7 @@ def isolated_env(
 
     The folder is not tmp_path itself, so tests may list tmp_path and find only their files.
     """
-    home = tmp_path_factory.mktemp("home")
-    values = {
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_STATE_HOME": str(home / ".local" / "state"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "PMTUI_TODAY": TODAY,
-    }
+    values = environment.isolated_env(tmp_path_factory.mktemp("env"))
     for name, value in values.items():
         monkeypatch.setenv(name, value)
     return dict(os.environ)
@@ -73,3 +66,11 @@ def run_pmtui(isolated_env: dict[str, str], tmp_path: Path) -> RunPmtui:
         )
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def still_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text cursors do not blink in tests: a screenshot taken mid-blink would differ."""
+    from textual.widgets import Input
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)

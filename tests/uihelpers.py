@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -11,19 +10,9 @@ from pmtui.app import PmtuiApp
 from pmtui.config import Config
 from pmtui.store import Store
 from pmtui.widgets.record_table import RecordTable
+from tests.environment import TODAY, isolated_env
 
-TODAY = date(2026, 11, 26)
-
-
-def isolated_env(tmp_path: Path) -> dict[str, str]:
-    """An environment that keeps the developer's own config, state and clock out."""
-    return {
-        "HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "PMTUI_TODAY": TODAY.isoformat(),
-    }
+__all__ = ["TODAY", "isolated_env"]
 
 
 def make_app(store: Store, env: dict[str, str], config: Config | None = None) -> PmtuiApp:

@@ -20,7 +20,6 @@ from pmtui.schema import NUMERIC_KINDS, Field, Kind, RecordType
 from pmtui.store import Store
 from pmtui.tables import record_type
 from pmtui.widgets.record_table import Column, RecordTable
-from pmtui.widgets.text_input import TextInput
 
 
 def columns_for(rt: RecordType) -> list[Column]:
@@ -94,7 +93,7 @@ class TableBoard(Board):
         self.record_type = record_type(spec.table)
 
     def compose(self) -> ComposeResult:
-        yield TextInput(placeholder="filter: type to narrow, esc clears", id="filter", compact=True)
+        yield Input(placeholder="filter: type to narrow, esc clears", id="filter", compact=True)
         yield RecordTable(id="table")
 
     def palette_words(self) -> dict[str, str]:

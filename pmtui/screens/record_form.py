@@ -13,7 +13,6 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from pmtui.schema import Field, Kind
-from pmtui.widgets.text_input import TextInput
 
 #: What to type, shown as the placeholder of an empty field.
 _HINTS: dict[Kind, str] = {
@@ -113,7 +112,7 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
                         label = f.title + (" *" if f.required else "")
                         classes = "field-label required" if f.required else "field-label"
                         yield Label(label, classes=classes)
-                        yield TextInput(
+                        yield Input(
                             self.initial[f.name],
                             placeholder=_HINTS.get(f.kind, f.help)[:56],
                             id=_input_id(f.name),

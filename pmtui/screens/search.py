@@ -14,7 +14,6 @@ from textual.widgets import Input, Static
 
 from pmtui.search import SearchHit
 from pmtui.widgets.record_table import Column, RecordTable
-from pmtui.widgets.text_input import TextInput
 
 COLUMNS = [
     Column("board", "Board", 16),
@@ -57,7 +56,7 @@ class SearchModal(ModalScreen[SearchHit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield TextInput(self.initial, placeholder="search everything", id="query", compact=True)
+            yield Input(self.initial, placeholder="search everything", id="query", compact=True)
             yield Static("", id="count")
             yield RecordTable(id="results")
 

@@ -9,10 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 from pmtui.widgets.record_table import RecordTable
-from pmtui.widgets.text_input import TextInput
 
 
-class ListFilter(TextInput):
+class ListFilter(Input):
     """A hidden filter line; `open(table)` shows it for that table and focuses it."""
 
     DEFAULT_CSS = """

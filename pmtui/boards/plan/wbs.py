@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from pmtui import planning
 from pmtui.boards.keys import command
@@ -18,7 +18,6 @@ from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
 from pmtui.tables import record_type
 from pmtui.widgets.record_table import Column, RecordTable
-from pmtui.widgets.text_input import TextInput
 
 
 def days(value: float | None, signed: bool = False) -> str:
@@ -136,7 +135,7 @@ class WbsBoard(TableBoard):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="plan-summary")
-        yield TextInput(placeholder="filter: type to narrow, esc clears", id="filter", compact=True)
+        yield Input(placeholder="filter: type to narrow, esc clears", id="filter", compact=True)
         yield RecordTable(id="table")
 
     # ------------------------------------------------ reading

@@ -25,7 +25,7 @@ from pmtui.themes import (
     load_themes,
 )
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 BUILTINS, BUILTIN_ERRORS = load_themes(None)
 
 
