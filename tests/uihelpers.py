@@ -15,9 +15,21 @@ from tests.environment import TODAY, isolated_env
 __all__ = ["TODAY", "isolated_env"]
 
 
-def make_app(store: Store, env: dict[str, str], config: Config | None = None) -> PmtuiApp:
-    """The app on `store`, with the fixed theme and no user config."""
-    return PmtuiApp(store, config or Config(), env=env)
+def make_app(
+    store: Store,
+    env: dict[str, str],
+    config: Config | None = None,
+    *,
+    start_area: str | None = "project",
+    pinned: bool = False,
+) -> PmtuiApp:
+    """The app on `store`, with the fixed theme and no user config. It opens on the project
+    settings (the area tests start from, whatever the app's default becomes; None for the
+    default); `pinned` draws every area on the bar as if it had boards, so a new area's
+    boards change no snapshot."""
+    return PmtuiApp(
+        store, config or Config(), env=env, start_area=start_area, dim_empty_areas=not pinned
+    )
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:

@@ -11,7 +11,7 @@ SIZE = (80, 24)
 
 
 def _app(tmp_path: Path) -> Any:
-    return make_app(demo_store(tmp_path), isolated_env(tmp_path))
+    return make_app(demo_store(tmp_path), isolated_env(tmp_path), pinned=True)
 
 
 class TestPeopleSnapshots:

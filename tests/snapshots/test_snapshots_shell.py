@@ -13,7 +13,7 @@ GENERIC = ["3", "left_square_bracket"]
 
 
 def _app(tmp_path: Path) -> Any:
-    return make_app(demo_store(tmp_path), isolated_env(tmp_path))
+    return make_app(demo_store(tmp_path), isolated_env(tmp_path), pinned=True)
 
 
 class TestShellSnapshots:
@@ -51,5 +51,7 @@ class TestShellSnapshots:
         assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=keys)
 
     def test_sixteen_colour_theme(self, snap_compare: Any, tmp_path: Path) -> None:
-        app = make_app(demo_store(tmp_path), isolated_env(tmp_path), Config(theme="pmtui-16"))
+        app = make_app(
+            demo_store(tmp_path), isolated_env(tmp_path), Config(theme="pmtui-16"), pinned=True
+        )
         assert snap_compare(app, terminal_size=(80, 24), press=["3"])

@@ -9,7 +9,7 @@ from tests.uihelpers import demo_store, isolated_env, make_app
 
 
 def _app(tmp_path: Path) -> Any:
-    return make_app(demo_store(tmp_path), isolated_env(tmp_path))
+    return make_app(demo_store(tmp_path), isolated_env(tmp_path), pinned=True)
 
 
 class TestVendorsSnapshots:

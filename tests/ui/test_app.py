@@ -232,9 +232,32 @@ class TestAreas:
     async def test_opens_on_project_until_today_exists(
         self, store: Store, env: dict[str, str]
     ) -> None:
-        app = make_app(store, env)
+        app = make_app(store, env, start_area=None)
         async with app.run_test(size=(80, 24)):
-            assert app.current_mode == "project"
+            assert app.current_mode == ("today" if boards_of("today") else "project")
+
+    async def test_opens_on_the_start_area_it_is_given(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(store, env, start_area="vendors")
+        async with app.run_test(size=(80, 24)):
+            assert app.current_mode == "vendors"
+            assert "Vendors │ Compare │ Quotes" in app.screen.query_one("#tabs").render().plain
+
+    async def test_the_area_bar_dims_areas_without_boards_unless_pinned(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        for pinned in (False, True):
+            app = make_app(store, env, pinned=pinned)
+            async with app.run_test(size=(80, 24)):
+                bar = app.screen.query_one("#areas").render()
+                dimmed = {
+                    bar.plain[span.start : span.end]
+                    for span in bar.spans
+                    if "text-muted" in str(span.style)
+                }
+                empty = {a.title for a in AREAS if not a.boards}
+                assert dimmed == (set() if pinned else empty)
 
 
 class TestSearch:
