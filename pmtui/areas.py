@@ -45,7 +45,7 @@ class Area:
     number: int
     name: str
     title: str
-    #: Modules under pmtui.records that declare this area's tables.
+    #: Modules that declare this area's tables (pmtui.records.<area>).
     records: tuple[str, ...] = ()
     #: Service modules whose RULES and COMPUTED (table -> function) attach to the tables.
     services: tuple[str, ...] = ()
@@ -74,7 +74,7 @@ AREAS: tuple[Area, ...] = (
         2,
         "plan",
         "Plan",
-        records=("plan",),
+        records=("pmtui.records.plan",),
         services=("pmtui.planning.rules",),
         boards=(
             board("wbs", "WBS", "pmtui.boards.plan.wbs:WbsBoard", "tasks"),
@@ -90,7 +90,11 @@ AREAS: tuple[Area, ...] = (
         3,
         "people",
         "People",
-        records=("people", "staffing", "resourcing"),
+        records=(
+            "pmtui.records.people",
+            "pmtui.records.staffing",
+            "pmtui.records.resourcing",
+        ),
         boards=(
             board("team", "Team", "pmtui.boards.people.team:TeamBoard"),
             board("allocation", "Allocation", "pmtui.boards.people.allocation:AllocationBoard"),
@@ -107,7 +111,7 @@ AREAS: tuple[Area, ...] = (
         4,
         "vendors",
         "Vendors",
-        records=("vendors",),
+        records=("pmtui.records.vendors",),
         services=("pmtui.services.vendor_rules",),
         boards=(
             board("directory", "Vendors", table="vendors"),
@@ -127,7 +131,7 @@ AREAS: tuple[Area, ...] = (
         9,
         "project",
         "Project",
-        records=("project",),
+        records=("pmtui.records.project",),
         boards=(board("settings", "Settings", "pmtui.boards.project.settings:ProjectBoard"),),
         demo="pmtui.demo.base:add_demo",
     ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 
-from pmtui.areas import AREAS
+from pmtui import areas
 from pmtui.schema import REGISTRY, Field, RecordType
 
 _loaded = False
@@ -19,24 +19,34 @@ _loaded = False
 def load_all() -> dict[str, RecordType]:
     """Import every area's record and service modules once; the complete registry."""
     global _loaded
-    if _loaded:
-        return REGISTRY
-    _loaded = True
-    declared: list[str] = []
-    for area in AREAS:
+    if not _loaded:
+        _assemble()
+        _loaded = True
+    return REGISTRY
+
+
+def reload() -> dict[str, RecordType]:
+    """Assemble the registry again after the areas changed (a test declares a throwaway
+    area): only the tables of the areas declared now remain."""
+    global _loaded
+    _loaded = False
+    return load_all()
+
+
+def _assemble() -> None:
+    declared: dict[str, RecordType] = {}
+    for area in areas.AREAS:
         for module in area.records:
-            names = vars(importlib.import_module(f"pmtui.records.{module}")).values()
-            declared += [v.table for v in names if isinstance(v, RecordType)]
+            for value in vars(importlib.import_module(module)).values():
+                if isinstance(value, RecordType) and value.table not in declared:
+                    declared[value.table] = REGISTRY.get(value.table, value)
     # Tables in the order the areas declare them, whichever module was imported first
-    # (search, export and FORMAT.md list them in this order); others (tests) after.
-    ordered = {name: REGISTRY[name] for name in declared if name in REGISTRY}
-    ordered.update(REGISTRY)
+    # (search, export and FORMAT.md list them in this order).
     REGISTRY.clear()
-    REGISTRY.update(ordered)
-    for area in AREAS:
+    REGISTRY.update(declared)
+    for area in areas.AREAS:
         for module in area.services:
             attach(importlib.import_module(module))
-    return REGISTRY
 
 
 def attach(service: object) -> None:
@@ -88,3 +98,11 @@ def dependency_order(tables: list[str]) -> list[str]:
     for name in tables:
         visit(name)
     return order
+
+
+def undeclared_boards() -> dict[str, str]:
+    """Tables whose `board` names no board of any area: {table: board id}."""
+    declared = {spec.id for area in areas.AREAS for spec in area.boards}
+    return {
+        rt.table: rt.board for rt in load_all().values() if rt.board and rt.board not in declared
+    }

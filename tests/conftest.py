@@ -74,3 +74,27 @@ def still_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
     from textual.widgets import Input
 
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+@pytest.fixture
+def throwaway_area(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Declare the throwaway Money area (tests/throwaway_area.py) for one test."""
+    from pmtui import areas, tables
+    from tests import throwaway_area
+
+    original = areas.AREAS
+    monkeypatch.setattr(
+        areas, "AREAS", tuple(throwaway_area.AREA if a.name == "money" else a for a in original)
+    )
+    tables.reload()
+    yield
+    monkeypatch.setattr(areas, "AREAS", original)
+    tables.reload()
+
+
+@pytest.fixture(autouse=True)
+def _with_throwaway_area_everywhere(request: pytest.FixtureRequest) -> None:
+    """With PMTUI_TEST_THROWAWAY_AREA set, every test runs with the throwaway area declared
+    (the proof that a new area changes no existing snapshot)."""
+    if os.environ.get("PMTUI_TEST_THROWAWAY_AREA"):
+        request.getfixturevalue("throwaway_area")

@@ -1,11 +1,57 @@
-"""The areas and their boards as the app shows them, derived from pmtui.areas."""
+"""The areas and their boards as the app shows them, derived from pmtui.areas.
+
+AREAS and BOARDS are live views of the declaration (read each time they are iterated), so
+every reader sees the same areas, also when a test declares a throwaway one.
+"""
 
 from __future__ import annotations
 
-from pmtui.areas import AREAS, Area, BoardSpec, area
+from collections.abc import Sequence
+from typing import overload
 
-#: Every board of every area, in area then tab order.
-BOARDS: list[BoardSpec] = [spec for declared in AREAS for spec in declared.boards]
+from pmtui import areas
+from pmtui.areas import Area, BoardSpec
+
+
+class _Areas(Sequence[Area]):
+    """Every area, in digit order."""
+
+    @overload
+    def __getitem__(self, index: int) -> Area: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Area]: ...
+
+    def __getitem__(self, index: int | slice) -> Area | Sequence[Area]:
+        return areas.AREAS[index]
+
+    def __len__(self) -> int:
+        return len(areas.AREAS)
+
+
+class _Boards(Sequence[BoardSpec]):
+    """Every board of every area, in area then tab order."""
+
+    @overload
+    def __getitem__(self, index: int) -> BoardSpec: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[BoardSpec]: ...
+
+    def __getitem__(self, index: int | slice) -> BoardSpec | Sequence[BoardSpec]:
+        return [spec for declared in areas.AREAS for spec in declared.boards][index]
+
+    def __len__(self) -> int:
+        return sum(len(declared.boards) for declared in areas.AREAS)
+
+
+AREAS: Sequence[Area] = _Areas()
+BOARDS: Sequence[BoardSpec] = _Boards()
+
+
+def area(name: str) -> Area:
+    """The area called `name`; KeyError naming the areas."""
+    return areas.area(name)
 
 
 def boards_of(area_name: str) -> list[BoardSpec]:

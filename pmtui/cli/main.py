@@ -9,27 +9,25 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
-from pmtui import __version__
-from pmtui.areas import AREAS
+from pmtui import __version__, areas
 from pmtui.cli import backups, common, exchange, projects, records
 from pmtui.cli.common import UsageError, UserError
 from pmtui.kinds import FieldError
 from pmtui.store import StoreError, exit_on_signals
 
-#: Each module adds its commands to the parser: the commands of every project, then each
-#: area's (its declaration names them).
-COMMAND_MODULES: tuple[ModuleType, ...] = (
-    projects,
-    records,
-    exchange,
-    backups,
-    *(importlib.import_module(name) for area in AREAS for name in area.commands),
-)
+#: The commands of every project; each area's follow (its declaration names them).
+CORE_MODULES: tuple[ModuleType, ...] = (projects, records, exchange, backups)
+
+
+def command_modules() -> list[ModuleType]:
+    """Each module adds its commands to the parser: the core ones, then each area's."""
+    named = [name for area in areas.AREAS for name in area.commands]
+    return [*CORE_MODULES, *(importlib.import_module(name) for name in named)]
 
 
 def command_names() -> set[str]:
     """Every command's name (each module lists the ones it registers)."""
-    return {name for module in COMMAND_MODULES for name in module.COMMANDS}
+    return {name for module in command_modules() for name in module.COMMANDS}
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -43,7 +41,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"pmtui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         if command is None or command in module.COMMANDS:
             module.register(commands)
     return parser

@@ -11,7 +11,8 @@ import importlib
 from collections.abc import Callable
 from datetime import date
 
-from pmtui.areas import AREAS, Area, area
+from pmtui import areas
+from pmtui.areas import Area, area
 from pmtui.demo.base import demo_project
 from pmtui.store import Store
 
@@ -29,7 +30,7 @@ def builders() -> list[Builder]:
             visit(area(name))
         order.append(declared)
 
-    for declared in AREAS:
+    for declared in areas.AREAS:
         visit(declared)
     found: list[Builder] = []
     for declared in order:

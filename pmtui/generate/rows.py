@@ -144,11 +144,11 @@ def generate_rows(
 
 def fixers() -> tuple[dict[str, RowFixer], dict[str, RefFixer]]:
     """Every area's fixers (the module its declaration names as test_data)."""
-    from pmtui.areas import AREAS
+    from pmtui import areas
 
     row_fixers: dict[str, RowFixer] = {}
     ref_fixers: dict[str, RefFixer] = {}
-    for area in AREAS:
+    for area in areas.AREAS:
         if area.test_data:
             module = importlib.import_module(area.test_data)
             row_fixers.update(module.FIXERS)

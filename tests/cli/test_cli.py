@@ -428,7 +428,7 @@ def _parser_commands(parser: argparse.ArgumentParser) -> set[str]:
 
 def test_each_module_lists_exactly_the_commands_it_registers() -> None:
     cli_main = sys.modules["pmtui.cli.main"]
-    for module in cli_main.COMMAND_MODULES:
+    for module in cli_main.command_modules():
         for name in module.COMMANDS:
             # Building the parser of one command registers its module's commands only.
             assert _parser_commands(cli_main.build_parser(name)) == set(module.COMMANDS)

@@ -223,6 +223,35 @@ class TestOutline:
         assert (cells["budget"], cells["percent"], cells["duration"]) == ("1,500", "64", "5d")
 
 
+class TestSummaryEverywhere:
+    """A summary task shows its tasks' rolled-up duration, percent and status in the form
+    too, and keeping them as shown saves nothing."""
+
+    async def test_the_edit_form_shows_the_rolled_up_values_and_saves_nothing_unchanged(
+        self, planned: Store, env: dict[str, str]
+    ) -> None:
+        with planned.transaction("phase"):
+            planned.add("tasks", {"key": "S", "title": "Phase"})
+            planned.update("tasks", "B", {"parent": "S", "status": "done"})
+            planned.update("tasks", "C", {"parent": "S", "status": "not started"})
+        before = planned.path.read_bytes()
+        app = make_app(planned, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("2")
+            assert list(wbs_rows(app)) == ["A", "D", "E", "S", "B", "C"]
+            await pilot.press("G", "k", "k", "e")
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            values = form.values()
+            # B and C run in parallel after A: the phase spans B's 5 days; half begun.
+            assert (values["duration"], values["status"]) == ("5", "in progress")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert not isinstance(app.screen, RecordForm)
+        assert planned.path.read_bytes() == before
+        assert planned.require("tasks", "S")["duration"] == 1  # its own, kept as it was
+
+
 class TestGanttBoard:
     """The Gantt board shows the store's plan: zoom, scroll, critical colour."""
 

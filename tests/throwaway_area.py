@@ -1,0 +1,48 @@
+"""A throwaway table with a board, declared the way a new area declares one: this record
+module (its service too: a computed column) and one area declaration. Nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pmtui.areas import Area, board
+from pmtui.context import Context
+from pmtui.schema import Field, Kind, Record, RecordType, register
+
+GADGETS = register(
+    RecordType(
+        table="gadgets",
+        singular="gadget",
+        key_prefix="G",
+        board="money.gadgets",
+        help="Test only: things bought by the piece.",
+        fields=(
+            Field("title", Kind.TEXT, required=True, width=20, help="What it is."),
+            Field("price", Kind.MONEY, width=10, help="Price of one."),
+            Field("quantity", Kind.INTEGER, width=5, help="How many."),
+            Field("total", Kind.MONEY, computed=True, width=10, help="Price times quantity."),
+        ),
+    )
+)
+
+
+def totals(ctx: Context, records: Sequence[Record]) -> dict[str, dict[str, Any]]:
+    """The computed column: price x quantity."""
+    return {
+        str(r["key"]): {"total": float(r.get("price") or 0) * int(r.get("quantity") or 0)}
+        for r in records
+    }
+
+
+COMPUTED = {"gadgets": totals}
+
+#: The one line of the area's declaration (Money has no boards yet).
+AREA = Area(
+    5,
+    "money",
+    "Money",
+    records=("tests.throwaway_area",),
+    services=("tests.throwaway_area",),
+    boards=(board("gadgets", "Gadgets", table="gadgets"),),
+)
