@@ -72,6 +72,51 @@ def check_writable(path: Path) -> None:
         raise SaveError(f"cannot save {path}: the folder {folder} is read-only")
 
 
+def shared_mode(like: Path | None) -> int:
+    """The mode for a file kept beside the project `like`: the project's read/write bits
+    (0660 for a project shared through a group), 0600 when there is no project yet."""
+    try:
+        return (os.stat(like).st_mode & 0o666) | 0o600 if like is not None else 0o600
+    except OSError:
+        return 0o600
+
+
+def open_sidecar(path: Path, flags: int, like: Path | None = None) -> int:
+    """Open a file beside the project (lock, log, undo journal, backup) without following
+    a symbolic link: one planted there (`.p.json.log -> ~/.bashrc`) or anything that is
+    not a regular file is refused, naming it. A file it creates takes the mode and group of
+    the project `like` (see shared_mode). Returns the descriptor; SaveError says why not."""
+    mode = shared_mode(like)
+    safe = os.O_NOFOLLOW | os.O_CLOEXEC
+    created = False
+    try:
+        if flags & os.O_CREAT:
+            try:
+                fd = os.open(path, (flags | os.O_EXCL | safe), mode)
+                created = True
+            except FileExistsError:
+                fd = os.open(path, (flags & ~os.O_CREAT) | safe)
+        else:
+            fd = os.open(path, flags | safe)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise SaveError(
+                f"refusing {path}: it is a symbolic link (pmtui never follows a link beside "
+                "a project); remove it"
+            ) from None
+        raise SaveError(f"cannot open {path}: {error.strerror}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise SaveError(f"refusing {path}: it is not a regular file; remove it")
+    if created:
+        os.fchmod(fd, mode)  # the umask does not narrow a group-shared project's files
+        if like is not None:
+            with contextlib.suppress(OSError):
+                os.fchown(fd, -1, os.stat(like).st_gid)
+    return fd
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in `folder` durable."""
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
