@@ -8,52 +8,14 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from pmtui.kinds import ParseContext, to_text
-from pmtui.schema import LIST_KINDS, Field, Kind, RecordType
+from pmtui.kinds import KINDS, ParseContext, to_text
+from pmtui.schema import Field, Kind, RecordType
 from pmtui.store.files import ProjectFiles
 from pmtui.store.migrations import SCHEMA_VERSION
 from pmtui.store.store import encode
 from pmtui.tables import load_all
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "FORMAT.md"
-
-#: kind -> (what people type, what the file stores)
-KIND_SYNTAX: dict[Kind, tuple[str, str]] = {
-    Kind.TEXT: ("any text on one line", "string"),
-    Kind.LONG_TEXT: ("text, several lines allowed", "string with `\\n`"),
-    Kind.EMAIL: ("`name@example.com`", "string"),
-    Kind.URL: ("`https://example.com` (`https://` is added when missing)", "string"),
-    Kind.DATE: (
-        "`2026-12-01`, `12/1`, `dec 1`, `today`, `fri`, `next mon`, `+3d`, `+3wd`, `+2w`, "
-        "`eow`, `eom`, `eoq`, `eoy`",
-        "ISO date string `YYYY-MM-DD`",
-    ),
-    Kind.DATES: ("dates as above, separated by `;`", "sorted list of ISO date strings"),
-    Kind.DATETIME: ("`2026-12-01 14:30`, `fri 9:00`, `today 4pm`", "string `YYYY-MM-DDTHH:MM`"),
-    Kind.MONEY: (
-        "`1200`, `1,200.50`, `40k`, `1.4m`, with or without a currency sign",
-        "JSON number rounded to two decimals, in the project currency",
-    ),
-    Kind.NUMBER: ("`12`, `12.5`", "JSON number"),
-    Kind.INTEGER: ("`12`", "JSON integer"),
-    Kind.PERCENT: ("`8`, `8%`, `8.5` (all mean percent)", "JSON number in percent units (8 = 8 %)"),
-    Kind.RATING: ("a whole number, 1-5 unless the field says otherwise", "JSON integer"),
-    Kind.DURATION: ("`3`, `2.5d`, `2w` (working days; a week is 5)", "JSON number of working days"),
-    Kind.CHOICE: ("one of the listed values (a unique prefix is enough)", "string"),
-    Kind.REF: ("the target's key, or its name/title when unique", "the target's key"),
-    Kind.REFS: ("keys or unique names, separated by `;` or `,`", "list of keys"),
-    Kind.LINKS: (
-        "`A; B SS+2; C FF-1.5` (type FS, SS, FF or SF; lag in working days)",
-        'list of strings such as `"B SS+2"`',
-    ),
-    Kind.BOOL: ("`yes`/`no` (also `y`, `true`, `x`, `1`, `done`, `0`, `-`)", "`true` or `false`"),
-    Kind.RECURRENCE: (
-        "`daily`, `weekdays`, `weekly mon`, `every 2 weeks`, `monthly`, or an RRULE",
-        "RRULE string such as `FREQ=WEEKLY;BYDAY=TU`",
-    ),
-    Kind.TAGS: ("words separated by `,`", "list of strings"),
-    Kind.WEEKDAYS: ("`sat, sun`", "list of `mon` ... `sun`, in week order"),
-}
 
 _SENTINEL = date(2000, 1, 3)
 
@@ -218,9 +180,9 @@ def generate() -> str:
         "| Kind | Typed as | Stored as |",
         "|---|---|---|",
         *(
-            f"| {kind.value}{' (list)' if kind in LIST_KINDS else ''} | {_cell(typed)} | "
-            f"{_cell(stored)} |"
-            for kind, (typed, stored) in KIND_SYNTAX.items()
+            f"| {kind.value}{' (list)' if spec.listed else ''} | {_cell(spec.syntax)} | "
+            f"{_cell(spec.stored)} |"
+            for kind, spec in KINDS.items()
         ),
         "",
         "## Tables",

@@ -14,7 +14,7 @@ __all__ = ["Compute", "Field", "Kind", "Reader", "Record", "RecordType", "Rules"
 
 
 class Kind(StrEnum):
-    """What a field holds; each kind has one parser and one formatter in pmtui.kinds."""
+    """What a field holds; each kind has one spec (parser, formatters, docs) in pmtui.kinds."""
 
     TEXT = "text"
     LONG_TEXT = "long_text"
@@ -39,6 +39,8 @@ class Kind(StrEnum):
     WEEKDAYS = "weekdays"
 
 
+# The flags below are pmtui.kinds' table read for modules that take them from the schema (the
+# schema sits below the kinds and cannot import them); a test keeps both in step.
 #: Kinds whose stored value is a JSON list; exports write them in their typed text syntax.
 LIST_KINDS = frozenset({Kind.DATES, Kind.REFS, Kind.LINKS, Kind.TAGS, Kind.WEEKDAYS})
 #: Kinds shown right-aligned in tables.

@@ -5,14 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pmtui import views
-from pmtui.kinds import to_text
-from pmtui.schema import Kind
+from pmtui.kinds import SEARCHABLE_KINDS, to_text
 from pmtui.tables import load_all
 from pmtui.views import Readable
-
-TEXT_KINDS = frozenset(
-    {Kind.TEXT, Kind.LONG_TEXT, Kind.EMAIL, Kind.URL, Kind.TAGS, Kind.CHOICE, Kind.REF}
-)
 
 
 @dataclass(frozen=True)
@@ -40,7 +35,7 @@ def search(store: Readable, text: str, limit: int = 500) -> list[SearchHit]:
         return []
     hits: list[SearchHit] = []
     for rt in load_all().values():
-        fields = [f for f in rt.fields if f.kind in TEXT_KINDS]
+        fields = [f for f in rt.fields if f.kind in SEARCHABLE_KINDS]
         for record in views.rows(store, rt.table):
             for f in fields:
                 value = to_text(f, record.get(f.name))

@@ -1,10 +1,12 @@
-"""One formatter per field kind: stored values as typed text, as people read them, as exported."""
+"""Formatters the kinds share: a stored value as typed text, and as people read it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from pmtui.schema import Field, Kind
+#: A stored value (never empty: the callers in pmtui.kinds.specs handle that) -> text.
+Formatter = Callable[[Any], str]
 
 
 def plain_number(value: float) -> str:
@@ -19,46 +21,50 @@ def format_money(value: float) -> str:
     return f"{value:,.2f}"
 
 
-def to_text(f: Field, value: Any) -> str:
-    """The canonical typed text of a value: parse_value(to_text(v)) == v. Empty -> ''."""
-    if value is None or value == []:
-        return ""
-    if f.kind in (Kind.REFS, Kind.LINKS, Kind.DATES):
-        return "; ".join(str(item) for item in value)
-    if f.kind in (Kind.TAGS, Kind.WEEKDAYS):
-        return ", ".join(str(item) for item in value)
-    if f.kind == Kind.BOOL:
-        return "yes" if value else "no"
-    if f.kind == Kind.MONEY:
-        return f"{float(value):.2f}"
-    if f.kind in (Kind.NUMBER, Kind.PERCENT, Kind.DURATION, Kind.INTEGER, Kind.RATING):
-        return plain_number(float(value))
-    return str(value)
+def joined(separator: str) -> Formatter:
+    """A list written with `separator` between its items, as its kind's parser splits it."""
+
+    def text(value: Any) -> str:
+        return separator.join(str(item) for item in value)
+
+    return text
 
 
-def to_display(f: Field, value: Any) -> str:
-    """A value as people read it in tables and reports: 1,400,000.00; 92 %; yes."""
-    if value is None or value == []:
-        return ""
-    if f.kind == Kind.MONEY:
-        return format_money(float(value))
-    if f.kind == Kind.PERCENT:
-        return f"{plain_number(round(float(value), 1))} %"
-    if f.kind == Kind.NUMBER:
-        return plain_number(round(float(value), 2))
-    if f.kind == Kind.DURATION:
-        return f"{plain_number(float(value))}d"
-    if f.kind == Kind.BOOL:
-        return "yes" if value else "no"
-    if f.kind == Kind.LONG_TEXT:
-        return str(value).replace("\n", " ⏎ ")
-    return to_text(f, value)
+def yes_no(value: Any) -> str:
+    """A boolean as typed and as read."""
+    return "yes" if value else "no"
 
 
-def export_value(f: Field, value: Any) -> Any:
-    """A value for a JSON export: lists in their typed text syntax, empty as None."""
-    if value is None or value == [] or value == "":
-        return None
-    if f.kind in (Kind.REFS, Kind.LINKS, Kind.DATES, Kind.TAGS, Kind.WEEKDAYS):
-        return to_text(f, value)
-    return value
+def money_text(value: Any) -> str:
+    """An amount as typed: two decimals, no thousands separators (1200.50)."""
+    return f"{float(value):.2f}"
+
+
+def number_text(value: Any) -> str:
+    """A number as typed (plain_number)."""
+    return plain_number(float(value))
+
+
+def money_display(value: Any) -> str:
+    """An amount as read: 1,400,000.00."""
+    return format_money(float(value))
+
+
+def number_display(value: Any) -> str:
+    """A number as read, to two decimals at most."""
+    return plain_number(round(float(value), 2))
+
+
+def percent_display(value: Any) -> str:
+    """A percentage as read, to one decimal: 92 %."""
+    return f"{plain_number(round(float(value), 1))} %"
+
+
+def duration_display(value: Any) -> str:
+    """Working days as read: 2.5d."""
+    return f"{plain_number(float(value))}d"
+
+
+def one_line(value: Any) -> str:
+    """Several lines shown on one, each break marked."""
+    return str(value).replace("\n", " ⏎ ")

@@ -7,12 +7,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 from urllib.parse import urlparse
 
 from pmtui.domain.calendar import WEEKDAY_NAMES, WorkCalendar
 from pmtui.kinds.formatters import format_money, plain_number
-from pmtui.schema import KEY_PATTERN, Field, Kind
+from pmtui.schema import KEY_PATTERN, Field
 
 # Date parsing (dateutil) loads with the first date typed, not when the app starts; the
 # calendar is a few lines of plain Python.
@@ -41,18 +41,7 @@ class ParseContext:
     resolve: Resolver = _no_resolver
 
 
-def _is_empty(raw: object) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []
-
-
-def parse_value(f: Field, raw: object, ctx: ParseContext) -> Any:
-    """Parse typed text (or an already typed JSON value) into the stored value; None if empty."""
-    if _is_empty(raw):
-        return None
-    return _PARSERS[f.kind](f, raw, ctx)
-
-
-def _text(f: Field, raw: object, ctx: ParseContext) -> str:
+def parse_text(f: Field, raw: object, ctx: ParseContext) -> str:
     text = str(raw).strip()
     if f.name == "key" and not KEY_PATTERN.match(text):
         raise FieldError(
@@ -63,18 +52,18 @@ def _text(f: Field, raw: object, ctx: ParseContext) -> str:
     return text
 
 
-def _long_text(f: Field, raw: object, ctx: ParseContext) -> str:
+def parse_long_text(f: Field, raw: object, ctx: ParseContext) -> str:
     return str(raw).strip("\n").rstrip()
 
 
-def _email(f: Field, raw: object, ctx: ParseContext) -> str:
+def parse_email(f: Field, raw: object, ctx: ParseContext) -> str:
     text = str(raw).strip()
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
         raise FieldError(f"{text!r} is not an e-mail address: write name@example.com")
     return text
 
 
-def _url(f: Field, raw: object, ctx: ParseContext) -> str:
+def parse_url(f: Field, raw: object, ctx: ParseContext) -> str:
     text = str(raw).strip()
     if "://" not in text and not text.startswith("mailto:"):
         text = "https://" + text
@@ -89,14 +78,14 @@ def _url(f: Field, raw: object, ctx: ParseContext) -> str:
 _When = TypeVar("_When", bound=date)  # a date or a datetime
 
 
-def _date(f: Field, raw: object, ctx: ParseContext) -> str:
+def parse_date(f: Field, raw: object, ctx: ParseContext) -> str:
     if isinstance(raw, datetime):
         raw = raw.date()
     if isinstance(raw, date):
         return raw.isoformat()
-    from pmtui.domain.dates import parse_date
+    from pmtui.domain import dates
 
-    return _read_when(parse_date, raw, ctx).isoformat()
+    return _read_when(dates.parse_date, raw, ctx).isoformat()
 
 
 def _read_when(parse: Callable[..., _When], raw: object, ctx: ParseContext) -> _When:
@@ -115,17 +104,17 @@ def _read_when(parse: Callable[..., _When], raw: object, ctx: ParseContext) -> _
         raise FieldError(str(error)) from None
 
 
-def _dates(f: Field, raw: object, ctx: ParseContext) -> list[str]:
+def parse_dates(f: Field, raw: object, ctx: ParseContext) -> list[str]:
     items = _split(raw, separators=";,")
-    return sorted({_date(f, item, ctx) for item in items})
+    return sorted({parse_date(f, item, ctx) for item in items})
 
 
-def _datetime(f: Field, raw: object, ctx: ParseContext) -> str:
+def parse_datetime(f: Field, raw: object, ctx: ParseContext) -> str:
     if isinstance(raw, datetime):
         return raw.isoformat(timespec="minutes")
-    from pmtui.domain.dates import parse_datetime
+    from pmtui.domain import dates
 
-    return _read_when(parse_datetime, raw, ctx).isoformat(timespec="minutes")
+    return _read_when(dates.parse_datetime, raw, ctx).isoformat(timespec="minutes")
 
 
 _MONEY_SUFFIX = {"k": 1_000.0, "m": 1_000_000.0}
@@ -160,19 +149,19 @@ def _check_range(f: Field, value: float, shown: str) -> None:
         raise FieldError(f"{shown} is above the maximum of {plain_number(f.maximum)}")
 
 
-def _money(f: Field, raw: object, ctx: ParseContext) -> float:
+def parse_money(f: Field, raw: object, ctx: ParseContext) -> float:
     value = round(_number_text(raw, "an amount (write 1200, 1,200.50 or 40k)"), 2)
     _check_range(f, value, format_money(value))
     return value
 
 
-def _number(f: Field, raw: object, ctx: ParseContext) -> float | int:
+def parse_number(f: Field, raw: object, ctx: ParseContext) -> float | int:
     value = _number_text(raw, "a number")
     _check_range(f, value, plain_number(value))
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 
-def _integer(f: Field, raw: object, ctx: ParseContext) -> int:
+def parse_integer(f: Field, raw: object, ctx: ParseContext) -> int:
     value = _number_text(raw, "a whole number")
     if not value.is_integer():
         raise FieldError(f"{raw!s} is not a whole number")
@@ -180,14 +169,14 @@ def _integer(f: Field, raw: object, ctx: ParseContext) -> int:
     return int(value)
 
 
-def _percent(f: Field, raw: object, ctx: ParseContext) -> float | int:
+def parse_percent(f: Field, raw: object, ctx: ParseContext) -> float | int:
     text = str(raw).strip().rstrip("%").strip() if isinstance(raw, str) else raw
     value = _number_text(text, "a percentage (write 8, 8% or 8.5)")
     _check_range(f, value, f"{plain_number(value)} %")
     return int(value) if value.is_integer() else value
 
 
-def _rating(f: Field, raw: object, ctx: ParseContext) -> int:
+def parse_rating(f: Field, raw: object, ctx: ParseContext) -> int:
     low, high = int(f.minimum or 1), int(f.maximum or 5)
     try:
         value = _number_text(raw, "a rating")
@@ -198,7 +187,7 @@ def _rating(f: Field, raw: object, ctx: ParseContext) -> int:
     return int(value)
 
 
-def _duration(f: Field, raw: object, ctx: ParseContext) -> float | int:
+def parse_duration(f: Field, raw: object, ctx: ParseContext) -> float | int:
     text = str(raw).strip().lower() if isinstance(raw, str) else raw
     multiplier = 1.0
     if isinstance(text, str):
@@ -213,7 +202,7 @@ def _duration(f: Field, raw: object, ctx: ParseContext) -> float | int:
     return int(value) if value.is_integer() else value
 
 
-def _choice(f: Field, raw: object, ctx: ParseContext) -> str:
+def parse_choice(f: Field, raw: object, ctx: ParseContext) -> str:
     text = str(raw).strip().lower()
     exact = [c for c in f.choices if c.lower() == text]
     if exact:
@@ -224,7 +213,7 @@ def _choice(f: Field, raw: object, ctx: ParseContext) -> str:
     raise FieldError(f"{raw!s} is not one of: {', '.join(f.choices)}")
 
 
-def _ref(f: Field, raw: object, ctx: ParseContext) -> str:
+def parse_ref(f: Field, raw: object, ctx: ParseContext) -> str:
     return ctx.resolve(f.target or "", str(raw).strip())
 
 
@@ -235,7 +224,7 @@ def _split(raw: object, separators: str) -> list[str]:
     return [part.strip() for part in re.split(pattern, str(raw)) if part.strip()]
 
 
-def _refs(f: Field, raw: object, ctx: ParseContext) -> list[str]:
+def parse_refs(f: Field, raw: object, ctx: ParseContext) -> list[str]:
     keys: list[str] = []
     for item in _split(raw, separators=";,"):
         key = ctx.resolve(f.target or "", item)
@@ -244,18 +233,18 @@ def _refs(f: Field, raw: object, ctx: ParseContext) -> list[str]:
     return keys
 
 
-def _links(f: Field, raw: object, ctx: ParseContext) -> list[str]:
-    from pmtui.domain.links import LinkParseError, format_links, parse_links
+def parse_links(f: Field, raw: object, ctx: ParseContext) -> list[str]:
+    from pmtui.domain import links as typed_links
 
     text = "; ".join(raw) if isinstance(raw, list | tuple) else str(raw)
     try:
-        links = parse_links(text)
-    except LinkParseError as error:
+        links = typed_links.parse_links(text)
+    except typed_links.LinkParseError as error:
         raise FieldError(str(error)) from None
     resolved = []
     for link in links:
         key = ctx.resolve(f.target or "", link.predecessor)
-        resolved.append(format_links([type(link)(key, link.type, link.lag)]))
+        resolved.append(typed_links.format_links([type(link)(key, link.type, link.lag)]))
     return resolved
 
 
@@ -263,7 +252,7 @@ _TRUE = {"yes", "y", "true", "t", "1", "x", "on", "done"}
 _FALSE = {"no", "n", "false", "f", "0", "off", "-"}
 
 
-def _bool(f: Field, raw: object, ctx: ParseContext) -> bool:
+def parse_bool(f: Field, raw: object, ctx: ParseContext) -> bool:
     if isinstance(raw, bool):
         return raw
     text = str(raw).strip().lower()
@@ -274,7 +263,7 @@ def _bool(f: Field, raw: object, ctx: ParseContext) -> bool:
     raise FieldError(f"{raw!s} is not yes or no")
 
 
-def _tags(f: Field, raw: object, ctx: ParseContext) -> list[str]:
+def parse_tags(f: Field, raw: object, ctx: ParseContext) -> list[str]:
     tags: list[str] = []
     for item in _split(raw, separators=","):
         if item not in tags:
@@ -282,7 +271,7 @@ def _tags(f: Field, raw: object, ctx: ParseContext) -> list[str]:
     return tags
 
 
-def _weekdays(f: Field, raw: object, ctx: ParseContext) -> list[str]:
+def parse_weekdays(f: Field, raw: object, ctx: ParseContext) -> list[str]:
     days = set()
     for item in _split(raw, separators=",;"):
         name = item.lower()[:3]
@@ -307,7 +296,7 @@ _RRULE_DAYS = {name: name[:2].upper() for name in WEEKDAY_NAMES}
 _UNITS = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
 
 
-def _recurrence(f: Field, raw: object, ctx: ParseContext) -> str:
+def parse_recurrence(f: Field, raw: object, ctx: ParseContext) -> str:
     from dateutil.rrule import rrulestr
 
     text = str(raw).strip()
@@ -339,28 +328,3 @@ def _recurrence(f: Field, raw: object, ctx: ParseContext) -> str:
     except (ValueError, TypeError):
         raise FieldError(message) from None
     return rule
-
-
-_PARSERS: dict[Kind, Callable[[Field, object, ParseContext], Any]] = {
-    Kind.TEXT: _text,
-    Kind.LONG_TEXT: _long_text,
-    Kind.EMAIL: _email,
-    Kind.URL: _url,
-    Kind.DATE: _date,
-    Kind.DATES: _dates,
-    Kind.DATETIME: _datetime,
-    Kind.MONEY: _money,
-    Kind.NUMBER: _number,
-    Kind.INTEGER: _integer,
-    Kind.PERCENT: _percent,
-    Kind.RATING: _rating,
-    Kind.DURATION: _duration,
-    Kind.CHOICE: _choice,
-    Kind.REF: _ref,
-    Kind.REFS: _refs,
-    Kind.LINKS: _links,
-    Kind.BOOL: _bool,
-    Kind.RECURRENCE: _recurrence,
-    Kind.TAGS: _tags,
-    Kind.WEEKDAYS: _weekdays,
-}

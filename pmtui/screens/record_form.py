@@ -12,23 +12,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from pmtui.schema import Field, Kind
-
-#: What to type, shown as the placeholder of an empty field.
-_HINTS: dict[Kind, str] = {
-    Kind.DATE: "2026-12-01, 12/1, fri, +2w, eom",
-    Kind.DATES: "dates separated by ;",
-    Kind.DATETIME: "2026-12-01 14:30, fri 9:00",
-    Kind.MONEY: "1200, 1,200.50, 40k",
-    Kind.PERCENT: "8, 8%, 8.5",
-    Kind.DURATION: "working days: 3, 2.5d, 2w",
-    Kind.BOOL: "yes / no",
-    Kind.TAGS: "a, b, c",
-    Kind.REFS: "keys or names, separated by ;",
-    Kind.LINKS: "A; B SS+2; C FF-1",
-    Kind.WEEKDAYS: "sat, sun",
-    Kind.RECURRENCE: "daily, weekly mon, every 2 weeks",
-}
+from pmtui.kinds import KINDS
+from pmtui.schema import Field
 
 Validator = Callable[[dict[str, str]], dict[str, str]]
 
@@ -114,7 +99,7 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
                         yield Label(label, classes=classes)
                         yield Input(
                             self.initial[f.name],
-                            placeholder=_HINTS.get(f.kind, f.help)[:56],
+                            placeholder=(KINDS[f.kind].hint or f.help)[:56],
                             id=_input_id(f.name),
                             compact=True,
                             tooltip=f.help,
