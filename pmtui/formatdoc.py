@@ -155,7 +155,7 @@ def generate() -> str:
         "- The file is written atomically (temporary file, fsync, rename), with sorted keys "
         "and indentation so that it diffs well in git, with mode 0600.",
         "- A field that is absent is empty: records never store `null` or `[]`.",
-        "- Dates are ISO strings (`2026-12-01`); date-times `2026-12-01T14:30`.",
+        "- Dates are ISO strings (`2026-12-01`); date-times `2026-12-01T14:30`; months `2027-03`.",
         "- Money is a JSON number rounded to two decimals (`1200.5` is 1,200.50) in the "
         "project's `currency`.",
         "- Percents are stored in percent units: `8` means 8 %.",

@@ -23,6 +23,7 @@ class Kind(StrEnum):
     DATE = "date"
     DATES = "dates"
     DATETIME = "datetime"
+    MONTH = "month"
     MONEY = "money"
     NUMBER = "number"
     INTEGER = "integer"

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pmtui.kinds import formatters as shown
+from pmtui.kinds import months, samples
 from pmtui.kinds import parsers as read
-from pmtui.kinds import samples
 from pmtui.kinds.formatters import Formatter
 from pmtui.kinds.parsers import ParseContext
 from pmtui.kinds.samples import Sampler
@@ -105,6 +105,16 @@ KINDS: dict[Kind, KindSpec] = {
         "string `YYYY-MM-DDTHH:MM`",
         samples.datetime,
         hint="2026-12-01 14:30, fri 9:00",
+    ),
+    Kind.MONTH: KindSpec(
+        months.parse_month,
+        "`2027-03`, `3/27` or `03/2027` (month first, whatever the date order), `mar` or "
+        "`march` (that month of this calendar year), `march 2027`, `this month`, `next month`, "
+        "`last month`, or a date (`2027-03-15` is March 2027)",
+        "string `YYYY-MM`",
+        months.sample_month,
+        display=months.month_display,
+        hint="2027-03, 3/27, mar (this year), next month",
     ),
     Kind.MONEY: KindSpec(
         read.parse_money,

@@ -52,6 +52,19 @@ ACCEPTED: list[tuple[Field, object, object]] = [
     (field(Kind.DATE), date(2027, 1, 4), "2027-01-04"),
     (field(Kind.DATES), "12/25; 2026-12-24, 12/25", ["2026-12-24", "2026-12-25"]),
     (field(Kind.DATETIME), "2026-12-01 14:30", "2026-12-01T14:30"),
+    (field(Kind.MONTH), "2027-03", "2027-03"),
+    (field(Kind.MONTH), "2027-3", "2027-03"),
+    (field(Kind.MONTH), "3/27", "2027-03"),
+    (field(Kind.MONTH), "03/2027", "2027-03"),
+    (field(Kind.MONTH), "mar", "2026-03"),  # March of this calendar year, even when past
+    (field(Kind.MONTH), "Sept", "2026-09"),
+    (field(Kind.MONTH), "March 2027", "2027-03"),
+    (field(Kind.MONTH), "Mar 2027", "2027-03"),  # what the tables show
+    (field(Kind.MONTH), "this month", "2026-11"),
+    (field(Kind.MONTH), "next  month", "2026-12"),
+    (field(Kind.MONTH), "last month", "2026-10"),
+    (field(Kind.MONTH), "2027-03-15", "2027-03"),
+    (field(Kind.MONTH), date(2027, 1, 4), "2027-01"),
     (field(Kind.MONEY), "1,400,000.00", 1400000.0),
     (field(Kind.MONEY), "40k", 40000.0),
     (field(Kind.MONEY), "EUR 1,200.5", 1200.5),
@@ -97,6 +110,12 @@ REFUSED: list[tuple[Field, str, str]] = [
     (field(Kind.DATE), "someday", "'someday' is not a date: try 2026-12-01"),
     (field(Kind.DATE), "2/30", "February 2026 has 28 days"),
     (field(Kind.DATETIME), "fri 25:00", "not a"),
+    (field(Kind.MONTH), "2027-13", "'2027-13' is not a month: there is no month 13"),
+    (field(Kind.MONTH), "0/27", "'0/27' is not a month: there is no month 0"),
+    (field(Kind.MONTH), "soon", "'soon' is not a month: write 2027-03, 3/27, mar, march 2027"),
+    (field(Kind.MONTH), "ma", "'ma' is not a month"),
+    (field(Kind.MONTH), "march 27", "'march 27' is not a month"),
+    (field(Kind.MONTH), "2027-02-30", "'2027-02-30' is not a month or a date"),
     (field(Kind.MONEY), "abc", "abc is not an amount (write 1200, 1,200.50 or 40k)"),
     (field(Kind.MONEY, minimum=0), "-5", "-5.00 is below the minimum of 0"),
     (field(Kind.NUMBER, maximum=168), "200", "200 is above the maximum of 168"),
@@ -137,6 +156,8 @@ DISPLAYED: list[tuple[Field, object, str]] = [
     (field(Kind.PERCENT), 92, "92 %"),
     (field(Kind.PERCENT), 8.25, "8.2 %"),
     (field(Kind.DURATION), 2.5, "2.5d"),
+    (field(Kind.MONTH), "2027-03", "Mar 2027"),
+    (field(Kind.MONTH), "2027-3", "2027-3"),  # hand-edited: shown as it is
     (field(Kind.BOOL), True, "yes"),
     (field(Kind.TAGS), ["a", "b"], "a, b"),
     (field(Kind.LINKS), ["T1", "T2 SS+2"], "T1; T2 SS+2"),
@@ -155,6 +176,7 @@ _ROUND_TRIP_KINDS = [
     (field(Kind.PERCENT), st.floats(0, 100, allow_nan=False).map(lambda v: round(v, 3))),
     (field(Kind.DURATION), st.floats(0, 1e4, allow_nan=False).map(lambda v: round(v, 2))),
     (field(Kind.DATE), st.dates(date(1990, 1, 1), date(2090, 12, 31)).map(date.isoformat)),
+    (field(Kind.MONTH), st.dates(date(1, 1, 1), date(9999, 12, 31)).map(lambda d: d.isoformat())),
     (
         field(Kind.TAGS),
         st.lists(
@@ -183,6 +205,36 @@ def test_typed_text_round_trips(f: Field, values: st.SearchStrategy[Any]) -> Non
 @given(st.text(max_size=20))
 def test_any_text_is_a_value_or_a_field_error(text: str) -> None:
     """No parser lets another exception escape, whatever is typed."""
-    for kind in (Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.DURATION, Kind.RECURRENCE, Kind.BOOL):
+    for kind in (
+        Kind.DATE,
+        Kind.MONTH,
+        Kind.MONEY,
+        Kind.PERCENT,
+        Kind.DURATION,
+        Kind.RECURRENCE,
+        Kind.BOOL,
+    ):
         with contextlib.suppress(FieldError):
             parse_value(field(kind), text, CTX)
+
+
+@pytest.mark.parametrize(
+    ("today", "typed", "stored"),
+    [
+        (date(2026, 12, 31), "next month", "2027-01"),
+        (date(2027, 1, 1), "last month", "2026-12"),
+        (date(2027, 1, 1), "dec", "2027-12"),
+    ],
+)
+def test_relative_months_cross_the_year(today: date, typed: str, stored: str) -> None:
+    assert parse_value(field(Kind.MONTH), typed, ParseContext(today=today)) == stored
+
+
+def test_a_month_is_month_first_in_day_first_order_too() -> None:
+    assert parse_value(field(Kind.MONTH), "3/27", DMY) == "2027-03"
+
+
+def test_a_shown_month_is_typed_back_as_the_same_month() -> None:
+    f = field(Kind.MONTH)
+    assert parse_value(f, to_display(f, "2031-07"), CTX) == "2031-07"
+    assert to_text(f, "2031-07") == "2031-07"
