@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pmtui.records.fields import person_field
 from pmtui.schema import Field, Kind, RecordType, register
 
 
@@ -43,12 +44,8 @@ PEOPLE = register(
                 width=9,
                 help="Cost per hour, in the project currency.",
             ),
-            Field(
-                "manager",
-                Kind.REF,
-                target="people",
-                width=0,
-                help="The person this person reports to (key or name).",
+            person_field(
+                "manager", width=0, help="The person this person reports to (key or name)."
             ),
             Field(
                 "approval_limit",

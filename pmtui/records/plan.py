@@ -6,7 +6,15 @@ fields are in pmtui.planning.rules, beside the plan they read.
 
 from __future__ import annotations
 
-from pmtui.schema import Field, Kind, Record, RecordType, dates_in_order, register
+from pmtui.records.fields import (
+    date_range,
+    notes_field,
+    owner_field,
+    person_field,
+    status_field,
+    today,
+)
+from pmtui.schema import Field, Kind, Record, RecordType, register
 
 Errors = dict[int, dict[str, str]]
 
@@ -18,9 +26,17 @@ DELIVERABLE_STATUSES = ("draft", "submitted", "accepted", "rejected")
 # ---------------------------------------------------------------- declarations
 
 
+ACTUAL_DATES = date_range(
+    ("actual_start", "actual_finish"),
+    ("The day work really began.", "The day work really ended."),
+    named="the actual start",
+    width=0,
+)
+
+
 def task_check(record: Record) -> dict[str, str]:
     """Actual dates in order."""
-    return dates_in_order(record, "actual_start", "actual_finish", "the actual start")
+    return ACTUAL_DATES.check(record)
 
 
 _COMPUTED_TASK_FIELDS = (
@@ -120,7 +136,7 @@ TASKS = register(
                 width=0,
                 help="A date the task cannot start before (a constraint).",
             ),
-            Field("owner", Kind.REF, target="people", width=10, help="Who is accountable."),
+            owner_field(),
             Field("budget", Kind.MONEY, minimum=0, width=10, help="Planned cost."),
             Field(
                 "percent_complete",
@@ -131,17 +147,9 @@ TASKS = register(
                 width=5,
                 help="How much of the work is done (0-100).",
             ),
-            Field(
-                "status",
-                Kind.CHOICE,
-                choices=TASK_STATUSES,
-                default="not started",
-                width=11,
-                help="Where the task stands: " + ", ".join(TASK_STATUSES) + ".",
-            ),
-            Field("actual_start", Kind.DATE, width=0, help="The day work really began."),
-            Field("actual_finish", Kind.DATE, width=0, help="The day work really ended."),
-            Field("notes", Kind.LONG_TEXT, width=0, help="Anything worth remembering."),
+            status_field(TASK_STATUSES, "not started", width=11, help="Where the task stands."),
+            *ACTUAL_DATES.fields,
+            notes_field(),
             Field(
                 "order",
                 Kind.NUMBER,
@@ -168,7 +176,7 @@ BASELINES = register(
                 "date",
                 Kind.DATE,
                 required=True,
-                default=lambda ctx: ctx.today.isoformat(),
+                default=today,
                 width=10,
                 help="When the snapshot was taken; the latest is compared by default.",
             ),
@@ -227,14 +235,9 @@ MILESTONES = register(
                 width=10,
                 help="The date the last baseline showed; saving a baseline sets it.",
             ),
-            Field("owner", Kind.REF, target="people", width=10, help="Who is accountable."),
-            Field(
-                "status",
-                Kind.CHOICE,
-                choices=MILESTONE_STATUSES,
-                default="planned",
-                width=11,
-                help="Where the milestone stands: " + ", ".join(MILESTONE_STATUSES) + ".",
+            owner_field(),
+            status_field(
+                MILESTONE_STATUSES, "planned", width=11, help="Where the milestone stands."
             ),
             Field(
                 "tasks",
@@ -243,7 +246,7 @@ MILESTONES = register(
                 width=12,
                 help="Tasks whose finish the milestone waits for; its forecast is the latest.",
             ),
-            Field("notes", Kind.LONG_TEXT, width=0, help="Anything worth remembering."),
+            notes_field(),
             Field(
                 "planned",
                 Kind.DATE,
@@ -286,24 +289,15 @@ DELIVERABLES = register(
                 width=6,
                 help="The milestone it belongs to.",
             ),
-            Field("owner", Kind.REF, target="people", width=10, help="Who produces it."),
-            Field(
-                "status",
-                Kind.CHOICE,
-                choices=DELIVERABLE_STATUSES,
-                default="draft",
+            owner_field("Who produces it."),
+            status_field(
+                DELIVERABLE_STATUSES,
+                "draft",
                 width=9,
-                help="Sign-off: " + ", ".join(DELIVERABLE_STATUSES) + "; accepted only when "
-                "every acceptance criterion is met.",
+                help="Sign-off; accepted only when every acceptance criterion is met.",
             ),
             Field("submitted_on", Kind.DATE, width=10, help="When it was handed over."),
-            Field(
-                "decided_by",
-                Kind.REF,
-                target="people",
-                width=10,
-                help="Who accepted or rejected it.",
-            ),
+            person_field("decided_by", width=10, help="Who accepted or rejected it."),
             Field("decided_on", Kind.DATE, width=10, help="When it was accepted or rejected."),
             Field(
                 "reviewer_comment",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pmtui.records.fields import choice_field, status_field, today
 from pmtui.schema import Field, Kind, RecordType, register
 
 MONTHS = (
@@ -23,11 +24,9 @@ PROJECT = register(
             Field("code", Kind.TEXT, width=8, help="Short code used in reports and file names."),
             Field("sponsor", Kind.TEXT, width=16, help="Who owns the business case and decides."),
             Field("manager", Kind.TEXT, width=16, help="The project manager."),
-            Field(
-                "status",
-                Kind.CHOICE,
-                choices=("green", "amber", "red"),
-                default="green",
+            status_field(
+                ("green", "amber", "red"),
+                "green",
                 width=6,
                 help="Overall RAG status, shown in the header.",
             ),
@@ -46,7 +45,7 @@ PROJECT = register(
                 "start",
                 Kind.DATE,
                 required=True,
-                default=lambda ctx: ctx.today.isoformat(),
+                default=today,
                 width=10,
                 help="The first day of the project; schedule offsets count from it.",
             ),
@@ -54,10 +53,9 @@ PROJECT = register(
                 "target_finish", Kind.DATE, width=10, help="The date the project must finish by."
             ),
             Field("currency", Kind.TEXT, default="EUR", width=4, help="ISO currency code."),
-            Field(
+            choice_field(
                 "calendar",
-                Kind.CHOICE,
-                choices=("workdays", "all-days"),
+                ("workdays", "all-days"),
                 default="workdays",
                 width=9,
                 help="Durations count working days (weekends and holidays off) or all days.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pmtui.records.fields import choice_field, notes_field, person_field, status_field, today
 from pmtui.schema import Field, Kind, RecordType, register
 
 Record = dict[str, Any]
@@ -52,14 +53,7 @@ OPEN_ROLES = register(
                 label="Alloc",
                 help="Share of a full week the role needs (0-100).",
             ),
-            Field(
-                "status",
-                Kind.CHOICE,
-                choices=ROLE_STATUSES,
-                default="open",
-                width=9,
-                help="One of: " + ", ".join(ROLE_STATUSES) + ".",
-            ),
+            status_field(ROLE_STATUSES, "open", width=9, help="Where the role stands."),
         ),
     )
 )
@@ -81,17 +75,10 @@ CANDIDATES = register(
                 width=6,
                 help="The open role (key or title).",
             ),
-            Field(
-                "stage",
-                Kind.CHOICE,
-                choices=CANDIDATE_STAGES,
-                default="sourced",
-                width=9,
-                help="One of: " + ", ".join(CANDIDATE_STAGES) + ".",
-            ),
+            choice_field("stage", CANDIDATE_STAGES, default="sourced", width=9),
             Field("next_step", Kind.TEXT, width=18, help="What happens next, e.g. tech interview."),
             Field("next_step_date", Kind.DATE, width=10, label="Next on", help="When."),
-            Field("notes", Kind.LONG_TEXT, width=0, help="Impressions, salary talk, references."),
+            notes_field("Impressions, salary talk, references."),
         ),
     )
 )
@@ -107,20 +94,9 @@ RESOURCE_REQUESTS = register(
         check=_request_check,
         fields=(
             Field("title", Kind.TEXT, required=True, width=24, help="What is asked for."),
-            Field(
-                "kind",
-                Kind.CHOICE,
-                choices=REQUEST_KINDS,
-                default="people",
-                width=9,
-                help="One of: " + ", ".join(REQUEST_KINDS) + ".",
-            ),
-            Field(
-                "from_person",
-                Kind.REF,
-                target="people",
-                width=0,
-                help="Asked of a person on the project (key or name)...",
+            choice_field("kind", REQUEST_KINDS, default="people", width=9),
+            person_field(
+                "from_person", width=0, help="Asked of a person on the project (key or name)..."
             ),
             Field(
                 "from_vendor",
@@ -136,14 +112,7 @@ RESOURCE_REQUESTS = register(
                 help="...or of anyone else, e.g. a stakeholder, by name.",
             ),
             Field("needed_by", Kind.DATE, width=10, help="When it is needed."),
-            Field(
-                "status",
-                Kind.CHOICE,
-                choices=REQUEST_STATUSES,
-                default="drafted",
-                width=11,
-                help="One of: " + ", ".join(REQUEST_STATUSES) + ".",
-            ),
+            status_field(REQUEST_STATUSES, "drafted", width=11, help="Where the request stands."),
             Field("amount", Kind.MONEY, minimum=0, width=0, help="For a budget request."),
             Field("details", Kind.LONG_TEXT, width=0, help="Why it is needed, what exactly."),
         ),
@@ -172,7 +141,7 @@ REQUEST_EVENTS = register(
                 "date",
                 Kind.DATE,
                 required=True,
-                default=lambda ctx: ctx.today.isoformat(),
+                default=today,
                 width=10,
                 help="When.",
             ),

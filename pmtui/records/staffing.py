@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pmtui.schema import Field, Kind, RecordType, dates_in_order, register
+from pmtui.records.fields import choice_field, date_range, person_field, today
+from pmtui.schema import Field, Kind, RecordType, register
 
 Record = dict[str, Any]
 
@@ -21,8 +22,21 @@ RESPONSIBILITIES = ("R", "A", "C", "I")
 # ---------------------------------------------------------------- rules within one record
 
 
-def _leave_check(record: Record) -> dict[str, str]:
-    return dates_in_order(record, "from", "to", "the first day away,")
+_AWAY = date_range(
+    ("from", "to"),
+    ("The first day away.", "The last day away."),
+    named="the first day away,",
+    required=True,
+    width=10,
+)
+_ASSIGNED = date_range(
+    ("start", "finish"),
+    (
+        "First day; empty means the task's planned start.",
+        "Last day; empty means the task's planned finish.",
+    ),
+    width=10,
+)
 
 
 def _assignment_check(record: Record) -> dict[str, str]:
@@ -31,7 +45,7 @@ def _assignment_check(record: Record) -> dict[str, str]:
         return {"task": "give the task, milestone or deliverable the person is assigned to"}
     if len(chosen) > 1:
         return {chosen[1]: f"an assignment is for one thing; {chosen[0]} is already given"}
-    return dates_in_order(record, "start", "finish", "the start")
+    return _ASSIGNED.check(record)
 
 
 # ---------------------------------------------------------------- declarations
@@ -44,19 +58,12 @@ LEAVE = register(
         label_field="note",
         board="people.leave",
         help="Days a person is away; they lower what the person has available that week.",
-        check=_leave_check,
+        check=_AWAY.check,
         fields=(
-            Field(
-                "person",
-                Kind.REF,
-                target="people",
-                owner=True,
-                required=True,
-                width=18,
-                help="Who is away (key or name).",
+            person_field(
+                "person", owner=True, required=True, width=18, help="Who is away (key or name)."
             ),
-            Field("from", Kind.DATE, required=True, width=10, help="The first day away."),
-            Field("to", Kind.DATE, required=True, width=10, help="The last day away."),
+            *_AWAY.fields,
             Field("note", Kind.TEXT, width=30, help="e.g. holiday, training, parental leave."),
         ),
     )
@@ -73,14 +80,7 @@ ASSIGNMENTS = register(
         "some dates, and their RACI letter.",
         check=_assignment_check,
         fields=(
-            Field(
-                "person",
-                Kind.REF,
-                target="people",
-                required=True,
-                width=14,
-                help="Who is assigned (key or name).",
-            ),
+            person_field("person", required=True, width=14, help="Who is assigned (key or name)."),
             Field("task", Kind.REF, target="tasks", width=6, help="The task (key or title)."),
             Field(
                 "milestone",
@@ -106,22 +106,10 @@ ASSIGNMENTS = register(
                 help="Share of the person's weekly capacity (0-100); empty for a RACI role "
                 "without hours.",
             ),
-            Field(
-                "start",
-                Kind.DATE,
-                width=10,
-                help="First day; empty means the task's planned start.",
-            ),
-            Field(
-                "finish",
-                Kind.DATE,
-                width=10,
-                help="Last day; empty means the task's planned finish.",
-            ),
-            Field(
+            *_ASSIGNED.fields,
+            choice_field(
                 "responsibility",
-                Kind.CHOICE,
-                choices=RESPONSIBILITIES,
+                RESPONSIBILITIES,
                 width=4,
                 label="RACI",
                 help="R does the work, A answers for it (one per item), C is consulted, "
@@ -142,31 +130,18 @@ NOTES = register(
         help="Performance notes about a person: HR data, never in reports, exported only "
         "with --include-private, their text kept out of the activity log.",
         fields=(
-            Field(
-                "person",
-                Kind.REF,
-                target="people",
-                required=True,
-                width=14,
-                help="Who the note is about (key or name).",
+            person_field(
+                "person", required=True, width=14, help="Who the note is about (key or name)."
             ),
             Field(
                 "date",
                 Kind.DATE,
                 required=True,
-                default=lambda ctx: ctx.today.isoformat(),
+                default=today,
                 width=10,
                 help="When it happened.",
             ),
-            Field(
-                "kind",
-                Kind.CHOICE,
-                choices=NOTE_KINDS,
-                required=True,
-                default="one-to-one",
-                width=9,
-                help="One of: " + ", ".join(NOTE_KINDS) + ".",
-            ),
+            choice_field("kind", NOTE_KINDS, required=True, default="one-to-one", width=9),
             Field("text", Kind.LONG_TEXT, required=True, width=34, help="What was said or seen."),
             Field("tags", Kind.TAGS, width=0, help="Tags, comma-separated."),
             Field(

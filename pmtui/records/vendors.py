@@ -7,11 +7,25 @@ domain by pmtui/services/comparisons.py.
 
 from __future__ import annotations
 
-from pmtui.schema import Field, Kind, Record, RecordType, dates_in_order, register
+from pmtui.records.fields import (
+    choice_field,
+    date_range,
+    notes_field,
+    person_field,
+    status_field,
+)
+from pmtui.schema import Field, Kind, Record, RecordType, register
 
 #: Years a comparison's TCO covers unless it says otherwise.
 DEFAULT_HORIZON_YEARS = 3
 VENDOR_STATUSES = ("candidate", "shortlisted", "selected", "rejected", "contracted")
+_CONTRACT = date_range(
+    ("contract_start", "contract_end"),
+    ("Contract start.", "Contract end."),
+    named="the contract start",
+    labels=("Start", "End"),
+    width=10,
+)
 
 
 # ---------------------------------------------------------------- rules within one record
@@ -20,7 +34,7 @@ VENDOR_STATUSES = ("candidate", "shortlisted", "selected", "rejected", "contract
 def vendor_check(record: Record) -> dict[str, str]:
     """A vendor's contract dates in order: start, notice by, end."""
     end, notice = record.get("contract_end"), record.get("renewal_notice")
-    errors = dates_in_order(record, "contract_start", "contract_end", "the contract start")
+    errors = _CONTRACT.check(record)
     if notice and end and notice > end:
         errors["renewal_notice"] = f"{notice} is after the contract end {end}"
     return errors
@@ -70,16 +84,8 @@ VENDORS = register(
             Field("category", Kind.TEXT, width=12, help="What they supply, e.g. software."),
             Field("contact", Kind.TEXT, width=0, help="Who to call: name, e-mail, phone."),
             Field("website", Kind.URL, width=0, help="The vendor's web site."),
-            Field(
-                "status",
-                Kind.CHOICE,
-                choices=VENDOR_STATUSES,
-                default="candidate",
-                width=11,
-                help="Where the vendor stands: " + ", ".join(VENDOR_STATUSES) + ".",
-            ),
-            Field("contract_start", Kind.DATE, label="Start", width=10, help="Contract start."),
-            Field("contract_end", Kind.DATE, label="End", width=10, help="Contract end."),
+            status_field(VENDOR_STATUSES, "candidate", width=11, help="Where the vendor stands."),
+            *_CONTRACT.fields,
             Field(
                 "renewal_notice",
                 Kind.DATE,
@@ -87,7 +93,7 @@ VENDORS = register(
                 width=10,
                 help="The last day to give notice or renew; Today lists it 60 days ahead.",
             ),
-            Field("notes", Kind.LONG_TEXT, width=0, help="Anything worth remembering."),
+            notes_field(),
         ),
     )
 )
@@ -103,13 +109,12 @@ COMPARISONS = register(
         fields=(
             Field("title", Kind.TEXT, required=True, width=22, help="e.g. Ticketing platform."),
             Field("question", Kind.LONG_TEXT, width=0, help="The question the decision answers."),
-            Field(
+            choice_field(
                 "status",
-                Kind.CHOICE,
-                choices=("open", "decided"),
+                ("open", "decided"),
                 computed=True,
                 width=8,
-                help="open until a vendor is chosen, then decided (computed).",
+                help="Open until a vendor is chosen, then decided (computed).",
             ),
             Field(
                 "scale",
@@ -144,10 +149,8 @@ COMPARISONS = register(
                 help="The vendor chosen; setting it records the decision.",
             ),
             Field("rationale", Kind.LONG_TEXT, width=0, help="Why this vendor."),
-            Field(
+            person_field(
                 "decided_by",
-                Kind.REF,
-                target="people",
                 width=0,
                 help="Who approved it; their approval limit must cover the chosen vendor's TCO.",
             ),
