@@ -18,8 +18,9 @@ from textual.theme import Theme
 
 from pmtui import paths, themes
 from pmtui.boards.area import AreaScreen
-from pmtui.boards.base import Board, save_state_after
+from pmtui.boards.base import Board
 from pmtui.boards.keys import area_bindings, command
+from pmtui.boards.project_file import ProjectFileApp
 from pmtui.boards.registry import AREAS, BOARDS, area, area_title, board_by_id
 from pmtui.config import Config, load_config
 from pmtui.state import load_state, save_state
@@ -42,7 +43,7 @@ def _palette_provider() -> type[Provider]:
 START_AREA = "today" if area("today").boards else "project"
 
 
-class PmtuiApp(App[None]):
+class PmtuiApp(ProjectFileApp):
     """pmtui: one project, every board a keystroke away."""
 
     TITLE = "pmtui"
@@ -70,15 +71,13 @@ class PmtuiApp(App[None]):
         # The app opens straight on this area's screen (no blank default screen first);
         # Textual reads it while the App is set up.
         self.DEFAULT_MODE = start_area or START_AREA  # type: ignore[misc]
-        super().__init__()
+        super().__init__(store)
         #: Start-up paused Python's garbage collector (cli.common.open_app); the app
         #: resumes it half a second after mounting, the first frame long drawn.
         self.gc_paused = gc_paused
-        self.store = store
         self.config = config or Config()
         self.env = dict(os.environ if env is None else env)
         self.warnings = list(warnings or [])
-        self.save_state = "saved"
         self._choose_theme()
         # Snapshot tests pin the bar (no area dimmed), so a new area's boards change no SVG.
         bar = [(a.number, a.name, a.title, bool(a.boards) or not dim_empty_areas) for a in AREAS]
@@ -87,18 +86,14 @@ class PmtuiApp(App[None]):
 
     def _choose_theme(self) -> None:
         specs, errors = themes.load_themes(paths.user_themes_dir(self.env))
-        self.warnings += errors
         for spec in specs.values():
             self.register_theme(Theme(**spec.theme_kwargs(), variables=spec.variables))
         self.state_path = paths.state_file(self.env)
         remembered = load_state(self.state_path)
-        wanted = self.config.theme
-        if remembered.get("theme") and remembered.get("config_theme") == self.config.theme:
-            wanted = str(remembered["theme"])
-        if wanted not in self.available_themes:
-            self.warnings.append(f"theme {wanted!r} not found; using {themes.DEFAULT_THEME}")
-            wanted = themes.DEFAULT_THEME
-        self.theme = wanted
+        self.theme, chosen = themes.choose_theme(
+            self.config.theme, remembered, self.available_themes
+        )
+        self.warnings += errors + chosen
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(themes.APP_VARIABLE_DEFAULTS)
@@ -111,7 +106,7 @@ class PmtuiApp(App[None]):
         for signum in (signal.SIGHUP, signal.SIGTERM):
             # A dropped SSH link must end the app cleanly: every edit is already saved.
             loop.add_signal_handler(signum, self.exit)
-        self.set_interval(1.5, self._poll_disk)
+        self.set_interval(1.5, self.poll_disk)
         if self.gc_paused:
             self.set_timer(0.5, _resume_gc)
         for warning in self.warnings:
@@ -121,18 +116,6 @@ class PmtuiApp(App[None]):
         state = load_state(self.state_path)
         state.update(theme=theme.name, config_theme=self.config.theme)
         save_state(self.state_path, state)
-
-    @property
-    def area_screen(self) -> AreaScreen | None:
-        """The area on show (None while a modal is on top)."""
-        return self.screen if isinstance(self.screen, AreaScreen) else None
-
-    def refresh_area(self) -> None:
-        """Redraw the area on show (under any modals) from the store."""
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, AreaScreen):
-                screen.refresh_data(self.save_state)
-                return
 
     async def action_switch_area(self, mode: str) -> None:
         """Show an area (mounting its screen the first time); awaited, so a key typed
@@ -151,45 +134,6 @@ class PmtuiApp(App[None]):
         board = await screen.show_board_by_name(spec.name) if screen else None
         self.refresh_area()
         return board
-
-    def on_board_changed(self, message: Board.Changed) -> None:
-        self.save_state = "saved"
-        self.notify(message.label, timeout=2)
-        self.refresh_area()
-
-    def on_board_not_saved(self, message: Board.NotSaved) -> None:
-        # Stays until a change is saved: the last edit the user made is not in the file.
-        self.save_state = message.state
-        self.refresh_area()
-
-    def _poll_disk(self) -> None:
-        try:
-            if self.store.refresh():
-                self.notify("Reloaded: another session changed the project", timeout=4)
-                self.refresh_area()
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
-
-    def _undo_redo(self, redo: bool) -> None:
-        verb = "Redone" if redo else "Undone"
-        try:
-            label = self.store.redo() if redo else self.store.undo()
-        except StoreError as error:
-            self.notify(str(error), title=f"Not {verb.lower()}", severity="error", timeout=8)
-            if (state := save_state_after(error)) is not None:
-                self.save_state = state
-                self.refresh_area()
-            return
-        if label:
-            self.save_state = "saved"
-        self.notify(f"{verb}: {label}" if label else f"Nothing to {verb.lower()[:-2]}", timeout=3)
-        self.refresh_area()
-
-    def action_undo(self) -> None:
-        self._undo_redo(redo=False)
-
-    def action_redo(self) -> None:
-        self._undo_redo(redo=True)
 
     def action_help(self) -> None:
         from pmtui.boards.help_lines import help_lines

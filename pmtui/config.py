@@ -26,6 +26,23 @@ class Config:
 
 KNOWN_KEYS = ("theme", "keymap", "date_order", "default_project")
 
+_BOARDS = ("board", "team", "notes", "staffing", "milestones", "allocation")
+#: The id that does the job now -> the ids that did it before. The verbs every board shares
+#: have one id each (`record-add` moves add on every board); on Compare, `s` scores (a digit
+#: switches areas there too).
+_REPLACED: dict[str, tuple[str, ...]] = {
+    "record-add": (*(f"{b}-add" for b in _BOARDS[:5]), "compare-add", "allocation-assign"),
+    "record-edit": (*(f"{b}-edit" for b in (*_BOARDS, "raci", "gantt", "project")),
+                    "compare-edit-score"),
+    "record-delete": (*(f"{b}-delete" for b in _BOARDS), "compare-delete-criterion"),
+    "list-filter": tuple(f"{b}-filter" for b in _BOARDS[:4]),
+    "list-filter-clear": ("board-clear-filter",),
+    "view-back": ("notes-back", "allocation-back", "staffing-back", "milestones-back"),
+    "compare-score": tuple(f"compare-score-{digit}" for digit in range(10)),
+}  # fmt: skip
+#: Binding ids that no longer exist -> the id that does their job now.
+RENAMED_BINDINGS = {old: new for new, olds in _REPLACED.items() for old in olds}
+
 
 def load_config(path: Path) -> tuple[Config, list[str]]:
     """Read `path`; a missing file gives the defaults, every problem gives one warning."""
@@ -71,13 +88,17 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
 
 
 def _read_keymap(raw: object, warn: Callable[[str], None]) -> dict[str, str]:
-    """Binding id -> keys; a bad entry is dropped on its own so the good ones still apply."""
+    """Binding id -> keys; a bad entry, or one naming an id that was renamed, is dropped on
+    its own (with one warning) so the good ones still apply."""
     if not isinstance(raw, dict):
         warn(f'keymap must be a table of binding id = "keys", got {raw!r}')
         return {}
     keymap: dict[str, str] = {}
     for binding_id, keys in raw.items():
-        if isinstance(keys, str) and keys.strip():
+        if binding_id in RENAMED_BINDINGS:
+            new = RENAMED_BINDINGS[binding_id]
+            warn(f"keymap.{binding_id} no longer exists (ignored): it is now {new!r}")
+        elif isinstance(keys, str) and keys.strip():
             keymap[binding_id] = keys.strip()
         else:
             warn(f'keymap.{binding_id} must be keys such as "n" or "ctrl+n", got {keys!r}')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,6 +133,20 @@ def load_themes(user_dir: Path | None) -> tuple[dict[str, ThemeSpec], list[str]]
     if user_dir is not None and user_dir.is_dir():
         themes.update(_load_folder(user_dir, errors))
     return themes, errors
+
+
+def choose_theme(
+    configured: str, remembered: Mapping[str, object], available: Iterable[str]
+) -> tuple[str, list[str]]:
+    """The theme to start in, and any warning: the one last chosen in the palette (state
+    `remembered`) while config.toml still names the theme it named then, else config.toml's;
+    one not `available` falls back to DEFAULT_THEME, saying so."""
+    wanted = configured
+    if remembered.get("theme") and remembered.get("config_theme") == configured:
+        wanted = str(remembered["theme"])
+    if wanted not in available:
+        return DEFAULT_THEME, [f"theme {wanted!r} not found; using {DEFAULT_THEME}"]
+    return wanted, []
 
 
 def _load_folder(folder: Path, errors: list[str]) -> dict[str, ThemeSpec]:

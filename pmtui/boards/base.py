@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from textual.message import Message
 from textual.widget import Widget
@@ -14,8 +14,26 @@ from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_text
 from pmtui.store import ConflictError, RecordInvalid, SaveError, Store, StoreError
 from pmtui.tables import record_type
+from pmtui.widgets.list_filter import ListFilter
+from pmtui.widgets.record_table import RecordTable
 
 T = TypeVar("T")
+
+
+class Chosen(NamedTuple):
+    """The record e and d act on, and the field its form opens on (None: the first)."""
+
+    table: str
+    key: str
+    field: str | None = None
+
+
+class NewRecord(NamedTuple):
+    """What a adds: the table, values proposed in the form, and the field to start in."""
+
+    table: str
+    prefill: Mapping[str, str] | None = None
+    focus: str | None = None
 
 
 def save_state_after(error: StoreError) -> str | None:
@@ -68,6 +86,70 @@ class Board(Widget):
         """Put the cursor on a record (search results jump here); False if not shown."""
         return False
 
+    # ------------------------------------------------ the verbs every board shares
+    # A board lists the bindings it has (pmtui.boards.keys: record_add, record_edit, ...)
+    # and answers these hooks; adding, editing, deleting and filtering happen here.
+
+    def chosen(self) -> Chosen | None:
+        """The record e (edit) and d (delete) act on now; None: nothing chosen."""
+        return None
+
+    def new_record(self) -> NewRecord | None:
+        """What a (add) adds now; None: nothing can be added here now."""
+        return None
+
+    def filter_target(self) -> RecordTable | None:
+        """The list / (filter) narrows now; None: none."""
+        return None
+
+    def palette_words(self) -> dict[str, str]:
+        """Words for the shared titles ('people: Add person'): the board's palette group,
+        what a adds and what e and d act on (pmtui.boards.keys)."""
+        words = {"board": self.spec.area}
+        if self.is_mounted:
+            if (new := self.new_record()) is not None:
+                words["new"] = record_type(new.table).singular
+            if (chosen := self.chosen()) is not None:
+                words["edited"] = words["deleted"] = record_type(chosen.table).singular
+        return words
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if action == "add":
+            return self.new_record() is not None
+        if action in ("edit", "delete"):
+            return self.chosen() is not None
+        if action == "filter":
+            return self.filter_target() is not None
+        if action == "clear_filter":
+            line = self.query(ListFilter)
+            return bool(line) and line.first().has_class("shown")
+        return True
+
+    def action_add(self) -> None:
+        new = self.new_record()
+        if new is not None:
+            self.add_record(new.table, new.prefill, new.focus)
+
+    def action_edit(self) -> None:
+        chosen = self.chosen()
+        if chosen is not None:
+            self.edit_record(chosen.table, chosen.key, chosen.field)
+
+    def action_delete(self) -> None:
+        chosen = self.chosen()
+        if chosen is not None:
+            self.delete_record(chosen.table, chosen.key)
+
+    def action_filter(self) -> None:
+        target = self.filter_target()
+        if target is not None:
+            self.query_one(ListFilter).open(target)
+
+    def action_clear_filter(self) -> None:
+        self.query_one(ListFilter).action_clear()
+
     def save(self, change: Callable[[], T], done: str) -> T | None:
         """Run a store change; report success up, or show the store's reason and return None."""
         try:
@@ -94,10 +176,15 @@ class Board(Widget):
         return {}
 
     def add_record(
-        self, table: str, prefill: Mapping[str, str] | None = None, focus: str | None = None
+        self,
+        table: str,
+        prefill: Mapping[str, str] | None = None,
+        focus: str | None = None,
+        *,
+        then: Callable[[], object] | None = None,
     ) -> None:
         """Open the form for a new record (the cursor in field `focus`, else the first);
-        save it when the form returns."""
+        save it when the form returns, then call `then` (once saved)."""
         rt = record_type(table)
         ctx = self.store.context()
         values = {
@@ -106,7 +193,7 @@ class Board(Widget):
             if f.default is not None and f.name != "key"
         }
         values.update(prefill or {})
-        self._open_form(table, None, values, focus, "")
+        self._open_form(table, None, values, focus, "", then=then)
 
     def edit_record(
         self,
@@ -117,11 +204,12 @@ class Board(Widget):
         fields: Sequence[str] | None = None,
         prefill: Mapping[str, str] | None = None,
         title: str | None = None,
+        then: Callable[[], object] | None = None,
     ) -> None:
         """Open the form on a record; only the fields that differ from the record are saved.
 
         `fields` limits the form to some fields (in that order), `prefill` proposes values
-        (saved only if kept), `title` replaces "Edit <record>".
+        (saved only if kept), `title` replaces "Edit <record>", `then` runs once saved.
         """
         record = self.store.get(table, key)
         shown = views.row(self.store, table, key)  # a summary shows its rolled-up values
@@ -131,7 +219,7 @@ class Board(Widget):
         rt = record_type(table)
         values = {f.name: to_text(f, shown.get(f.name)) for f in rt.input_fields}
         values.update(prefill or {})
-        self._open_form(table, record, values, focus, "", fields, title)
+        self._open_form(table, record, values, focus, "", fields, title, then)
 
     def _open_form(
         self,
@@ -142,6 +230,7 @@ class Board(Widget):
         message: str,
         only: Sequence[str] | None = None,
         heading: str | None = None,
+        then: Callable[[], object] | None = None,
     ) -> None:
         rt = record_type(table)
         key = str(record["key"]) if record else None
@@ -174,11 +263,13 @@ class Board(Widget):
             if saved is None:
                 # Keep what was typed: reopen the form with the reason on top.
                 self._open_form(
-                    table, record, result, focus, "Not saved; see the message.", only, heading
+                    table, record, result, focus, "Not saved; see the message.", only, heading, then
                 )
             else:
                 self.refresh_data()
                 self.focus_record(table, str(saved["key"]))
+                if then is not None:
+                    self.call_after_refresh(then)
 
         from pmtui.screens.record_form import RecordForm  # loaded on first use, not at start-up
 

@@ -9,16 +9,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widget import Widget
-from textual.widgets import Input
 
 from pmtui import views
-from pmtui.boards.base import Board
-from pmtui.boards.keys import command
+from pmtui.boards.base import Board, Chosen, NewRecord
+from pmtui.boards.keys import list_filter, list_filter_clear, record_add, record_delete, record_edit
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_display
 from pmtui.schema import NUMERIC_KINDS, Field, Kind, RecordType
 from pmtui.store import Store
 from pmtui.tables import record_type
+from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import Column, RecordTable
 
 
@@ -67,25 +67,12 @@ def reference_names(store: Store, rt: RecordType) -> dict[str, dict[str, str]]:
 class TableBoard(Board):
     """Any record type as a sortable, filterable table with add, edit and delete."""
 
-    DEFAULT_CSS = """
-    TableBoard #filter { display: none; height: 1; border: none; }
-    TableBoard #filter.shown { display: block; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
-        command("a", "add", "Add", "{board}: Add {singular}", id="board-add"),
-        command("e", "edit", "Edit", "{board}: Edit {singular}", id="board-edit"),
-        command("d", "delete", "Delete", "{board}: Delete {singular}", id="board-delete"),
-        command(
-            "slash", "filter", "Filter", "{board}: Filter list", id="board-filter", key_display="/"
-        ),
-        command(
-            "escape",
-            "clear_filter",
-            "Clear filter",
-            "{board}: Clear filter",
-            id="board-clear-filter",
-            show=False,
-        ),
+        record_add(),
+        record_edit(),
+        record_delete(),
+        list_filter(),
+        list_filter_clear(),
     ]
 
     def __init__(self, store: Store, spec: BoardSpec) -> None:
@@ -93,12 +80,8 @@ class TableBoard(Board):
         self.record_type = record_type(spec.table)
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter: type to narrow, esc clears", id="filter", compact=True)
+        yield ListFilter(id="filter")
         yield RecordTable(id="table")
-
-    def palette_words(self) -> dict[str, str]:
-        """Words for the generic titles: 'people: Add person'."""
-        return {"board": self.spec.area, "singular": self.record_type.singular}
 
     @property
     def table(self) -> RecordTable:
@@ -126,30 +109,15 @@ class TableBoard(Board):
         self.table.focus()
         return found
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "delete"):
-            return self.is_mounted and self.table.cursor_row_key is not None
-        if action == "clear_filter":
-            return self.is_mounted and self.query_one("#filter", Input).has_class("shown")
-        return True
-
-    def action_add(self) -> None:
-        self.add_record(self.record_type.table)
-
-    def action_edit(self) -> None:
+    def chosen(self) -> Chosen | None:
         key = self.table.cursor_row_key
-        if key is not None:
-            self.edit_record(self.record_type.table, key)
+        return Chosen(self.record_type.table, key) if key is not None else None
 
-    def action_delete(self) -> None:
-        key = self.table.cursor_row_key
-        if key is not None:
-            self.delete_record(self.record_type.table, key)
+    def new_record(self) -> NewRecord | None:
+        return NewRecord(self.record_type.table)
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.add_class("shown")
-        box.focus()
+    def filter_target(self) -> RecordTable:
+        return self.table
 
     @on(RecordTable.RowSelected)
     def _open(self, event: RecordTable.RowSelected) -> None:
@@ -159,18 +127,3 @@ class TableBoard(Board):
     @on(RecordTable.RowHighlighted)
     def _moved(self, event: RecordTable.RowHighlighted) -> None:
         self.refresh_bindings()
-
-    @on(Input.Changed, "#filter")
-    def _filter(self, event: Input.Changed) -> None:
-        self.table.filter_text = event.value
-
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.table.focus()
-
-    def action_clear_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.value = ""
-        box.remove_class("shown")
-        self.table.focus()

@@ -33,16 +33,10 @@ class ComparisonGrid(Matrix):
         super().__init__(id=id)
         self.data: ComparisonData | None = None
         self.result: ComparisonResult | None = None
-        self.pending: tuple[str, str] | None = None
 
-    def show(
-        self,
-        data: ComparisonData | None,
-        result: ComparisonResult | None,
-        pending: tuple[str, str] | None = None,
-    ) -> None:
-        """Draw a comparison; `pending` is a (vendor, criterion) cell whose `1` awaits a `0`."""
-        self.data, self.result, self.pending = data, result, pending
+    def show(self, data: ComparisonData | None, result: ComparisonResult | None) -> None:
+        """Draw a comparison and its scored result."""
+        self.data, self.result = data, result
         self._draw()
 
     def on_resize(self) -> None:
@@ -96,8 +90,6 @@ class ComparisonGrid(Matrix):
         return criterion, vendor
 
     def _score(self, data: ComparisonData, vendor: str, criterion: str) -> MatrixCell:
-        if self.pending == (vendor, criterion):
-            return MatrixCell("1…", "warning")
         record = data.scores.get((vendor, criterion))
         if record is None:
             return MatrixCell("·", "muted")

@@ -279,7 +279,7 @@ class TestKeys:
     """Keymaps, help and palette agree with the bindings."""
 
     async def test_keymap_remaps_a_binding(self, store: Store, env: dict[str, str]) -> None:
-        app = make_app(store, env, Config(keymap={"board-add": "n"}))
+        app = make_app(store, env, Config(keymap={"record-add": "n"}))
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press(*GENERIC_BOARD, "a")
             assert isinstance(app.screen, AreaScreen)

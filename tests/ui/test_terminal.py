@@ -19,6 +19,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pyte
@@ -32,8 +33,15 @@ SIXTEEN = {*range(30, 38), 39, *range(40, 48), 49, *range(90, 98), *range(100, 1
 ATTRIBUTES = {0, 1, 2, 3, 4, 7, 9, 21, 22, 23, 24, 27, 29}
 
 
-def _run_demo(tmp_path: Path, **extra: str) -> tuple[bytes, list[str]]:
-    """Everything the app wrote until its first full frame, and the 80x24 screen then."""
+def _run_demo(
+    tmp_path: Path,
+    typed: bytes = b"",
+    until: Callable[[list[str]], bool] | None = None,
+    **extra: str,
+) -> tuple[bytes, list[str]]:
+    """Everything the app wrote until its first full frame, and the 80x24 screen then; with
+    `typed`, those bytes are sent after the first frame and the screen is returned once
+    `until` holds for it."""
     env = {**os.environ, **isolated_env(tmp_path), "COLUMNS": "80", "LINES": "24", **extra}
     demo = tmp_path / "demo.json"
     subprocess.run(
@@ -58,11 +66,19 @@ def _run_demo(tmp_path: Path, **extra: str) -> tuple[bytes, list[str]]:
             chunk = os.read(fd, 65536)
             written += chunk
             stream.feed(chunk)
-            if "saved" in screen.display[0] and "palette" in screen.display[23]:
-                return written, list(screen.display)
-        raise AssertionError("the first frame never appeared:\n" + "\n".join(screen.display))
+            shown = list(screen.display)
+            if typed and "saved" in shown[0] and "palette" in shown[23]:
+                os.write(fd, typed)  # as the terminal sends them: one read
+                typed = b""
+            elif not typed and (until or _first_frame)(shown):
+                return written, shown
+        raise AssertionError("the screen never showed it:\n" + "\n".join(screen.display))
     finally:
         _stop(pid, fd)
+
+
+def _first_frame(shown: list[str]) -> bool:
+    return "saved" in shown[0] and "palette" in shown[23]
 
 
 def _stop(pid: int, fd: int) -> None:
@@ -116,3 +132,12 @@ def test_no_color_draws_in_greys_and_marks_the_cursor_without_colour(tmp_path: P
     # 16 and 231 are black and white; 232-255 is the grey ramp: no hue anywhere.
     assert colours and set(colours) <= {16, 231, *range(232, 256)}, sorted(set(colours))
     assert reversed_text  # the selected row and the current area use reverse video
+
+
+def test_esc_then_a_digit_switches_area_as_alt_digit_does(tmp_path: Path) -> None:
+    # tmux and xterm send alt+2 as ESC then 2, in one read; the demo opens on Project.
+    def on_plan(shown: list[str]) -> bool:
+        return any("WBS" in line for line in shown[:4]) and "palette" in shown[23]
+
+    _written, shown = _run_demo(tmp_path, typed=b"\x1b2", until=on_plan)
+    assert any("Gantt" in line for line in shown[:4])

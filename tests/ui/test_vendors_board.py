@@ -11,6 +11,8 @@ from textual.widgets import Input
 from pmtui.app import PmtuiApp
 from pmtui.boards.area import AreaScreen
 from pmtui.boards.vendors.compare import CompareBoard
+from pmtui.boards.vendors.score_editor import ScoreEditor
+from pmtui.screens.confirm import ConfirmModal
 from pmtui.screens.help import HelpModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
@@ -112,7 +114,7 @@ class TestCompareByKeys:
             for column, scores in enumerate(SCORES.values()):
                 await pilot.press("g", *["l"] * column)
                 for score in scores:
-                    await pilot.press(str(score), "j")
+                    await pilot.press("s", str(score), "enter", "j")
             await pilot.pause()
             assert grid_line(app, "Weighted")[1:] == ["300", "310", "230"]
             assert "1 ★" in " ".join(grid_line(app, "Rank"))
@@ -143,77 +145,72 @@ class TestCompareByKeys:
 
 
 class TestCompareGrid:
-    """The grid: digits score, totals and ranks follow at once, sensitivity beside it."""
+    """The grid: s (or enter) scores a cell, + and - step it, totals and ranks follow at
+    once, sensitivity beside it; a digit switches areas here as everywhere."""
 
-    async def test_a_digit_scores_the_cell_and_the_totals_follow(
+    async def test_s_scores_the_cell_and_the_totals_follow(
         self, scored: Store, env: dict[str, str]
     ) -> None:
         app = make_app(scored, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await open_compare(pilot)
-            await pilot.press("j", "l", "0")  # Bolt's SLA 5 -> 0
+            await pilot.press("j", "l", "s")  # Bolt's SLA 5 -> 0
+            editor = app.screen
+            assert isinstance(editor, ScoreEditor)
+            assert editor.query_one(Input).value == "5"  # selected: typing replaces it
+            await pilot.press("0", "enter")
             await pilot.pause()
             assert grid_line(app, "Weighted")[1:] == ["300", "210", "230"]
         assert reopened(scored).require("scores", "SC6")["score"] == 0
 
-    async def test_a_digit_scores_here_while_alt_digit_still_switches_area(
+    async def test_a_digit_switches_area_and_changes_no_score(
         self, scored: Store, env: dict[str, str]
     ) -> None:
+        before = reopened(scored).records("scores")
         app = make_app(scored, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await open_compare(pilot)
-            await pilot.press("3")
+            await pilot.press("2")
             await pilot.pause()
-            assert (app.current_mode, grid_line(app, "Price")[2]) == ("vendors", "3")
-            await pilot.press("alt+3")
+            assert app.current_mode == "plan"
+            await pilot.press("4")
             await pilot.pause()
-            assert app.current_mode == "people"
+            assert grid_line(app, "Price")[2:5] == ["5", "3", "2"]
+        assert reopened(scored).records("scores") == before
 
-    async def test_help_lists_the_ten_score_keys_on_one_line(
-        self, scored: Store, env: dict[str, str]
-    ) -> None:
+    async def test_help_lists_the_score_keys(self, scored: Store, env: dict[str, str]) -> None:
         app = make_app(scored, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await open_compare(pilot)
             await pilot.press("question_mark")
             help_screen = app.screen
             assert isinstance(help_screen, HelpModal)
-            scores = [line.keys for line in help_screen.lines if line.description == "Score"]
-        assert scores == ["0-9"]
+            keys = {line.description: line.keys for line in help_screen.lines}
+        assert (keys["Score"], keys["+1"], keys["-1"]) == ("s, ⏎", "+", "-")
 
-    async def test_a_digit_stays_on_the_board_when_there_is_no_cell(
-        self, blank: Store, env: dict[str, str]
-    ) -> None:
-        blank.add("comparisons", {"title": "Service desk"})
-        app = make_app(blank, env)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_compare(pilot)
-            await pilot.press("3")
-            await pilot.pause()
-            assert app.current_mode == "vendors"
-
-    async def test_one_then_zero_types_ten_on_a_ten_point_scale(
+    async def test_plus_and_minus_step_the_score_within_the_scale(
         self, scored: Store, env: dict[str, str]
     ) -> None:
+        app = make_app(scored, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_compare(pilot)
+            await pilot.press("j", "plus", "plus")  # Acme's SLA 2 -> 4
+            await pilot.press("l", "plus")  # Bolt's SLA is 5, the top: nothing changes
+            await pilot.press("minus")  # 5 -> 4
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+        assert any("5 is the top of 0-5" in m for m in messages)
+        saved = reopened(scored)
+        assert [saved.require("scores", key)["score"] for key in ("SC2", "SC6")] == [4, 4]
+
+    async def test_ten_on_a_ten_point_scale(self, scored: Store, env: dict[str, str]) -> None:
         scored.update("comparisons", "CMP1", {"scale": "10"})
         app = make_app(scored, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await open_compare(pilot)
-            await pilot.press("1", "0")
+            await pilot.press("enter", "1", "0", "enter")
             await pilot.pause()
         assert reopened(scored).require("scores", "SC1")["score"] == 10
-
-    async def test_a_one_is_kept_when_the_cursor_moves_on(
-        self, scored: Store, env: dict[str, str]
-    ) -> None:
-        scored.update("comparisons", "CMP1", {"scale": "10"})
-        app = make_app(scored, env)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_compare(pilot)
-            await pilot.press("1", "j", "0")
-            await pilot.pause()
-        saved = reopened(scored)
-        assert [saved.require("scores", key)["score"] for key in ("SC1", "SC2")] == [1, 0]
 
     async def test_a_score_above_the_scale_is_refused_with_the_reason(
         self, scored: Store, env: dict[str, str]
@@ -221,11 +218,38 @@ class TestCompareGrid:
         app = make_app(scored, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await open_compare(pilot)
-            await pilot.press("7")
+            await pilot.press("s", "7", "enter")
             await pilot.pause()
-            messages = [n.message for n in app._notifications]
-        assert any("7 is outside 0-5" in m for m in messages)
+            editor = app.screen
+            assert isinstance(editor, ScoreEditor)  # stays open with the reason
+            assert "7 is outside 0-5" in str(editor.query_one("#score-error").render())
+            await pilot.press("escape")
+            assert isinstance(app.screen, AreaScreen)
         assert reopened(scored).require("scores", "SC1")["score"] == 5
+
+    async def test_a_decided_comparison_asks_before_a_score_changes(
+        self, scored: Store, env: dict[str, str]
+    ) -> None:
+        scored.update(
+            "comparisons", "CMP1", {"chosen_vendor": "Acme", "decided_by": "Ann Lee",
+                                    "decided_on": "2026-11-20"},
+        )  # fmt: skip
+        app = make_app(scored, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_compare(pilot)
+            await pilot.press("minus")
+            assert isinstance(app.screen, ConfirmModal)
+            await pilot.press("n")  # no: nothing changes
+            await pilot.pause()
+            assert reopened(scored).require("scores", "SC1")["score"] == 5
+            await pilot.press("s")
+            assert isinstance(app.screen, ConfirmModal)
+            await pilot.press("y", "3", "enter")  # reopen, then score
+            await pilot.pause()
+        saved = reopened(scored)
+        assert saved.require("scores", "SC1")["score"] == 3
+        assert saved.require("comparisons", "CMP1").get("chosen_vendor") in (None, "")
+        assert saved.require("comparisons", "CMP1")["title"] == "Service desk"
 
     async def test_x_clears_a_score_and_the_vendor_has_no_winner(
         self, scored: Store, env: dict[str, str]

@@ -12,8 +12,8 @@ from textual.binding import BindingType
 from textual.widget import Widget
 from textual.widgets import Static
 
-from pmtui.boards.base import Board
-from pmtui.boards.keys import command
+from pmtui.boards.base import Board, Chosen, NewRecord
+from pmtui.boards.keys import command, record_add, record_delete, record_edit, view_back
 from pmtui.boards.registry import BoardSpec
 from pmtui.domain.allocation import Span, WeekLoad, span_hours, week_of
 from pmtui.planning import as_date
@@ -67,14 +67,12 @@ class AllocationBoard(Board):
     AllocationBoard #allocation-detail { height: 5; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        command("a", "assign", "Assign", "people: Assign person from this week",
-                id="allocation-assign"),
-        command("e", "edit", "Edit", "people: Edit assignment", id="allocation-edit"),
-        command("d", "delete", "Delete", "people: Delete assignment", id="allocation-delete"),
+        record_add("Assign"),
+        record_edit(),
+        record_delete(),
         command("enter", "open_cell", "Assignments", "people: List the cell's assignments",
                 id="allocation-open", show=False),
-        command("escape", "back", "Back", "people: Back to the grid", id="allocation-back",
-                show=False),
+        view_back(),
         command("t", "this_week", "This week", "people: Go to this week", id="allocation-today"),
         command("w", "jump(1)", "+4 wk", "people: Four weeks later", id="allocation-later",
                 show=False),
@@ -226,23 +224,15 @@ class AllocationBoard(Board):
 
     # ------------------------------------------------ keys
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not self.is_mounted:
-            return True
-        if action == "assign":
-            return self._cell() is not None
-        if action in ("edit", "delete"):
-            return self.detail.cursor_row_key is not None
-        if action == "open_cell":
-            return self.grid.has_focus and self.detail.row_count > 0
-        if action == "back":
-            return self.detail.has_focus
-        return True
+    def chosen(self) -> Chosen | None:
+        key = self.detail.cursor_row_key
+        return Chosen("assignments", key) if key is not None else None
 
-    def action_assign(self) -> None:
+    def new_record(self) -> NewRecord | None:
+        """An assignment of the person under the cursor, from the week under it."""
         cell = self._cell()
         if cell is None:
-            return
+            return None
         person, week = cell
         prefill = {
             "person": str(person["key"]),
@@ -250,17 +240,19 @@ class AllocationBoard(Board):
             "responsibility": "R",
             "start": max(week.week, self.store.today).isoformat(),
         }
-        self.add_record("assignments", prefill, focus="task")
+        return NewRecord("assignments", prefill, focus="task")
 
-    def action_edit(self) -> None:
-        key = self.detail.cursor_row_key
-        if key is not None:
-            self.edit_record("assignments", key)
+    def palette_words(self) -> dict[str, str]:
+        return {**super().palette_words(), "back": "the grid"}
 
-    def action_delete(self) -> None:
-        key = self.detail.cursor_row_key
-        if key is not None:
-            self.delete_record("assignments", key)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if action == "open_cell":
+            return self.grid.has_focus and self.detail.row_count > 0
+        if action == "back":
+            return self.detail.has_focus
+        return super().check_action(action, parameters)
 
     def action_open_cell(self) -> None:
         self.detail.focus()

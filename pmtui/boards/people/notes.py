@@ -12,8 +12,15 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from pmtui.boards.base import Board
-from pmtui.boards.keys import command
+from pmtui.boards.base import Board, Chosen, NewRecord
+from pmtui.boards.keys import (
+    command,
+    list_filter,
+    record_add,
+    record_delete,
+    record_edit,
+    view_back,
+)
 from pmtui.boards.registry import BoardSpec
 from pmtui.services.staffing import follow_up_text
 from pmtui.store import Store
@@ -54,15 +61,13 @@ class NotesBoard(Board):
     NotesBoard #notes-text { height: 4; padding: 0 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        command("a", "add", "Add", "people: Add note", id="notes-add"),
-        command("e", "edit", "Edit", "people: Edit note", id="notes-edit"),
-        command("d", "delete", "Delete", "people: Delete note", id="notes-delete"),
+        record_add(),
+        record_edit(),
+        record_delete(),
         command("f", "follow_up", "Done", "people: Mark follow-up done", id="notes-follow-up"),
-        command("slash", "filter", "Filter", "people: Filter list", id="notes-filter",
-                key_display="/"),
-        command("escape", "back", "Back", "people: Back to the people", id="notes-back",
-                show=False),
-    ]  # fmt: skip
+        list_filter(),
+        view_back(),
+    ]
 
     def __init__(self, store: Store, spec: BoardSpec) -> None:
         super().__init__(store, spec)
@@ -217,30 +222,30 @@ class NotesBoard(Board):
 
     # ------------------------------------------------ keys
 
+    def chosen(self) -> Chosen | None:
+        key = self.timeline.cursor_row_key
+        return Chosen("notes", key) if key is not None else None
+
+    def new_record(self) -> NewRecord | None:
+        """A note about the chosen person, dated today (the record's default)."""
+        if self.person is None:
+            return None
+        return NewRecord("notes", {"person": self.person}, focus="text")
+
+    def filter_target(self) -> RecordTable:
+        return self.timeline if self.timeline.has_focus else self.people
+
+    def palette_words(self) -> dict[str, str]:
+        return {**super().palette_words(), "back": "the people"}
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
-        if action == "add":
-            return self.person is not None
-        if action in ("edit", "delete", "follow_up"):
+        if action == "follow_up":
             return self.timeline.cursor_row_key is not None
         if action == "back":
             return self.timeline.has_focus
-        return True
-
-    def action_add(self) -> None:
-        if self.person is not None:
-            self.add_record("notes", {"person": self.person}, focus="text")
-
-    def action_edit(self) -> None:
-        key = self.timeline.cursor_row_key
-        if key is not None:
-            self.edit_record("notes", key)
-
-    def action_delete(self) -> None:
-        key = self.timeline.cursor_row_key
-        if key is not None:
-            self.delete_record("notes", key)
+        return super().check_action(action, parameters)
 
     def action_follow_up(self) -> None:
         key = self.timeline.cursor_row_key
@@ -256,10 +261,6 @@ class NotesBoard(Board):
             lambda: self.store.update("notes", key, values, base=note),
             f"Follow-up {'done' if done else 'open again'}",
         )
-
-    def action_filter(self) -> None:
-        focused = self.timeline if self.timeline.has_focus else self.people
-        self.query_one(ListFilter).open(focused)
 
     def action_back(self) -> None:
         self.people.focus()

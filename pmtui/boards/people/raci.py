@@ -13,8 +13,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from pmtui import planning
-from pmtui.boards.base import Board
-from pmtui.boards.keys import command
+from pmtui.boards.base import Board, Chosen
+from pmtui.boards.keys import command, record_edit
 from pmtui.boards.registry import BoardSpec
 from pmtui.domain.allocation import (
     RESPONSIBILITIES,
@@ -66,7 +66,7 @@ class RaciBoard(Board):
                 id="raci-next-violation"),
         command("N", "violation(-1)", "Previous problem", "people: Previous RACI violation",
                 id="raci-previous-violation", show=False),
-        command("e", "edit", "Edit", "people: Edit assignment", id="raci-edit"),
+        record_edit(),
     ]  # fmt: skip
 
     def __init__(self, store: Store, spec: BoardSpec) -> None:
@@ -219,12 +219,18 @@ class RaciBoard(Board):
             return True
         if action == "cycle":
             return self._at() is not None
-        if action in ("clear", "edit"):
+        if action == "clear":
             at = self._at()
             return at is not None and bool(self.cells.get(at))
         if action == "violation":
             return bool(self.violations)
-        return True
+        return super().check_action(action, parameters)
+
+    def chosen(self) -> Chosen | None:
+        """The cell's (first) assignment."""
+        at = self._at()
+        records = self.cells.get(at, []) if at else []
+        return Chosen("assignments", str(records[0]["key"])) if records else None
 
     def _set(self, item: Item, person: str, letter: str | None) -> None:
         """Give `person` the letter `letter` (None: none) on `item`, as one undoable step."""
@@ -258,12 +264,6 @@ class RaciBoard(Board):
         at = self._at()
         if at is not None:
             self._set(*at, None)
-
-    def action_edit(self) -> None:
-        at = self._at()
-        records = self.cells.get(at, []) if at else []
-        if records:
-            self.edit_record("assignments", str(records[0]["key"]))
 
     def action_violation(self, step: int) -> None:
         if not self.violations or not self.items:

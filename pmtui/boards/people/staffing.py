@@ -13,8 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
-from pmtui.boards.base import Board
-from pmtui.boards.keys import command
+from pmtui.boards.base import Board, Chosen, NewRecord
+from pmtui.boards.keys import list_filter, record_add, record_delete, record_edit, view_back
 from pmtui.boards.registry import BoardSpec
 from pmtui.records.resourcing import CANDIDATE_STAGES
 from pmtui.screens.confirm import ConfirmModal
@@ -95,15 +95,12 @@ class StaffingBoard(Board):
     StaffingBoard #staffing-history-caption { height: 1; padding: 0 1; background: $panel; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        command("a", "add", "Add", "people: Add candidate, role, request or event",
-                id="staffing-add"),
-        command("e", "edit", "Edit", "people: Edit the chosen one", id="staffing-edit"),
-        command("d", "delete", "Delete", "people: Delete the chosen one", id="staffing-delete"),
-        command("slash", "filter", "Filter", "people: Filter list", id="staffing-filter",
-                key_display="/"),
-        command("escape", "back", "Back", "people: Back to the requests", id="staffing-back",
-                show=False),
-    ]  # fmt: skip
+        record_add(),
+        record_edit(),
+        record_delete(),
+        list_filter(),
+        view_back(),
+    ]
 
     def __init__(self, store: Store, spec: BoardSpec) -> None:
         super().__init__(store, spec)
@@ -207,7 +204,7 @@ class StaffingBoard(Board):
 
     # ------------------------------------------------ which list is in focus
 
-    def _chosen(self) -> tuple[str, str | None]:
+    def _focused(self) -> tuple[str, str | None]:
         """(table, key) the keys act on: the focused list and its chosen row (or card)."""
         focused: Widget | None = self.app.focused
         if focused is self._table("roles"):
@@ -218,46 +215,37 @@ class StaffingBoard(Board):
             return "request_events", self._table("events").cursor_row_key
         return "candidates", self.kanban.selected_key
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not self.is_mounted:
-            return True
-        if action in ("edit", "delete"):
-            return self._chosen()[1] is not None
-        if action == "back":
-            return self.request is not None
-        if action == "filter":
-            return self._chosen()[0] != "candidates"
-        return True
+    def chosen(self) -> Chosen | None:
+        table, key = self._focused()
+        return Chosen(table, key) if key is not None else None
 
-    # ------------------------------------------------ keys
-
-    def action_add(self) -> None:
-        table, _ = self._chosen()
+    def new_record(self) -> NewRecord:
+        """A record of the focused list: a candidate in the stage (and for the role) under
+        the cursors, an event of the request whose history is open."""
+        table, _ = self._focused()
         if table == "candidates":
             prefill = {"stage": self.kanban.current_column or "sourced"}
             role = self._table("roles").cursor_row_key
             if role is not None:
                 prefill["role"] = role
-            self.add_record("candidates", prefill, focus="name")
-        elif table == "request_events":
-            self.add_record("request_events", {"request": str(self.request)}, focus="text")
-        else:
-            self.add_record(table, focus="title")
+            return NewRecord("candidates", prefill, focus="name")
+        if table == "request_events":
+            return NewRecord("request_events", {"request": str(self.request)}, focus="text")
+        return NewRecord(table, focus="title")
 
-    def action_edit(self) -> None:
-        table, key = self._chosen()
-        if key is not None:
-            self.edit_record(table, key)
-
-    def action_delete(self) -> None:
-        table, key = self._chosen()
-        if key is not None:
-            self.delete_record(table, key)
-
-    def action_filter(self) -> None:
+    def filter_target(self) -> RecordTable | None:
         table = self.app.focused
-        if isinstance(table, RecordTable):
-            self.query_one(ListFilter).open(table)
+        return table if isinstance(table, RecordTable) and self in table.ancestors else None
+
+    def palette_words(self) -> dict[str, str]:
+        return {**super().palette_words(), "back": "the requests"}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.is_mounted and action == "back":
+            return self.request is not None
+        return super().check_action(action, parameters)
+
+    # ------------------------------------------------ keys
 
     def action_back(self) -> None:
         key, self.request = self.request, None

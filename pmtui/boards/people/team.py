@@ -3,7 +3,9 @@ enter opens the person (assignments, load, notes, leave)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from typing import Any, ClassVar
 
 from textual import on
@@ -11,9 +13,8 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widget import Widget
 
-from pmtui.boards.base import Board
-from pmtui.boards.keys import command
-from pmtui.boards.registry import BoardSpec
+from pmtui.boards.base import Board, Chosen, NewRecord
+from pmtui.boards.keys import command, list_filter, record_add, record_delete, record_edit
 from pmtui.domain.allocation import week_of
 from pmtui.kinds import format_money, to_display
 from pmtui.screens.person_modal import PersonAction, PersonModal, PersonView
@@ -52,18 +53,12 @@ class TeamBoard(Board):
     TeamBoard { layout: vertical; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        command("a", "add", "Add", "people: Add person", id="team-add"),
-        command("e", "edit", "Edit", "people: Edit person", id="team-edit"),
-        command("d", "delete", "Delete", "people: Delete person", id="team-delete"),
+        record_add(),
+        record_edit(),
+        record_delete(),
         command("A", "assign", "Assign", "people: Assign person to work", id="team-assign"),
-        command("slash", "filter", "Filter", "people: Filter team", id="team-filter",
-                key_display="/"),
-    ]  # fmt: skip
-
-    def __init__(self, store: Store, spec: BoardSpec) -> None:
-        super().__init__(store, spec)
-        #: The person whose page reopens after a record added or edited from it is saved.
-        self.reopen: str | None = None
+        list_filter(),
+    ]
 
     def compose(self) -> ComposeResult:
         yield ListFilter(id="team-filter")
@@ -112,46 +107,34 @@ class TeamBoard(Board):
         self.table.filter_text = ""
         found = self.table.move_to_key(person)
         self.table.focus()
-        if found and self.reopen == person:
-            self.call_after_refresh(self._open_person, person)
         return found
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "delete", "assign"):
-            return self.is_mounted and self.table.cursor_row_key is not None
-        return True
 
     # ------------------------------------------------ keys
 
-    def action_add(self) -> None:
-        self.reopen = None
-        self.add_record("people")
-
-    def action_edit(self) -> None:
-        self.reopen = None
+    def chosen(self) -> Chosen | None:
         key = self.table.cursor_row_key
-        if key is not None:
-            self.edit_record("people", key)
+        return Chosen("people", key) if key is not None else None
 
-    def action_delete(self) -> None:
-        self.reopen = None
-        key = self.table.cursor_row_key
-        if key is not None:
-            self.delete_record("people", key)
+    def new_record(self) -> NewRecord:
+        return NewRecord("people")
+
+    def filter_target(self) -> LoadTable:
+        return self.table
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "assign":
+            return self.is_mounted and self.table.cursor_row_key is not None
+        return super().check_action(action, parameters)
 
     def action_assign(self) -> None:
-        self.reopen = None
         key = self.table.cursor_row_key
         if key is not None:
             self.assign(key)
 
-    def assign(self, person: str) -> None:
+    def assign(self, person: str, then: Callable[[], object] | None = None) -> None:
         """The form for a new assignment of `person`: full time, responsible, from today."""
         prefill = {"person": person, "allocation": "100", "responsibility": "R"}
-        self.add_record("assignments", prefill, focus="task")
-
-    def action_filter(self) -> None:
-        self.query_one(ListFilter).open(self.table)
+        self.add_record("assignments", prefill, focus="task", then=then)
 
     @on(LoadTable.RowHighlighted)
     def _moved(self, event: LoadTable.RowHighlighted) -> None:
@@ -167,20 +150,20 @@ class TeamBoard(Board):
     def _open_person(self, key: str) -> None:
         if self.store.get("people", key) is None:
             return
-        self.reopen = None
 
         def done(action: PersonAction | None) -> None:
             if action is None:
                 return
-            self.reopen = key
+            # Once what was added or edited from the page is saved, the page comes back.
+            back = partial(self._open_person, key)
             if action.verb == "edit" and action.key is not None:
-                self.edit_record(action.table, action.key)
+                self.edit_record(action.table, action.key, then=back)
             elif action.table == "assignments":
-                self.assign(key)
+                self.assign(key, then=back)
             elif action.table == "notes":
-                self.add_record("notes", {"person": key}, focus="kind")
+                self.add_record("notes", {"person": key}, focus="kind", then=back)
             else:
-                self.add_record(action.table, {"person": key}, focus="from")
+                self.add_record(action.table, {"person": key}, focus="from", then=back)
 
         self.app.push_screen(PersonModal(person_view(self.store, self._staffing(), key)), done)
 

@@ -10,8 +10,8 @@ from textual.binding import BindingType
 from textual.widgets import Static
 
 from pmtui import planning
-from pmtui.boards.base import Board
-from pmtui.boards.keys import command
+from pmtui.boards.base import Board, Chosen
+from pmtui.boards.keys import record_edit
 from pmtui.boards.plan.wbs import days
 from pmtui.domain.links import ScheduleError, format_links
 from pmtui.widgets.gantt import Gantt, GanttRow
@@ -46,7 +46,7 @@ class GanttBoard(Board):
     GanttBoard #gantt-info { height: 2; padding: 0 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        command("e", "edit", "Edit", "plan: Edit task", id="gantt-edit"),
+        record_edit(),
     ]
 
     def compose(self) -> ComposeResult:
@@ -109,12 +109,6 @@ class GanttBoard(Board):
         event.stop()
         self.edit_record("tasks", event.key)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "edit":
-            return self.is_mounted and self.gantt.cursor_key is not None
-        return True
-
-    def action_edit(self) -> None:
+    def chosen(self) -> Chosen | None:
         key = self.gantt.cursor_key
-        if key is not None:
-            self.edit_record("tasks", key)
+        return Chosen("tasks", key) if key is not None else None

@@ -13,8 +13,8 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from pmtui import planning
-from pmtui.boards.base import Board
-from pmtui.boards.keys import command
+from pmtui.boards.base import Board, Chosen, NewRecord
+from pmtui.boards.keys import command, record_add, record_delete, record_edit, view_back
 from pmtui.boards.plan.milestones_view import CRITERIA_COLUMNS, DELIVERABLE_COLUMNS, milestone_card
 from pmtui.boards.registry import BoardSpec
 from pmtui.domain.links import ScheduleError
@@ -41,9 +41,9 @@ class MilestonesBoard(Board):
     MilestonesBoard #criteria { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        command("a", "add", "Add", "plan: Add milestone or deliverable", id="milestones-add"),
-        command("e", "edit", "Edit", "plan: Edit milestone or deliverable", id="milestones-edit"),
-        command("d", "delete", "Delete", "plan: Delete", id="milestones-delete"),
+        record_add(),
+        record_edit(),
+        record_delete(),
         command("c", "add_criterion", "Criterion", "plan: Add criterion",
                 id="milestones-add-criterion"),
         command("space", "toggle_met", "Met", "plan: Mark criterion met", id="milestones-met"),
@@ -52,7 +52,7 @@ class MilestonesBoard(Board):
                 id="milestones-accept"),
         command("R", "decide('rejected')", "Reject", "plan: Reject deliverable",
                 id="milestones-reject"),
-        command("escape", "back", "Back", "plan: Back to milestones", id="milestones-back"),
+        view_back(show=True),
     ]  # fmt: skip
 
     def __init__(self, store: Store, spec: BoardSpec) -> None:
@@ -243,45 +243,36 @@ class MilestonesBoard(Board):
 
     # ------------------------------------------------ keys
 
-    def _chosen(self) -> tuple[str, str] | None:
-        """(table, key) of what the keys act on: the card, a deliverable or a criterion."""
+    def chosen(self) -> Chosen | None:
+        """The card, a deliverable or a criterion."""
         if not self.in_deliverables:
             key = self.kanban.selected_key
-            return ("milestones", key) if key else None
+            return Chosen("milestones", key) if key else None
         if self.criteria.has_focus:
             key = self.criteria.cursor_row_key
-            return ("acceptance_criteria", key) if key else None
+            return Chosen("acceptance_criteria", key) if key else None
         key = self.deliverables.cursor_row_key
-        return ("deliverables", key) if key else None
+        return Chosen("deliverables", key) if key else None
+
+    def new_record(self) -> NewRecord:
+        """A deliverable of the open milestone, else a milestone in the column in focus."""
+        if self.in_deliverables:
+            return NewRecord("deliverables", {"milestone": str(self.milestone_key)})
+        return NewRecord("milestones", {"status": self.kanban.current_column or "planned"})
+
+    def palette_words(self) -> dict[str, str]:
+        return {**super().palette_words(), "back": "milestones"}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
-        if action in ("edit", "delete"):
-            return self._chosen() is not None
         if action in ("back", "add_criterion", "submit", "decide"):
             if not self.in_deliverables:
                 return False
             return action == "back" or self.deliverables.cursor_row_key is not None
         if action == "toggle_met":
             return self.in_deliverables and self.criteria.has_focus
-        return True
-
-    def action_add(self) -> None:
-        if self.in_deliverables:
-            self.add_record("deliverables", {"milestone": str(self.milestone_key)})
-        else:
-            self.add_record("milestones", {"status": self.kanban.current_column or "planned"})
-
-    def action_edit(self) -> None:
-        chosen = self._chosen()
-        if chosen is not None:
-            self.edit_record(*chosen)
-
-    def action_delete(self) -> None:
-        chosen = self._chosen()
-        if chosen is not None:
-            self.delete_record(*chosen)
+        return super().check_action(action, parameters)
 
     def action_add_criterion(self) -> None:
         key = self.deliverables.cursor_row_key

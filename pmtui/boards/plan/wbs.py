@@ -6,9 +6,10 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from pmtui import planning
+from pmtui.boards.base import NewRecord
 from pmtui.boards.keys import command
 from pmtui.boards.registry import BoardSpec
 from pmtui.boards.table import TableBoard
@@ -17,6 +18,7 @@ from pmtui.domain.schedule import Variance
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
 from pmtui.tables import record_type
+from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import Column, RecordTable
 
 
@@ -135,7 +137,7 @@ class WbsBoard(TableBoard):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="plan-summary")
-        yield Input(placeholder="filter: type to narrow, esc clears", id="filter", compact=True)
+        yield ListFilter(id="filter")
         yield RecordTable(id="table")
 
     # ------------------------------------------------ reading
@@ -240,10 +242,11 @@ class WbsBoard(TableBoard):
             return self.plan is not None and self.plan.baseline is not None
         return super().check_action(action, parameters)
 
-    def action_add(self) -> None:
+    def new_record(self) -> NewRecord:
+        """A task beside the one under the cursor (under the same parent)."""
         key = self.table.cursor_row_key
         parent = self._parents.get(key) if key else None
-        self.add_record("tasks", {"parent": parent} if parent else None)
+        return NewRecord("tasks", {"parent": parent} if parent else None)
 
     def action_fold(self) -> None:
         key = self.table.cursor_row_key

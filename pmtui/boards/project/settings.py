@@ -8,8 +8,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 
-from pmtui.boards.base import Board
-from pmtui.boards.keys import command
+from pmtui.boards.base import Board, Chosen
+from pmtui.boards.keys import record_edit
 from pmtui.kinds import to_display
 from pmtui.tables import record_type
 from pmtui.widgets.record_table import Column, RecordTable
@@ -19,7 +19,7 @@ class ProjectBoard(Board):
     """Every project setting on one line; e or enter edits, starting at the selected one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        command("e", "edit", "Edit", "project: Edit settings", id="project-edit"),
+        record_edit(),
     ]
 
     def compose(self) -> ComposeResult:
@@ -44,9 +44,13 @@ class ProjectBoard(Board):
         ]
         self.query_one(RecordTable).set_data(columns, rows)
 
-    def action_edit(self, focus: str | None = None) -> None:
-        field = focus or self.query_one(RecordTable).cursor_row_key
-        self.edit_record("project", str(self.store.project["key"]), field)
+    def chosen(self) -> Chosen:
+        """The project, its form opening on the setting under the cursor."""
+        field = self.query_one(RecordTable).cursor_row_key
+        return Chosen("project", str(self.store.project["key"]), field)
+
+    def palette_words(self) -> dict[str, str]:
+        return {**super().palette_words(), "edited": "settings"}
 
     def focus_record(self, table: str, key: str) -> bool:
         return table == "project"
@@ -54,4 +58,4 @@ class ProjectBoard(Board):
     @on(RecordTable.RowSelected)
     def _open(self, event: RecordTable.RowSelected) -> None:
         event.stop()
-        self.action_edit(event.row_key)
+        self.edit_record("project", str(self.store.project["key"]), event.row_key)

@@ -1,12 +1,14 @@
-"""The Compare board: criteria x vendors, scored by typing digits, with totals, TCO and sensitivity.
+"""The Compare board: criteria x vendors, with totals, TCO and sensitivity.
 
-Keys: a digit scores the cell under the cursor. On a 0-10 scale `1` waits a moment
-(TWO_DIGIT_SECONDS) for a `0` that makes it 10; any other key, or the wait running out,
-keeps the 1. Digits here score; alt+digit still switches areas.
+Keys: `s` or `enter` opens the score editor on the cell under the cursor (a number, then
+enter); `+` and `-` raise or lower the score by one; `x` clears it; `e` edits score and note.
+A digit switches areas here as everywhere. Changing a score of a decided comparison first
+asks whether to reopen it: yes clears the decision in the same undoable step.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import on
@@ -14,39 +16,31 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.markup import escape
-from textual.timer import Timer
 from textual.widgets import Static
 
-from pmtui.boards.base import Board
-from pmtui.boards.keys import command
+from pmtui import views
+from pmtui.boards.base import Board, Chosen, NewRecord
+from pmtui.boards.keys import command, record_add, record_delete, record_edit
 from pmtui.boards.registry import BoardSpec
+from pmtui.boards.vendors.score_editor import ScoreEditor
 from pmtui.domain.scoring import ComparisonResult, Sensitivity
+from pmtui.screens.confirm import ConfirmModal
+from pmtui.screens.record_form import RecordForm
 from pmtui.services.comparisons import ComparisonData, load_comparison
 from pmtui.store import Store
+from pmtui.tables import record_type
 from pmtui.widgets.comparison_grid import ComparisonGrid, plain_number
 from pmtui.widgets.matrix import Matrix
 from pmtui.widgets.sensitivity_panel import SensitivityPanel
 
-#: How long a `1` on a 0-10 scale waits for a `0` (to make 10).
-TWO_DIGIT_SECONDS = 1.0
 DECISION_FIELDS = ("chosen_vendor", "decided_by", "decided_on", "rationale")
-
-
-def _digit_binding(digit: int) -> BindingType:
-    return command(
-        str(digit),
-        f"score({digit})",
-        "Score",
-        f"vendor: Score {digit}",
-        id=f"compare-score-{digit}",
-        show=digit == 0,
-        key_display="0-9",
-        tooltip="Score the cell under the cursor (on a 0-10 scale, 1 then 0 is 10).",
-    )
+#: What reopening a decided comparison clears (the rationale stays, to read again).
+REOPEN_FIELDS = ("chosen_vendor", "decided_by", "decided_on")
+Cell = tuple[str, str]  # (vendor key, criterion key)
 
 
 class CompareBoard(Board):
-    """One comparison at a time: c cycles, digits score, w weighs, D records the decision."""
+    """One comparison at a time: c cycles, s scores, w weighs, D records the decision."""
 
     DEFAULT_CSS = """
     CompareBoard { layout: vertical; }
@@ -59,21 +53,24 @@ class CompareBoard(Board):
     CompareBoard #compare-hint { height: 1; padding: 0 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(_digit_binding(digit) for digit in range(10)),
+        command("s,enter", "score", "Score", "vendor: Score the cell", id="compare-score",
+                tooltip="Type the cell's score: a number, then enter."),
+        command("plus", "step(1)", "+1", "vendor: Raise the score by one",
+                id="compare-score-up", show=False, key_display="+"),
+        command("minus", "step(-1)", "-1", "vendor: Lower the score by one",
+                id="compare-score-down", show=False, key_display="-"),
         command("w", "weight", "Weight", "vendor: Edit criterion weight", id="compare-weight"),
-        command("a", "add_criterion", "Criterion", "vendor: Add criterion", id="compare-add"),
+        record_add("Criterion"),
         command("c", "cycle(1)", "Next", "vendor: Next comparison", id="compare-next"),
         command("D", "decide", "Decide", "vendor: Record decision", id="compare-decide"),
         command("C", "cycle(-1)", "Previous", "vendor: Previous comparison",
                 id="compare-previous", show=False),
-        command("e,enter", "edit_score", "Note", "vendor: Edit score and note",
-                id="compare-edit-score", show=False),
+        record_edit("Note", show=False),
         command("x,delete", "clear_score", "Clear", "vendor: Clear score",
                 id="compare-clear", show=False),
         command("r", "edit_criterion", "Criterion", "vendor: Edit criterion",
                 id="compare-edit-criterion", show=False),
-        command("d", "delete_criterion", "Delete", "vendor: Delete criterion",
-                id="compare-delete-criterion", show=False),
+        record_delete(show=False),
         command("v", "candidates", "Vendors", "vendor: Choose vendors compared",
                 id="compare-candidates", show=False),
         command("p", "add_quote", "Quote", "vendor: Add quote", id="compare-quote", show=False),
@@ -90,8 +87,6 @@ class CompareBoard(Board):
         self.result: ComparisonResult | None = None
         self.sensitivities: list[Sensitivity] = []
         self.problem = ""
-        self._pending: tuple[str, str] | None = None  # (vendor, criterion) whose 1 may become 10
-        self._pending_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="compare-title")
@@ -128,7 +123,7 @@ class CompareBoard(Board):
             except ValueError as error:  # a hand-edited file may break the domain's rules
                 self.problem = str(error)
         self._draw_title(keys)
-        self.grid.show(self.data, self.result, self._pending)
+        self.grid.show(self.data, self.result)
         self._draw_side()
         self.refresh_bindings()
 
@@ -168,23 +163,19 @@ class CompareBoard(Board):
             hint.update("a adds a criterion · v chooses the vendors")
         elif not self.data.vendors:
             hint.update("v chooses the vendors compared · p adds a quote")
-        elif self.data.scale >= 10:
-            hint.update("0-9 score (1 then 0 = 10) · x clear · e note · w weight · D decide")
         else:
-            hint.update("0-9 score · x clear · e note · w weight · p quote · D decide")
+            hint.update("s score · +/- step · x clear · e note · w weight · p quote · D decide")
 
     # ------------------------------------------------------------ moving and choosing
 
     @on(Matrix.CursorMoved)
     def _moved(self, event: Matrix.CursorMoved) -> None:
         event.stop()
-        self._flush_pending()
         self._draw_side()
         self.refresh_bindings()
 
     def show_comparison(self, key: str) -> None:
         """Show the comparison with this key."""
-        self._flush_pending()
         self.comparison_key = key
         self.refresh_data()
 
@@ -211,124 +202,195 @@ class CompareBoard(Board):
         self.grid.focus()
         return True
 
+    def chosen(self) -> Chosen | None:
+        """The criterion on the cursor's row (what d deletes)."""
+        criterion = self.grid.criterion()
+        return Chosen("criteria", str(criterion["key"])) if criterion else None
+
+    def new_record(self) -> NewRecord | None:
+        """A criterion of the comparison on show."""
+        return NewRecord("criteria", {"comparison": self.data.key}) if self.data else None
+
+    def palette_words(self) -> dict[str, str]:
+        return {**super().palette_words(), "board": "vendor", "edited": "score and note"}
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
-        if action == "score":
-            return True  # with no cell, a digit must not fall through and switch areas
-        if action in ("clear_score", "edit_score"):
+        if action in ("score", "step", "clear_score", "edit"):
             return self.grid.cell_keys() is not None
-        if action in ("weight", "edit_criterion", "delete_criterion"):
+        if action in ("weight", "edit_criterion"):
             return self.grid.criterion() is not None
         if action == "cycle":
             return len(self._comparisons()) > 1
-        if action in ("add_criterion", "decide", "candidates", "add_quote", "edit_comparison"):
+        if action in ("decide", "candidates", "add_quote", "edit_comparison"):
             return self.data is not None
-        return True
+        return super().check_action(action, parameters)
 
     # ------------------------------------------------------------ scoring
 
-    def action_score(self, digit: int) -> None:
+    def _cell(self) -> tuple[ComparisonData, Cell] | None:
         cell = self.grid.cell_keys()
         if cell is None or self.data is None:
             self.app.notify("No cell to score: a adds a criterion, v the vendors.", timeout=3)
-            return
-        pending = self._pending
-        self._stop_waiting()
-        if pending == cell and digit == 0:
-            self._save_score(*cell, 10)
-            return
-        if pending is not None:
-            self._save_score(*pending, 1)
-        if digit == 1 and self.data.scale >= 10:
-            self._pending = cell
-            self._pending_timer = self.set_timer(TWO_DIGIT_SECONDS, self._flush_pending)
-            self.grid.show(self.data, self.result, self._pending)
-            return
-        self._save_score(*cell, digit)
+            return None
+        return self.data, cell
 
-    def _stop_waiting(self) -> None:
-        self._pending = None
-        if self._pending_timer is not None:
-            self._pending_timer.stop()
-            self._pending_timer = None
-
-    def _flush_pending(self) -> None:
-        """Keep a `1` that waited for a second digit."""
-        pending = self._pending
-        self._stop_waiting()
-        if pending is not None:
-            self._save_score(*pending, 1)
-
-    def _save_score(self, vendor: str, criterion: str, value: float) -> None:
+    def _when_open(self, change: Callable[[bool], None]) -> None:
+        """Run `change(reopen)` at once on an open comparison. On a decided one (computed
+        status "decided": a vendor is chosen) ask first: yes runs it with reopen=True (the
+        decision is cleared in the same step), no changes nothing."""
         data = self.data
-        if data is None:
+        row = views.row(self.store, "comparisons", data.key) if data else None
+        if data is None or row is None or row.get("status") != "decided":
+            change(False)
             return
-        existing = data.scores.get((vendor, criterion))
+        chosen = str(row.get("chosen_vendor"))
+        question = (
+            f"{data.key} {row.get('title', '')} is decided: "
+            f"{data.vendor_names.get(chosen, chosen)}.\n"
+            "Reopen it to change the score? The chosen vendor, who and when are cleared "
+            "with the score change; u undoes both."
+        )
+        self.app.push_screen(ConfirmModal(question), lambda yes: change(True) if yes else None)
+
+    def _write(
+        self, data: ComparisonData, cell: Cell, values: dict[str, Any] | None, reopen: bool
+    ) -> None:
+        """Set (`values`) or clear (None) a cell's score; with `reopen`, clear the decision
+        in the same undoable step."""
+        vendor, criterion = cell
+        store = self.store
+        shown = "cleared" if values is None else plain_number(float(values.get("score", 0)))
         label = (
             f"{data.vendor_names.get(vendor, vendor)}: "
-            f"{data.criterion_names.get(criterion, criterion)} {plain_number(value)}"
+            f"{data.criterion_names.get(criterion, criterion)} "
+            + (shown if values is None or "score" in values else "note")
+            + (f" ({data.key} reopened)" if reopen else "")
         )
-        if existing is not None:
-            self.save(
-                lambda: self.store.update("scores", str(existing["key"]), {"score": value}), label
-            )
-        else:
-            values = {"comparison": data.key, "vendor": vendor, "criterion": criterion}
-            self.save(lambda: self.store.add("scores", {**values, "score": value}), label)
+
+        def change() -> None:
+            with store.transaction(label):
+                if reopen:
+                    store.update("comparisons", data.key, dict.fromkeys(REOPEN_FIELDS, ""))
+                existing = next(
+                    (
+                        s
+                        for s in store.records("scores")
+                        if (s.get("vendor"), s.get("criterion")) == cell
+                    ),
+                    None,
+                )
+                if existing is not None and values is None:
+                    store.delete("scores", str(existing["key"]))
+                elif existing is not None and values is not None:
+                    store.update("scores", str(existing["key"]), values, base=existing)
+                elif values is not None:
+                    ids = {"comparison": data.key, "vendor": vendor, "criterion": criterion}
+                    store.add("scores", {**ids, **values})
+
+        self.save(change, label)
         self.refresh_data()
 
-    def action_clear_score(self) -> None:
-        self._flush_pending()
-        cell = self.grid.cell_keys()
-        record = self.data.scores.get(cell) if self.data and cell else None
-        if record is not None:
-            self.save(lambda: self.store.delete("scores", str(record["key"])), "Score cleared")
-            self.refresh_data()
-
-    def action_edit_score(self) -> None:
-        self._flush_pending()
-        cell = self.grid.cell_keys()
-        record = self.data.scores.get(cell) if self.data and cell else None
-        if record is None:
-            self.app.notify("Type a score first (a digit), then e adds why.", timeout=3)
+    def action_score(self) -> None:
+        """The score editor on the cell: a number, then enter."""
+        found = self._cell()
+        if found is None:
             return
-        self.edit_record("scores", str(record["key"]), "note", fields=("score", "note"))
+        data, (vendor, criterion) = found
+        record = data.scores.get((vendor, criterion))
+        current = float(record["score"]) if record else None
+        heading = (
+            f"Score {data.vendor_names.get(vendor, vendor)} on "
+            f"{data.criterion_names.get(criterion, criterion)} "
+            f"(0-{plain_number(data.scale)})"
+        )
+
+        def edit(reopen: bool) -> None:
+            def done(value: float | None) -> None:
+                if value is not None and value != current:
+                    self._write(data, (vendor, criterion), {"score": value}, reopen)
+
+            self.app.push_screen(ScoreEditor(heading, data.scale, current), done)
+
+        self._when_open(edit)
+
+    def action_step(self, step: int) -> None:
+        """Raise or lower the score by one, within the scale; a blank cell counts as 0."""
+        found = self._cell()
+        if found is None:
+            return
+        data, cell = found
+        record = data.scores.get(cell)
+        current = float(record["score"]) if record else None
+        value = min(max((current or 0.0) + step, 0.0), data.scale)
+        if value == current:
+            end = "top" if step > 0 else "bottom"
+            self.app.notify(
+                f"{plain_number(value)} is the {end} of 0-{plain_number(data.scale)}", timeout=3
+            )
+            return
+        self._when_open(lambda reopen: self._write(data, cell, {"score": value}, reopen))
+
+    def action_clear_score(self) -> None:
+        found = self._cell()
+        if found is None or found[1] not in found[0].scores:
+            return
+        data, cell = found
+        self._when_open(lambda reopen: self._write(data, cell, None, reopen))
+
+    def action_edit(self) -> None:
+        """Score and note of the cell in one form (the note says why); a changed score of a
+        decided comparison asks before it is saved."""
+        found = self._cell()
+        if found is None:
+            return
+        data, cell = found
+        record = data.scores.get(cell)
+        rt = record_type("scores")
+        fields = [rt.field("score"), rt.field("note")]
+        initial = {
+            "score": plain_number(float(record["score"])) if record else "",
+            "note": str(record.get("note") or "") if record else "",
+        }
+        ids = {"comparison": data.key, "vendor": cell[0], "criterion": cell[1]}
+        key = str(record["key"]) if record else None
+
+        def check(typed: dict[str, str]) -> dict[str, str]:
+            return self._errors("scores", {**ids, **typed} if key is None else typed, key)
+
+        def done(typed: dict[str, str] | None) -> None:
+            changed = {k: v for k, v in (typed or {}).items() if v != initial[k]}
+            if not changed:
+                return
+            if "score" in changed:
+                self._when_open(lambda reopen: self._write(data, cell, changed, reopen))
+            else:
+                self._write(data, cell, changed, False)
+
+        vendor, criterion = data.vendor_names[cell[0]], data.criterion_names[cell[1]]
+        title = f"Score of {vendor} on {criterion}"
+        self.app.push_screen(RecordForm(title, fields, initial, check, focus="note"), done)
 
     # ------------------------------------------------------------ criteria, vendors, decision
 
     def action_weight(self) -> None:
-        self._flush_pending()
         criterion = self.grid.criterion()
         if criterion is not None:
             title = f"Weight of {criterion.get('name')}"
             self.edit_record("criteria", str(criterion["key"]), fields=("weight",), title=title)
 
-    def action_add_criterion(self) -> None:
-        self._flush_pending()
-        if self.data is not None:
-            self.add_record("criteria", {"comparison": self.data.key})
-
     def action_edit_criterion(self) -> None:
-        self._flush_pending()
         criterion = self.grid.criterion()
         if criterion is not None:
             self.edit_record("criteria", str(criterion["key"]), "name")
 
-    def action_delete_criterion(self) -> None:
-        self._flush_pending()
-        criterion = self.grid.criterion()
-        if criterion is not None:
-            self.delete_record("criteria", str(criterion["key"]))
-
     def action_candidates(self) -> None:
-        self._flush_pending()
         if self.data is not None:
             title = f"Vendors compared in {self.data.record.get('title')}"
             self.edit_record("comparisons", self.data.key, fields=("candidates",), title=title)
 
     def action_add_quote(self) -> None:
-        self._flush_pending()
         if self.data is not None:
             cell = self.grid.cell_keys()
             prefill = {"comparison": self.data.key}
@@ -337,16 +399,13 @@ class CompareBoard(Board):
             self.add_record("quotes", prefill)
 
     def action_new_comparison(self) -> None:
-        self._flush_pending()
         self.add_record("comparisons")
 
     def action_edit_comparison(self) -> None:
-        self._flush_pending()
         if self.data is not None:
             self.edit_record("comparisons", self.data.key, "title")
 
     def action_decide(self) -> None:
-        self._flush_pending()
         data = self.data
         if data is None:
             return

@@ -1,0 +1,72 @@
+"""The app's hold on the one project file: what the status line says about saving, undo and
+redo across every board, and reloading when another session saved. PmtuiApp builds on it."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from pmtui.boards.area import AreaScreen
+from pmtui.boards.base import Board, save_state_after
+from pmtui.store import Store, StoreError
+
+
+class ProjectFileApp(App[None]):
+    """Keeps the area on show in step with the project file `store`."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        #: What the status line says: "saved", "conflict" or "not saved".
+        self.save_state = "saved"
+
+    @property
+    def area_screen(self) -> AreaScreen | None:
+        """The area on show (None while a modal is on top)."""
+        return self.screen if isinstance(self.screen, AreaScreen) else None
+
+    def refresh_area(self) -> None:
+        """Redraw the area on show (under any modals) from the store."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, AreaScreen):
+                screen.refresh_data(self.save_state)
+                return
+
+    def on_board_changed(self, message: Board.Changed) -> None:
+        self.save_state = "saved"
+        self.notify(message.label, timeout=2)
+        self.refresh_area()
+
+    def on_board_not_saved(self, message: Board.NotSaved) -> None:
+        # Stays until a change is saved: the last edit the user made is not in the file.
+        self.save_state = message.state
+        self.refresh_area()
+
+    def poll_disk(self) -> None:
+        """Reload when another session saved the project (the app calls this every 1.5 s)."""
+        try:
+            if self.store.refresh():
+                self.notify("Reloaded: another session changed the project", timeout=4)
+                self.refresh_area()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10)
+
+    def _undo_redo(self, redo: bool) -> None:
+        verb = "Redone" if redo else "Undone"
+        try:
+            label = self.store.redo() if redo else self.store.undo()
+        except StoreError as error:
+            self.notify(str(error), title=f"Not {verb.lower()}", severity="error", timeout=8)
+            if (state := save_state_after(error)) is not None:
+                self.save_state = state
+                self.refresh_area()
+            return
+        if label:
+            self.save_state = "saved"
+        self.notify(f"{verb}: {label}" if label else f"Nothing to {verb.lower()[:-2]}", timeout=3)
+        self.refresh_area()
+
+    def action_undo(self) -> None:
+        self._undo_redo(redo=False)
+
+    def action_redo(self) -> None:
+        self._undo_redo(redo=True)
