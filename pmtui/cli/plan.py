@@ -59,7 +59,7 @@ def _plan(store: Store, baseline: str | None = None) -> planning.Plan:
     from pmtui.domain.links import ScheduleError
 
     try:
-        return planning.plan_of(store, store.project, store.today, baseline)
+        return planning.shared_plan(store.read_context(), baseline)
     except ScheduleError as error:
         raise UserError(f"the tasks cannot be scheduled: {error}") from None
     except KeyError as error:

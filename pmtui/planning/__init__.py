@@ -11,6 +11,7 @@ from pmtui.planning.baseline import (
     milestone_planned,
     plan_of,
     save_baseline,
+    shared_plan,
     snapshot,
 )
 from pmtui.planning.network import (
@@ -49,6 +50,7 @@ __all__ = [
     "project_calendar",
     "save_baseline",
     "schedule_json",
+    "shared_plan",
     "snapshot",
     "task_inputs",
     "task_links",

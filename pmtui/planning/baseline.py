@@ -7,6 +7,8 @@ from datetime import date
 from typing import Any
 
 from pmtui.changes import Change, Writer
+from pmtui.context import Context
+from pmtui.domain.links import ScheduleError
 from pmtui.planning.plan import Plan, build_plan
 from pmtui.schema import Reader, Record
 
@@ -45,6 +47,23 @@ def plan_of(
     if chosen is not None:
         rows = [r for r in reader.records("baseline_tasks") if r.get("baseline") == chosen["key"]]
     return build_plan(reader.records("tasks"), project, today, chosen, rows)
+
+
+def shared_plan(ctx: Context, baseline: str | None = None) -> Plan:
+    """The plan of this revision of the file compared with `baseline` (default the latest),
+    built the first time a board, the CLI or a rule asks for it and shared by all of them
+    until the file changes. Raises as plan_of does (the same error each time)."""
+
+    def build(ctx: Context) -> Plan | ScheduleError | KeyError:
+        try:
+            return plan_of(ctx, ctx.project, ctx.today, baseline)
+        except (ScheduleError, KeyError) as error:
+            return error
+
+    found = ctx.model(("plan", baseline), build)
+    if isinstance(found, (ScheduleError, KeyError)):
+        raise found
+    return found
 
 
 def snapshot(plan: Plan) -> list[Record]:

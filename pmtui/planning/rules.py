@@ -14,7 +14,7 @@ from typing import Any
 
 from pmtui.context import Context
 from pmtui.domain.links import ScheduleError
-from pmtui.planning.baseline import milestone_forecast, milestone_planned, plan_of
+from pmtui.planning.baseline import milestone_forecast, milestone_planned, shared_plan
 from pmtui.planning.network import as_date, network_problem
 from pmtui.planning.plan import Plan
 from pmtui.schema import Record
@@ -82,13 +82,10 @@ def plan_model(ctx: Context) -> Plan | None:
     """The plan of this revision against the latest baseline, built once and shared by
     every reader of the revision; None when the tasks cannot be scheduled."""
 
-    def build(ctx: Context) -> Plan | None:
-        try:
-            return plan_of(ctx, ctx.project, ctx.today)
-        except (ScheduleError, KeyError):
-            return None
-
-    return ctx.model("plan", build)
+    try:
+        return shared_plan(ctx)
+    except (ScheduleError, KeyError):
+        return None
 
 
 def rolled_status(statuses: Sequence[str]) -> str:

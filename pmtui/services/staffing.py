@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from pmtui import planning
+from pmtui.context import Context
 from pmtui.domain.allocation import (
     Absence,
     LabourCost,
@@ -69,8 +70,11 @@ def _task_dates(
     reader: Reader, project: Mapping[str, Any], today: date
 ) -> dict[str, tuple[date, date]]:
     try:
-        plan = planning.build_plan(reader.records("tasks"), project, today)
-    except ScheduleError:
+        if isinstance(reader, Context):  # the revision's shared plan
+            plan = planning.shared_plan(reader)
+        else:
+            plan = planning.build_plan(reader.records("tasks"), project, today)
+    except (ScheduleError, KeyError):
         return {}
     return {task.key: (task.start, task.finish) for task in plan.tasks}
 
@@ -88,6 +92,12 @@ def assignment_span(
     if start is None or finish is None or finish < start:
         return None
     return Span(str(record["key"]), str(record.get("person")), start, finish, allocation)
+
+
+def shared_staffing(ctx: Context) -> Staffing:
+    """People, leave and assignments of this revision of the file, read once and shared by
+    every board and command until the file changes."""
+    return ctx.model("staffing", lambda ctx: staffing_of(ctx, ctx.project, ctx.today))
 
 
 def staffing_of(reader: Reader, project: Mapping[str, Any], today: date) -> Staffing:

@@ -17,7 +17,7 @@ from pmtui.boards.keys import command, record_add, record_delete, record_edit, v
 from pmtui.boards.registry import BoardSpec
 from pmtui.domain.allocation import Span, WeekLoad, span_hours, week_of
 from pmtui.planning import as_date
-from pmtui.services.staffing import Staffing, assignment_item, item_label, staffing_of
+from pmtui.services.staffing import Staffing, assignment_item, item_label, shared_staffing
 from pmtui.store import Store
 from pmtui.widgets.load_grid import LoadGrid
 from pmtui.widgets.load_table import load_text
@@ -114,7 +114,7 @@ class AllocationBoard(Board):
 
     def refresh_data(self) -> None:
         store = self.store
-        staffing = staffing_of(store, store.project, store.today)
+        staffing = shared_staffing(store.read_context())
         first, count = week_window(store.project, store.today, staffing.spans)
         if first != self.first_week and self.grid.cursor is not None:
             # Keep the cursor on the same week when the window moves.

@@ -98,11 +98,10 @@ class RaciBoard(Board):
 
     def _task_order(self) -> list[Record]:
         """Tasks in WBS order (records order when the plan cannot be built)."""
-        records = self.store.records("tasks")
         try:
-            plan = planning.build_plan(records, self.store.project, self.store.today)
-        except ScheduleError:
-            return records
+            plan = planning.shared_plan(self.store.read_context())
+        except (ScheduleError, KeyError):
+            return self.store.records("tasks")
         return [task.record for task in plan.tasks]
 
     def refresh_data(self) -> None:

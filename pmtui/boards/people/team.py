@@ -24,7 +24,7 @@ from pmtui.services.staffing import (
     follow_up_text,
     item_label,
     people_names,
-    staffing_of,
+    shared_staffing,
 )
 from pmtui.store import Store
 from pmtui.tables import record_type
@@ -77,7 +77,7 @@ class TeamBoard(Board):
         return self.table
 
     def _staffing(self) -> Staffing:
-        return staffing_of(self.store, self.store.project, self.store.today)
+        return shared_staffing(self.store.read_context())
 
     def refresh_data(self) -> None:
         loads = self._staffing().loads(self.store.today, 2)

@@ -64,9 +64,7 @@ class GanttBoard(Board):
 
     def refresh_data(self) -> None:
         try:
-            self.plan: planning.Plan | None = planning.plan_of(
-                self.store, self.store.project, self.store.today
-            )
+            self.plan: planning.Plan | None = planning.shared_plan(self.store.read_context())
         except (ScheduleError, KeyError) as error:
             self.plan = None
             self.gantt.set_rows([], self.store.today)

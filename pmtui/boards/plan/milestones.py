@@ -103,7 +103,7 @@ class MilestonesBoard(Board):
 
     def _plan(self) -> planning.Plan | None:
         try:
-            return planning.plan_of(self.store, self.store.project, self.store.today)
+            return planning.shared_plan(self.store.read_context())
         except (ScheduleError, KeyError):
             return None
 

@@ -165,10 +165,10 @@ class WbsBoard(TableBoard):
     def _plan(self) -> planning.Plan:
         store = self.store
         try:
-            return planning.plan_of(store, store.project, store.today, self.baseline_key)
+            return planning.shared_plan(store.read_context(), self.baseline_key)
         except KeyError:  # the baseline compared with was deleted (or undone): use the latest
             self.baseline_key = None
-            return planning.plan_of(store, store.project, store.today)
+            return planning.shared_plan(store.read_context())
 
     def _summary_text(self, plan: planning.Plan) -> str:
         if not plan.tasks:
