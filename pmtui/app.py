@@ -185,4 +185,7 @@ def run(project: Path, env: Mapping[str, str] | None = None) -> int:
     state = load_state(paths.state_file(environment))
     state["last_project"] = str(store.path)
     save_state(paths.state_file(environment), state)
-    return 0
+    if app.crash_error:
+        where = f"details in {app.crash_report}" if app.crash_report else "no details kept"
+        print(f"pmtui: stopped by an unexpected error ({app.crash_error}); {where}")
+    return app.return_code or 0

@@ -36,6 +36,12 @@ class NewRecord(NamedTuple):
     focus: str | None = None
 
 
+def unexpected(error: Exception) -> str:
+    """One line for an error no check foresaw (a library's ValueError, an OSError)."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return f"could not do it: {text[:160]}"
+
+
 def save_state_after(error: StoreError) -> str | None:
     """What the status line says after a refused change: None when the file is unaffected."""
     if isinstance(error, ConflictError):
@@ -159,6 +165,10 @@ class Board(Widget):
             if (state := save_state_after(error)) is not None:
                 self.post_message(self.NotSaved(state))
             return None
+        except Exception as error:
+            self.app.notify(unexpected(error), title="Not saved", severity="error", timeout=10)
+            self.post_message(self.NotSaved("not saved"))
+            return None
         self.post_message(self.Changed(done))
         return result
 
@@ -173,6 +183,8 @@ class Board(Widget):
             return invalid.errors
         except StoreError as error:
             return {"": str(error)}
+        except Exception as error:
+            return {"": unexpected(error)}
         return {}
 
     def add_record(

@@ -3,10 +3,13 @@ redo across every board, and reloading when another session saved. PmtuiApp buil
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App
 
 from pmtui.boards.area import AreaScreen
 from pmtui.boards.base import Board, save_state_after
+from pmtui.crashes import write_crash_report
 from pmtui.store import Store, StoreError
 
 
@@ -18,6 +21,16 @@ class ProjectFileApp(App[None]):
         self.store = store
         #: What the status line says: "saved", "conflict" or "not saved".
         self.save_state = "saved"
+        #: Where the traceback of an unexpected error was written (the app then ends).
+        self.crash_report: Path | None = None
+        self.crash_error = ""
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual ends the app on an error nothing caught; keep the details in a file and
+        # say one line on exit (pmtui.app.run), with a non-zero exit status.
+        self.crash_report = write_crash_report(error, getattr(self, "env", None))
+        self.crash_error = " ".join(f"{type(error).__name__}: {error}".split())[:160]
+        super()._handle_exception(error)
 
     @property
     def area_screen(self) -> AreaScreen | None:
