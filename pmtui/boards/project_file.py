@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.app import App
+from textual.widgets import Input
 
 from pmtui.boards.area import AreaScreen
 from pmtui.boards.base import Board, save_state_after
@@ -24,6 +26,36 @@ class ProjectFileApp(App[None]):
         #: Where the traceback of an unexpected error was written (the app then ends).
         self.crash_report: Path | None = None
         self.crash_error = ""
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys for a text box are handled one at a time, in the order they came: Textual
+        # posts each key to the focused widget and goes on, so in a burst (a slow link, a
+        # paste of keys) enter, backspace and end ran after the printable keys behind them.
+        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:
+            focused = self.focused
+            if isinstance(focused, Input) and getattr(self.screen, "KEYS_IN_ORDER", False):
+                await self._typed(focused, event)
+                return
+        await super().on_event(event)
+
+    async def _typed(self, box: Input, event: events.Key) -> None:
+        """One key for the text box `box`, done before the next key is read."""
+        self.app_focus = True
+        if await self._check_bindings(event.key, priority=True):
+            return
+        if event.is_printable and event.character is not None:
+            selection = box.selection
+            if selection.is_empty:
+                box.insert_text_at_cursor(event.character)
+            else:
+                box.replace(event.character, *selection)
+            return
+        submit = getattr(self.screen, "submit_box", None)
+        if event.key == "enter" and callable(submit):
+            submit(box)  # the form's enter (next field, or save), at once
+            return
+        if not await self._check_bindings(event.key):
+            box._forward_event(event)  # what Textual does with any other key
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual ends the app on an error nothing caught; keep the details in a file and

@@ -46,6 +46,8 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
     RecordForm .field-error.shown { display: block; }
     RecordForm #form-keys { color: $text-muted; }
     """
+    #: The app hands this form's keys to the field one at a time, in the order they came.
+    KEYS_IN_ORDER = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form-save", tooltip="Check and save the form."),
         Binding(
@@ -137,7 +139,11 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.fields and event.input.id == _input_id(self.fields[-1].name):
+        self.submit_box(event.input)
+
+    def submit_box(self, box: Input) -> None:
+        """enter in a field: the next field, or save on the last one."""
+        if self.fields and box.id == _input_id(self.fields[-1].name):
             self.action_save()
         else:
             self.focus_next()

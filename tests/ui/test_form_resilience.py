@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from pmtui.boards.area import AreaScreen
@@ -117,3 +118,20 @@ async def test_an_unexpected_error_ends_the_app_non_zero_with_its_traceback_kept
     assert "RuntimeError: a bug nobody foresaw" in report and "def broken" not in report
     assert "in broken" in report
     assert app.crash_error == "RuntimeError: a bug nobody foresaw"
+
+
+async def test_keys_arriving_in_one_burst_land_in_order(store: Store, tmp_path: Path) -> None:
+    # Over a slow link several keys arrive in one read; Textual 8.2.8 (the newest) runs
+    # enter, backspace and end after the printable keys of the same burst.
+    app = make_app(store, isolated_env(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        first, second = form.fields[0].name, form.fields[1].name
+        burst = [*"Danx", "backspace", "a", "home", "X", "end", "!", "enter", *"PM"]
+        for key in burst:
+            character = key if len(key) == 1 else None
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert (form.values()[first], form.values()[second]) == ("XDana!", "PM")
