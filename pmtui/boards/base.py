@@ -13,6 +13,7 @@ from pmtui import views
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_text
 from pmtui.store import ConflictError, RecordInvalid, SaveError, Store, StoreError
+from pmtui.store.drafts import peek_draft, take_draft
 from pmtui.tables import record_type
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import RecordTable
@@ -285,17 +286,51 @@ class Board(Widget):
 
         from pmtui.screens.record_form import RecordForm  # loaded on first use, not at start-up
 
-        self.app.push_screen(
-            RecordForm(
+        def open_with(shown: dict[str, str]) -> None:
+            form = RecordForm(
                 title,
                 fields,
-                values,
+                shown,
                 lambda typed: self._errors(table, typed, key),
                 message=message,
                 focus=focus,
-            ),
-            done,
+                keep_as=(table, key),
+            )
+            self.app.push_screen(form, done)
+
+        if message:  # reopened after a refused save: what was typed is on show already
+            open_with(values)
+        else:
+            self._offer_draft(table, key, values, open_with)
+
+    def _offer_draft(
+        self,
+        table: str,
+        key: str | None,
+        values: dict[str, str],
+        open_with: Callable[[dict[str, str]], None],
+    ) -> None:
+        """Open the form; when an earlier session ended with this form open and something
+        typed in it, first ask whether to bring that back (no forgets it)."""
+        path = getattr(self.app, "drafts_path", None)
+        kept = peek_draft(self.store.path, table, key, path=path) if path else None
+        if kept is None or {**values, **kept.fields} == values:
+            open_with(values)
+            return
+        from pmtui.screens.confirm import ConfirmModal
+
+        singular = record_type(table).singular
+        what = f"{singular} {key}" if key else f"new {singular}"
+        question = (
+            f"You typed in this {what} form ({kept.saved.replace('T', ' ')[:16]} UTC) and it "
+            "was not saved. Bring back what you typed? (no forgets it)"
         )
+
+        def answered(yes: bool | None) -> None:
+            draft = take_draft(self.store.path, table, key, path=path)
+            open_with({**values, **draft.fields} if yes and draft else values)
+
+        self.app.push_screen(ConfirmModal(question), answered)
 
     def delete_record(self, table: str, key: str) -> None:
         """Ask, then delete (undoable with u)."""

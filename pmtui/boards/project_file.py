@@ -3,16 +3,20 @@ redo across every board, and reloading when another session saved. PmtuiApp buil
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
+from rich.console import RenderableType
 from textual import events
 from textual.app import App
 from textual.widgets import Input
 
+from pmtui import paths
 from pmtui.boards.area import AreaScreen
 from pmtui.boards.base import Board, save_state_after
 from pmtui.crashes import write_crash_report
 from pmtui.store import Store, StoreError
+from pmtui.store.drafts import save_draft
 
 
 class ProjectFileApp(App[None]):
@@ -57,9 +61,36 @@ class ProjectFileApp(App[None]):
         if not await self._check_bindings(event.key):
             box._forward_event(event)  # what Textual does with any other key
 
+    @property
+    def drafts_path(self) -> Path:
+        """Where typed but unsaved forms are kept (pmtui.store.drafts)."""
+        return paths.state_dir(getattr(self, "env", None)) / "drafts.json"
+
+    def keep_drafts(self) -> int:
+        """Keep what is typed in every open form as a draft (the app is ending); how many."""
+        from pmtui.screens.record_form import RecordForm  # loaded with the first form
+
+        kept = 0
+        for screen in self.screen_stack:
+            if isinstance(screen, RecordForm) and screen.keep_as and screen.typed_anything():
+                table, key = screen.keep_as
+                path = self.drafts_path
+                draft = save_draft(self.store.path, table, key, screen.values(), path=path)
+                kept += draft is not None
+        return kept
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        # ctrl+q, q, SIGHUP (a dropped SSH link), SIGTERM: a form left open is kept as a draft.
+        self.keep_drafts()
+        super().exit(result, return_code, message)
+
     def _handle_exception(self, error: Exception) -> None:
         # Textual ends the app on an error nothing caught; keep the details in a file and
         # say one line on exit (pmtui.app.run), with a non-zero exit status.
+        with contextlib.suppress(Exception):  # the crash report matters more
+            self.keep_drafts()
         self.crash_report = write_crash_report(error, getattr(self, "env", None))
         self.crash_error = " ".join(f"{type(error).__name__}: {error}".split())[:160]
         super()._handle_exception(error)

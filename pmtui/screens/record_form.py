@@ -80,8 +80,12 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         *,
         message: str = "",
         focus: str | None = None,
+        keep_as: tuple[str, str | None] | None = None,
     ) -> None:
         super().__init__()
+        #: (table, record key or None for a new one): the app keeps what is typed here as a
+        #: draft if it ends with the form open (pmtui.store.drafts).
+        self.keep_as = keep_as
         self.form_title = title
         self.fields = list(fields)
         self.initial = {f.name: values.get(f.name, "") for f in self.fields}
@@ -122,6 +126,10 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
     def values(self) -> dict[str, str]:
         """The text in every field now."""
         return {f.name: self.query_one(f"#{_input_id(f.name)}", Input).value for f in self.fields}
+
+    def typed_anything(self) -> bool:
+        """Whether any field differs from what the form opened with."""
+        return self.is_mounted and self.values() != self.initial
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         """Show each message under its field; a message for no field goes on top."""

@@ -10,6 +10,7 @@ from textual import events
 from textual.widgets import Input
 
 from pmtui.boards.area import AreaScreen
+from pmtui.screens.confirm import ConfirmModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
 from tests.uihelpers import TODAY, isolated_env, make_app, reopened, type_text
@@ -135,3 +136,66 @@ async def test_keys_arriving_in_one_burst_land_in_order(store: Store, tmp_path: 
             app.post_message(events.Key(key, character))
         await pilot.pause()
         assert (form.values()[first], form.values()[second]) == ("XDana!", "PM")
+
+
+async def test_a_form_open_when_the_app_ends_is_offered_back_next_time(
+    store: Store, tmp_path: Path
+) -> None:
+    env = isolated_env(tmp_path)
+    app = make_app(store, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        await _fill(pilot, form, "name", "Dana Fox")
+        app.exit()  # what ctrl+q, SIGHUP (a dropped link) and SIGTERM do
+        await pilot.pause()
+    drafts = Path(env["XDG_STATE_HOME"]) / "pmtui" / "drafts.json"
+    assert "Dana Fox" in drafts.read_text()
+    assert drafts.stat().st_mode & 0o777 == 0o600
+    assert reopened(store).records("people") == []
+
+    again = make_app(reopened(store), env)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a")
+        assert isinstance(again.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        form = again.screen
+        assert isinstance(form, RecordForm)
+        assert form.values()["name"] == "Dana Fox"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [p["name"] for p in reopened(store).records("people")] == ["Dana Fox"]
+    assert "Dana Fox" not in drafts.read_text()
+
+
+async def test_a_crash_keeps_the_open_form_and_no_forgets_it(
+    store: Store, tmp_path: Path
+) -> None:
+    env = isolated_env(tmp_path)
+    app = make_app(store, env)
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("9", "e")
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            await _fill(pilot, form, "sponsor", "Board of Directors")
+            app.call_later(_crash)
+            await pilot.pause()
+    drafts = Path(env["XDG_STATE_HOME"]) / "pmtui" / "drafts.json"
+    assert "Board of Directors" in drafts.read_text()
+    again = make_app(reopened(store), env)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", "e")
+        assert isinstance(again.screen, ConfirmModal)
+        await pilot.press("n")  # no: the form opens as the record is, the draft is gone
+        await pilot.pause()
+        form = again.screen
+        assert isinstance(form, RecordForm)
+        assert form.values()["sponsor"] == ""
+    assert "Board of Directors" not in drafts.read_text()
+
+
+def _crash() -> None:
+    raise RuntimeError("a bug nobody foresaw")
