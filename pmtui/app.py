@@ -123,7 +123,7 @@ class PmtuiApp(ProjectFileApp):
         await self.switch_mode(mode)
         if (screen := self.area_screen) is not None:
             screen.focus_board()
-        self.call_after_refresh(self.refresh_area)
+        self.call_after_refresh(self.refresh_area, only_if_changed=True)
 
     async def action_open_board(self, board_id: str) -> Board | None:
         spec = board_by_id(board_id)

@@ -114,10 +114,11 @@ class AreaScreen(Screen[None]):
         switcher = self.query_one(ContentSwitcher)
         widget_id = spec.id.replace(".", "-")
         if not switcher.query(f"#{widget_id}"):
-            await switcher.mount(_board_class(spec)(self.store, spec))
+            board = _board_class(spec)(self.store, spec)
+            await switcher.mount(board)  # it reads the store as it mounts
+            board._read_revision = self.store.read_context()
         else:
-            board = switcher.query_one(f"#{widget_id}", Board)
-            board.refresh_data()
+            switcher.query_one(f"#{widget_id}", Board).refresh_if_changed()
         switcher.current = widget_id
         self.query_one(BoardTabs).show([b.title for b in self.boards], self.current)
         self.focus_board()
@@ -146,10 +147,11 @@ class AreaScreen(Screen[None]):
             return len(self.boards) > 1
         return True
 
-    def refresh_data(self, save_state: str) -> None:
-        """Redraw the status line and the board on show after the project changed."""
+    def refresh_data(self, save_state: str, only_if_changed: bool = False) -> None:
+        """Redraw the status line and the board on show after the project changed (on an
+        area return, `only_if_changed`: the board only if the file changed meanwhile)."""
         if self._draw_status(save_state) and (board := self.board) is not None:
-            board.refresh_data()
+            board.refresh_if_changed(force=not only_if_changed)
 
     def _draw_status(self, save_state: str) -> bool:
         bars = self.query(StatusBar)

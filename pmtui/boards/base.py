@@ -77,9 +77,18 @@ class Board(Widget):
         super().__init__(id=spec.id.replace(".", "-"))
         self.store = store
         self.spec = spec
+        self._read_revision: object = None
 
     def refresh_data(self) -> None:
         """Re-read what the board shows from the store (after any change)."""
+
+    def refresh_if_changed(self, force: bool = False) -> None:
+        """Re-read the store only when the file changed since this board last did (a tab
+        or area return with no change redraws nothing); `force` re-reads anyway."""
+        revision = self.store.read_context()  # one per revision of the file
+        if force or revision is not self._read_revision:
+            self.refresh_data()
+        self._read_revision = revision
 
     def default_focus(self) -> Widget | None:
         """What the board is mainly about, to focus when it is shown (its first focusable

@@ -100,11 +100,12 @@ class ProjectFileApp(App[None]):
         """The area on show (None while a modal is on top)."""
         return self.screen if isinstance(self.screen, AreaScreen) else None
 
-    def refresh_area(self) -> None:
-        """Redraw the area on show (under any modals) from the store."""
+    def refresh_area(self, only_if_changed: bool = False) -> None:
+        """Redraw the area on show (under any modals) from the store (`only_if_changed`:
+        its board only if the file changed since it was drawn)."""
         for screen in reversed(self.screen_stack):
             if isinstance(screen, AreaScreen):
-                screen.refresh_data(self.save_state)
+                screen.refresh_data(self.save_state, only_if_changed)
                 return
 
     def on_board_changed(self, message: Board.Changed) -> None:

@@ -66,3 +66,33 @@ def test_the_shared_plan_is_the_same_object_until_the_file_changes(
     store.update("tasks", str(task["key"]), {"duration": int(task["duration"] or 1) + 1})
     assert planning.shared_plan(store.read_context()) is not first
     assert len(builds) == 2
+
+
+async def test_a_tab_or_area_return_redraws_a_board_only_after_a_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pmtui.boards.plan.wbs import WbsBoard
+
+    redraws: list[str] = []
+    real = WbsBoard.refresh_data
+
+    def counting(self: WbsBoard) -> None:
+        redraws.append("wbs")
+        real(self)
+
+    monkeypatch.setattr(WbsBoard, "refresh_data", counting)
+    store = demo_store(tmp_path)
+    app = make_app(store, isolated_env(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        first = len(redraws)
+        await pilot.press("right_square_bracket", "left_square_bracket", "3", "2")
+        await pilot.pause()
+        assert len(redraws) == first  # nothing changed: nothing redrawn
+        task = store.records("tasks")[-1]
+        await pilot.press("3")
+        store.update("tasks", str(task["key"]), {"duration": int(task["duration"] or 1) + 1})
+        await pilot.press("2")
+        await pilot.pause()
+        assert len(redraws) == first + 1
