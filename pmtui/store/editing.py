@@ -11,7 +11,7 @@ from pmtui.context import Context
 from pmtui.kinds import ParseContext
 from pmtui.store.changes import Change, ChangeSet, Record
 from pmtui.store.errors import NotFound
-from pmtui.store.parsing import Parsing
+from pmtui.store.parsing import Lookup, Parsing
 from pmtui.store.references import References, ref_keys, rename_reference
 from pmtui.tables import record_type
 
@@ -29,7 +29,7 @@ class Editing(References, Parsing):
         self._current: dict[tuple[str, str], tuple[str, str]] = {}
         self._added = 0
         self._depth = 0
-        self._lookup: dict[str, tuple[dict[str, str], dict[str, list[str]]]] = {}
+        self._lookup: dict[str, Lookup] = {}
         self._counters: dict[str, int] = {}
         self._order: dict[str, list[Record]] = {}
         self._context: ParseContext | None = None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator, Mapping
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,29 @@ from pmtui.store.errors import RecordInvalid
 from pmtui.tables import record_type
 
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
+
+
+#: A table's keys (lowercased -> key), names (folded -> keys) and (key, name) pairs.
+Lookup = tuple[dict[str, str], dict[str, list[str]], list[tuple[str, str]]]
+
+
+def fold(text: str) -> str:
+    """Text as references compare it: case and accents dropped, spaces squeezed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def word_prefix_matches(wanted: str, named: Sequence[tuple[str, str]]) -> list[str]:
+    """Keys of the names that have a word starting with `wanted` (folded), or that start
+    with it ("chen w" finds Chen Wei)."""
+    if not wanted:
+        return []
+    found = []
+    for key, name in named:
+        folded = fold(name)
+        if folded.startswith(wanted) or any(w.startswith(wanted) for w in folded.split()):
+            found.append(key)
+    return found
 
 
 class _After:
@@ -50,7 +74,7 @@ class Parsing:
 
     # The Store sets these up (Editing.__init__ the caches).
     date_order: str
-    _lookup: dict[str, tuple[dict[str, str], dict[str, list[str]]]]
+    _lookup: dict[str, Lookup]
     _counters: dict[str, int]
     _context: ParseContext | None
 
@@ -83,37 +107,41 @@ class Parsing:
             )
         return self._context
 
-    def _lookups(self, table: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    def _lookups(self, table: str) -> Lookup:
         found = self._lookup.get(table)
         if found is None:
             label = record_type(table).label_field
             keys: dict[str, str] = {}
             labels: dict[str, list[str]] = {}
+            named: list[tuple[str, str]] = []
             for record in self.records(table):
-                keys[str(record["key"]).lower()] = str(record["key"])
+                key = str(record["key"])
+                keys[key.lower()] = key
                 if record.get(label):
-                    labels.setdefault(str(record[label]).strip().lower(), []).append(
-                        str(record["key"])
-                    )
-            found = self._lookup[table] = (keys, labels)
+                    labels.setdefault(fold(str(record[label])), []).append(key)
+                    named.append((key, str(record[label])))
+            found = self._lookup[table] = (keys, labels, named)
         return found
 
     def resolve(self, table: str, text: str) -> str:
-        """A reference typed as a key or a unique name/title -> the key; FieldError if not."""
+        """A reference typed as a key, a name/title, or a prefix of any word of the name
+        (case- and accent-insensitive), when that is unique -> the key; FieldError naming
+        the candidates if several match, or saying there is none."""
         if self.get(table, text) is not None:
             return text
-        keys, labels = self._lookups(table)
-        lowered = text.strip().lower()
-        if lowered in keys:
-            return keys[lowered]
-        matches = labels.get(lowered, [])
+        keys, labels, named = self._lookups(table)
+        if (key := keys.get(text.strip().lower())) is not None:
+            return key
+        wanted = fold(text)
+        matches = labels.get(wanted) or word_prefix_matches(wanted, named)
         if len(matches) == 1:
             return matches[0]
         singular = record_type(table).singular
         if matches:
-            raise FieldError(
-                f"{text!r} matches {len(matches)} {table}: {', '.join(matches)}; use the key"
-            )
+            names = dict(named)
+            listed = ", ".join(f"{names.get(k, k)} ({k})" for k in matches[:6])
+            more = f" and {len(matches) - 6} more" if len(matches) > 6 else ""
+            raise FieldError(f"{text!r} matches {len(matches)} {table}: {listed}{more}")
         raise FieldError(f"no {singular} {text!r} in {table}")
 
     def _parse_fields(

@@ -439,3 +439,21 @@ def test_a_command_parsed_alone_still_refuses_bad_arguments(run_pmtui: RunPmtui)
     result = run_pmtui("demo", "--no-such-flag")
     assert result.returncode == 2
     assert "unrecognized arguments: --no-such-flag" in result.stderr
+
+
+def test_references_take_a_unique_prefix_of_any_word_and_list_the_ambiguous(
+    run_pmtui: RunPmtui, tmp_path: Path
+) -> None:
+    # CONTRACT, Keys and references: key, name, or a prefix of any word when unique.
+    project = str(tmp_path / "p.json")
+    assert run_pmtui("new", project).returncode == 0
+    for name in ("Chen Wei", "Markus Brandt", "Mateo Garcia"):
+        assert run_pmtui("add", project, "people", f"name={name}").returncode == 0
+    added = run_pmtui("add", project, "notes", "person=chen", "text=late again")
+    assert added.returncode == 0, added.stderr
+    before = Path(project).read_bytes()
+    line = assert_one_line_error(run_pmtui("add", project, "notes", "person=ma", "text=x"))
+    assert line == (
+        "pmtui: notes: person: 'ma' matches 2 people: Markus Brandt (P2), Mateo Garcia (P3)"
+    )
+    assert Path(project).read_bytes() == before
