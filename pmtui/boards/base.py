@@ -256,7 +256,11 @@ class Board(Widget):
     ) -> None:
         rt = record_type(table)
         key = str(record["key"]) if record else None
-        fields = [f for f in rt.input_fields if not (rt.singleton and f.name == "key")]
+        # A person fills the record's own fields first; the key is generated, so it comes
+        # last (a singleton's key says nothing: not shown).
+        fields = [f for f in rt.input_fields if f.name != "key"]
+        if not rt.singleton and rt.has_field("key"):
+            fields.append(rt.field("key"))
         if only is not None:
             fields = [rt.field(name) for name in only]
         if heading is None and rt.singleton:

@@ -66,13 +66,13 @@ class TestGenericBoard:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press(*GENERIC_BOARD, "a")
             assert isinstance(app.screen, RecordForm)
-            await pilot.press("L", "9")  # the key field comes first
-            await pilot.press("down")
-            await type_text(pilot, "Bob Smith")
+            await type_text(pilot, "Bob Smith")  # the first field a person fills
             await pilot.press("down")
             await type_text(pilot, "2026-12-07")
             await pilot.press("down")
             await type_text(pilot, "2026-12-09")
+            await pilot.press("up", "up", "up", "up")  # round to the key, which comes last
+            await pilot.press("ctrl+u", "L", "9")
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, AreaScreen)
@@ -371,7 +371,7 @@ class TestSessions:
     ) -> None:
         app = make_app(store, env)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press(*GENERIC_BOARD, "a", "down", *"Half")
+            await pilot.press(*GENERIC_BOARD, "a", *"Half")
             other = Store.open(store.path, today=TODAY)
             other.add("leave", {"person": "P1", "from": "2027-03-01", "to": "2027-03-05",
                                 "note": "Conference"})  # fmt: skip

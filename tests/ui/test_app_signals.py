@@ -69,8 +69,6 @@ def test_signal_after_an_edit_keeps_it_and_cleans_up(tmp_path: Path, signum: int
         for keys in (b"3", b"a"):
             os.write(fd, keys)
             _drain(fd, 0.4)
-        os.write(fd, b"\x1b[B")  # down: from the key field to the name
-        _drain(fd, 0.2)
         os.write(fd, b"Hana Ito\x13")  # ctrl+s saves
         _read_until(fd, b"Hana Ito", 10)
         _drain(fd, 0.3)

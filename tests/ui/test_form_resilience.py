@@ -170,9 +170,7 @@ async def test_a_form_open_when_the_app_ends_is_offered_back_next_time(
     assert "Dana Fox" not in drafts.read_text()
 
 
-async def test_a_crash_keeps_the_open_form_and_no_forgets_it(
-    store: Store, tmp_path: Path
-) -> None:
+async def test_a_crash_keeps_the_open_form_and_no_forgets_it(store: Store, tmp_path: Path) -> None:
     env = isolated_env(tmp_path)
     app = make_app(store, env)
     with pytest.raises(RuntimeError):

@@ -46,7 +46,6 @@ class TestThrowawayArea:
             assert {"money: Add gadget", "board: Open Money › Gadgets"} <= titles
             await pilot.press("a")
             assert app.screen.query_one("#form-title").render().plain == "Add gadget"
-            await pilot.press("tab")  # the key: left empty, generated
             await type_text(pilot, "Docking station")
             await pilot.press("tab")
             await type_text(pilot, "120")

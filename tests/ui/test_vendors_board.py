@@ -98,17 +98,17 @@ class TestCompareByKeys:
         app = make_app(blank, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("4")
-            for name in SCORES:  # the directory: a, the name on the second field, save
-                await pilot.press("a", "down")
+            for name in SCORES:  # the directory: a, the name (the first field), save
+                await pilot.press("a")
                 await type_text(pilot, name)
                 await pilot.press("ctrl+s")
-            await pilot.press("right_square_bracket", "n", "down")
+            await pilot.press("right_square_bracket", "n")
             await type_text(pilot, "Service desk")
             await pilot.press("down", "down", "down", "down")  # question, scale, horizon
             await type_text(pilot, "Acme; Bolt; Core")
             await pilot.press("ctrl+s")
             for name, weight in CRITERIA:  # comparison is filled in; name, then weight
-                await pilot.press("a", "down", "down")
+                await pilot.press("a", "down")
                 await type_text(pilot, name)
                 await pilot.press("down", "ctrl+u", *str(weight), "ctrl+s")
             for column, scores in enumerate(SCORES.values()):
@@ -121,7 +121,7 @@ class TestCompareByKeys:
             await pilot.press("g", "w", "ctrl+u", "4", "0", "enter")  # Price 30 -> 40
             await pilot.pause()
             assert grid_line(app, "Weighted")[1:] == ["350", "340", "250"]
-            await pilot.press("h", "h", "p", "down", "down", "down")  # a quote for Acme
+            await pilot.press("h", "h", "p", "down", "down")  # a quote for Acme: its item
             await type_text(pilot, "Licences")
             await pilot.press("down", *"6000", "down", *"12000", "ctrl+s")
             await pilot.press("D", "down")  # the winner and today are proposed
