@@ -183,6 +183,22 @@ def test_a_kill_after_the_rename_still_undoes_that_change(
     assert names(seeded) == {"P1": "Older change", "P2": "Person 2", "P3": "Person 3"}
 
 
+def test_an_entry_whose_save_never_landed_is_never_replayed(
+    seeded: Path, tmp_path: Path, run_pmtui: RunPmtui
+) -> None:
+    # The journal entry is written before the rename: a kill in between leaves an entry
+    # for a change the file does not have. Undo must pass it by (with the journal written
+    # after the rename, as before, this case could not arise).
+    edit(seeded, "P1", "Older change")
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_AT_RENAMED.replace('"renamed"', '"synced"'))
+    assert subprocess.run([sys.executable, str(script), str(seeded)], check=False).returncode == 9
+    assert names(seeded)["P2"] == "Person 2"
+    assert json.loads(journal_lines(seeded)[-1])["label"] == "edit people P2"
+    assert run_pmtui("undo", str(seeded)).stdout == "undone: edit people P1\n"
+    assert names(seeded) == {"P1": "Person 1", "P2": "Person 2", "P3": "Person 3"}
+
+
 def test_a_change_saved_without_its_journal_entry_is_never_skipped_over(
     seeded: Path, monkeypatch: pytest.MonkeyPatch, run_pmtui: RunPmtui
 ) -> None:
