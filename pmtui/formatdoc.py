@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pmtui.kinds import KINDS, ParseContext, to_text
 from pmtui.schema import Field, Kind, RecordType
+from pmtui.store import journal
 from pmtui.store.files import ProjectFiles
 from pmtui.store.migrations import SCHEMA_VERSION
 from pmtui.store.store import encode
@@ -89,7 +90,9 @@ def table_section(rt: RecordType) -> list[str]:
 
 def _example() -> list[str]:
     sample = {
-        "_meta": {"1": {"schema_version": SCHEMA_VERSION}},
+        "_meta": {
+            "1": {"change": "3f9c2a7b1d04", "revision": 12, "schema_version": SCHEMA_VERSION}
+        },
         "people": {"1": {"key": "P1", "name": "Ann Lee", "rate": 95.5, "skills": ["SQL", "SAP"]}},
     }
     return ["```json", *encode(sample).decode().rstrip("\n").split("\n"), "```"]
@@ -103,13 +106,23 @@ def _sidecars() -> list[str]:
             files.activity.name,
             "activity log: one JSON line per saved change (time, user, label, table, key, "
             "changed fields and their new values); values of private tables are replaced by "
-            "`[redacted]`",
+            f"`[redacted]`; a value longer than {journal.LOG_VALUE_CHARS} characters is cut to "
+            f"{journal.LOG_VALUE_CHARS} followed by `{journal.CUT_MARK}` and its field listed in "
+            f"the item's `cut`. Past {journal.LOG_MAX_BYTES // 1_000_000} MB only entries older "
+            f"than {journal.LOG_KEEP_DAYS} days are dropped",
         ),
         (
             files.journal.name,
             "undo journal: one JSON line per saved change with the full records before and "
-            "after, so `pmtui undo` can reverse it from any session; capped to its newest "
-            "entries",
+            "after, so `pmtui undo` can reverse it from any session: `id`, `label`, `user`, "
+            "`changes`, the `revision` it produced, its `parent` (the `change` the file held "
+            "before), `first` on the file's first change, `undoes`/`redoes` on undo and redo "
+            "steps. Written before the file is renamed into place; an entry whose save never "
+            "landed is never used, and a torn last line is skipped. Past "
+            f"{journal.JOURNAL_MAX_BYTES // 1_000_000} MB the oldest entries are dropped until "
+            f"the rest fits in {journal.JOURNAL_MAX_BYTES // 2_000_000} MB; the newest "
+            f"{journal.JOURNAL_MIN_KEEP} always stay, whatever their size (a whole import is "
+            "one entry)",
         ),
         (
             files.backups.name + "/",
@@ -151,7 +164,10 @@ def generate() -> str:
         "",
         f"- `_meta` holds one record with `schema_version` (this pmtui writes version "
         f"{SCHEMA_VERSION}). An older file is migrated when opened, after a copy is kept in "
-        "the backups folder; a newer one is refused.",
+        "the backups folder; a newer one is refused. It also holds `revision`, the number of "
+        "saves (0 when the file is created), and `change`, the id of the change that made the "
+        "file as it is: the undo journal is checked against them, so `pmtui undo` only "
+        "reverses a change the file shows.",
         "- The file is written atomically (temporary file, fsync, rename), with sorted keys "
         "and indentation so that it diffs well in git, with mode 0600.",
         "- A field that is absent is empty: records never store `null` or `[]`.",

@@ -54,12 +54,15 @@ def project_path(arg: str) -> Path:
 
 @contextlib.contextmanager
 def open_store(arg: str) -> Iterator[Store]:
-    """Open PROJECT for one command and let go of its lock afterwards."""
+    """Open PROJECT for one command and let go of its lock afterwards; what the store warns
+    of (a change saved without its undo record) is printed on standard error."""
     store = Store.open(project_path(arg), date_order=load_settings().date_order)
     try:
         yield store
     finally:
         store.close()
+        for warning in store.warnings:  # a save that worked without its undo record
+            eprint(f"warning: {warning}")
 
 
 def table_type(name: str) -> RecordType:

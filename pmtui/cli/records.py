@@ -1,4 +1,4 @@
-"""`pmtui show`, `add`, `set` and `undo`: reading and changing records from the shell."""
+"""`pmtui show`, `add`, `set`, `undo` and `redo`: reading and changing records from the shell."""
 
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ from pmtui.cli.common import (
 from pmtui.cli.render import render_record, render_table
 
 #: The commands `register` adds (main builds only the one being run).
-COMMANDS = ("show", "add", "set", "undo")
+COMMANDS = ("show", "add", "set", "undo", "redo")
 
 
 def register(commands: Commands) -> None:
-    """Add `show`, `add`, `set` and `undo`."""
+    """Add `show`, `add`, `set`, `undo` and `redo`."""
     show = commands.add_parser(
         "show", help="print a table", description="Print one table of a project."
     )
@@ -58,10 +58,23 @@ def register(commands: Commands) -> None:
     undo = commands.add_parser(
         "undo",
         help="undo the last saved change",
-        description="Undo the newest change saved to the project, by any session.",
+        description="Undo the newest change saved to the project, by any session. Only a "
+        "change the file shows is undone: if the undo journal does not match the file, undo "
+        "refuses and changes nothing. The project's first change (a new demo, a first "
+        "import) is undone only with --yes, as that empties the project.",
     )
     undo.add_argument("project", metavar="PROJECT")
+    undo.add_argument("--yes", action="store_true", help="also undo the project's first change")
     undo.set_defaults(run=run_undo)
+
+    redo = commands.add_parser(
+        "redo",
+        help="redo the change the last undo took back",
+        description="Apply again the change the last `pmtui undo` took back, unless a new "
+        "change was saved since.",
+    )
+    redo.add_argument("project", metavar="PROJECT")
+    redo.set_defaults(run=run_redo)
 
 
 def _terminal_width() -> int | None:
@@ -121,8 +134,25 @@ def run_set(args: argparse.Namespace) -> int:
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    """Undo the newest saved change set and say what it was."""
+    """Undo the newest saved change set and say what it was; exit 1 when there is none."""
+    from pmtui.store import FirstChange
+
     with open_store(args.project) as store:
-        label = store.undo_last_saved()
-    print(f"undone: {label}" if label else "nothing to undo")
+        try:
+            label = store.undo_last_saved(first_too=args.yes)
+        except FirstChange as error:
+            raise UserError(f"{error}; run pmtui undo --yes to undo it anyway") from None
+    if label is None:
+        raise UserError("nothing to undo")
+    print(f"undone: {label}")
+    return 0
+
+
+def run_redo(args: argparse.Namespace) -> int:
+    """Redo the change set the last undo took back; exit 1 when there is none."""
+    with open_store(args.project) as store:
+        label = store.redo_last_saved()
+    if label is None:
+        raise UserError("nothing to redo")
+    print(f"redone: {label}")
     return 0

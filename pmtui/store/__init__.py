@@ -4,12 +4,14 @@ from pmtui.store.atomic import exit_on_signals
 from pmtui.store.changes import Change, ChangeSet
 from pmtui.store.errors import (
     ConflictError,
+    FirstChange,
     InUse,
     NotFound,
     ProjectError,
     RecordInvalid,
     SaveError,
     StoreError,
+    UndoRefused,
 )
 from pmtui.store.store import Store
 
@@ -17,6 +19,7 @@ __all__ = [
     "Change",
     "ChangeSet",
     "ConflictError",
+    "FirstChange",
     "InUse",
     "NotFound",
     "ProjectError",
@@ -24,5 +27,6 @@ __all__ = [
     "SaveError",
     "Store",
     "StoreError",
+    "UndoRefused",
     "exit_on_signals",
 ]

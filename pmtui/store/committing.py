@@ -26,6 +26,8 @@ class Committing:
     # The Store sets these up.
     files: ProjectFiles
     user: str
+    #: Things the user should hear about saves that otherwise worked (no undo for one).
+    warnings: list[str]
     _db: TinyDB
     _index: dict[str, dict[str, str]]
 
@@ -82,23 +84,67 @@ class Committing:
                 if self.changed_on_disk():
                     self._load_from_disk()
                 landed = self._apply(changes)
+                change_set = ChangeSet(label, landed)
+                meta = self._meta()
+                meta_before = dict(meta)
+                stamp = self._stamp(meta, change_set)
                 try:
+                    # The journal entry goes first: a kill after the rename still finds
+                    # it. An entry whose save never lands is never used (see Lineage).
+                    self._journal(change_set, {**extra, **stamp})
                     self._write()
                 except BaseException:
+                    meta.clear()
+                    meta.update(meta_before)
                     self._apply_unchecked([c.inverse() for c in reversed(landed)])
                     raise
-                change_set = ChangeSet(label, landed)
-                self._record(change_set, extra)
+                self._log(change_set, extra)
             finally:
                 self.forget_caches()
         return change_set
 
-    def _record(self, change_set: ChangeSet, extra: dict[str, Any]) -> None:
-        """Journal and log a saved change set; their failure (disk full) loses history only."""
+    def _meta(self) -> dict[str, Any]:
+        """The file's `_meta` record (schema version, revision, last change), in place."""
+        table = self._data.setdefault("_meta", {})
+        if not table:
+            table["1"] = {}
+        record: dict[str, Any] = table[next(iter(table))]
+        return record
+
+    def _stamp(self, meta: dict[str, Any], change_set: ChangeSet) -> dict[str, Any]:
+        """Move `_meta` on to the state `change_set` produces; what its journal entry records.
+
+        `revision` counts the file's saves (a file created by this pmtui starts at 0; an
+        older file without one counts from 0 too, but its first save is not `first`) and
+        `change` names the change set that made the file as it is.
+        """
+        base = meta.get("revision")
+        revision = (base if type(base) is int else 0) + 1
+        stamp: dict[str, Any] = {"revision": revision, "parent": meta.get("change")}
+        if base == 0 and type(base) is int:
+            stamp["first"] = True
+        elif type(base) is not int:
+            stamp["older"] = True  # the changes before were saved by an older pmtui
+        meta["revision"] = revision
+        meta["change"] = change_set.id
+        return stamp
+
+    def _journal(self, change_set: ChangeSet, extra: dict[str, Any]) -> None:
+        """Write the undo journal entry; if it cannot be written the change is still saved
+        (a PM keeps the work) and `warnings` says undo is unavailable for it."""
+        try:
+            journal.journal_append(self.files.journal, change_set, self.user, **extra)
+        except (OSError, SaveError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            self.warnings.append(
+                f"{change_set.label} was saved, but the undo journal could not be written "
+                f"({reason}): pmtui undo cannot undo it or anything before it"
+            )
+
+    def _log(self, change_set: ChangeSet, extra: dict[str, Any]) -> None:
+        """Log a saved change set; its failure (disk full) loses history only."""
         private = frozenset(t for t in self._data if self._is_private(t))
         with contextlib.suppress(OSError, SaveError):
-            journal.journal_append(self.files.journal, change_set, self.user, **extra)
-        with contextlib.suppress(OSError):
             journal.log_activity(self.files.activity, change_set, self.user, private, **extra)
 
     def _is_private(self, table: str) -> bool:

@@ -36,3 +36,15 @@ class NotFound(StoreError):
 
 class InUse(StoreError):
     """A record others refer to cannot be deleted; the message lists who refers to it."""
+
+
+class UndoRefused(StoreError):
+    """`pmtui undo`/`redo` cannot take the step safely; the file was not changed."""
+
+
+class FirstChange(UndoRefused):
+    """The step would undo the file's first change (emptying it); the caller must confirm."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        super().__init__(f"{label} is the project's first change: undoing it empties the project")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 from pmtui.store import journal
 from pmtui.store.changes import Change, ChangeSet
+from pmtui.store.errors import FirstChange, UndoRefused
 from pmtui.store.files import ProjectFiles
 
 UNDO_DEPTH = 100
@@ -22,6 +24,15 @@ class History:
     if TYPE_CHECKING:
 
         def commit(self, changes: list[Change], label: str, **extra: Any) -> ChangeSet | None: ...
+
+        @property
+        def _data(self) -> dict[str, Any]: ...
+
+        def _locked(self) -> contextlib.AbstractContextManager[None]: ...
+
+        def changed_on_disk(self) -> bool: ...
+
+        def _load_from_disk(self) -> None: ...
 
     def _push_undo(self, change_set: ChangeSet | None) -> None:
         if change_set is None:
@@ -61,12 +72,48 @@ class History:
             self._undo.append(landed)
         return change_set.label
 
-    def undo_last_saved(self) -> str | None:
-        """Undo the newest change in the file's undo journal, by any session (pmtui undo)."""
-        change_set = journal.last_undoable(self.files.journal)
-        if change_set is None:
-            return None
-        self._commit_inverse(change_set)
+    def _saved_lineage(self) -> journal.Lineage:
+        """The journal's steps for the file as it is on disk now (call under the lock)."""
+        if self.changed_on_disk():
+            self._load_from_disk()
+        table = self._data.get("_meta") or {}
+        meta = table[next(iter(table))] if table else {}
+        head = meta.get("change")
+        revision = meta.get("revision")
+        return journal.lineage(
+            self.files.journal,
+            head if isinstance(head, str) else None,
+            revision if type(revision) is int else None,
+        )
+
+    def undo_last_saved(self, *, first_too: bool = False) -> str | None:
+        """Undo the newest change saved to the file, by any session (pmtui undo).
+
+        Only a change the file shows is undone: the journal's entries are checked against
+        the file's `_meta` (see journal.Lineage); UndoRefused says why not, and
+        FirstChange asks before the file's first change (a fresh demo, a first import) is
+        undone unless `first_too`. None: nothing to undo. The file is unchanged on refusal.
+        """
+        with self._locked():
+            steps = self._saved_lineage()
+            change_set = steps.next_undo()
+            if change_set is None:
+                if steps.gap:
+                    raise UndoRefused(f"{steps.gap}; nothing was changed")
+                return None
+            if steps.undo_is_first and not first_too:
+                raise FirstChange(change_set.label)
+            self._commit_inverse(change_set)
+        return change_set.label
+
+    def redo_last_saved(self) -> str | None:
+        """Redo the change the last `pmtui undo` took back (pmtui redo); None: nothing to
+        redo (no undo since, or a new change was saved after it)."""
+        with self._locked():
+            change_set = self._saved_lineage().next_redo()
+            if change_set is None:
+                return None
+            self.commit(list(change_set.changes), change_set.label, redoes=change_set.id)
         return change_set.label
 
     def _commit_inverse(self, change_set: ChangeSet) -> None:

@@ -180,7 +180,13 @@ class Loading:
             raise self._problem(
                 f"cannot be upgraded from schema version {version}: {error}"
             ) from None
-        migrated["_meta"] = {"1": {"schema_version": migrations.SCHEMA_VERSION}}
+        # The revision and last change stay: the undo journal is checked against them.
+        kept = {
+            k: v
+            for k, v in data["_meta"][next(iter(data["_meta"]))].items()
+            if k in ("revision", "change")
+        }
+        migrated["_meta"] = {"1": {**kept, "schema_version": migrations.SCHEMA_VERSION}}
         self.files.backups.mkdir(mode=0o700, exist_ok=True)
         backup = self.files.backups / f"{self.files.path.stem}.schema-v{version}.json"
         atomic_write(backup, self.files.path.read_bytes())

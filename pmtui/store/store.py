@@ -50,6 +50,7 @@ class Store(Loading, Committing, History, Editing):
         self._index = {}
         self._undo = []
         self._redo = []
+        self.warnings = []
         super().__init__()
 
     # ------------------------------------------------------------ opening
@@ -93,7 +94,10 @@ class Store(Loading, Committing, History, Editing):
         with store._locked():
             if files.path.exists():
                 raise ProjectError(f"{files.path} already exists; nothing was changed")
-            store._data["_meta"] = {"1": {"schema_version": migrations.SCHEMA_VERSION}}
+            # Revision 0: the journal marks the change that follows as the file's first.
+            store._data["_meta"] = {
+                "1": {"schema_version": migrations.SCHEMA_VERSION, "revision": 0}
+            }
             record = store.parse_new("project", {**project, "key": "project"})
             store._data["project"] = {"1": record}
             store._index = {}

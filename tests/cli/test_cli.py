@@ -26,7 +26,19 @@ from pmtui.store.files import ProjectFiles
 from pmtui.tables import load_all, record_type
 from tests.conftest import RunPmtui
 
-COMMANDS = ("new", "demo", "list", "show", "add", "set", "undo", "import", "export", "restore")
+COMMANDS = (
+    "new",
+    "demo",
+    "list",
+    "show",
+    "add",
+    "set",
+    "undo",
+    "redo",
+    "import",
+    "export",
+    "restore",
+)
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], status: int = 1) -> str:
@@ -291,9 +303,14 @@ def test_undo_reverts_the_last_saved_change_then_says_nothing(
 ) -> None:
     plan = str(project_path)
     run_pmtui("add", plan, "people", "name=Ann")
+    run_pmtui("add", plan, "people", "name=Bo")
     assert run_pmtui("undo", plan).stdout == "undone: add person\n"
+    people = json.loads(run_pmtui("show", plan, "people", "--json").stdout)["people"]
+    assert [p["name"] for p in people] == ["Ann"]
+    # The project's first change is undone only with --yes; then there is nothing left.
+    assert run_pmtui("undo", plan, "--yes").stdout == "undone: add person\n"
     assert json.loads(run_pmtui("show", plan, "people", "--json").stdout) == {"people": []}
-    assert run_pmtui("undo", plan).stdout == "nothing to undo\n"
+    assert assert_one_line_error(run_pmtui("undo", plan)) == "pmtui: nothing to undo"
 
 
 def test_a_file_that_is_not_a_project_is_one_line(tmp_path: Path, run_pmtui: RunPmtui) -> None:
@@ -339,7 +356,8 @@ def test_import_then_undo_as_one_step(project_path: Path, run_pmtui: RunPmtui) -
     source.write_text("name,rate\nAnn,10\nBo,20\n")
     result = run_pmtui("import", str(project_path), str(source))
     assert result.stdout == "imported people.csv: people: 2 added, 0 updated, 0 deleted\n"
-    assert run_pmtui("undo", str(project_path)).stdout == "undone: import people.csv\n"
+    undone = run_pmtui("undo", str(project_path), "--yes")  # the project's first change
+    assert undone.stdout == "undone: import people.csv\n"
 
 
 def test_import_with_a_bad_row_reports_row_and_column(
