@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+from collections.abc import Iterable
 
 from pmtui import areas
 from pmtui.schema import REGISTRY, Field, RecordType
@@ -58,6 +59,14 @@ def attach(service: object) -> None:
             REGISTRY[table] = dataclasses.replace(REGISTRY[table], **{slot: function})
 
 
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'people'?)' when one of `choices` is close to a mistyped `word`."""
+    import difflib  # only when something was mistyped
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def record_type(table: str) -> RecordType:
     """The declaration of `table`; raises KeyError naming the known tables."""
     registry = load_all()
@@ -65,7 +74,9 @@ def record_type(table: str) -> RecordType:
         return registry[table]
     except KeyError:
         known = ", ".join(sorted(registry))
-        raise KeyError(f"no table {table!r}; tables: {known}") from None
+        raise KeyError(
+            f"no table {table!r}{did_you_mean(table, registry)}; tables: {known}"
+        ) from None
 
 
 def referrers(table: str) -> list[tuple[RecordType, Field]]:

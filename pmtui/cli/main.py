@@ -14,6 +14,7 @@ from pmtui.cli import backups, common, exchange, projects, records
 from pmtui.cli.common import UsageError, UserError
 from pmtui.kinds import FieldError
 from pmtui.store import StoreError, exit_on_signals
+from pmtui.tables import did_you_mean
 
 #: The commands of every project; each area's follow (its declaration names them).
 CORE_MODULES: tuple[ModuleType, ...] = (projects, records, exchange, backups)
@@ -54,7 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = command_names()
     if not words or (words[0] not in names and not words[0].startswith("-")):
         if len(words) > 1:
-            return _usage(build_parser(), f"{words[0]!r} is not a command (see pmtui --help)")
+            hint = did_you_mean(words[0], names) or " (see pmtui --help)"
+            return _usage(build_parser(), f"{words[0]!r} is not a command{hint}")
         return _guarded(lambda: _open(words[0] if words else None))
     try:
         args = build_parser(words[0] if words[0] in names else None).parse_args(words)
@@ -73,6 +75,8 @@ def _open(project: str | None) -> int:
             print("pmtui PROJECT opens one; pmtui --help lists the commands")
             return status
     path = common.project_path(project)
+    if not path.exists() and (hint := did_you_mean(project, command_names())):
+        raise UserError(f"{project!r} is not a command nor a project{hint}")
     if not path.exists():
         raise UserError(f"no project at {path} (pmtui new {project} creates one; pmtui list)")
     return common.open_app(path, hint="the commands work meanwhile (pmtui --help)")

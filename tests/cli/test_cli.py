@@ -475,3 +475,17 @@ def test_references_take_a_unique_prefix_of_any_word_and_list_the_ambiguous(
         "pmtui: notes: person: 'ma' matches 2 people: Markus Brandt (P2), Mateo Garcia (P3)"
     )
     assert Path(project).read_bytes() == before
+
+
+def test_a_mistyped_command_or_table_suggests_the_nearest(
+    run_pmtui: RunPmtui, tmp_path: Path
+) -> None:
+    project = str(tmp_path / "p.json")
+    assert run_pmtui("new", project).returncode == 0
+    line = assert_one_line_error(run_pmtui("exprot"))
+    assert line == "pmtui: 'exprot' is not a command nor a project (did you mean 'export'?)"
+    usage = run_pmtui("shwo", project)
+    assert usage.returncode == 2
+    assert usage.stderr.strip().endswith("'shwo' is not a command (did you mean 'show'?)")
+    line = assert_one_line_error(run_pmtui("show", project, "peple"))
+    assert line.startswith("pmtui: no table 'peple' (did you mean 'people'?); tables: ")
