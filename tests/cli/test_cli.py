@@ -269,7 +269,7 @@ def test_add_to_an_unknown_table_or_field_is_one_line(
     project_path: Path, run_pmtui: RunPmtui
 ) -> None:
     table = assert_one_line_error(run_pmtui("add", str(project_path), "peple", "name=A"))
-    assert "no table 'peple'; tables:" in table
+    assert "no table 'peple' (did you mean 'people'?); tables:" in table
     field = assert_one_line_error(run_pmtui("add", str(project_path), "people", "nmae=A"))
     assert field.startswith("pmtui: people: nmae: no such field")
 
