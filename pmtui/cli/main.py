@@ -59,7 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _usage(build_parser(), f"{words[0]!r} is not a command{hint}")
         return _guarded(lambda: _open(words[0] if words else None))
     try:
-        args = build_parser(words[0] if words[0] in names else None).parse_args(words)
+        parser = build_parser(words[0] if words[0] in names else None)
+        args, extra = parser.parse_known_args(words)
+        if extra and isinstance(getattr(args, "filters", None), list):
+            args.filters += extra  # `show P T --json status=done`: filters after the flags
+        elif extra:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exit_:
         return int(exit_.code or 0)
     run: Callable[[argparse.Namespace], int] = args.run

@@ -28,6 +28,16 @@ def register(commands: Commands) -> None:
     )
     show.add_argument("project", metavar="PROJECT")
     show.add_argument("table", metavar="TABLE")
+    show.add_argument(
+        "filters",
+        nargs="*",
+        metavar="FIELD=VALUE|FIELD~TEXT",
+        help="keep records whose field equals the value (typed as for add/set; references "
+        "by key, name or a unique word prefix) or contains the text",
+    )
+    show.add_argument("--sort", metavar="FIELD", help="sort by this field (empty last)")
+    show.add_argument("--desc", action="store_true", help="sort descending")
+    show.add_argument("--limit", type=int, metavar="N", help="show at most N records")
     show.add_argument("--json", action="store_true", help='print {"TABLE": [records]}')
     show.add_argument(
         "--include-private", action="store_true", help="allow private tables (performance notes)"
@@ -83,16 +93,22 @@ def _terminal_width() -> int | None:
 
 def run_show(args: argparse.Namespace) -> int:
     """A readable table (or the project as a list of fields), or JSON as the export has it."""
+    from pmtui.cli.filters import parse_filters, select
     from pmtui.transfer import export_records, table_records
 
     rt = table_type(args.table)
     if rt.private and not args.include_private:
         raise UserError(f"{rt.table} holds private records; add --include-private to show them")
     with open_store(args.project) as store:
+        filters = parse_filters(store, rt, args.filters)
+        shown = select(
+            store, rt, table_records(store, rt.table), filters, args.sort, args.desc, args.limit
+        )
         if args.json:
-            print_json({rt.table: export_records(store, rt.table)})
+            exported = {str(r["key"]): r for r in export_records(store, rt.table)}
+            print_json({rt.table: [exported[str(r["key"])] for r in shown]})
             return 0
-        records = table_records(store, rt.table)
+        records = shown
     width = _terminal_width()
     if rt.singleton and len(records) == 1:
         lines = render_record(rt, records[0], width)

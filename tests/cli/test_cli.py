@@ -489,3 +489,41 @@ def test_a_mistyped_command_or_table_suggests_the_nearest(
     assert usage.stderr.strip().endswith("'shwo' is not a command (did you mean 'show'?)")
     line = assert_one_line_error(run_pmtui("show", project, "peple"))
     assert line.startswith("pmtui: no table 'peple' (did you mean 'people'?); tables: ")
+
+
+def test_show_filters_sorts_and_limits(run_pmtui: RunPmtui, tmp_path: Path) -> None:
+    project = str(tmp_path / "p.json")
+    assert run_pmtui("new", project).returncode == 0
+    for name in ("Chen Wei", "Markus Brandt"):
+        assert run_pmtui("add", project, "people", f"name={name}").returncode == 0
+    for title, owner, status, budget in [
+        ("Data migration", "chen", "done", "500"),
+        ("Cutover rehearsal", "markus", "in progress", "1500"),
+        ("Migrate archives", "Chen Wei", "not started", ""),
+        ("Training", "markus", "done", "900"),
+    ]:
+        added = run_pmtui("add", project, "tasks", f"title={title}", f"owner={owner}",
+                          f"status={status}", f"budget={budget}")  # fmt: skip
+        assert added.returncode == 0, added.stderr
+
+    def titles(*words: str) -> list[str]:
+        result = run_pmtui("show", project, "tasks", "--json", *words)
+        assert result.returncode == 0, result.stderr
+        return [r["title"] for r in json.loads(result.stdout)["tasks"]]
+
+    assert titles("owner=chen") == ["Data migration", "Migrate archives"]
+    assert titles("owner=chen", "status=done") == ["Data migration"]
+    assert titles("title~MIGR") == ["Data migration", "Migrate archives"]
+    assert titles("owner~brandt") == ["Cutover rehearsal", "Training"]  # references by name
+    assert titles("budget=1.5k") == ["Cutover rehearsal"]  # typed as add reads it
+    assert titles("--sort", "budget") == [
+        "Data migration", "Training", "Cutover rehearsal", "Migrate archives"]  # fmt: skip
+    assert titles("--sort", "budget", "--desc", "--limit", "2") == [
+        "Cutover rehearsal", "Training"]  # fmt: skip
+    assert titles("budget=") == ["Migrate archives"]  # empty
+    text = run_pmtui("show", project, "tasks", "status=done")
+    assert "Training" in text.stdout and "Cutover" not in text.stdout
+    line = assert_one_line_error(run_pmtui("show", project, "tasks", "stauts=done"))
+    assert line == "pmtui: tasks has no field 'stauts' (did you mean 'status'?)"
+    line = assert_one_line_error(run_pmtui("show", project, "tasks", "owner=zed"))
+    assert "no person 'zed'" in line
