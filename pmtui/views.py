@@ -7,10 +7,12 @@ of a table are worked out once per revision of the file (the store's read contex
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Protocol
 
 from pmtui.context import Context
-from pmtui.schema import Record, RecordType
+from pmtui.kinds import to_display
+from pmtui.schema import Field, Kind, Record, RecordType
 from pmtui.tables import record_type
 
 
@@ -62,3 +64,34 @@ def row(store: Readable, table: str, key: str) -> Record | None:
     if record is None or rt.compute is None:
         return record
     return fill(rt, record, computed(store, table).get(key, {}))
+
+
+#: A table -> key -> the name people read for a reference (see reference_names).
+Names = dict[str, dict[str, str]]
+
+
+def reference_names(store: Readable, rt: RecordType) -> Names:
+    """For each table a shown reference of `rt` points at: key -> the record's name (its
+    label field), with the key beside it where two records share the name."""
+    targets = {
+        f.target or rt.table
+        for f in rt.references()
+        if f.width > 0 and f.kind in (Kind.REF, Kind.REFS)
+    }
+    names: Names = {}
+    for table in targets:
+        label = record_type(table).label_field
+        found = {str(r["key"]): str(r[label]) for r in store.records(table) if r.get(label)}
+        counts = Counter(found.values())
+        names[table] = {k: (f"{n} ({k})" if counts[n] > 1 else n) for k, n in found.items()}
+    return names
+
+
+def shown_text(rt: RecordType, f: Field, value: object, names: Names | None = None) -> str:
+    """A field's value as people read it: a reference by the name of what it points at
+    where `names` has one (else its key), anything else as the kind displays it."""
+    labels = (names or {}).get(f.target or rt.table)
+    if labels and value and f.kind in (Kind.REF, Kind.REFS):
+        keys = value if isinstance(value, list) else [value]
+        return "; ".join(labels.get(str(key), str(key)) for key in keys)
+    return to_display(f, value)

@@ -14,8 +14,7 @@ from pmtui import views
 from pmtui.boards.base import Board, Chosen, NewRecord
 from pmtui.boards.keys import list_filter, list_filter_clear, record_add, record_delete, record_edit
 from pmtui.boards.registry import BoardSpec
-from pmtui.kinds import to_display
-from pmtui.schema import NUMERIC_KINDS, Field, Kind, RecordType
+from pmtui.schema import NUMERIC_KINDS, RecordType
 from pmtui.store import Store
 from pmtui.tables import record_type
 from pmtui.widgets.list_filter import ListFilter
@@ -40,28 +39,11 @@ def rows_for(
     points at where `names` (table -> key -> name) has one, else its key."""
     shown = [f for f in rt.fields if f.width > 0]
 
-    def cell(f: Field, value: object) -> str:
-        labels = (names or {}).get(f.target or rt.table)
-        if labels and value and f.kind in (Kind.REF, Kind.REFS):
-            keys = value if isinstance(value, list) else [value]
-            return "; ".join(labels.get(str(key), str(key)) for key in keys)
-        return to_display(f, value)
-
-    return [(str(r["key"]), [cell(f, r.get(f.name)) for f in shown]) for r in records]
-
-
-def reference_names(store: Store, rt: RecordType) -> dict[str, dict[str, str]]:
-    """For each table a shown reference of `rt` points at: key -> name (its label field)."""
-    targets = {
-        f.target or rt.table
-        for f in rt.references()
-        if f.width > 0 and f.kind in (Kind.REF, Kind.REFS)
-    }
-    names: dict[str, dict[str, str]] = {}
-    for table in targets:
-        label = record_type(table).label_field
-        names[table] = {str(r["key"]): str(r[label]) for r in store.records(table) if r.get(label)}
-    return names
+    named = {table: dict(found) for table, found in (names or {}).items()}
+    return [
+        (str(r["key"]), [views.shown_text(rt, f, r.get(f.name), named) for f in shown])
+        for r in records
+    ]
 
 
 class TableBoard(Board):
@@ -99,7 +81,9 @@ class TableBoard(Board):
     def refresh_data(self) -> None:
         rt = self.record_type
         records = views.rows(self.store, rt.table)
-        self.table.set_data(columns_for(rt), rows_for(rt, records, reference_names(self.store, rt)))
+        self.table.set_data(
+            columns_for(rt), rows_for(rt, records, views.reference_names(self.store, rt))
+        )
 
     def focus_record(self, table: str, key: str) -> bool:
         if table != self.record_type.table:

@@ -6,6 +6,7 @@ import argparse
 import shutil
 import sys
 
+from pmtui import views
 from pmtui.cli.common import (
     Commands,
     UsageError,
@@ -34,6 +35,9 @@ def register(commands: Commands) -> None:
         metavar="FIELD=VALUE|FIELD~TEXT",
         help="keep records whose field equals the value (typed as for add/set; references "
         "by key, name or a unique word prefix) or contains the text",
+    )
+    show.add_argument(
+        "--wide", action="store_true", help="never cut cells (as when output is not a terminal)"
     )
     show.add_argument("--sort", metavar="FIELD", help="sort by this field (empty last)")
     show.add_argument("--desc", action="store_true", help="sort descending")
@@ -109,11 +113,12 @@ def run_show(args: argparse.Namespace) -> int:
             print_json({rt.table: [exported[str(r["key"])] for r in shown]})
             return 0
         records = shown
-    width = _terminal_width()
+        names = views.reference_names(store, rt)
+    width = None if args.wide else _terminal_width()
     if rt.singleton and len(records) == 1:
-        lines = render_record(rt, records[0], width)
+        lines = render_record(rt, records[0], width, names)
     else:
-        lines = render_table(rt, records, width)
+        lines = render_table(rt, records, width, names)
     print("\n".join(lines))
     return 0
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pmtui.kinds import to_display
 from pmtui.schema import NUMERIC_KINDS, Field, RecordType
+from pmtui.views import Names, shown_text
 
 ELLIPSIS = "…"
 
@@ -21,15 +21,32 @@ def _fit(text: str, width: int) -> str:
 
 
 def render_table(
-    rt: RecordType, records: Sequence[dict[str, Any]], width: int | None = None
+    rt: RecordType,
+    records: Sequence[dict[str, Any]],
+    width: int | None = None,
+    names: Names | None = None,
 ) -> list[str]:
-    """A header, a rule and one line per record; each line cut to `width` when given."""
+    """A header, a rule and one line per record; references by name where `names`
+    (views.reference_names) has one. With a terminal `width`, cells are cut to their
+    columns, the columns the space is left to widen first (the name, then the rest) and
+    each line cut to the width; without one (a pipe, a file, --wide) nothing is cut."""
     fields = table_columns(rt)
-    cells = [[to_display(f, record.get(f.name)) for f in fields] for record in records]
-    widths = []
-    for index, f in enumerate(fields):
-        longest = max([len(f.title), *(len(row[index]) for row in cells)])
-        widths.append(min(longest, max(f.width, len(f.title))))
+    cells = [[shown_text(rt, f, record.get(f.name), names) for f in fields] for record in records]
+    longest = [
+        max([len(f.title), *(len(row[index]) for row in cells)]) for index, f in enumerate(fields)
+    ]
+    if width is None:
+        widths = longest
+    else:
+        widths = [min(n, max(f.width, len(f.title))) for n, f in zip(longest, fields, strict=True)]
+        spare = width - (sum(widths) + 2 * (len(widths) - 1))
+        first = [i for i, f in enumerate(fields) if f.name == rt.label_field]
+        for index in first + [i for i in range(len(fields)) if i not in first]:
+            if spare <= 0:
+                break
+            grow = min(spare, longest[index] - widths[index])
+            widths[index] += grow
+            spare -= grow
 
     def line(values: Sequence[str]) -> str:
         parts = []
@@ -47,11 +64,14 @@ def render_table(
     ]
 
 
-def render_record(rt: RecordType, record: dict[str, Any], width: int | None = None) -> list[str]:
-    """Every field of one record, one `Title: value` line each."""
+def render_record(
+    rt: RecordType, record: dict[str, Any], width: int | None = None, names: Names | None = None
+) -> list[str]:
+    """Every field of one record, one `Title: value` line each (references by name)."""
     label_width = max(len(f.title) for f in rt.fields)
     lines = []
     for f in rt.fields:
-        text = f"{f.title + ':':<{label_width + 1}} {to_display(f, record.get(f.name))}".rstrip()
+        value = shown_text(rt, f, record.get(f.name), names)
+        text = f"{f.title + ':':<{label_width + 1}} {value}".rstrip()
         lines.append(_fit(text, width) if width else text)
     return lines

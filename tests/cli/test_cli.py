@@ -527,3 +527,35 @@ def test_show_filters_sorts_and_limits(run_pmtui: RunPmtui, tmp_path: Path) -> N
     assert line == "pmtui: tasks has no field 'stauts' (did you mean 'status'?)"
     line = assert_one_line_error(run_pmtui("show", project, "tasks", "owner=zed"))
     assert "no person 'zed'" in line
+
+
+def test_show_names_references_with_the_key_only_where_names_repeat(
+    run_pmtui: RunPmtui, tmp_path: Path
+) -> None:
+    # CONTRACT: text output and screens show references by name; JSON and CSV keep keys.
+    project = str(tmp_path / "p.json")
+    assert run_pmtui("new", project).returncode == 0
+    for name in ("Chen Wei", "Ann Lee", "Ann Lee"):
+        assert run_pmtui("add", project, "people", f"name={name}").returncode == 0
+    for title, owner in (("Data migration", "P1"), ("Cutover", "P2"), ("Training", "P3")):
+        assert (
+            run_pmtui("add", project, "tasks", f"title={title}", f"owner={owner}").returncode == 0
+        )
+    text = run_pmtui("show", project, "tasks").stdout
+    rows = {line.split()[1]: line for line in text.splitlines()[2:]}
+    assert "Chen Wei" in rows["Data"]
+    assert "Ann Lee (P2)" in rows["Cutover"] and "Ann Lee (P3)" in rows["Training"]
+    data = json.loads(run_pmtui("show", project, "tasks", "--json").stdout)
+    assert [t["owner"] for t in data["tasks"]] == ["P1", "P2", "P3"]
+
+
+def test_show_gives_a_wide_terminal_to_the_title_and_cuts_only_on_a_terminal() -> None:
+    rt = record_type("tasks")
+    title = "Migrate the vendor master data with cleansed IBANs"
+    records = [{"key": "T1", "title": title, "duration": 5, "status": "not started"}]
+    narrow = render_table(rt, records, 80)
+    wide = render_table(rt, records, 160)
+    piped = render_table(rt, records, None)
+    assert title not in narrow[2] and len(narrow[2]) <= 80
+    assert title in wide[2] and len(wide[2]) <= 160
+    assert title in piped[2]

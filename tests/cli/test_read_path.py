@@ -14,7 +14,7 @@ def test_show_demo_tasks_has_the_summary_rolled_up(run_pmtui: RunPmtui) -> None:
     shown = run_pmtui("show", "demo.json", "tasks").stdout.splitlines()
     first = next(line for line in shown if line.startswith("T1 "))
     # T1 Initiation: T2 (5 days) and T3 (8 days, SS+2) in parallel, both done.
-    assert first.split()[:4] == ["T1", "Initiation", "10d", "P2"]
+    assert first.split()[:4] == ["T1", "Initiation", "10d", "Markus"]  # the owner by name
     assert "100 %" in first and " done " in first
     tasks = json.loads(run_pmtui("show", "demo.json", "tasks", "--json").stdout)["tasks"]
     t1 = next(t for t in tasks if t["key"] == "T1")
