@@ -52,6 +52,19 @@ _WEEKDAY_WORDS = "|".join(sorted(_WEEKDAY_NAMES, key=len, reverse=True))
 # ASCII only: int() would happily read other scripts' digits that dateutil then refuses.
 _WEEKDAY = re.compile(rf"(?:(next|last|this)\s+)?({_WEEKDAY_WORDS})\.?", re.ASCII)
 _WEEKDAY_INSIDE = re.compile(rf"\b({_WEEKDAY_WORDS})\b\.?,?", re.ASCII)
+_UNIT_WORDS = {
+    "day": "d", "days": "d", "working day": "wd", "working days": "wd", "workday": "wd",
+    "workdays": "wd", "week": "w", "weeks": "w", "month": "m", "months": "m", "year": "y",
+    "years": "y",
+}  # fmt: skip
+_IN_WORDS = re.compile(
+    r"(?:in\s+(?P<n>\d{1,6})\s*(?P<unit>"
+    + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
+    + r")|(?P<n2>\d{1,6})\s*(?P<unit2>"
+    + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
+    + r")\s+(?P<ago>ago))",
+    re.ASCII,
+)
 _OFFSET = re.compile(r"([+-]?)\s*(\d{1,6})\s*(wd|d|w|m|y)", re.ASCII)
 # Year-first dates are read here, not by dateutil, whose dayfirst would turn 2026-01-02 into
 # 1 February.
@@ -107,6 +120,13 @@ def parse_date(
     named = _named_date(typed, today, work_calendar, fiscal_start_month)
     if named is not None:
         return named
+    if match := _IN_WORDS.fullmatch(typed):  # "in 3 days", "2 weeks ago"
+        sign = "-" if match["ago"] else "+"
+        unit = _UNIT_WORDS[match["unit"] or match["unit2"]]
+        number = match["n"] or match["n2"]
+        typed = f"{sign}{number}{unit}"
+    if dotted := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.?", typed, re.ASCII):  # 24.12.
+        typed = f"{dotted[1]}/{dotted[2]}"  # read in the user's date order, like 24/12
     if match := _OFFSET.fullmatch(typed):
         return _offset_date(original, match, today, work_calendar)
     if match := _WEEKDAY.fullmatch(typed):
@@ -185,6 +205,12 @@ def _named_date(
         return today + timedelta(days=1)
     if typed == "yesterday":
         return today - timedelta(days=1)
+    if typed in ("next week", "last week", "this week"):  # its Monday
+        monday = today - timedelta(days=today.weekday())
+        return monday + timedelta(days={"next week": 7, "last week": -7, "this week": 0}[typed])
+    if typed in ("next month", "last month"):  # its first day
+        first = today.replace(day=1) + relativedelta(months=1 if typed == "next month" else -1)
+        return first if isinstance(first, date) else today
     if typed == "bow":
         return today - timedelta(days=today.weekday())
     if typed == "eow":

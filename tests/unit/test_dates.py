@@ -466,3 +466,24 @@ def test_parse_datetime_refuses_bad_text_with_a_message(text: str, message: str)
 )
 def test_format_relative_is_short(day: date, expected: str) -> None:
     assert format_relative(day, THU) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "order", "expected"),
+    [
+        ("next week", "mdy", date(2026, 12, 7)),  # its Monday (today is Sunday 6 Dec)
+        ("last week", "mdy", date(2026, 11, 23)),
+        ("next month", "mdy", date(2027, 1, 1)),
+        ("in 3 days", "mdy", date(2026, 12, 9)),
+        ("in 2 weeks", "mdy", date(2026, 12, 20)),
+        ("in 3 working days", "mdy", date(2026, 12, 9)),
+        ("in 1 month", "mdy", date(2027, 1, 6)),
+        ("2 days ago", "mdy", date(2026, 12, 4)),
+        ("24.12.", "dmy", date(2026, 12, 24)),
+        ("24.12", "dmy", date(2026, 12, 24)),
+        ("24.12.2026", "dmy", date(2026, 12, 24)),
+        ("12.24.", "mdy", date(2026, 12, 24)),
+    ],
+)
+def test_words_people_use_for_dates(typed: str, order: str, expected: date) -> None:
+    assert parse_date(typed, date(2026, 12, 6), date_order=order) == expected
