@@ -45,6 +45,33 @@ class ProjectFiles:
         """The folder of dated daily backups."""
         return self._sidecar("backups")
 
+    def part_of(self, other: Path | str) -> str | None:
+        """What `other` is to this project (links and `..` resolved): "the project",
+        "its lock file", "its backups folder"...; None when it is none of its files.
+
+        Every hidden `.NAME.json.*` file beside the project counts (sidecars, temp files,
+        the journal's temp files), and anything inside the backups folder.
+        """
+        resolved = Path(other).expanduser().resolve()
+        if resolved == self.path:
+            return "the project"
+        named = {
+            self.lock: "its lock file",
+            self.activity: "its activity log",
+            self.journal: "its undo journal",
+            self.backups: "its backups folder",
+        }
+        if resolved in named:
+            return named[resolved]
+        if resolved.is_relative_to(self.backups):
+            return "a file in its backups folder"
+        if resolved.parent == self.path.parent and (
+            resolved.name.startswith(f".{self.path.name}.")
+            or resolved.name.startswith(f"..{self.path.name}.")
+        ):
+            return "one of its hidden sidecar or temp files"
+        return None
+
     def backup_for(self, day: date) -> Path:
         """The backup file kept for `day`."""
         return self.backups / f"{self.path.stem}.{day.isoformat()}.json"
