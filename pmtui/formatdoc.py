@@ -151,7 +151,8 @@ def generate() -> str:
         "",
         f"- `_meta` holds one record with `schema_version` (this pmtui writes version "
         f"{SCHEMA_VERSION}). An older file is migrated when opened, after a copy is kept in "
-        "the backups folder; a newer one is refused.",
+        "the backups folder; a newer one is refused. A file `pmtui demo` built also holds "
+        '`built_by: "pmtui demo"`: only such a file is rebuilt by `pmtui demo --fresh`.',
         "- The file is written atomically (temporary file, fsync, rename), with sorted keys "
         "and indentation so that it diffs well in git, with mode 0600.",
         "- A field that is absent is empty: records never store `null` or `[]`.",

@@ -180,7 +180,9 @@ class Loading:
             raise self._problem(
                 f"cannot be upgraded from schema version {version}: {error}"
             ) from None
-        migrated["_meta"] = {"1": {"schema_version": migrations.SCHEMA_VERSION}}
+        # Other _meta fields (the demo's built_by marker) survive the migration.
+        first = next(iter(data["_meta"].values()))
+        migrated["_meta"] = {"1": {**first, "schema_version": migrations.SCHEMA_VERSION}}
         self.files.backups.mkdir(mode=0o700, exist_ok=True)
         backup = self.files.backups / f"{self.files.path.stem}.schema-v{version}.json"
         atomic_write(backup, self.files.path.read_bytes())

@@ -82,8 +82,11 @@ class Store(Loading, Committing, History, Editing):
         today: date | None = None,
         user: str | None = None,
         date_order: str = "mdy",
+        meta: Mapping[str, object] | None = None,
     ) -> Store:
-        """Create a new project file (0600) holding `project`; refuses to overwrite a file."""
+        """Create a new project file (0600) holding `project`; refuses to overwrite a file.
+
+        `meta` adds fields to the file's `_meta` record (the demo marks its files)."""
         files = ProjectFiles.for_path(path)
         if files.path.exists():
             raise ProjectError(f"{files.path} already exists; nothing was changed")
@@ -93,7 +96,9 @@ class Store(Loading, Committing, History, Editing):
         with store._locked():
             if files.path.exists():
                 raise ProjectError(f"{files.path} already exists; nothing was changed")
-            store._data["_meta"] = {"1": {"schema_version": migrations.SCHEMA_VERSION}}
+            store._data["_meta"] = {
+                "1": {**(meta or {}), "schema_version": migrations.SCHEMA_VERSION}
+            }
             record = store.parse_new("project", {**project, "key": "project"})
             store._data["project"] = {"1": record}
             store._index = {}

@@ -87,3 +87,54 @@ def test_export_beside_the_project_still_works(saved: Path) -> None:
     out = saved.parent / "plan-export.json"
     assert main(["export", str(saved), "-o", str(out)]) == 0
     assert json.loads(out.read_text())["people"][0]["name"] == "Chen Wei"
+
+
+# ---------------------------------------------------------------- 2. demo --fresh
+
+
+def _meta(path: Path) -> dict[str, object]:
+    data = json.loads(path.read_bytes())
+    return dict(next(iter(data["_meta"].values())))
+
+
+def test_the_demo_marks_the_file_it_builds(tmp_path: Path) -> None:
+    demo = tmp_path / "demo.json"
+    assert main(["demo", str(demo), "--no-open"]) == 0
+    assert _meta(demo)["built_by"] == "pmtui demo"
+
+
+def test_demo_fresh_refuses_a_project_the_demo_did_not_build(
+    saved: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = ProjectFiles.for_path(saved)
+    before = [p.read_bytes() for p in (saved, files.journal, files.activity)]
+    assert main(["demo", str(saved), "--no-open", "--fresh"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "not built by pmtui demo" in err and "nothing was changed" in err
+    assert [p.read_bytes() for p in (saved, files.journal, files.activity)] == before
+    assert not files.backups.exists() or not any(files.backups.glob("*.1.json"))
+
+
+def test_demo_fresh_refuses_an_unmarked_demo_from_before_the_marker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Assumption: a demo built before the marker existed cannot be told from a real project."""
+    demo = tmp_path / "demo.json"
+    assert main(["demo", str(demo), "--no-open"]) == 0
+    data = json.loads(demo.read_bytes())
+    data["_meta"]["1"].pop("built_by")
+    demo.write_text(json.dumps(data))
+    before = demo.read_bytes()
+    assert main(["demo", str(demo), "--no-open", "--fresh"]) == 1
+    assert "not built by pmtui demo" in capsys.readouterr().err
+    assert demo.read_bytes() == before
+
+
+def test_demo_fresh_rebuilds_the_demo_and_keeps_the_marker(tmp_path: Path) -> None:
+    demo = tmp_path / "demo.json"
+    assert main(["demo", str(demo), "--no-open"]) == 0
+    assert main(["set", str(demo), "project", "code=CHANGED"]) == 0
+    assert main(["demo", str(demo), "--no-open", "--fresh"]) == 0
+    assert _meta(demo)["built_by"] == "pmtui demo"
+    assert json.loads(demo.read_bytes())["project"]["1"]["code"] == "ERP-S4"
