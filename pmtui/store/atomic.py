@@ -117,6 +117,23 @@ def open_sidecar(path: Path, flags: int, like: Path | None = None) -> int:
     return fd
 
 
+def make_private_dirs(folder: Path) -> None:
+    """Create `folder` and any missing parents with mode 0700 whatever the umask (under
+    umask 000 mkdir -p would leave them world-writable); folders that exist are left as
+    they are."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for made in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(made, 0o700)
+            os.chmod(made, 0o700)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in `folder` durable."""
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
