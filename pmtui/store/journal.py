@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pmtui.store.atomic import atomic_write
+from pmtui.store.atomic import atomic_write, open_sidecar
 from pmtui.store.changes import Change, ChangeSet
 
 REDACTED = "[redacted]"
@@ -34,7 +34,7 @@ def _append_line(path: Path, entry: dict[str, Any]) -> None:
     # Appends are not fsynced: the project file is the durable record; a lost log line
     # after a power cut costs a history entry, never data.
     line = json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n"
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    fd = open_sidecar(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
     try:
         os.write(fd, line.encode())
     finally:

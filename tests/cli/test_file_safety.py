@@ -5,6 +5,12 @@ private records can be purged, and folders pmtui makes are private."""
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -138,3 +144,246 @@ def test_demo_fresh_rebuilds_the_demo_and_keeps_the_marker(tmp_path: Path) -> No
     assert main(["demo", str(demo), "--no-open", "--fresh"]) == 0
     assert _meta(demo)["built_by"] == "pmtui demo"
     assert json.loads(demo.read_bytes())["project"]["1"]["code"] == "ERP-S4"
+
+
+# ---------------------------------------------------------------- 6. links beside a project
+
+VICTIM_TEXT = "export PATH=/usr/bin\n"
+
+
+@pytest.fixture
+def victim(tmp_path: Path) -> Path:
+    """A file elsewhere that a planted link points at (think ~/.bashrc)."""
+    target = tmp_path / "elsewhere" / "bashrc"
+    target.parent.mkdir()
+    target.write_text(VICTIM_TEXT)
+    return target
+
+
+@pytest.mark.parametrize("sidecar", [".plan.json.log", ".plan.json.undo", ".plan.json.lock"])
+def test_a_planted_link_beside_the_project_is_refused_and_never_written(
+    saved: Path, victim: Path, sidecar: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = saved.parent / sidecar
+    link.unlink(missing_ok=True)
+    link.symlink_to(victim)
+    before = saved.read_bytes()
+    assert main(["add", str(saved), "people", "name=$(touch /tmp/owned)"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert f"refusing {link}: it is a symbolic link" in err
+    assert victim.read_text() == VICTIM_TEXT
+    assert saved.read_bytes() == before
+    assert link.is_symlink()
+
+
+def test_a_dangling_link_planted_as_todays_backup_is_refused(
+    project_path: Path, victim: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = ProjectFiles.for_path(project_path)
+    files.backups.mkdir()
+    planted = files.backup_for(TODAY)
+    planted.symlink_to(victim.parent / "new-file")
+    assert main(["add", str(project_path), "people", "name=Ada"]) == 1
+    assert f"refusing {planted}: it is a symbolic link" in capsys.readouterr().err
+    assert not (victim.parent / "new-file").exists()
+
+
+def test_a_backups_folder_that_is_a_link_is_refused(
+    project_path: Path, victim: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = ProjectFiles.for_path(project_path)
+    files.backups.symlink_to(victim.parent)
+    assert main(["add", str(project_path), "people", "name=Ada"]) == 1
+    assert f"refusing {files.backups}: it is a symbolic link" in capsys.readouterr().err
+    assert sorted(p.name for p in victim.parent.iterdir()) == ["bashrc"]
+
+
+def test_a_lock_that_is_not_a_regular_file_is_refused(
+    project_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lock = ProjectFiles.for_path(project_path).lock
+    os.mkfifo(lock)
+    assert main(["add", str(project_path), "people", "name=Ada"]) == 1
+    assert f"refusing {lock}: it is not a regular file" in capsys.readouterr().err
+
+
+def test_a_link_to_a_file_that_is_not_a_project_creates_and_deletes_nothing_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    system = tmp_path / "etc"
+    system.mkdir()
+    hosts = system / "hosts"
+    hosts.write_text("127.0.0.1 localhost\n")
+    stray = system / ".hosts.abc123.tmp"
+    stray.write_text("someone else's temp file")
+    link = tmp_path / "link.json"
+    link.symlink_to(hosts)
+    assert main(["show", str(link), "people"]) == 1
+    assert "is not valid JSON" in capsys.readouterr().err
+    assert sorted(p.name for p in system.iterdir()) == [".hosts.abc123.tmp", "hosts"]
+
+
+def test_a_link_to_a_project_someone_else_owns_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root to give a file to another user")
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    project = theirs / "p.json"
+    Store.create(project, {"name": "Theirs"}).close()
+    os.chown(project, 65534, -1)
+    link = tmp_path / "mine.json"
+    link.symlink_to(project)
+    before = project.read_bytes()
+    assert main(["add", str(link), "people", "name=Ada"]) == 1
+    err = capsys.readouterr().err
+    assert f"{link} is a link to {project}" in err and "you do not own" in err
+    assert project.read_bytes() == before
+    assert sorted(p.name for p in theirs.iterdir()) == ["p.json"]
+
+
+def test_stray_temps_of_another_user_are_left_alone(project_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root to give a file to another user")
+    mine = project_path.parent / ".plan.json.mine.tmp"
+    theirs = project_path.parent / ".plan.json.theirs.tmp"
+    mine.write_text("x")
+    theirs.write_text("y")
+    os.chown(theirs, 65534, -1)
+    Store.open(project_path).close()
+    assert not mine.exists()
+    assert theirs.exists()
+
+
+# ---------------------------------------------------------------- 7. group-shared projects
+
+
+def _group() -> int:
+    """A group other than ours that the test may give files to (root), or skip."""
+    if os.geteuid() == 0:
+        return 100 if os.getegid() != 100 else 65534
+    others = [g for g in os.getgroups() if g != os.getegid()]
+    if not others:
+        pytest.skip("needs root or a second group to tell a shared group from our own")
+    return others[0]
+
+
+@pytest.fixture
+def shared(tmp_path: Path) -> Path:
+    """A project 0660 in a setgid folder of a shared group, saved once since."""
+    group = _group()
+    folder = tmp_path / "team"
+    folder.mkdir()
+    os.chown(folder, -1, group)
+    folder.chmod(0o2770)
+    project = folder / "plan.json"
+    Store.create(project, {"name": "Shared"}).close()
+    project.chmod(0o660)
+    store = Store.open(project, today=TODAY)
+    store.add("people", {"name": "Chen Wei"})
+    store.close()
+    return project
+
+
+def _mode_group(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return stat.S_IMODE(info.st_mode), info.st_gid
+
+
+def test_sidecars_and_backups_take_a_shared_projects_mode_and_group(shared: Path) -> None:
+    files = ProjectFiles.for_path(shared)
+    group = shared.parent.stat().st_gid
+    assert _mode_group(shared) == (0o660, group)
+    for sidecar in (files.journal, files.activity, *files.list_backups()):
+        assert _mode_group(sidecar) == (0o660, group), sidecar
+    mode, gid = _mode_group(files.backups)
+    assert (mode & 0o777, gid) == (0o770, group)
+
+
+def test_the_lock_file_takes_the_projects_mode_and_group(shared: Path) -> None:
+    from pmtui.store.atomic import FileLock
+
+    files = ProjectFiles.for_path(shared)
+    lock = FileLock(files.lock)
+    with lock:
+        assert _mode_group(files.lock) == (0o660, shared.parent.stat().st_gid)
+
+
+def test_a_private_project_keeps_private_sidecars(saved: Path) -> None:
+    files = ProjectFiles.for_path(saved)
+    assert saved.stat().st_mode & 0o777 == 0o600
+    for sidecar in (files.journal, files.activity, *files.list_backups()):
+        assert sidecar.stat().st_mode & 0o777 == 0o600, sidecar
+    assert files.backups.stat().st_mode & 0o777 == 0o700
+
+
+def test_restore_keeps_a_shared_projects_mode_and_group(
+    shared: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = ProjectFiles.for_path(shared)
+    [backup] = files.list_backups()
+    assert main(["restore", str(shared), backup.name]) == 0
+    group = shared.parent.stat().st_gid
+    assert _mode_group(shared) == (0o660, group)
+    for kept in files.backups.iterdir():
+        assert _mode_group(kept) == (0o660, group), kept
+
+
+def _as_nobody(group: int) -> None:
+    os.setgroups([group])
+    os.setgid(group)
+    os.setuid(65534)
+
+
+@pytest.fixture
+def team_folder() -> Iterator[Path]:
+    """A folder outside root's 0700 pytest folder, so another user can reach it."""
+    made = Path(tempfile.mkdtemp(prefix="pmtui-team-"))
+    made.chmod(0o711)
+    yield made
+    import shutil
+
+    shutil.rmtree(made)
+
+
+def test_a_second_user_of_the_group_can_save_a_shared_project(
+    team_folder: Path, isolated_env: dict[str, str]
+) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("two users need root to start the second one (uid nobody)")
+    group = 100
+    try:
+        subprocess.run(
+            [sys.executable, "-c", "pass"], preexec_fn=lambda: _as_nobody(group), check=True
+        )
+    except (OSError, subprocess.CalledProcessError) as error:
+        pytest.skip(f"user nobody cannot run this Python ({sys.executable}): {error}")
+    folder = team_folder / "team"
+    folder.mkdir()
+    os.chown(folder, -1, group)
+    folder.chmod(0o2770)
+    project = folder / "plan.json"
+    assert main(["new", str(project)]) == 0
+    project.chmod(0o660)
+    assert main(["add", str(project), "people", "name=Chen Wei"]) == 0
+    home = team_folder / "home"
+    home.mkdir()
+    os.chown(home, 65534, group)
+    env = {**isolated_env, "HOME": str(home), "XDG_STATE_HOME": str(home / "state")}
+    env.pop("XDG_CONFIG_HOME")
+    env.pop("XDG_DATA_HOME")
+    result = subprocess.run(
+        [sys.executable, "-m", "pmtui", "add", str(project), "people", "name=Ada Obi"],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=lambda: _as_nobody(group),
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    names = [r["name"] for r in json.loads(project.read_text())["people"].values()]
+    assert names == ["Chen Wei", "Ada Obi"]
+    assert _mode_group(project) == (0o660, group)
+    assert main(["add", str(project), "people", "name=Sam Lee"]) == 0
