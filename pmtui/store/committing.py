@@ -143,7 +143,7 @@ class Committing:
                         "nothing was saved"
                     )
                 claimed.add(target)
-            after = check_against(change, current)
+            after = check_against(change, current, self._is_private(change.table))
             before = dict(current) if current is not None else None
             if before is None and after is None:
                 continue

@@ -387,3 +387,48 @@ def test_a_second_user_of_the_group_can_save_a_shared_project(
     assert names == ["Chen Wei", "Ada Obi"]
     assert _mode_group(project) == (0o660, group)
     assert main(["add", str(project), "people", "name=Sam Lee"]) == 0
+
+
+# ---------------------------------------------------------------- 8. privacy
+
+
+def test_a_conflict_on_a_private_note_names_the_field_not_the_text(project_path: Path) -> None:
+    from pmtui.store import ConflictError
+
+    secret = "Struggles with the bank interface"
+    first = Store.open(project_path, today=TODAY)
+    first.add("people", {"name": "Chen Wei"})
+    first.add("notes", {"person": "Chen Wei", "kind": "concern", "text": "draft"})
+    loaded = first.require("notes", "N1")
+    second = Store.open(project_path, today=TODAY)
+    second.update("notes", "N1", {"text": secret})
+    with pytest.raises(ConflictError) as raised:
+        first.update("notes", "N1", {"text": "mine"}, base=loaded)
+    assert "another session changed text first" in str(raised.value)
+    assert secret not in str(raised.value)
+    first.close()
+    second.close()
+
+
+def test_a_conflict_on_a_public_table_still_shows_the_value(project_path: Path) -> None:
+    from pmtui.store import ConflictError
+
+    first = Store.open(project_path, today=TODAY)
+    first.add("people", {"name": "Chen Wei", "role": "Developer"})
+    loaded = first.require("people", "P1")
+    second = Store.open(project_path, today=TODAY)
+    second.update("people", "P1", {"role": "Architect"})
+    with pytest.raises(ConflictError, match="changed role to 'Architect' first"):
+        first.update("people", "P1", {"role": "Tester"}, base=loaded)
+    first.close()
+    second.close()
+
+
+def test_a_new_project_folder_is_0700_under_umask_000(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        assert main(["new", str(tmp_path / "a" / "b" / "plan.json")]) == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "a" / "b").stat().st_mode & 0o777 == 0o700
