@@ -10,13 +10,13 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from pmtui import __version__, areas
-from pmtui.cli import backups, common, exchange, projects, records
+from pmtui.cli import backups, common, exchange, privacy, projects, records
 from pmtui.cli.common import UsageError, UserError
 from pmtui.kinds import FieldError
 from pmtui.store import StoreError, exit_on_signals
 
 #: The commands of every project; each area's follow (its declaration names them).
-CORE_MODULES: tuple[ModuleType, ...] = (projects, records, exchange, backups)
+CORE_MODULES: tuple[ModuleType, ...] = (projects, records, exchange, backups, privacy)
 
 
 def command_modules() -> list[ModuleType]:

@@ -432,3 +432,43 @@ def test_a_new_project_folder_is_0700_under_umask_000(tmp_path: Path) -> None:
         os.umask(old)
     assert (tmp_path / "a").stat().st_mode & 0o777 == 0o700
     assert (tmp_path / "a" / "b").stat().st_mode & 0o777 == 0o700
+
+
+def test_purge_private_removes_deleted_notes_from_journal_and_backups(
+    project_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import timedelta
+
+    secret, kept = "Struggles with the bank interface", "Great demo to the sponsor"
+    store = Store.open(project_path, today=TODAY)
+    store.add("people", {"name": "Chen Wei"})
+    store.add("notes", {"person": "Chen Wei", "kind": "concern", "text": secret})
+    store.add("notes", {"person": "Chen Wei", "kind": "praise", "text": kept})
+    store.close()
+    store = Store.open(project_path, today=TODAY + timedelta(days=1))
+    store.delete("notes", "N1")
+    store.close()
+    files = ProjectFiles.for_path(project_path)
+    assert secret in files.journal.read_text()
+    assert any(secret in b.read_text() for b in files.list_backups())
+    project_before = project_path.read_bytes()
+
+    assert main(["purge-private", str(project_path)]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        "dropped 2 undo journal entries holding deleted private records; "
+        "removed 1 deleted private records from 1 backups\n"
+    )
+    assert secret not in files.journal.read_text()
+    assert kept in files.journal.read_text()
+    for backup in files.list_backups():
+        assert secret not in backup.read_text()
+    assert project_path.read_bytes() == project_before
+    assert files.journal.stat().st_mode & 0o777 == 0o600
+    assert main(["purge-private", str(project_path)]) == 0
+    assert capsys.readouterr().out.startswith("dropped 0 undo journal entries")
+
+
+def test_purge_private_is_listed_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert "purge-private" in capsys.readouterr().out
