@@ -472,3 +472,18 @@ def test_purge_private_removes_deleted_notes_from_journal_and_backups(
 def test_purge_private_is_listed_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     assert "purge-private" in capsys.readouterr().out
+
+
+def test_the_state_folder_and_its_parents_are_0700_under_umask_000() -> None:
+    from pmtui import paths
+    from pmtui.state import save_state
+
+    old = os.umask(0)
+    try:
+        save_state(paths.state_file(), {"theme": "pmtui-16"})
+    finally:
+        os.umask(old)
+    folder = paths.state_dir()
+    while folder != Path(os.environ["HOME"]).parent:
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+        folder = folder.parent
