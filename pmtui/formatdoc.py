@@ -167,7 +167,8 @@ def generate() -> str:
         "the backups folder; a newer one is refused. It also holds `revision`, the number of "
         "saves (0 when the file is created), and `change`, the id of the change that made the "
         "file as it is: the undo journal is checked against them, so `pmtui undo` only "
-        "reverses a change the file shows.",
+        "reverses a change the file shows. A file `pmtui demo` built also holds "
+        '`built_by: "pmtui demo"`: only such a file is rebuilt by `pmtui demo --fresh`.',
         "- The file is written atomically (temporary file, fsync, rename), with sorted keys "
         "and indentation so that it diffs well in git, with mode 0600.",
         "- A field that is absent is empty: records never store `null` or `[]`.",

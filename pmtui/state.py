@@ -31,7 +31,7 @@ def save_state(path: Path, data: Mapping[str, Any]) -> None:
     import tomli_w  # only when something is remembered, not at every start-up
 
     text = tomli_w.dumps(_without_none(data))
-    path.parent.mkdir(parents=True, exist_ok=True, mode=STATE_DIR_MODE)
+    _make_private_dirs(path.parent)
     # A temp file in the same folder so os.replace is a rename on one file system: a crash
     # leaves the old state or the new one, never half of either.
     descriptor, temp_name = tempfile.mkstemp(
@@ -49,6 +49,19 @@ def save_state(path: Path, data: Mapping[str, Any]) -> None:
             os.unlink(temp_name)
         raise
     _fsync_dir(path.parent)
+
+
+def _make_private_dirs(folder: Path) -> None:
+    """Create `folder` and its missing parents 0700 whatever the umask (mkdir -p under
+    umask 000 would leave the parents world-writable); existing folders are left alone."""
+    missing = []
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(made, STATE_DIR_MODE)
+            os.chmod(made, STATE_DIR_MODE)
 
 
 def _without_none(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any
 from pmtui import clock
 from pmtui.cli.common import Commands, UserError, print_json, project_path
 from pmtui.store import ChangeSet, journal
-from pmtui.store.atomic import FileLock, atomic_write
+from pmtui.store.atomic import FileLock, atomic_write, shared_mode
 from pmtui.store.files import ProjectFiles
 
 _DATE = re.compile(r"\.(\d{4}-\d{2}-\d{2})(?:\.\d+)?\.json$")
@@ -38,14 +38,14 @@ def register(commands: Commands) -> None:
 
 def keep_copy(files: ProjectFiles, day: date) -> Path:
     """Copy the project file into its backups folder under a name no other backup has."""
-    files.backups.mkdir(mode=0o700, exist_ok=True)
+    files.make_backups_folder()
     number = 1
     while True:
         target = files.backups / f"{files.path.stem}.{day.isoformat()}.{number}.json"
         if not target.exists():
             break
         number += 1
-    atomic_write(target, files.path.read_bytes(), 0o600)
+    atomic_write(target, files.path.read_bytes(), shared_mode(files.path), like=files.path)
     return target
 
 
@@ -120,9 +120,14 @@ def run_restore(args: argparse.Namespace) -> int:
     kept: Path | None = None
     lock = FileLock(files.lock)
     with lock:
+        files.check_sidecars()
+        # The restored file keeps the mode and group the project has (0660 when shared
+        # through a group), or 0600 for a project that is gone.
+        mode, like = 0o600, None
         if files.path.exists():
+            mode, like = files.path.stat().st_mode & 0o777, files.path
             kept = keep_copy(files, clock.today())
-        atomic_write(files.path, backup.read_bytes(), 0o600)
+        atomic_write(files.path, backup.read_bytes(), mode, like=like)
     lock.remove_if_free()
     change_set = ChangeSet(f"restore {backup.name}", [])
     journal.log_activity(files.activity, change_set, journal.current_user(), frozenset())

@@ -6,8 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from pmtui.cli.common import Commands, UserError, eprint, open_store, table_type
+from pmtui.cli.common import (
+    Commands,
+    UserError,
+    eprint,
+    open_store,
+    project_path,
+    table_type,
+)
 from pmtui.store import Store
+from pmtui.store.files import ProjectFiles
 
 #: Tables that a format of their own presents for people: (table, format) -> writer.
 #: pmtui.transfer.FORMATS, named here so that building the parser loads no import code
@@ -107,6 +115,9 @@ def run_export(args: argparse.Namespace) -> int:
     if fmt not in FORMATS and special is None:
         tables = ", ".join(table for table, other in TABLE_FORMATS if other == fmt)
         raise UserError(f"--format {fmt} is for --table {tables} only")
+    files = ProjectFiles.for_path(project_path(args.project))
+    if args.output:
+        _refuse_own_file(files, Path(args.output).expanduser())
     outputs: list[tuple[Path | None, str, bool]] = []
     with open_store(args.project) as store:
         if special is not None:
@@ -128,6 +139,9 @@ def run_export(args: argparse.Namespace) -> int:
                 "a CSV file holds one table: add --table TABLE, or give -o a folder "
                 "to write one file per table"
             )
+    for output, _text, _private in outputs:
+        if output is not None:
+            _refuse_own_file(files, output)
     for output, text, private in outputs:
         if output is None:
             sys.stdout.write(text)
@@ -137,6 +151,16 @@ def run_export(args: argparse.Namespace) -> int:
     if left_out:
         eprint(f"left out {', '.join(left_out)} (private); add --include-private to export them")
     return 0
+
+
+def _refuse_own_file(files: ProjectFiles, output: Path) -> None:
+    """An export never replaces the project or one of its sidecars or backups."""
+    what = files.part_of(output)
+    if what is not None:
+        raise UserError(
+            f"refusing to export to {output}: it is {what} of {files.path}; "
+            "choose another file; nothing was written"
+        )
 
 
 def _path(output: str | None) -> Path | None:

@@ -17,6 +17,9 @@ from pmtui.store import Store
 from pmtui.store.atomic import FileLock
 from pmtui.store.files import ProjectFiles
 
+#: What `_meta.built_by` holds in a file the demo built; `demo --fresh` rebuilds only those.
+DEMO_MARK = "pmtui demo"
+
 #: The commands `register` adds (main builds only the one being run).
 COMMANDS = ("new", "demo", "list")
 
@@ -43,7 +46,7 @@ def register(commands: Commands) -> None:
     demo.add_argument(
         "--fresh",
         action="store_true",
-        help="rebuild it; the old file is kept in its backups folder",
+        help="rebuild it (only a file the demo built); the old file is kept in its backups folder",
     )
     demo.set_defaults(run=run_demo)
 
@@ -73,6 +76,11 @@ def run_demo(args: argparse.Namespace) -> int:
     path = project_path(args.project)
     files = ProjectFiles.for_path(path)
     if files.path.exists() and args.fresh:
+        if not built_by_demo(files.path):
+            raise common.UserError(
+                f"{files.path} was not built by pmtui demo (its _meta has no built_by "
+                '"pmtui demo"), so --fresh will not replace it; nothing was changed'
+            )
         lock = FileLock(files.lock)
         with lock:
             kept = keep_copy(files, clock.today())
@@ -86,7 +94,12 @@ def run_demo(args: argparse.Namespace) -> int:
         from pmtui.demo import build_demo, demo_project  # every area's builder: only to build
 
         settings = load_settings()
-        Store.create(path, demo_project(clock.today()), date_order=settings.date_order).close()
+        Store.create(
+            path,
+            demo_project(clock.today()),
+            date_order=settings.date_order,
+            meta={"built_by": DEMO_MARK},
+        ).close()
         store = Store.open(path, date_order=settings.date_order)
         try:
             build_demo(store)
@@ -98,6 +111,17 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.no_open:
         return 0
     return common.open_app(files.path)
+
+
+def built_by_demo(path: Path) -> bool:
+    """Whether the file's _meta says the demo built it (only such a file may be rebuilt).
+
+    A demo built before the marker existed has none and is refused like any project."""
+    try:
+        data: Any = json.loads(path.read_bytes())
+        return any(meta.get("built_by") == DEMO_MARK for meta in data["_meta"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
 
 
 def _peek(path: Path) -> tuple[str | None, str | None]:

@@ -81,11 +81,45 @@ def shared_mode(like: Path | None) -> int:
         return 0o600
 
 
+def project_beside(sidecar: Path) -> Path | None:
+    """The project a sidecar `.NAME.json.SUFFIX` belongs to, when that file exists."""
+    name = sidecar.name
+    if not name.startswith(".") or name.count(".") < 2:
+        return None
+    project = sidecar.with_name(name[1:].rsplit(".", 1)[0])
+    return project if project.is_file() else None
+
+
+def refuse_link(path: Path) -> None:
+    """SaveError naming `path` when it is a symbolic link; nothing there is fine."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(info.st_mode):
+        raise SaveError(
+            f"refusing {path}: it is a symbolic link (pmtui never follows a link beside "
+            "a project); remove it"
+        )
+
+
+def take_owner(fd: int, like: Path | None) -> None:
+    """Give a file just created the group of the project `like` (and, for root, its owner,
+    so that root's save does not lock the project's owner out of a sidecar)."""
+    if like is None:
+        return
+    with contextlib.suppress(OSError):
+        info = os.stat(like)
+        os.fchown(fd, info.st_uid if os.geteuid() == 0 else -1, info.st_gid)
+
+
 def open_sidecar(path: Path, flags: int, like: Path | None = None) -> int:
     """Open a file beside the project (lock, log, undo journal, backup) without following
     a symbolic link: one planted there (`.p.json.log -> ~/.bashrc`) or anything that is
     not a regular file is refused, naming it. A file it creates takes the mode and group of
-    the project `like` (see shared_mode). Returns the descriptor; SaveError says why not."""
+    the project `like` (see shared_mode; by default the project `.NAME.json.SUFFIX` belongs
+    to). Returns the descriptor; SaveError says why not."""
+    like = like if like is not None else project_beside(path)
     mode = shared_mode(like)
     safe = os.O_NOFOLLOW | os.O_CLOEXEC
     created = False
@@ -111,10 +145,31 @@ def open_sidecar(path: Path, flags: int, like: Path | None = None) -> int:
         raise SaveError(f"refusing {path}: it is not a regular file; remove it")
     if created:
         os.fchmod(fd, mode)  # the umask does not narrow a group-shared project's files
+        take_owner(fd, like)
+    return fd
+
+
+def make_shared_folder(folder: Path, like: Path | None) -> None:
+    """Create the folder `folder` beside the project `like` (its backups) as 0700, or 0770
+    with the project's group when the project is group-shared; refuse a link there."""
+    refuse_link(folder)
+    if folder.exists():
+        if not folder.is_dir():
+            raise SaveError(f"refusing {folder}: it is not a folder; remove it")
+        return
+    shared = shared_mode(like)
+    # The group may list what it may read, and add to what it may write.
+    mode = 0o700 | (0o050 if shared & 0o040 else 0) | (0o020 if shared & 0o020 else 0)
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(folder, mode)
+        os.chmod(folder, mode | (os.stat(folder).st_mode & stat.S_ISGID))
         if like is not None:
             with contextlib.suppress(OSError):
-                os.fchown(fd, -1, os.stat(like).st_gid)
-    return fd
+                info = os.stat(like)
+                os.chown(folder, info.st_uid if os.geteuid() == 0 else -1, info.st_gid)
+                # chown clears the set-group-id bit: a shared folder keeps it
+                if mode & 0o020:
+                    os.chmod(folder, mode | stat.S_ISGID)
 
 
 def make_private_dirs(folder: Path) -> None:
@@ -143,11 +198,13 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
+def atomic_write(path: Path, data: bytes, mode: int = 0o600, like: Path | None = None) -> None:
     """Write `data` to `path` so that a crash at any instant leaves the old or the new file.
 
-    Temp file in the same folder, write, flush, fsync, rename over, fsync the folder.
-    The temp file is removed on any failure; SaveError carries a plain-words reason.
+    Temp file in the same folder (created exclusively, never through a link), write,
+    flush, fsync, rename over, fsync the folder. The temp file is removed on any failure;
+    SaveError carries a plain-words reason. With `like`, the file takes that file's group
+    (a group-shared project saved by another member stays the group's).
     """
     check_writable(path)
     with deferred_signals():
@@ -157,6 +214,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
                 prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
             )
             os.fchmod(fd, mode)
+            take_owner(fd, like)
             _hook("opened")
             view = memoryview(data)
             while view:
@@ -257,9 +315,9 @@ class FileLock:
         deadline = time.monotonic() + timeout
         while True:
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-            except OSError as error:
-                raise SaveError(f"cannot lock {self.path}: {error.strerror}") from None
+                fd = open_sidecar(self.path, os.O_RDWR | os.O_CREAT)
+            except SaveError as error:
+                raise SaveError(str(error).replace("cannot open", "cannot lock")) from None
             try:
                 while True:
                     try:

@@ -21,12 +21,13 @@ class ChangeSet:
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
 
 
-def check_against(change: Change, current: Record | None) -> Record | None:
+def check_against(change: Change, current: Record | None, private: bool = False) -> Record | None:
     """The record to store when `change` lands on `current` (the file's record now).
 
     Fields the change did not touch keep the file's value, so two sessions editing
     different fields of one record both win. A field the change touched that someone
-    else changed meanwhile raises ConflictError, and the file keeps their value.
+    else changed meanwhile raises ConflictError, and the file keeps their value; for a
+    `private` table the message names the field, never the other session's value.
     """
     name = f"{change.table} {change.original_key}"
     if change.before is None:
@@ -45,9 +46,9 @@ def check_against(change: Change, current: Record | None) -> Record | None:
     for f in change.changed_fields():
         theirs, base, mine = current.get(f), change.before.get(f), change.after.get(f)
         if theirs != base and theirs != mine:
+            changed = f"changed {f}" if private else f"changed {f} to {theirs!r}"
             raise ConflictError(
-                f"{name}: another session changed {f} to {theirs!r} first; "
-                "the file keeps their value"
+                f"{name}: another session {changed} first; the file keeps their value"
             )
         if mine is None:
             merged.pop(f, None)

@@ -77,6 +77,7 @@ class Committing:
             return None
         # Before the lock and any backup: a read-only file or folder gets nothing written.
         check_writable(self.files.path)
+        self.files.check_sidecars()
         # Signals wait until the change is in the file, the journal and the log, so a
         # hang-up never leaves a saved change that memory and the log do not know of.
         with self._locked(), deferred_signals():
@@ -157,7 +158,7 @@ class Committing:
         keep = int(self.project.get("backups_kept") or 14)
         if self.files.path.exists():
             self.files.keep_daily_backup(self.today, keep)
-        atomic_write(self.files.path, encode(self._data), self._file_mode())
+        atomic_write(self.files.path, encode(self._data), self._file_mode(), like=self.files.path)
         self._hold_current()
 
     def _apply(self, changes: list[Change]) -> list[Change]:
@@ -188,7 +189,7 @@ class Committing:
                         "nothing was saved"
                     )
                 claimed.add(target)
-            after = check_against(change, current)
+            after = check_against(change, current, self._is_private(change.table))
             before = dict(current) if current is not None else None
             if before is None and after is None:
                 continue

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from pmtui.store.atomic import atomic_write
+from pmtui.store.atomic import atomic_write, open_sidecar, project_beside, shared_mode
 from pmtui.store.changes import Change, ChangeSet
 from pmtui.store.errors import SaveError
 
@@ -64,7 +64,7 @@ def _append_line(path: Path, entry: dict[str, Any]) -> None:
     # Appends are not fsynced: the project file is the durable record; a lost log line
     # after a power cut costs a history entry, never data.
     line = (json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n").encode()
-    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+    fd = open_sidecar(path, os.O_RDWR | os.O_APPEND | os.O_CREAT)
     try:
         size = os.fstat(fd).st_size
         if size and os.pread(fd, 1, size - 1) != b"\n":
@@ -151,7 +151,8 @@ def _rotate_log(path: Path, cutoff: datetime) -> None:
             break
         drop += 1
     kept = [line if line.endswith(b"\n") else line + b"\n" for line in lines[drop:]]
-    atomic_write(path, b"".join(kept))
+    project = project_beside(path)  # a shared project's sidecars keep its mode and group
+    atomic_write(path, b"".join(kept), shared_mode(project), like=project)
 
 
 def read_activity(path: Path) -> list[dict[str, Any]]:
@@ -211,7 +212,8 @@ def _rotate_journal(path: Path) -> None:
     if keep == len(lines):
         return
     kept = [line if line.endswith(b"\n") else line + b"\n" for line in lines[-keep:]]
-    atomic_write(path, b"".join(kept))
+    project = project_beside(path)  # a shared project's sidecars keep its mode and group
+    atomic_write(path, b"".join(kept), shared_mode(project), like=project)
 
 
 def _change_set(entry: dict[str, Any]) -> ChangeSet:

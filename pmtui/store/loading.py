@@ -180,17 +180,15 @@ class Loading:
             raise self._problem(
                 f"cannot be upgraded from schema version {version}: {error}"
             ) from None
-        # The revision and last change stay: the undo journal is checked against them.
-        kept = {
-            k: v
-            for k, v in data["_meta"][next(iter(data["_meta"]))].items()
-            if k in ("revision", "change")
-        }
-        migrated["_meta"] = {"1": {**kept, "schema_version": migrations.SCHEMA_VERSION}}
-        self.files.backups.mkdir(mode=0o700, exist_ok=True)
+        # Other _meta fields (the demo's built_by marker, the revision and last change the
+        # undo journal is checked against) survive the migration.
+        first = next(iter(data["_meta"].values()))
+        migrated["_meta"] = {"1": {**first, "schema_version": migrations.SCHEMA_VERSION}}
+        self.files.make_backups_folder()
         backup = self.files.backups / f"{self.files.path.stem}.schema-v{version}.json"
-        atomic_write(backup, self.files.path.read_bytes())
-        atomic_write(self.files.path, encode(migrated), self._file_mode())
+        mode = self._file_mode()
+        atomic_write(backup, self.files.path.read_bytes(), mode, like=self.files.path)
+        atomic_write(self.files.path, encode(migrated), mode, like=self.files.path)
         self._db = TinyDB(storage=ProjectStorage, data=migrated)
         self._index = {}
         self._hold_current()

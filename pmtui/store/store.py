@@ -16,7 +16,13 @@ from tinydb import TinyDB
 
 from pmtui import clock
 from pmtui.store import journal, migrations
-from pmtui.store.atomic import FileLock, atomic_write, check_writable, folder_writable
+from pmtui.store.atomic import (
+    FileLock,
+    atomic_write,
+    check_writable,
+    folder_writable,
+    make_private_dirs,
+)
 from pmtui.store.changes import Record
 from pmtui.store.committing import Committing
 from pmtui.store.editing import Editing
@@ -68,6 +74,7 @@ class Store(Loading, Committing, History, Editing):
         store = cls(ProjectFiles.for_path(path), today=today, user=user, date_order=date_order)
         if not store.files.path.exists():
             raise ProjectError(f"no project at {store.files.path} (pmtui new {path} creates one)")
+        store._refuse_what_is_no_project()
         with store._reading():
             if folder_writable(store.files.path.parent):
                 store.files.remove_stray_temps()
@@ -83,12 +90,15 @@ class Store(Loading, Committing, History, Editing):
         today: date | None = None,
         user: str | None = None,
         date_order: str = "mdy",
+        meta: Mapping[str, object] | None = None,
     ) -> Store:
-        """Create a new project file (0600) holding `project`; refuses to overwrite a file."""
+        """Create a new project file (0600) holding `project`; refuses to overwrite a file.
+
+        `meta` adds fields to the file's `_meta` record (the demo marks its files)."""
         files = ProjectFiles.for_path(path)
         if files.path.exists():
             raise ProjectError(f"{files.path} already exists; nothing was changed")
-        files.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dirs(files.path.parent)
         check_writable(files.path)  # before the lock file: a read-only folder gets nothing
         store = cls(files, today=today, user=user, date_order=date_order)
         with store._locked():
@@ -96,7 +106,7 @@ class Store(Loading, Committing, History, Editing):
                 raise ProjectError(f"{files.path} already exists; nothing was changed")
             # Revision 0: the journal marks the change that follows as the file's first.
             store._data["_meta"] = {
-                "1": {"schema_version": migrations.SCHEMA_VERSION, "revision": 0}
+                "1": {**(meta or {}), "schema_version": migrations.SCHEMA_VERSION, "revision": 0}
             }
             record = store.parse_new("project", {**project, "key": "project"})
             store._data["project"] = {"1": record}
@@ -105,6 +115,17 @@ class Store(Loading, Committing, History, Editing):
             atomic_write(files.path, encode(store._data))
             store._hold_current()
         return store
+
+    def _refuse_what_is_no_project(self) -> None:
+        """Before any lock file is made or temp file removed beside it: a file that is not
+        a pmtui project at all (a link to /etc/hosts) is refused, and its folder untouched.
+        A quick look for the _meta table; the full check follows under the lock."""
+        try:
+            raw = self.files.path.read_bytes()
+        except OSError:
+            return  # said under the lock, with the reason
+        if b'"_meta"' not in raw or b'"schema_version"' not in raw:
+            self._parse(raw)
 
     @property
     def path(self) -> Path:

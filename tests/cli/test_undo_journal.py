@@ -345,16 +345,27 @@ def test_redo_brings_back_what_undo_took(seeded: Path, run_pmtui: RunPmtui) -> N
 
 
 def test_the_command_line_says_when_a_change_was_saved_without_undo(
-    seeded: Path, run_pmtui: RunPmtui
+    seeded: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    undo_file = ProjectFiles.for_path(seeded).journal
-    undo_file.unlink()
-    undo_file.mkdir()  # the journal cannot be opened for writing
-    result = run_pmtui("set", str(seeded), "people", "P1", "name=Kept")
-    assert (result.returncode, result.stdout) == (0, "P1\n")
-    assert result.stderr == (
+    # The journal cannot be written (a full disk): the change is kept, and the user told.
+    # (A journal path that is a link or a folder is refused before anything is written:
+    # tests/cli/test_file_safety.py.)
+    from pmtui.cli.main import main
+
+    real = journal._append_line
+
+    def full_disk(path: Path, entry: dict[str, Any]) -> None:
+        if path.name.endswith(".undo"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(path, entry)
+
+    monkeypatch.setattr(journal, "_append_line", full_disk)
+    assert main(["set", str(seeded), "people", "P1", "name=Kept"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "P1\n"
+    assert err == (
         "pmtui: warning: edit people P1 was saved, but the undo journal could not be written "
-        "(Is a directory): pmtui undo cannot undo it or anything before it\n"
+        "(No space left on device): pmtui undo cannot undo it or anything before it\n"
     )
     assert names(seeded)["P1"] == "Kept"
 

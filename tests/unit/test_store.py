@@ -331,9 +331,9 @@ class TestSchemaVersion:
         writes: list[Path] = []
         real_write = atomic.atomic_write
 
-        def spy(path: Path, data: bytes, mode: int = 0o600) -> None:
+        def spy(path: Path, data: bytes, mode: int = 0o600, like: Path | None = None) -> None:
             writes.append(path)
-            real_write(path, data, mode)
+            real_write(path, data, mode, like=like)
 
         monkeypatch.setattr(store_module, "atomic_write", spy)
         store = Store.open(project, today=DAY)
