@@ -160,4 +160,11 @@ RULES = {
     "deliverables": deliverable_rules,
     "acceptance_criteria": criterion_rules,
 }
+#: The fields of a changed record each rule reads (the key is always watched): an edit
+#: touching none of them runs no rule. A duration, title or date cannot make a cycle.
+RULES_WATCH = {
+    "tasks": ("parent", "predecessors"),
+    "deliverables": ("status",),
+    "acceptance_criteria": ("met", "deliverable"),
+}
 COMPUTED = {"tasks": task_columns, "milestones": milestone_columns}

@@ -18,7 +18,7 @@ from pmtui.store.encoding import IncrementalEncoder
 from pmtui.store.errors import ConflictError, SaveError
 from pmtui.store.files import ProjectFiles
 from pmtui.store.references import ref_keys, rename_reference
-from pmtui.tables import record_type
+from pmtui.tables import record_type, rules_touched
 
 
 class Committing:
@@ -173,7 +173,8 @@ class Committing:
         self._apply_unchecked(landed)
         try:
             self.check_references(landed)
-            self.check_rules(landed)
+            # Only changes that touch a field their table's rules watch (RULES_WATCH).
+            self.check_rules([c for c in landed if rules_touched(c.table, c.before, c.after)])
         except BaseException:
             self._apply_unchecked([c.inverse() for c in reversed(landed)])
             raise
