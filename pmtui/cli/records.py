@@ -15,7 +15,7 @@ from pmtui.cli.common import (
     print_json,
     table_type,
 )
-from pmtui.cli.render import render_record, render_table
+from pmtui.cli.render import render_record, render_table, table_columns
 
 #: The commands `register` adds (main builds only the one being run).
 COMMANDS = ("show", "add", "set", "undo")
@@ -70,7 +70,8 @@ def _terminal_width() -> int | None:
 
 def run_show(args: argparse.Namespace) -> int:
     """A readable table (or the project as a list of fields), or JSON as the export has it."""
-    from pmtui.transfer import export_records, table_records
+    from pmtui import views
+    from pmtui.transfer import export_records
 
     rt = table_type(args.table)
     if rt.private and not args.include_private:
@@ -79,7 +80,10 @@ def run_show(args: argparse.Namespace) -> int:
         if args.json:
             print_json({rt.table: export_records(store, rt.table)})
             return 0
-        records = table_records(store, rt.table)
+        # A table prints its columns only: computed fields it never shows (the tasks'
+        # forecast) are not worked out. A singleton prints every field.
+        shown = None if rt.singleton else {f.name for f in table_columns(rt)}
+        records = views.rows(store, rt.table, shown)
     width = _terminal_width()
     if rt.singleton and len(records) == 1:
         lines = render_record(rt, records[0], width)
