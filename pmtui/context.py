@@ -62,6 +62,10 @@ class Context:
 
         return self.model("calendar", lambda ctx: project_calendar(ctx.project))
 
+    def has_model(self, name: Hashable) -> bool:
+        """Whether the read model called `name` is built already in this revision."""
+        return name in self._models
+
     def model(self, name: Hashable, build: Callable[[Context], T]) -> T:
         """The read model called `name`, built by `build(self)` the first time it is asked
         for in this revision and shared after."""

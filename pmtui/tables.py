@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
 
 from pmtui import areas
 from pmtui.schema import REGISTRY, Field, RecordType
 
 _loaded = False
+#: table -> the fields its rules across records read from a changed record (RULES_WATCH).
+_WATCHES: dict[str, frozenset[str]] = {}
 
 
 def load_all() -> dict[str, RecordType]:
@@ -44,6 +47,7 @@ def _assemble() -> None:
     # Tables in the order the areas declare them, whichever module was imported first
     # (search, export and FORMAT.md list them in this order).
     REGISTRY.clear()
+    _WATCHES.clear()
     REGISTRY.update(declared)
     for area in areas.AREAS:
         for module in area.services:
@@ -51,12 +55,41 @@ def _assemble() -> None:
 
 
 def attach(service: object) -> None:
-    """Attach a service module's RULES and COMPUTED (table -> function) to the tables."""
+    """Attach a service module's RULES and COMPUTED (table -> function) to the tables,
+    and its RULES_WATCH (table -> field names): the fields of a changed record its rules
+    depend on. A change to a record that touches none of them runs no rule (a task's
+    duration cannot make a cycle); a table without a watch runs its rules on every change."""
     for attribute, slot in (("RULES", "rules"), ("COMPUTED", "compute")):
         for table, function in getattr(service, attribute, {}).items():
             if table not in REGISTRY:
                 raise KeyError(f"{service!r} gives {slot} to {table!r}, which no area declares")
             REGISTRY[table] = dataclasses.replace(REGISTRY[table], **{slot: function})
+    watches: Mapping[str, Collection[str]] = getattr(service, "RULES_WATCH", {})
+    for table, fields in watches.items():
+        if table not in getattr(service, "RULES", {}):
+            raise KeyError(f"{service!r} watches fields of {table!r} but gives it no rules")
+        unknown = sorted(f for f in fields if not REGISTRY[table].has_field(f))
+        if unknown:
+            raise KeyError(f"{service!r}: {table} has no field {', '.join(unknown)} to watch")
+        _WATCHES[table] = frozenset(fields) | {"key"}
+
+
+def rules_watch(table: str) -> frozenset[str] | None:
+    """The fields `table`'s rules across records watch (the key always); None: all."""
+    load_all()
+    return _WATCHES.get(table)
+
+
+def rules_touched(
+    table: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
+) -> bool:
+    """Whether a change from `before` to `after` (None: absent) may affect `table`'s rules
+    across records: a new or deleted record always may; an edit when it changes a watched
+    field (or the table declares no watch)."""
+    watched = rules_watch(table)
+    if watched is None or before is None or after is None:
+        return True
+    return any(before.get(name) != after.get(name) for name in watched)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -7,12 +7,14 @@ of a table are worked out once per revision of the file (the store's read contex
 
 from __future__ import annotations
 
+import inspect
 from collections import Counter
-from typing import Any, Protocol
+from collections.abc import Callable, Collection
+from typing import Any, Protocol, cast
 
 from pmtui.context import Context
 from pmtui.kinds import to_display
-from pmtui.schema import Field, Kind, Record, RecordType
+from pmtui.schema import Compute, Field, Kind, Record, RecordType
 from pmtui.tables import record_type
 
 
@@ -26,14 +28,40 @@ class Readable(Protocol):
     def read_context(self) -> Context: ...
 
 
-def computed(store: Readable, table: str) -> dict[str, dict[str, Any]]:
-    """The computed fields of every record of `table`, by key (built once per revision)."""
+#: Compute functions that take `fields` (the computed fields wanted) and may skip the rest.
+_PARTIAL: dict[Compute, bool] = {}
+
+PartialCompute = Callable[..., dict[str, dict[str, Any]]]
+
+
+def _takes_fields(compute: Compute) -> bool:
+    known = _PARTIAL.get(compute)
+    if known is None:
+        known = _PARTIAL[compute] = "fields" in inspect.signature(compute).parameters
+    return known
+
+
+def computed(
+    store: Readable, table: str, fields: Collection[str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """The computed fields of every record of `table`, by key (built once per revision).
+
+    `fields`: the only fields the caller reads (`pmtui show` prints a few columns); a
+    compute function that takes `fields` may leave the others out (the tasks' forecast).
+    Every field is there when the whole model is built already or `fields` is None."""
     rt = record_type(table)
     compute = rt.compute
     if compute is None:
         return {}
-    return store.read_context().model(
-        ("computed", table), lambda ctx: compute(ctx, ctx.records(table))
+    context = store.read_context()
+    whole = ("computed", table)
+    if fields is None or context.has_model(whole) or not _takes_fields(compute):
+        return context.model(whole, lambda ctx: compute(ctx, ctx.records(table)))
+    wanted = frozenset(fields)
+    partial = cast(PartialCompute, compute)
+    return context.model(
+        ("computed", table, wanted),
+        lambda ctx: partial(ctx, ctx.records(table), fields=wanted),
     )
 
 
@@ -47,13 +75,14 @@ def fill(rt: RecordType, record: Record, values: dict[str, Any]) -> Record:
     return filled
 
 
-def rows(store: Readable, table: str) -> list[Record]:
-    """Every record of `table` in order, with computed fields filled in."""
+def rows(store: Readable, table: str, fields: Collection[str] | None = None) -> list[Record]:
+    """Every record of `table` in order, with computed fields filled in (`fields`: only
+    those the caller reads are sure to be; see computed)."""
     rt = record_type(table)
     records = store.records(table)
     if rt.compute is None:
         return records
-    values = computed(store, table)
+    values = computed(store, table, fields)
     return [fill(rt, r, values.get(str(r.get("key")), {})) for r in records]
 
 

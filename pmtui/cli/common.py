@@ -55,8 +55,20 @@ def project_path(arg: str) -> Path:
 @contextlib.contextmanager
 def open_store(arg: str) -> Iterator[Store]:
     """Open PROJECT for one command and let go of its lock afterwards; what the store warns
-    of (a change saved without its undo record) is printed on standard error."""
-    store = Store.open(project_path(arg), date_order=load_settings().date_order)
+    of (a change saved without its undo record) is printed on standard error.
+
+    The loaded project is most of what the process holds and lives to its end: the
+    collector is paused while it loads (parsing allocates much and frees little) and the
+    result frozen (gc.freeze, as the app does after its first frame), so later collections
+    skip it instead of re-scanning every record (BENCHMARKS.md)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        store = Store.open(project_path(arg), date_order=load_settings().date_order)
+    finally:
+        if was_enabled:
+            gc.enable()
+    gc.freeze()
     try:
         yield store
     finally:

@@ -16,7 +16,7 @@ from pmtui.cli.common import (
     print_json,
     table_type,
 )
-from pmtui.cli.render import render_record, render_table
+from pmtui.cli.render import render_record, render_table, table_columns
 
 #: The commands `register` adds (main builds only the one being run).
 COMMANDS = ("show", "add", "set", "undo", "redo")
@@ -98,16 +98,21 @@ def _terminal_width() -> int | None:
 def run_show(args: argparse.Namespace) -> int:
     """A readable table (or the project as a list of fields), or JSON as the export has it."""
     from pmtui.cli.filters import parse_filters, select
-    from pmtui.transfer import export_records, table_records
+    from pmtui.transfer import export_records
 
     rt = table_type(args.table)
     if rt.private and not args.include_private:
         raise UserError(f"{rt.table} holds private records; add --include-private to show them")
     with open_store(args.project) as store:
         filters = parse_filters(store, rt, args.filters)
-        shown = select(
-            store, rt, table_records(store, rt.table), filters, args.sort, args.desc, args.limit
-        )
+        # A table in text works out only the computed fields it prints, filters or sorts by
+        # (not the tasks' forecast); JSON and a singleton have every field.
+        wanted = None
+        if not (args.json or rt.singleton):
+            wanted = {f.name for f in table_columns(rt)} | {flt.field.name for flt in filters}
+            wanted |= {args.sort} if args.sort else set()
+        rows = views.rows(store, rt.table, wanted)
+        shown = select(store, rt, rows, filters, args.sort, args.desc, args.limit)
         if args.json:
             exported = {str(r["key"]): r for r in export_records(store, rt.table)}
             print_json({rt.table: [exported[str(r["key"])] for r in shown]})

@@ -9,7 +9,7 @@ percent and status from its tasks), the milestones' planned and forecast dates a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from pmtui.context import Context
@@ -98,16 +98,23 @@ def rolled_status(statuses: Sequence[str]) -> str:
     return "in progress"
 
 
-def task_columns(ctx: Context, records: Sequence[Record]) -> dict[str, dict[str, Any]]:
+FORECAST_FIELDS = frozenset({"forecast_start", "forecast_finish"})
+
+
+def task_columns(
+    ctx: Context, records: Sequence[Record], fields: Collection[str] | None = None
+) -> dict[str, dict[str, Any]]:
     """The tasks' computed columns; a summary also shows its rolled-up duration, percent
-    complete and status (RecordType.shown_computed). Nothing when they cannot be scheduled."""
+    complete and status (RecordType.shown_computed). Nothing when they cannot be scheduled.
+    The forecast (a second pass over the network) is left out when `fields` names neither
+    of its columns (`pmtui show tasks` prints none)."""
     plan = plan_model(ctx)
     if plan is None:
         return {}
+    with_forecast = fields is None or not FORECAST_FIELDS.isdisjoint(fields)
     columns: dict[str, dict[str, Any]] = {}
     status: dict[str, str] = {}
     for task in reversed(plan.tasks):  # children come after their summary in WBS order
-        forecast_start, forecast_finish = plan.forecast(task.key)
         columns[task.key] = {
             "wbs": task.wbs,
             "start": task.start.isoformat(),
@@ -117,9 +124,11 @@ def task_columns(ctx: Context, records: Sequence[Record]) -> dict[str, dict[str,
             "critical": task.times.critical,
             "total_budget": task.budget,
             "total_percent": task.percent_complete,
-            "forecast_start": forecast_start.isoformat(),
-            "forecast_finish": forecast_finish.isoformat(),
         }
+        if with_forecast:
+            forecast_start, forecast_finish = plan.forecast(task.key)
+            columns[task.key]["forecast_start"] = forecast_start.isoformat()
+            columns[task.key]["forecast_finish"] = forecast_finish.isoformat()
         if task.summary:
             status[task.key] = rolled_status([status[child] for child in task.children])
             columns[task.key].update(
@@ -156,5 +165,12 @@ RULES = {
     "tasks": task_rules,
     "deliverables": deliverable_rules,
     "acceptance_criteria": criterion_rules,
+}
+#: The fields of a changed record each rule reads (the key is always watched): an edit
+#: touching none of them runs no rule. A duration, title or date cannot make a cycle.
+RULES_WATCH = {
+    "tasks": ("parent", "predecessors"),
+    "deliverables": ("status",),
+    "acceptance_criteria": ("met", "deliverable"),
 }
 COMPUTED = {"tasks": task_columns, "milestones": milestone_columns}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import weakref
 from collections.abc import Mapping, MutableMapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -13,11 +14,11 @@ from tinydb.table import Document
 from pmtui.store import journal
 from pmtui.store.atomic import atomic_write, check_writable, deferred_signals
 from pmtui.store.changes import Change, ChangeSet, Record, check_against
+from pmtui.store.encoding import IncrementalEncoder
 from pmtui.store.errors import ConflictError, SaveError
 from pmtui.store.files import ProjectFiles
-from pmtui.store.loading import encode
 from pmtui.store.references import ref_keys, rename_reference
-from pmtui.tables import record_type
+from pmtui.tables import record_type, rules_touched
 
 
 class Committing:
@@ -30,6 +31,10 @@ class Committing:
     warnings: list[str]
     _db: TinyDB
     _index: dict[str, dict[str, str]]
+    # The encoder of the data last written, and the storage (weakly) and data it serves:
+    # a reload or migration brings new ones, and a fresh encoder.
+    _encoder: IncrementalEncoder | None = None
+    _encoded_for: tuple[weakref.ref[Any], int] | None = None
 
     if TYPE_CHECKING:
 
@@ -158,8 +163,30 @@ class Committing:
         keep = int(self.project.get("backups_kept") or 14)
         if self.files.path.exists():
             self.files.keep_daily_backup(self.today, keep)
-        atomic_write(self.files.path, encode(self._data), self._file_mode(), like=self.files.path)
+        encoder = self.encoder()
+        encoder.changed("_meta", list(self._data.get("_meta", {})))  # revision, change
+        atomic_write(
+            self.files.path,
+            encoder.encode(self._data),
+            self._file_mode(),
+            like=self.files.path,
+        )
         self._hold_current()
+
+    def encoder(self) -> IncrementalEncoder:
+        """The encoder of the data as it is now: it re-encodes only the records that
+        _apply_unchecked changed since the last save (a reload starts a new one)."""
+        storage = self._db.storage
+        served = self._encoded_for
+        if (
+            self._encoder is None
+            or served is None
+            or served[0]() is not storage
+            or served[1] != id(self._data)
+        ):
+            self._encoder = IncrementalEncoder()
+            self._encoded_for = (weakref.ref(storage), id(self._data))
+        return self._encoder
 
     def _apply(self, changes: list[Change]) -> list[Change]:
         """Replay `changes` on the data as it is now; all land, or none (ConflictError).
@@ -200,7 +227,8 @@ class Committing:
         self._apply_unchecked(landed)
         try:
             self.check_references(landed)
-            self.check_rules(landed)
+            # Only changes that touch a field their table's rules watch (RULES_WATCH).
+            self.check_rules([c for c in landed if rules_touched(c.table, c.before, c.after)])
         except BaseException:
             self._apply_unchecked([c.inverse() for c in reversed(landed)])
             raise
@@ -287,6 +315,9 @@ class Committing:
                     change.doc_id = wanted
                     inserts.append(Document(dict(change.after), doc_id=wanted))
                 index[change.key] = str(change.doc_id)
+            self.encoder().changed(
+                table_name, [*removals, *replaced_ids, *(d.doc_id for d in inserts)]
+            )
             table = self._db.table(table_name, cache_size=0)
             if removals:
                 table.remove(doc_ids=removals)

@@ -10,7 +10,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -213,16 +213,30 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         line_width = (self._column_starts[-1] + self._widths[-1] + 2 * _GAP) if self._columns else 0
         self.virtual_size = Size(line_width, len(self._visible) + 1)
         position = self._position_of(kept_key) if kept_key is not None else None
-        self._move_cursor(self._cursor if position is None else position)
+        self._move_cursor(self._cursor if position is None else position, rows_only=False)
 
-    def _move_cursor(self, position: int) -> None:
+    def _move_cursor(self, position: int, *, rows_only: bool = True) -> None:
+        """Put the cursor on `position`. When only the cursor moved (`rows_only`) and the
+        table did not scroll, only the old and the new cursor rows are redrawn."""
+        old = self._cursor
         self._cursor = max(0, min(position, len(self._visible) - 1))
-        self.refresh()
+        offset = self.scroll_offset
         self._scroll_to_cursor()
+        if not rows_only or self.scroll_offset != offset:
+            self.refresh()
+        elif old != self._cursor:
+            self._refresh_position(old)
+            self._refresh_position(self._cursor)
         key = self.cursor_row_key
         if (key, self._cursor) != self._announced:
             self._announced = (key, self._cursor)
             self.post_message(self.RowHighlighted(self, key, None if key is None else self._cursor))
+
+    def _refresh_position(self, position: int) -> None:
+        """Redraw the line showing the row at `position` (the header is line 0)."""
+        y = position - round(self.scroll_offset.y) + 1
+        if 0 < y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
 
     def _body_height(self) -> int:
         """Rows that fit under the header."""
