@@ -6,9 +6,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from pmtui.kinds import to_display
+from pmtui.kinds.escapes import visible
 from pmtui.schema import NUMERIC_KINDS, Field, RecordType
 
 ELLIPSIS = "…"
+
+__all__ = ["cell", "render_record", "render_table", "table_columns", "visible"]
+
+
+def cell(f: Field, value: Any) -> str:
+    """A stored value as a table shows it: on one line, control characters escaped."""
+    return visible(to_display(f, value), lines=False)
 
 
 def table_columns(rt: RecordType) -> list[Field]:
@@ -25,7 +33,7 @@ def render_table(
 ) -> list[str]:
     """A header, a rule and one line per record; each line cut to `width` when given."""
     fields = table_columns(rt)
-    cells = [[to_display(f, record.get(f.name)) for f in fields] for record in records]
+    cells = [[cell(f, record.get(f.name)) for f in fields] for record in records]
     widths = []
     for index, f in enumerate(fields):
         longest = max([len(f.title), *(len(row[index]) for row in cells)])
@@ -52,6 +60,6 @@ def render_record(rt: RecordType, record: dict[str, Any], width: int | None = No
     label_width = max(len(f.title) for f in rt.fields)
     lines = []
     for f in rt.fields:
-        text = f"{f.title + ':':<{label_width + 1}} {to_display(f, record.get(f.name))}".rstrip()
+        text = f"{f.title + ':':<{label_width + 1}} {cell(f, record.get(f.name))}".rstrip()
         lines.append(_fit(text, width) if width else text)
     return lines

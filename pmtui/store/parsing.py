@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pmtui.context import Context
 from pmtui.kinds import FieldError, ParseContext, parse_value, project_calendar
+from pmtui.kinds.escapes import quoted
 from pmtui.schema import RecordType
 from pmtui.store.changes import Record
 from pmtui.store.errors import RecordInvalid
@@ -112,9 +113,9 @@ class Parsing:
         singular = record_type(table).singular
         if matches:
             raise FieldError(
-                f"{text!r} matches {len(matches)} {table}: {', '.join(matches)}; use the key"
+                f"{quoted(text)} matches {len(matches)} {table}: {', '.join(matches)}; use the key"
             )
-        raise FieldError(f"no {singular} {text!r} in {table}")
+        raise FieldError(f"no {singular} {quoted(text)} in {table}")
 
     def _parse_fields(
         self, rt: RecordType, raw: Mapping[str, object]

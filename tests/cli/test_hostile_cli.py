@@ -1,0 +1,143 @@
+"""Hostile input at the command line (issue 12): record text never reaches a terminal raw,
+CSV cells are not formulas, refused input and files leave one line and the project as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pmtui.store import Store
+from tests.conftest import RunPmtui
+
+#: OSC 52 (writes the clipboard), a title change, clear screen, C1 CSI, cursor report.
+HOSTILE = "A\x1b]52;c;cHduZWQ=\x07B\x1b]0;owned\x07\x1b[2J\u009b6n\x1b[6nZ"
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@pytest.fixture
+def hostile_project(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.json"
+    store = Store.create(path, {"name": "Hostile", "start": "2026-11-02"})
+    store.add("tasks", {"title": HOSTILE, "duration": "3", "notes": "x\x1b[2Jy"})
+    store.close()
+    return path
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str], cwd: Path) -> str:
+    """Run pmtui with its standard output on a pseudo-terminal; what the terminal got."""
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pmtui", *args],
+        stdout=terminal,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=cwd,
+    )
+    os.close(terminal)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the other side closed
+            break
+        if not chunk:
+            break
+        received += chunk
+    process.wait(timeout=60)
+    os.close(controller)
+    assert process.returncode == 0, process.stderr.read() if process.stderr else ""
+    return received.decode()
+
+
+# ---------------------------------------------------------------- item 1: terminal escapes
+
+
+def test_show_prints_control_characters_visibly(run_pmtui: RunPmtui, hostile_project: Path) -> None:
+    result = run_pmtui("show", str(hostile_project), "tasks")
+    assert result.returncode == 0, result.stderr
+    assert not RAW_CONTROL.search(result.stdout), repr(result.stdout)
+    assert r"A\x1b]52;c;cHduZWQ=\x07" in result.stdout
+
+
+def test_schedule_text_prints_control_characters_visibly(
+    run_pmtui: RunPmtui, hostile_project: Path
+) -> None:
+    result = run_pmtui("schedule", str(hostile_project))
+    assert result.returncode == 0, result.stderr
+    assert not RAW_CONTROL.search(result.stdout), repr(result.stdout)
+    assert r"\x1b]52" in result.stdout
+
+
+def test_data_piped_or_written_keeps_the_text_unchanged(
+    run_pmtui: RunPmtui, hostile_project: Path, tmp_path: Path
+) -> None:
+    piped = run_pmtui("export", str(hostile_project), "--table", "tasks", "--format", "csv")
+    assert piped.returncode == 0, piped.stderr
+    assert HOSTILE in piped.stdout
+    written = run_pmtui("export", str(hostile_project), "-o", str(tmp_path / "out.json"))
+    assert written.returncode == 0, written.stderr
+    data = json.loads((tmp_path / "out.json").read_text())
+    assert data["tasks"][0]["title"] == HOSTILE
+    shown = run_pmtui("show", str(hostile_project), "tasks", "--json")
+    assert json.loads(shown.stdout)["tasks"][0]["title"] == HOSTILE
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--table", "tasks", "--format", "csv"],
+        ["export", "--table", "tasks"],
+        ["show", "tasks", "--json"],
+        ["show", "tasks"],
+    ],
+    ids=" ".join,
+)
+def test_data_printed_to_a_terminal_is_escaped(
+    args: list[str], hostile_project: Path, isolated_env: dict[str, str], tmp_path: Path
+) -> None:
+    command, *rest = args
+    received = _on_a_terminal([command, str(hostile_project), *rest], isolated_env, tmp_path)
+    # the terminal turns \n into \r\n; nothing else raw may arrive
+    assert not RAW_CONTROL.search(received.replace("\r\n", "\n")), repr(received)
+    assert "\\x1b" in received or "\\\\u001b" in received or "\\u001b" in received
+
+
+def test_error_messages_quote_input_escaped_and_cut(
+    run_pmtui: RunPmtui, hostile_project: Path
+) -> None:
+    before = hostile_project.read_bytes()
+    for args in (
+        ["set", str(hostile_project), "tasks", "\x1b]0;owned\x07" + "k" * 200, "duration=2"],
+        ["set", str(hostile_project), "tasks", "T1", "duration=\x1b[6n" + "9" * 200],
+        ["add", str(hostile_project), "tasks", "title=x", "status=\x1b[2J"],
+    ):
+        result = run_pmtui(*args)
+        assert result.returncode == 1, result.stderr
+        line = result.stderr.strip()
+        assert "\n" not in line and "Traceback" not in line
+        assert not RAW_CONTROL.search(line), repr(line)
+        assert len(line) < 200, line
+        assert "\\x1b" in line
+    assert hostile_project.read_bytes() == before
+
+
+def test_a_refused_import_quotes_the_file_escaped(
+    run_pmtui: RunPmtui, hostile_project: Path, tmp_path: Path
+) -> None:
+    before = hostile_project.read_bytes()
+    bad = tmp_path / "tasks.csv"
+    bad.write_text("title,duration\nok,\x1b]52;c;cHduZWQ=\x07\n")
+    result = run_pmtui("import", str(hostile_project), str(bad))
+    assert result.returncode == 1
+    line = result.stderr.strip()
+    assert line.startswith("pmtui: tasks.csv: row 2, column duration: '\\x1b]52;")
+    assert not RAW_CONTROL.search(line), repr(line)
+    assert hostile_project.read_bytes() == before
