@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pmtui.kinds import KINDS
 from pmtui.schema import Field, RecordType
 from pmtui.store import StoreError
 from pmtui.tables import load_all, record_type
@@ -108,6 +110,17 @@ def _delimiter(text: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
+#: A cell that export guarded against formulas (exporting.formula_safe): `'` then any
+#: further `'` and a formula start.
+_GUARDED = re.compile("'+[=+\\-@\t\r]")
+
+
+def unguarded(cell: str) -> str:
+    """A CSV text cell as it was before export guarded it: `'=1+2` -> `=1+2`. Only a `'`
+    before a formula start is taken off, so `'quoted` stays as it is."""
+    return cell[1:] if _GUARDED.match(cell) else cell
+
+
 def read_csv(path: Path, table: str) -> TableRows:
     """Read a CSV file whose header names the fields of `table`."""
     rt = _table(path.name, table)
@@ -142,10 +155,14 @@ def read_csv(path: Path, table: str) -> TableRows:
                 row=number,
             )
         values: dict[str, object] = {
-            f.name: cells[i] if i < len(cells) else "" for i, f in enumerate(fields) if f
+            f.name: _cell(f, cells[i] if i < len(cells) else "") for i, f in enumerate(fields) if f
         }
         rows.append(Row(number, values))
     return TableRows(rt.table, rows, columns)
+
+
+def _cell(f: Field, text: str) -> str:
+    return text if KINDS[f.kind].numeric else unguarded(text)
 
 
 def read_json(path: Path, table: str | None = None) -> list[TableRows]:

@@ -141,3 +141,16 @@ def test_a_refused_import_quotes_the_file_escaped(
     assert line.startswith("pmtui: tasks.csv: row 2, column duration: '\\x1b]52;")
     assert not RAW_CONTROL.search(line), repr(line)
     assert hostile_project.read_bytes() == before
+
+
+# ---------------------------------------------------------------- item 2: CSV formulas
+
+
+def test_csv_export_guards_formulas_unless_raw(run_pmtui: RunPmtui, project_path: Path) -> None:
+    added = run_pmtui("add", str(project_path), "tasks", "title==HYPERLINK(1)", "order=-500")
+    assert added.returncode == 0, added.stderr
+    guarded = run_pmtui("export", str(project_path), "--table", "tasks", "--format", "csv")
+    assert "\nT1,'=HYPERLINK(1),,1," in guarded.stdout
+    assert ",-500," in guarded.stdout
+    raw = run_pmtui("export", str(project_path), "--table", "tasks", "--format", "csv", "--raw")
+    assert "\nT1,=HYPERLINK(1),,1," in raw.stdout
