@@ -154,3 +154,50 @@ def test_csv_export_guards_formulas_unless_raw(run_pmtui: RunPmtui, project_path
     assert ",-500," in guarded.stdout
     raw = run_pmtui("export", str(project_path), "--table", "tasks", "--format", "csv", "--raw")
     assert "\nT1,=HYPERLINK(1),,1," in raw.stdout
+
+
+# ---------------------------------------------------------------- item 6: project settings
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("currency=euro", "currency: 'euro' is not an ISO 4217 currency code"),
+        ("time_zone=Mars/Base", "time_zone: 'Mars/Base' is not a time zone"),
+        ("time_zone=Europe", "time_zone: 'Europe' is not a time zone"),
+        ("time_zone=" + "x" * 300, "time_zone: 'xxxxxxxx"),
+        ("time_zone=../../etc/passwd", "is not a time zone"),
+        ("spi_red=0.99", "spi_red: 0.99 is above the amber threshold 0.95"),
+        ("weekends=sat,sun,mon,tue,wed,thu,fri", "leaves no working day in the week"),
+        ("start=9999-12-31", "(1900-01-01..2200-12-31)"),
+    ],
+)
+def test_project_settings_are_validated(
+    run_pmtui: RunPmtui, project_path: Path, setting: str, message: str
+) -> None:
+    before = project_path.read_bytes()
+    result = run_pmtui("set", str(project_path), "project", setting)
+    assert result.returncode == 1, result.stdout
+    line = result.stderr.strip()
+    assert message in line and "\n" not in line and len(line) < 200, line
+    assert project_path.read_bytes() == before
+
+
+def test_valid_settings_are_taken(run_pmtui: RunPmtui, project_path: Path) -> None:
+    result = run_pmtui(
+        "set", str(project_path), "project", "currency=USD", "time_zone=Europe/Berlin",
+        "spi_red=0.9",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_import_cannot_set_a_bad_setting(
+    run_pmtui: RunPmtui, project_path: Path, tmp_path: Path
+) -> None:
+    before = project_path.read_bytes()
+    data = tmp_path / "settings.json"
+    data.write_text(json.dumps({"project": [{"currency": "euro"}]}))
+    result = run_pmtui("import", str(project_path), str(data))
+    assert result.returncode == 1
+    assert "settings.json: project record 1, field currency: 'euro' is not" in result.stderr
+    assert project_path.read_bytes() == before
