@@ -12,6 +12,7 @@ from pathlib import Path
 from pmtui.kinds import KINDS
 from pmtui.schema import Field, RecordType
 from pmtui.store import StoreError
+from pmtui.store.loading import StrictJSONError, strict_json
 from pmtui.tables import load_all, record_type
 
 
@@ -169,12 +170,18 @@ def read_json(path: Path, table: str | None = None) -> list[TableRows]:
     """Read `{"table": [records]}` (several tables allowed); a bare list needs `table`."""
     text = _read_text(path)
     try:
-        data = json.loads(text)
+        data = strict_json(text)
     except json.JSONDecodeError as error:
         raise ImportProblem(
             path.name,
             f"is not valid JSON at line {error.lineno}, column {error.colno} ({error.msg})",
         ) from None
+    except StrictJSONError as error:
+        raise ImportProblem(path.name, str(error)) from None
+    except ValueError:
+        raise ImportProblem(path.name, "holds a number of more than 4300 digits") from None
+    except RecursionError:
+        raise ImportProblem(path.name, "is nested too deeply") from None
     if isinstance(data, list) and table:
         data = {table: data}
     if not isinstance(data, dict):

@@ -201,3 +201,76 @@ def test_an_import_cannot_set_a_bad_setting(
     assert result.returncode == 1
     assert "settings.json: project record 1, field currency: 'euro' is not" in result.stderr
     assert project_path.read_bytes() == before
+
+
+# ---------------------------------------------------------------- item 5: imports and files
+
+HOSTILE_IMPORTS = [
+    ('{"tasks": [{"title": "a", "duration": 1e999}]}', "tasks.json"),
+    ('{"tasks": [{"title": "a", "duration": NaN}]}', "NaN"),
+    ('{"tasks": [{"title": "a", "duration": ' + "9" * 5000 + "}]}", "4300 digits"),
+    ('{"tasks": [{"title": "a", "duration": ' + "1" * 400 + "}]}", "field duration"),
+    ('{"tasks": [{"title": "a", "predecessors": [1, 2]}]}', "field predecessors"),
+    ('{"tasks": [{"title": "a", "notes": ' + "[" * 100000 + "]" * 100000 + "}]}", "tasks.json"),
+    ('{"tasks": [{"title": "\\ud800"}]}', "field title"),
+    ('{"tasks": [{"title": {"a": 1}}]}', "field title: is an object"),
+    ('{"tasks": [{"title": "a", "title": "b"}]}', "names 'title' twice"),
+    ('{"tasks": [{"title": "a", "duration": 99999999}]}', "outside 0-5000"),
+    ('{"tasks": [{"title": "a", "start_no_earlier_than": "9999-12-31"}]}', "1900-01-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), HOSTILE_IMPORTS, ids=lambda v: v[:40])
+def test_hostile_imports_are_one_line_and_change_nothing(
+    run_pmtui: RunPmtui, project_path: Path, tmp_path: Path, text: str, message: str
+) -> None:
+    before = project_path.read_bytes()
+    source = tmp_path / "tasks.json"
+    source.write_text(text)
+    result = run_pmtui("import", str(project_path), str(source))
+    assert result.returncode == 1, result.stdout
+    line = result.stderr.strip()
+    assert "Traceback" not in line and "\n" not in line and len(line) < 200, line
+    assert line.startswith("pmtui: tasks.json") and message in line, line
+    assert project_path.read_bytes() == before
+
+
+def _project_text(**tables: dict[str, dict[str, object]]) -> str:
+    data: dict[str, object] = {"_meta": {"1": {"schema_version": 1}}}
+    data.update(tables)
+    return json.dumps(data)
+
+
+BAD_FILES = [
+    ('{"_meta": {"1": {"schema_version": 1}}, "project": {"1": {"key": "PRJ1", "name": NaN}}}',
+     "NaN"),
+    ('{"_meta": {"1": {"schema_version": 1}}, "project": {"1": {"key": "PRJ1", "name": "a", '
+     '"name": "b"}}}', "names 'name' twice"),
+    ('{"_meta": {"1": {"schema_version": 1}}, "project": {"1": {"key": "PRJ1", "name": "a"}}, '
+     '"project": {"1": {"key": "PRJ1", "name": "b"}}}', "names 'project' twice"),
+    ('{"_meta": {"1": {"schema_version": 1}}}', "holds no project record"),
+    ('{"_meta": {"1": {"schema_version": 1}}, "project": {"1": {"key": "PRJ1", "name": "a"}}, '
+     '"tasks": {"1": {"key": "T1", "title": "x"}, "2": {"key": "T1", "title": "y"}}}',
+     "has the key 'T1' twice in table 'tasks'"),
+    ('{"_meta": {"1": {"schema_version": 1}}, "project": {"1": {"key": "PRJ1", "name": "a"}}, '
+     '"tasks": {"1": {"title": "x"}}}', "a record without a key"),
+    ('{"_meta": {"1": {"schema_version": 1}}, "project": {"1": {"key": "PRJ1", "n": '
+     + "[" * 100000 + "]" * 100000 + "}}}", "nested too deeply"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "message"), BAD_FILES, ids=lambda v: v[-50:])
+def test_bad_project_files_are_refused_unchanged_without_a_lock(
+    run_pmtui: RunPmtui, tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(text)
+    before = path.read_bytes()
+    for args in (["show", str(path), "tasks"], ["set", str(path), "project", "name=fixed"]):
+        result = run_pmtui(*args)
+        assert result.returncode == 1, result.stdout
+        line = result.stderr.strip()
+        assert "Traceback" not in line and "\n" not in line, line
+        assert message in line, line
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]  # no .lock left
