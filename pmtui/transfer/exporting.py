@@ -23,8 +23,16 @@ class PrivateData(StoreError):
 
 
 def table_records(store: Store, table: str) -> list[Record]:
-    """The records of `table` with their computed fields filled in (the one read path)."""
-    return views.rows(store, table)
+    """The records of `table` with their computed fields filled in (the one read path).
+
+    A value beyond its kind's bounds in a hand-edited file (a start in 9999, a duration of
+    99,999,999 days) can make computing fail; then the stored records are given without
+    their computed fields, so that show prints them and export rescues the data.
+    """
+    try:
+        return views.rows(store, table)
+    except (ValueError, OverflowError, ArithmeticError, TypeError, RecursionError):
+        return [dict(record) for record in store.records(table)]
 
 
 def export_records(store: Store, table: str) -> list[Record]:

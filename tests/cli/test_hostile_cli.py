@@ -274,3 +274,28 @@ def test_bad_project_files_are_refused_unchanged_without_a_lock(
         assert message in line, line
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]  # no .lock left
+
+
+# ---------------------------------------------------------------- item 4: stored bad values
+
+
+def test_a_stored_value_beyond_bounds_is_shown_exported_and_fixable(
+    run_pmtui: RunPmtui, project_path: Path, tmp_path: Path
+) -> None:
+    assert run_pmtui("add", str(project_path), "tasks", "title=A", "duration=3").returncode == 0
+    data = json.loads(project_path.read_text())
+    data["tasks"]["1"].update(duration=99999999, start_no_earlier_than="9999-12-31")
+    project_path.write_text(json.dumps(data, indent=1, sort_keys=True))
+    shown = run_pmtui("show", str(project_path), "tasks")
+    assert shown.returncode == 0, shown.stderr
+    assert "9999999" in shown.stdout  # the column cuts it
+    exported = run_pmtui("export", str(project_path), "-o", str(tmp_path / "rescued.json"))
+    assert exported.returncode == 0, exported.stderr
+    rescued = json.loads((tmp_path / "rescued.json").read_text())["tasks"][0]
+    assert rescued["duration"] == 99999999
+    assert rescued["start_no_earlier_than"] == "9999-12-31"
+    fixed = run_pmtui(
+        "set", str(project_path), "tasks", "T1", "duration=3", "start_no_earlier_than="
+    )
+    assert fixed.returncode == 0, fixed.stderr
+    assert "2026-" in run_pmtui("show", str(project_path), "tasks").stdout
