@@ -209,3 +209,97 @@ def test_messages_quote_input_escaped_and_cut() -> None:
 def test_visible_escapes_controls_and_keeps_lines() -> None:
     assert visible("a\x1b[2Jb\n\tc\x7f\x9b\u202e") == "a\\x1b[2Jb\n\tc\\x7f\\x9b\\u202e"
     assert visible("a\nb\tc", lines=False) == "a\\x0ab\\x09c"
+
+
+# ---------------------------------------------------------------- the importer and the loader
+
+JSON_VALUES = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(),
+        st.text(),
+        st.sampled_from([v for v in CORPUS if isinstance(v, str | int)]),
+    ),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(), inner)),
+    max_leaves=6,
+)
+TASK_FIELDS = ["key", "title", "duration", "predecessors", "start_no_earlier_than", "budget",
+               "percent_complete", "status", "owner", "parent", "notes"]  # fmt: skip
+
+
+def _check_refusal(message: str) -> None:
+    assert "\n" not in message
+    assert len(message) < 200, message
+    assert not RAW_CONTROL.search(message), repr(message)
+    assert not re.search("[\ud800-\udfff]", message), repr(message)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(record=st.dictionaries(st.sampled_from(TASK_FIELDS), JSON_VALUES, max_size=4))
+def test_the_importer_refuses_in_one_line_and_leaves_the_file(
+    tmp_path_factory: pytest.TempPathFactory, record: dict[str, object]
+) -> None:
+    import json
+
+    from pmtui.store import Store, StoreError
+    from pmtui.transfer import import_file
+
+    folder = tmp_path_factory.mktemp("imp")
+    path = folder / "p.json"
+    Store.create(path, {"name": "P", "start": "2026-11-02"}, today=TODAY).close()
+    before = path.read_bytes()
+    source = folder / "tasks.json"
+    source.write_text(json.dumps({"tasks": [record]}, allow_nan=True))
+    store = Store.open(path, today=TODAY)
+    try:
+        import_file(store, source)
+    except StoreError as error:
+        _check_refusal(str(error))
+        assert path.read_bytes() == before
+    finally:
+        store.close()
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    table=st.sampled_from(["project", "tasks", "_meta"]),
+    name=st.sampled_from(["key", "name", "title", "duration", "schema_version", "start"]),
+    value=JSON_VALUES,
+)
+def test_the_loader_refuses_in_one_line_and_never_writes(
+    tmp_path_factory: pytest.TempPathFactory, table: str, name: str, value: object
+) -> None:
+    import json
+
+    from pmtui.store import Store, StoreError
+
+    folder = tmp_path_factory.mktemp("load")
+    path = folder / "p.json"
+    data: dict[str, Any] = {
+        "_meta": {"1": {"schema_version": 1}},
+        "project": {"1": {"key": "PRJ1", "name": "P", "start": "2026-11-02"}},
+        "tasks": {"1": {"key": "T1", "title": "A", "duration": 3}},
+    }
+    data[table]["1"][name] = value
+    path.write_text(json.dumps(data, allow_nan=True))
+    before = path.read_bytes()
+    try:
+        Store.open(path, today=TODAY).close()
+    except StoreError as error:
+        _check_refusal(str(error))
+    if table == "_meta" or path.read_bytes() != before:
+        # an older schema version is migrated (rewritten) when it opens; nothing else is
+        assert table == "_meta"
+    else:
+        assert path.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir() if not p.is_dir()) == ["p.json"]
