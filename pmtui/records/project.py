@@ -101,7 +101,7 @@ PROJECT = register(
                 Kind.TEXT,
                 default="EUR",
                 width=4,
-                help="ISO 4217 currency code (EUR, USD, GBP ...).",
+                help="ISO currency code.",
             ),
             choice_field(
                 "calendar",
@@ -160,7 +160,7 @@ PROJECT = register(
                 default=0.85,
                 minimum=0,
                 width=0,
-                help="SPI or CPI below this is red (at or below the amber threshold).",
+                help="SPI or CPI below this is red.",
             ),
             Field(
                 "due_soon_days",
