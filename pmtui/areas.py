@@ -134,6 +134,7 @@ AREAS: tuple[Area, ...] = (
         records=("pmtui.records.project",),
         boards=(board("settings", "Settings", "pmtui.boards.project.settings:ProjectBoard"),),
         demo="pmtui.demo.base:add_demo",
+        test_data="pmtui.generate.project",
     ),
 )
 

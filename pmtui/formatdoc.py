@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from pmtui.kinds import KINDS, ParseContext, to_text
+from pmtui.kinds import KINDS, ParseContext, bounds, to_text
 from pmtui.schema import Field, Kind, RecordType
 from pmtui.store import journal
 from pmtui.store.files import ProjectFiles
@@ -177,6 +177,11 @@ def generate() -> str:
         "project's `currency`.",
         "- Percents are stored in percent units: `8` means 8 %.",
         "- Durations and lags are working days of the project calendar.",
+        f"- Bounds: dates from {bounds.FIRST_DATE} to {bounds.LAST_DATE}; durations from 0 to "
+        f"{bounds.MOST_DAYS} working days and lags within ±{bounds.MOST_DAYS}; percents from 0 "
+        f"to 100; money and other numbers within ±{bounds.MOST_NUMBER:g}; the weekends leave "
+        "at least one working day. Input beyond them is refused; a value beyond them in a "
+        "hand-edited file is shown and exported as it is, and can be corrected.",
         "- List fields (references, links, tags, dates, weekdays) are JSON lists.",
         "- A reference stores the key of the record it points at; renaming a key updates "
         "every reference to it.",
@@ -188,6 +193,16 @@ def generate() -> str:
         "In CSV and JSON exports, list fields are written in their typed text syntax "
         "(`A; B SS+2`, `a, b`) and empty fields as `null` (JSON) or an empty cell (CSV); "
         "computed fields are exported and ignored on import.",
+        "",
+        "CSV exports are meant for spreadsheets, which run a cell starting with `=`, `+`, "
+        "`-`, `@`, a tab or a carriage return as a formula (CSV injection, OWASP). So a text "
+        "cell starting with one of them, after any number of `'`, is written with one more "
+        "`'` in front (`=1+2` becomes `'=1+2`; `'=x` becomes `''=x`); number fields never "
+        "are (`-500` stays a number). `pmtui export --raw` writes the cells as they are. "
+        "Import takes one `'` off a text cell that starts with `'` and then, after any "
+        "further `'`, one of those characters, so it reads back exactly what export wrote; "
+        "a text cell such as `'quoted` is imported as it is. (A file written with `--raw` "
+        "or by hand whose text itself starts with `'=` loses that `'` on import.)",
         "",
         "## Files beside the project",
         "",

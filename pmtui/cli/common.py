@@ -9,10 +9,11 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, TextIO, TypeAlias, cast
 
 from pmtui import paths
 from pmtui.config import Config, load_config
+from pmtui.kinds.escapes import quoted, visible
 from pmtui.schema import RecordType
 from pmtui.store import Store
 from pmtui.tables import record_type
@@ -30,8 +31,43 @@ class UsageError(Exception):
 
 
 def eprint(message: str) -> None:
-    """One line on standard error, prefixed like every pmtui message."""
-    print(f"pmtui: {message}", file=sys.stderr)
+    """One line on standard error, prefixed like every pmtui message; control characters
+    (a record's text or a typed value inside the message) are shown escaped, never obeyed."""
+    print(f"pmtui: {visible(message, lines=False)}", file=sys.stderr)
+
+
+class EscapingOutput:
+    """Standard output with control characters written out visibly (`\\x1b`), newlines and
+    tabs kept: what text commands print, and data printed to a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(visible(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+@contextlib.contextmanager
+def guarded_output(*, data: bool) -> Iterator[None]:
+    """While a command runs, escape control characters in what it prints: always for text
+    (`show`, `schedule` ...); for data (`export`, `--json`) only when standard output is a
+    terminal, so that a file or a pipe gets the data unchanged."""
+    stream = sys.stdout
+    if data and not stream.isatty():
+        yield
+        return
+    sys.stdout = cast(TextIO, EscapingOutput(stream))
+    try:
+        yield
+    finally:
+        if sys.stdout is not stream:
+            with contextlib.suppress(Exception):
+                sys.stdout.flush()
+        sys.stdout = stream
 
 
 def print_json(data: Any) -> None:
@@ -95,11 +131,11 @@ def parse_assignments(rt: RecordType, items: Sequence[str]) -> dict[str, str]:
     for item in items:
         name, equals, value = item.partition("=")
         if not equals or not name.strip():
-            raise UsageError(f"{item!r} is not field=value (e.g. rate=1200)")
+            raise UsageError(f"{quoted(item)} is not field=value (e.g. rate=1200)")
         f = match_field(rt, name)
         if f is None:
             known = ", ".join(f.name for f in rt.input_fields)
-            raise UserError(f"{rt.table}: {name}: no such field (fields: {known})")
+            raise UserError(f"{rt.table}: {quoted(name)}: no such field (fields: {known})")
         if f.computed:
             raise UserError(f"{rt.table}: {f.name}: is computed; it cannot be set")
         values[f.name] = value

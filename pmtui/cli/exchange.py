@@ -72,6 +72,12 @@ def register(commands: Commands) -> None:
     exporting.add_argument(
         "--include-private", action="store_true", help="include private tables (0600 file)"
     )
+    exporting.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV: write text starting with = + - @ as it is (default: with a leading ' "
+        "so that spreadsheets do not run it as a formula)",
+    )
     exporting.set_defaults(run=run_export)
 
 
@@ -126,13 +132,21 @@ def run_export(args: argparse.Namespace) -> int:
             outputs.append((_path(args.output), export_json(store, chosen), holds_private(chosen)))
         elif len(chosen) == 1:
             outputs.append(
-                (_path(args.output), export_csv(store, chosen[0]), holds_private(chosen))
+                (
+                    _path(args.output),
+                    export_csv(store, chosen[0], raw=args.raw),
+                    holds_private(chosen),
+                )
             )
         elif args.output and Path(args.output).is_dir():
             for table in chosen:
                 folder = Path(args.output).expanduser()
                 outputs.append(
-                    (folder / f"{table}.csv", export_csv(store, table), holds_private([table]))
+                    (
+                        folder / f"{table}.csv",
+                        export_csv(store, table, raw=args.raw),
+                        holds_private([table]),
+                    )
                 )
         else:
             raise UserError(

@@ -68,7 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     run: Callable[[argparse.Namespace], int] = args.run
-    return _guarded(lambda: run(args))
+    # Export and --json print data (unchanged unless on a terminal); the rest is text.
+    data = args.command == "export" or bool(getattr(args, "json", False))
+    with common.guarded_output(data=data):
+        return _guarded(lambda: run(args))
 
 
 def _open(project: str | None) -> int:

@@ -98,7 +98,7 @@ def _terminal_width() -> int | None:
 def run_show(args: argparse.Namespace) -> int:
     """A readable table (or the project as a list of fields), or JSON as the export has it."""
     from pmtui.cli.filters import parse_filters, select
-    from pmtui.transfer import export_records
+    from pmtui.transfer import export_records, table_records
 
     rt = table_type(args.table)
     if rt.private and not args.include_private:
@@ -111,7 +111,7 @@ def run_show(args: argparse.Namespace) -> int:
         if not (args.json or rt.singleton):
             wanted = {f.name for f in table_columns(rt)} | {flt.field.name for flt in filters}
             wanted |= {args.sort} if args.sort else set()
-        rows = views.rows(store, rt.table, wanted)
+        rows = table_records(store, rt.table, wanted)
         shown = select(store, rt, rows, filters, args.sort, args.desc, args.limit)
         if args.json:
             exported = {str(r["key"]): r for r in export_records(store, rt.table)}

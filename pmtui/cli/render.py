@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from pmtui.kinds.escapes import visible
 from pmtui.schema import NUMERIC_KINDS, Field, RecordType
 from pmtui.views import Names, shown_text
 
 ELLIPSIS = "…"
+
+__all__ = ["cell", "render_record", "render_table", "table_columns", "visible"]
+
+
+def cell(rt: RecordType, f: Field, value: Any, names: Names | None = None) -> str:
+    """A stored value as a table shows it (references by name): on one line, control
+    characters escaped."""
+    return visible(shown_text(rt, f, value, names), lines=False)
 
 
 def table_columns(rt: RecordType) -> list[Field]:
@@ -31,7 +40,7 @@ def render_table(
     columns, the columns the space is left to widen first (the name, then the rest) and
     each line cut to the width; without one (a pipe, a file, --wide) nothing is cut."""
     fields = table_columns(rt)
-    cells = [[shown_text(rt, f, record.get(f.name), names) for f in fields] for record in records]
+    cells = [[cell(rt, f, record.get(f.name), names) for f in fields] for record in records]
     longest = [
         max([len(f.title), *(len(row[index]) for row in cells)]) for index, f in enumerate(fields)
     ]
@@ -71,7 +80,7 @@ def render_record(
     label_width = max(len(f.title) for f in rt.fields)
     lines = []
     for f in rt.fields:
-        value = shown_text(rt, f, record.get(f.name), names)
+        value = cell(rt, f, record.get(f.name), names)
         text = f"{f.title + ':':<{label_width + 1}} {value}".rstrip()
         lines.append(_fit(text, width) if width else text)
     return lines

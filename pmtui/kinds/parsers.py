@@ -11,6 +11,7 @@ from typing import TypeVar
 from urllib.parse import urlparse
 
 from pmtui.domain.calendar import WEEKDAY_NAMES, WorkCalendar
+from pmtui.kinds.escapes import quoted
 from pmtui.kinds.formatters import format_money, plain_number
 from pmtui.schema import KEY_PATTERN, Field
 
@@ -45,10 +46,10 @@ def parse_text(f: Field, raw: object, ctx: ParseContext) -> str:
     text = str(raw).strip()
     if f.name == "key" and not KEY_PATTERN.match(text):
         raise FieldError(
-            f"{text!r} is not a key: use up to 32 letters, digits, '.', '_' or '-', no spaces"
+            f"{quoted(text)} is not a key: use up to 32 letters, digits, '.', '_' or '-', no spaces"
         )
     if f.choices and text not in f.choices:
-        raise FieldError(f"{text!r} is not one of {', '.join(f.choices)}")
+        raise FieldError(f"{quoted(text)} is not one of {', '.join(f.choices)}")
     return text
 
 
@@ -59,19 +60,34 @@ def parse_long_text(f: Field, raw: object, ctx: ParseContext) -> str:
 def parse_email(f: Field, raw: object, ctx: ParseContext) -> str:
     text = str(raw).strip()
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
-        raise FieldError(f"{text!r} is not an e-mail address: write name@example.com")
+        raise FieldError(f"{quoted(text)} is not an e-mail address: write name@example.com")
     return text
+
+
+#: A host name with a dot (example.com), an IPv4 address, or an IPv6 address in brackets.
+_HOST = re.compile(r"[a-z0-9_-]+(\.[a-z0-9_-]+)*\.[a-z0-9-]+|[0-9a-f:.]*:[0-9a-f:.]*", re.I)
 
 
 def parse_url(f: Field, raw: object, ctx: ParseContext) -> str:
     text = str(raw).strip()
     if "://" not in text and not text.startswith("mailto:"):
         text = "https://" + text
-    parsed = urlparse(text)
-    if parsed.scheme not in ("http", "https", "mailto") or (
-        parsed.scheme != "mailto" and "." not in parsed.netloc
+    hint = f"{quoted(raw)} is not a web address: write https://example.com"
+    try:
+        parsed = urlparse(text)
+        port = parsed.port  # raises ValueError for a port that is not 0-65535
+        host = parsed.hostname or ""
+    except ValueError as error:  # `Invalid IPv6 URL` for a stray [ or ]
+        raise FieldError(f"{hint} ({error})") from None
+    if parsed.scheme == "mailto":
+        return text
+    if (
+        parsed.scheme not in ("http", "https")
+        or not _HOST.fullmatch(host)
+        or port == 0
+        or any(ch.isspace() or not ch.isprintable() for ch in text)
     ):
-        raise FieldError(f"{raw!s} is not a web address: write https://example.com")
+        raise FieldError(hint)
     return text
 
 
@@ -124,7 +140,10 @@ def _number_text(raw: object, what: str) -> float:
     if isinstance(raw, bool):
         raise FieldError(f"{raw!r} is not {what}")
     if isinstance(raw, int | float):
-        value = float(raw)
+        try:
+            value = float(raw)
+        except OverflowError:
+            raise FieldError(f"{quoted(raw)} is far too large to be {what}") from None
     else:
         text = str(raw).strip().lower().replace("_", "")
         text = re.sub(r"^[a-z€$£¥]{1,3}\s*|\s*[a-z€$£¥]{3}$", "", text)  # currency sign or code
@@ -136,9 +155,9 @@ def _number_text(raw: object, what: str) -> float:
         try:
             value = float(text) * multiplier
         except ValueError:
-            raise FieldError(f"{raw!s} is not {what}") from None
+            raise FieldError(f"{quoted(raw)} is not {what}") from None
     if not math.isfinite(value):
-        raise FieldError(f"{raw!s} is not {what}")
+        raise FieldError(f"{quoted(raw)} is not {what}")
     return value
 
 
@@ -164,7 +183,7 @@ def parse_number(f: Field, raw: object, ctx: ParseContext) -> float | int:
 def parse_integer(f: Field, raw: object, ctx: ParseContext) -> int:
     value = _number_text(raw, "a whole number")
     if not value.is_integer():
-        raise FieldError(f"{raw!s} is not a whole number")
+        raise FieldError(f"{quoted(raw)} is not a whole number")
     _check_range(f, value, plain_number(value))
     return int(value)
 
@@ -181,9 +200,11 @@ def parse_rating(f: Field, raw: object, ctx: ParseContext) -> int:
     try:
         value = _number_text(raw, "a rating")
     except FieldError:
-        raise FieldError(f"{raw!s} is not a rating: write a whole number {low}-{high}") from None
+        raise FieldError(
+            f"{quoted(raw)} is not a rating: write a whole number {low}-{high}"
+        ) from None
     if not value.is_integer() or not low <= value <= high:
-        raise FieldError(f"{raw!s} is not a rating: write a whole number {low}-{high}")
+        raise FieldError(f"{quoted(raw)} is not a rating: write a whole number {low}-{high}")
     return int(value)
 
 
@@ -193,12 +214,14 @@ def parse_duration(f: Field, raw: object, ctx: ParseContext) -> float | int:
     if isinstance(text, str):
         match = re.fullmatch(r"([0-9.,]+)\s*(wd|d|w|days?|weeks?)?", text)
         if not match:
-            raise FieldError(f"{raw!s} is not a duration: write working days, e.g. 3, 2.5d, 2w")
+            raise FieldError(
+                f"{quoted(raw)} is not a duration: write working days, e.g. 3, 2.5d, 2w"
+            )
         text, unit = match.group(1), match.group(2) or "d"
         multiplier = 5.0 if unit.startswith("w") and unit != "wd" else 1.0
     value = _number_text(text, "a duration in working days") * multiplier
     if value < 0:
-        raise FieldError(f"{raw!s} is not a duration: it cannot be negative")
+        raise FieldError(f"{quoted(raw)} is not a duration: it cannot be negative")
     return int(value) if value.is_integer() else value
 
 
@@ -210,7 +233,7 @@ def parse_choice(f: Field, raw: object, ctx: ParseContext) -> str:
     prefixed = [c for c in f.choices if c.lower().startswith(text)]
     if len(prefixed) == 1:
         return prefixed[0]
-    raise FieldError(f"{raw!s} is not one of: {', '.join(f.choices)}")
+    raise FieldError(f"{quoted(raw)} is not one of: {', '.join(f.choices)}")
 
 
 def parse_ref(f: Field, raw: object, ctx: ParseContext) -> str:
@@ -236,7 +259,7 @@ def parse_refs(f: Field, raw: object, ctx: ParseContext) -> list[str]:
 def parse_links(f: Field, raw: object, ctx: ParseContext) -> list[str]:
     from pmtui.domain import links as typed_links
 
-    text = "; ".join(raw) if isinstance(raw, list | tuple) else str(raw)
+    text = "; ".join(str(item) for item in raw) if isinstance(raw, list | tuple) else str(raw)
     try:
         links = typed_links.parse_links(text)
     except typed_links.LinkParseError as error:
@@ -260,7 +283,7 @@ def parse_bool(f: Field, raw: object, ctx: ParseContext) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise FieldError(f"{raw!s} is not yes or no")
+    raise FieldError(f"{quoted(raw)} is not yes or no")
 
 
 def parse_tags(f: Field, raw: object, ctx: ParseContext) -> list[str]:
@@ -276,7 +299,7 @@ def parse_weekdays(f: Field, raw: object, ctx: ParseContext) -> list[str]:
     for item in _split(raw, separators=",;"):
         name = item.lower()[:3]
         if name not in WEEKDAY_NAMES:
-            raise FieldError(f"{item!r} is not a weekday: write mon, tue, ... sun")
+            raise FieldError(f"{quoted(item)} is not a weekday: write mon, tue, ... sun")
         days.add(name)
     return [d for d in WEEKDAY_NAMES if d in days]
 
@@ -318,7 +341,7 @@ def parse_recurrence(f: Field, raw: object, ctx: ParseContext) -> str:
         if rule and days and "BYDAY" not in rule:
             rule += ";BYDAY=" + ",".join(days)
     message = (
-        f"{text!r} is not a recurrence: write daily, weekdays, weekly mon, every 2 weeks, "
+        f"{quoted(text)} is not a recurrence: write daily, weekdays, weekly mon, every 2 weeks, "
         "monthly, or an RRULE such as FREQ=WEEKLY;BYDAY=TU"
     )
     if rule is None:

@@ -6,17 +6,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pmtui.kinds import bounds, months, samples
 from pmtui.kinds import formatters as shown
-from pmtui.kinds import months, samples
 from pmtui.kinds import parsers as read
 from pmtui.kinds.formatters import Formatter
-from pmtui.kinds.parsers import ParseContext
+from pmtui.kinds.parsers import FieldError, ParseContext
 from pmtui.kinds.samples import Sampler
 from pmtui.schema import Field, Kind
 
 #: (field, typed text or an already typed JSON value, context) -> the stored value; raises
 #: FieldError with a message for the user.
 Parser = Callable[[Field, object, ParseContext], Any]
+#: A parsed value -> why it lies outside what the kind allows (naming the range), or None.
+Limit = Callable[[Any], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,11 @@ class KindSpec:
     listed: bool = False
     #: The global search looks in it.
     searchable: bool = False
+    #: The bounds every value of the kind keeps (dates a calendar can count, durations a
+    #: schedule can place); checked after `parse`, the range named in the message.
+    limit: Limit | None = None
+    #: Typed text longer than this is refused before parsing (0: no limit).
+    longest: int = 0
 
     def shown(self, value: Any) -> str:
         """A (non-empty) stored value as people read it."""
@@ -74,7 +81,12 @@ KINDS: dict[Kind, KindSpec] = {
         searchable=True,
     ),
     Kind.EMAIL: KindSpec(
-        read.parse_email, "`name@example.com`", "string", samples.email, searchable=True
+        read.parse_email,
+        "`name@example.com`",
+        "string",
+        samples.email,
+        searchable=True,
+        longest=bounds.SHORT * 4,
     ),
     Kind.URL: KindSpec(
         read.parse_url,
@@ -82,6 +94,7 @@ KINDS: dict[Kind, KindSpec] = {
         "string",
         samples.url,
         searchable=True,
+        longest=bounds.LONG,
     ),
     Kind.DATE: KindSpec(
         read.parse_date,
@@ -89,6 +102,8 @@ KINDS: dict[Kind, KindSpec] = {
         "ISO date string `YYYY-MM-DD`",
         samples.date,
         hint="2026-12-01, 12/1, fri, +2w, eom",
+        limit=bounds.date_limit,
+        longest=bounds.SHORT,
     ),
     Kind.DATES: KindSpec(
         read.parse_dates,
@@ -98,6 +113,8 @@ KINDS: dict[Kind, KindSpec] = {
         text=shown.joined("; "),
         hint="dates separated by ;",
         listed=True,
+        limit=bounds.dates_limit,
+        longest=bounds.LONG,
     ),
     Kind.DATETIME: KindSpec(
         read.parse_datetime,
@@ -105,6 +122,8 @@ KINDS: dict[Kind, KindSpec] = {
         "string `YYYY-MM-DDTHH:MM`",
         samples.datetime,
         hint="2026-12-01 14:30, fri 9:00",
+        limit=bounds.datetime_limit,
+        longest=bounds.SHORT,
     ),
     Kind.MONTH: KindSpec(
         months.parse_month,
@@ -115,6 +134,8 @@ KINDS: dict[Kind, KindSpec] = {
         months.sample_month,
         display=months.month_display,
         hint="2027-03, 3/27, mar (this year), next month",
+        limit=bounds.month_limit,
+        longest=bounds.SHORT,
     ),
     Kind.MONEY: KindSpec(
         read.parse_money,
@@ -125,6 +146,8 @@ KINDS: dict[Kind, KindSpec] = {
         display=shown.money_display,
         hint="1200, 1,200.50, 40k",
         numeric=True,
+        limit=bounds.money_limit,
+        longest=bounds.SHORT,
     ),
     Kind.NUMBER: KindSpec(
         read.parse_number,
@@ -134,6 +157,8 @@ KINDS: dict[Kind, KindSpec] = {
         text=shown.number_text,
         display=shown.number_display,
         numeric=True,
+        limit=bounds.number_limit,
+        longest=bounds.SHORT,
     ),
     Kind.INTEGER: KindSpec(
         read.parse_integer,
@@ -142,6 +167,8 @@ KINDS: dict[Kind, KindSpec] = {
         samples.integer,
         text=shown.number_text,
         numeric=True,
+        limit=bounds.number_limit,
+        longest=bounds.SHORT,
     ),
     Kind.PERCENT: KindSpec(
         read.parse_percent,
@@ -152,6 +179,8 @@ KINDS: dict[Kind, KindSpec] = {
         display=shown.percent_display,
         hint="8, 8%, 8.5",
         numeric=True,
+        limit=bounds.percent_limit,
+        longest=bounds.SHORT,
     ),
     Kind.RATING: KindSpec(
         read.parse_rating,
@@ -160,6 +189,7 @@ KINDS: dict[Kind, KindSpec] = {
         samples.rating,
         text=shown.number_text,
         numeric=True,
+        longest=bounds.SHORT,
     ),
     Kind.DURATION: KindSpec(
         read.parse_duration,
@@ -170,6 +200,8 @@ KINDS: dict[Kind, KindSpec] = {
         display=shown.duration_display,
         hint="working days: 3, 2.5d, 2w",
         numeric=True,
+        limit=bounds.duration_limit,
+        longest=bounds.SHORT,
     ),
     Kind.CHOICE: KindSpec(
         read.parse_choice,
@@ -177,6 +209,7 @@ KINDS: dict[Kind, KindSpec] = {
         "string",
         samples.choice,
         searchable=True,
+        longest=bounds.SHORT,
     ),
     Kind.REF: KindSpec(
         read.parse_ref,
@@ -202,6 +235,8 @@ KINDS: dict[Kind, KindSpec] = {
         text=shown.joined("; "),
         hint="A; B SS+2; C FF-1",
         listed=True,
+        limit=bounds.links_limit,
+        longest=bounds.LONG,
     ),
     Kind.BOOL: KindSpec(
         read.parse_bool,
@@ -210,6 +245,7 @@ KINDS: dict[Kind, KindSpec] = {
         samples.yes_no,
         text=shown.yes_no,
         hint="yes / no",
+        longest=bounds.SHORT,
     ),
     Kind.RECURRENCE: KindSpec(
         read.parse_recurrence,
@@ -217,6 +253,7 @@ KINDS: dict[Kind, KindSpec] = {
         "RRULE string such as `FREQ=WEEKLY;BYDAY=TU`",
         samples.recurrence,
         hint="daily, weekly mon, every 2 weeks",
+        longest=bounds.SHORT * 4,
     ),
     Kind.TAGS: KindSpec(
         read.parse_tags,
@@ -236,6 +273,8 @@ KINDS: dict[Kind, KindSpec] = {
         text=shown.joined(", "),
         hint="sat, sun",
         listed=True,
+        limit=bounds.weekdays_limit,
+        longest=bounds.SHORT,
     ),
 }
 
@@ -252,10 +291,25 @@ def _is_empty(value: object) -> bool:
 
 
 def parse_value(f: Field, raw: object, ctx: ParseContext) -> Any:
-    """Parse typed text (or an already typed JSON value) into the stored value; None if empty."""
+    """Parse typed text (or an already typed JSON value) into the stored value; None if empty.
+
+    Whatever comes in (an import may hold any JSON), the only exception is FieldError, whose
+    message is one line of printable text quoting the input escaped and cut.
+    """
     if _is_empty(raw):
         return None
-    return KINDS[f.kind].parse(f, raw, ctx)
+    spec = KINDS[f.kind]
+    try:
+        bounds.check_raw(raw, listed=spec.listed, longest=spec.longest)
+        value = spec.parse(f, raw, ctx)
+        problem = spec.limit(value) if spec.limit is not None else None
+    except FieldError as error:
+        raise FieldError(bounds.one_line(str(error))) from None
+    except (ValueError, OverflowError, TypeError, ArithmeticError, RecursionError):
+        raise FieldError(f"{bounds.quoted(raw)} is not a valid value") from None
+    if problem:
+        raise FieldError(bounds.one_line(problem))
+    return value
 
 
 def to_text(f: Field, value: Any) -> str:

@@ -2,8 +2,51 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from pmtui.kinds.escapes import quoted
 from pmtui.records.fields import choice_field, status_field, today
 from pmtui.schema import Field, Kind, RecordType, register
+
+#: ISO 4217 currency codes in use (no dependency holds them; the list changes rarely).
+_CODES = """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN
+    BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP
+    GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS
+    KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR
+    MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF
+    SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD
+    TZS UAH UGX USD UYU UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG"""
+CURRENCIES = frozenset(_CODES.split())
+
+
+def _time_zone_problem(name: str) -> str | None:
+    from zoneinfo import ZoneInfo  # only when a project sets one
+
+    try:
+        ZoneInfo(name)
+    except Exception:  # ZoneInfoNotFoundError, ValueError, IsADirectoryError, OSError ...
+        return f"{quoted(name)} is not a time zone: write an IANA name such as Europe/Berlin"
+    return None
+
+
+def check_settings(record: dict[str, Any]) -> dict[str, str]:
+    """The project's settings, checked on every way in (form, CLI, import)."""
+    problems: dict[str, str] = {}
+    currency = record.get("currency")
+    if currency is not None and currency not in CURRENCIES:
+        problems["currency"] = (
+            f"{quoted(currency)} is not an ISO 4217 currency code: write EUR, USD, GBP ..."
+        )
+    zone = record.get("time_zone")
+    if zone is not None and (problem := _time_zone_problem(str(zone))):
+        problems["time_zone"] = problem
+    amber, red = record.get("spi_amber"), record.get("spi_red")
+    if isinstance(amber, int | float) and isinstance(red, int | float) and red > amber:
+        problems["spi_red"] = (
+            f"{red:g} is above the amber threshold {amber:g}: red must be at or below amber"
+        )
+    return problems
+
 
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
@@ -19,6 +62,7 @@ PROJECT = register(
         singleton=True,
         board="project.settings",
         help="The one project this file holds, and the rules it runs by.",
+        check=check_settings,
         fields=(
             Field("name", Kind.TEXT, required=True, width=24, help="The project's name."),
             Field("code", Kind.TEXT, width=8, help="Short code used in reports and file names."),
@@ -52,7 +96,13 @@ PROJECT = register(
             Field(
                 "target_finish", Kind.DATE, width=10, help="The date the project must finish by."
             ),
-            Field("currency", Kind.TEXT, default="EUR", width=4, help="ISO currency code."),
+            Field(
+                "currency",
+                Kind.TEXT,
+                default="EUR",
+                width=4,
+                help="ISO currency code.",
+            ),
             choice_field(
                 "calendar",
                 ("workdays", "all-days"),
@@ -117,6 +167,7 @@ PROJECT = register(
                 Kind.INTEGER,
                 default=7,
                 minimum=0,
+                maximum=3650,
                 width=0,
                 help="How many days ahead Today lists items as upcoming.",
             ),

@@ -43,6 +43,30 @@ def encode(data: Mapping[str, Any]) -> bytes:
     return (json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode()
 
 
+class StrictJSONError(ValueError):
+    """JSON that Python's json module reads but a project file may not hold."""
+
+
+def _no_constant(name: str) -> Any:
+    raise StrictJSONError(f"holds {name}, which is not a JSON number")
+
+
+def _no_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for name, value in pairs:
+        if name in result:
+            raise StrictJSONError(f"names {name!r} twice in one object")
+        result[name] = value
+    return result
+
+
+def strict_json(raw: bytes | str) -> Any:
+    """JSON as the standard defines it: no NaN or Infinity, no name twice in one object.
+    Raises JSONDecodeError, StrictJSONError, ValueError (a number of more than 4,300
+    digits) or RecursionError (nesting too deep)."""
+    return json.loads(raw, parse_constant=_no_constant, object_pairs_hook=_no_twice)
+
+
 def _signature(stat: os.stat_result) -> Signature:
     return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
@@ -143,13 +167,19 @@ class Loading:
     def _parse(self, raw: bytes) -> dict[str, Any]:
         """The file's data, or ProjectError saying what is wrong and where."""
         try:
-            data = json.loads(raw)
+            data = strict_json(raw)
         except UnicodeDecodeError:
             raise self._problem("is not a text file") from None
         except json.JSONDecodeError as error:
             raise self._problem(
                 f"is not valid JSON at line {error.lineno}, column {error.colno} ({error.msg})"
             ) from None
+        except StrictJSONError as error:
+            raise self._problem(str(error)) from None
+        except ValueError:  # an integer of more than 4,300 digits
+            raise self._problem("holds a number too long to read") from None
+        except RecursionError:
+            raise self._problem("is nested too deeply to be a project") from None
         meta: Any = data.get("_meta") if isinstance(data, dict) else None
         first: Any = next(iter(meta.values()), {}) if isinstance(meta, dict) and meta else {}
         version = first.get("schema_version") if isinstance(first, dict) else None
@@ -163,6 +193,19 @@ class Loading:
                 raise self._problem(
                     f"is not a pmtui project (table {name!r} is not a map of numbered records)"
                 )
+        for name, table in data.items():
+            if name.startswith("_"):
+                continue
+            seen: set[str] = set()
+            for record in table.values():
+                key = record.get("key")
+                if not isinstance(key, str) or not key:
+                    raise self._problem(f"has a record without a key in table {name!r}")
+                if key in seen:
+                    raise self._problem(f"has the key {key!r} twice in table {name!r}")
+                seen.add(key)
+        if not data.get("project"):
+            raise self._problem("is not a pmtui project (it holds no project record)")
         if version > migrations.SCHEMA_VERSION:
             raise ProjectError(
                 f"{self.files.path} was written by a newer pmtui (schema version {version}; "

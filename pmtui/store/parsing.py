@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from pmtui.context import Context
 from pmtui.kinds import FieldError, ParseContext, parse_value, project_calendar
+from pmtui.kinds.escapes import quoted
 from pmtui.schema import RecordType
 from pmtui.store.changes import Record
 from pmtui.store.errors import RecordInvalid
@@ -141,8 +142,8 @@ class Parsing:
             names = dict(named)
             listed = ", ".join(f"{names.get(k, k)} ({k})" for k in matches[:6])
             more = f" and {len(matches) - 6} more" if len(matches) > 6 else ""
-            raise FieldError(f"{text!r} matches {len(matches)} {table}: {listed}{more}")
-        raise FieldError(f"no {singular} {text!r} in {table}")
+            raise FieldError(f"{quoted(text)} matches {len(matches)} {table}: {listed}{more}")
+        raise FieldError(f"no {singular} {quoted(text)} in {table}")
 
     def _parse_fields(
         self, rt: RecordType, raw: Mapping[str, object]

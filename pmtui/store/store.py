@@ -74,11 +74,15 @@ class Store(Loading, Committing, History, Editing):
         store = cls(ProjectFiles.for_path(path), today=today, user=user, date_order=date_order)
         if not store.files.path.exists():
             raise ProjectError(f"no project at {store.files.path} (pmtui new {path} creates one)")
-        store._refuse_what_is_no_project()
-        with store._reading():
-            if folder_writable(store.files.path.parent):
-                store.files.remove_stray_temps()
-            store._load_from_disk()
+        try:
+            store._refuse_what_is_no_project()
+            with store._reading():
+                if folder_writable(store.files.path.parent):
+                    store.files.remove_stray_temps()
+                store._load_from_disk()
+        except BaseException:
+            store.close()  # a refused file leaves no lock file behind
+            raise
         return store
 
     @classmethod

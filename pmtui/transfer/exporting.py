@@ -6,11 +6,12 @@ import csv
 import io
 import json
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from pmtui import views
-from pmtui.kinds import export_value, to_text
+from pmtui.kinds import KINDS, export_value, to_text
 from pmtui.schema import Record
 from pmtui.store import Store, StoreError
 from pmtui.store.atomic import atomic_write
@@ -21,9 +22,17 @@ class PrivateData(StoreError):
     """A private table was asked for without include_private."""
 
 
-def table_records(store: Store, table: str) -> list[Record]:
-    """The records of `table` with their computed fields filled in (the one read path)."""
-    return views.rows(store, table)
+def table_records(store: Store, table: str, fields: Collection[str] | None = None) -> list[Record]:
+    """The records of `table` with their computed fields filled in (the one read path).
+
+    A value beyond its kind's bounds in a hand-edited file (a start in 9999, a duration of
+    99,999,999 days) can make computing fail; then the stored records are given without
+    their computed fields, so that show prints them and export rescues the data.
+    """
+    try:
+        return views.rows(store, table, fields)
+    except (ValueError, OverflowError, ArithmeticError, TypeError, RecursionError):
+        return [dict(record) for record in store.records(table)]
 
 
 def export_records(store: Store, table: str) -> list[Record]:
@@ -62,14 +71,32 @@ def export_json(store: Store, tables: Sequence[str]) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def export_csv(store: Store, table: str) -> str:
-    """One table as CSV: a header of field names, then each record in typed text."""
+#: What makes a spreadsheet read a cell as a formula (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Text that is guarded: a formula start after any number of `'` (so that text which itself
+#: begins with `'` before such a character also reads back exactly).
+_GUARDED = re.compile("'*[=+\\-@\t\r]")
+
+
+def formula_safe(text: str, *, numeric: bool = False) -> str:
+    """A CSV cell a spreadsheet shows as text: `'` before text that would start a formula
+    (`=1+2` -> `'=1+2`); a number (`-500`) is never touched. reading.unguarded undoes it."""
+    return "'" + text if not numeric and _GUARDED.match(text) else text
+
+
+def export_csv(store: Store, table: str, *, raw: bool = False) -> str:
+    """One table as CSV: a header of field names, then each record in typed text; text
+    cells that a spreadsheet would run as a formula start with `'` unless `raw`."""
     rt = record_type(table)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([f.name for f in rt.fields])
+    numeric = [KINDS[f.kind].numeric for f in rt.fields]
     for record in table_records(store, table):
-        writer.writerow([to_text(f, record.get(f.name)) for f in rt.fields])
+        cells = [to_text(f, record.get(f.name)) for f in rt.fields]
+        if not raw:
+            cells = [formula_safe(c, numeric=n) for c, n in zip(cells, numeric, strict=True)]
+        writer.writerow(cells)
     return out.getvalue()
 
 

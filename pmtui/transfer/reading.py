@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pmtui.kinds import KINDS
 from pmtui.schema import Field, RecordType
 from pmtui.store import StoreError
+from pmtui.store.loading import StrictJSONError, strict_json
 from pmtui.tables import load_all, record_type
 
 
@@ -108,6 +111,17 @@ def _delimiter(text: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
+#: A cell that export guarded against formulas (exporting.formula_safe): `'` then any
+#: further `'` and a formula start.
+_GUARDED = re.compile("'+[=+\\-@\t\r]")
+
+
+def unguarded(cell: str) -> str:
+    """A CSV text cell as it was before export guarded it: `'=1+2` -> `=1+2`. Only a `'`
+    before a formula start is taken off, so `'quoted` stays as it is."""
+    return cell[1:] if _GUARDED.match(cell) else cell
+
+
 def read_csv(path: Path, table: str) -> TableRows:
     """Read a CSV file whose header names the fields of `table`."""
     rt = _table(path.name, table)
@@ -142,22 +156,32 @@ def read_csv(path: Path, table: str) -> TableRows:
                 row=number,
             )
         values: dict[str, object] = {
-            f.name: cells[i] if i < len(cells) else "" for i, f in enumerate(fields) if f
+            f.name: _cell(f, cells[i] if i < len(cells) else "") for i, f in enumerate(fields) if f
         }
         rows.append(Row(number, values))
     return TableRows(rt.table, rows, columns)
+
+
+def _cell(f: Field, text: str) -> str:
+    return text if KINDS[f.kind].numeric else unguarded(text)
 
 
 def read_json(path: Path, table: str | None = None) -> list[TableRows]:
     """Read `{"table": [records]}` (several tables allowed); a bare list needs `table`."""
     text = _read_text(path)
     try:
-        data = json.loads(text)
+        data = strict_json(text)
     except json.JSONDecodeError as error:
         raise ImportProblem(
             path.name,
             f"is not valid JSON at line {error.lineno}, column {error.colno} ({error.msg})",
         ) from None
+    except StrictJSONError as error:
+        raise ImportProblem(path.name, str(error)) from None
+    except ValueError:
+        raise ImportProblem(path.name, "holds a number of more than 4300 digits") from None
+    except RecursionError:
+        raise ImportProblem(path.name, "is nested too deeply") from None
     if isinstance(data, list) and table:
         data = {table: data}
     if not isinstance(data, dict):

@@ -262,7 +262,7 @@ def test_add_with_a_bad_value_names_table_field_and_reason(
     line = assert_one_line_error(
         run_pmtui("add", str(project_path), "people", "name=A", "rate=abc")
     )
-    assert line == "pmtui: people: rate: abc is not an amount (write 1200, 1,200.50 or 40k)"
+    assert line == "pmtui: people: rate: 'abc' is not an amount (write 1200, 1,200.50 or 40k)"
 
 
 def test_add_to_an_unknown_table_or_field_is_one_line(
@@ -271,7 +271,7 @@ def test_add_to_an_unknown_table_or_field_is_one_line(
     table = assert_one_line_error(run_pmtui("add", str(project_path), "peple", "name=A"))
     assert "no table 'peple' (did you mean 'people'?); tables:" in table
     field = assert_one_line_error(run_pmtui("add", str(project_path), "people", "nmae=A"))
-    assert field.startswith("pmtui: people: nmae: no such field")
+    assert field.startswith("pmtui: people: 'nmae': no such field")
 
 
 def test_set_changes_fields_by_key_or_name(project_path: Path, run_pmtui: RunPmtui) -> None:
@@ -369,7 +369,7 @@ def test_import_with_a_bad_row_reports_row_and_column(
         run_pmtui("import", str(project_path), str(source), "--table", "people")
     )
     assert line == (
-        "pmtui: team.csv: row 3, column rate: lots is not an amount (write 1200, 1,200.50 or 40k)"
+        "pmtui: team.csv: row 3, column rate: 'lots' is not an amount (write 1200, 1,200.50 or 40k)"
     )
 
 

@@ -176,7 +176,7 @@ def test_a_bad_row_rejects_the_file_naming_row_and_column(
     with pytest.raises(ImportProblem) as caught:
         import_file(store, source)
     assert str(caught.value) == (
-        "people.csv: row 3, column Rate: abc is not an amount (write 1200, 1,200.50 or 40k)"
+        "people.csv: row 3, column Rate: 'abc' is not an amount (write 1200, 1,200.50 or 40k)"
     )
     assert project_path.read_bytes() == before
     assert [p["name"] for p in people(store)] == ["Ann"]
@@ -198,7 +198,7 @@ def test_a_json_error_names_table_record_and_field(store: Store, tmp_path: Path)
     source = write(tmp_path / "data.json", json.dumps({"people": [{"name": "A", "rate": "x"}]}))
     with pytest.raises(ImportProblem) as caught:
         import_file(store, source)
-    assert str(caught.value).startswith("data.json: people record 1, field rate: x is not")
+    assert str(caught.value).startswith("data.json: people record 1, field rate: 'x' is not")
 
 
 def test_a_file_that_is_not_utf8_is_rejected(store: Store, tmp_path: Path) -> None:
