@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -175,3 +175,13 @@ def register(record_type: RecordType) -> RecordType:
         )
     REGISTRY[record_type.table] = record_type
     return record_type
+
+
+def record_labels(records: Iterable[Record], field: str) -> dict[str, str]:
+    """key -> the record's name (its `field`; the key when empty), or "name (key)" where
+    two records share a name (case aside): how references are shown to people."""
+    items = [(str(r["key"]), str(r.get(field) or r["key"])) for r in records]
+    counts: dict[str, int] = {}
+    for _, name in items:
+        counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
+    return {key: name if counts[name.casefold()] == 1 else f"{name} ({key})" for key, name in items}

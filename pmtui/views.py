@@ -8,13 +8,12 @@ of a table are worked out once per revision of the file (the store's read contex
 from __future__ import annotations
 
 import inspect
-from collections import Counter
 from collections.abc import Callable, Collection
 from typing import Any, Protocol, cast
 
 from pmtui.context import Context
 from pmtui.kinds import to_display
-from pmtui.schema import Compute, Field, Kind, Record, RecordType
+from pmtui.schema import Compute, Field, Kind, Record, RecordType, record_labels
 from pmtui.tables import record_type
 
 
@@ -109,10 +108,7 @@ def reference_names(store: Readable, rt: RecordType) -> Names:
     }
     names: Names = {}
     for table in targets:
-        label = record_type(table).label_field
-        found = {str(r["key"]): str(r[label]) for r in store.records(table) if r.get(label)}
-        counts = Counter(found.values())
-        names[table] = {k: (f"{n} ({k})" if counts[n] > 1 else n) for k, n in found.items()}
+        names[table] = record_labels(store.records(table), record_type(table).label_field)
     return names
 
 

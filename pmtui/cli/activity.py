@@ -9,6 +9,7 @@ from typing import Any
 
 from pmtui.cli.common import Commands, UserError, open_store, print_json
 from pmtui.kinds import FieldError
+from pmtui.kinds.escapes import visible
 from pmtui.schema import Field, Kind
 from pmtui.store import Store, journal
 from pmtui.store.files import ProjectFiles
@@ -130,7 +131,9 @@ def _line(entry: dict[str, Any]) -> str:
     details = [_change(c, len(changes) > 1) for c in changes[:2] if isinstance(c, dict)]
     more = len(changes) - len(details) + int(entry.get("more") or 0)
     tail = (": " + "; ".join(details) if details else "") + (f" (+{more} more)" if more else "")
-    return _visible(f"{shown}  {entry.get('user', '?')}  {entry.get('label', '')}{tail}")
+    return visible(
+        f"{shown}  {entry.get('user', '?')}  {entry.get('label', '')}{tail}", lines=False
+    )
 
 
 def _change(change: dict[str, Any], named: bool) -> str:
@@ -144,10 +147,3 @@ def _change(change: dict[str, Any], named: bool) -> str:
 def _value(value: Any) -> str:
     text = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
     return text if len(text) <= 40 else text[:39] + "…"
-
-
-def _visible(text: str) -> str:
-    """Control characters shown escaped: record text never reaches the terminal raw."""
-    return "".join(
-        ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text.replace("\n", " ")
-    )

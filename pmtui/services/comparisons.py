@@ -6,7 +6,7 @@ ComparisonData, so they agree on names, weights, totals and TCO.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ from pmtui.domain.scoring import (
     sensitivity,
 )
 from pmtui.records.vendors import DEFAULT_HORIZON_YEARS
-from pmtui.schema import Reader
+from pmtui.schema import Reader, record_labels
 
 Record = dict[str, Any]
 
@@ -33,15 +33,6 @@ def comparison_vendor_keys(reader: Reader, comparison: Record) -> list[str]:
     keys += [str(s["vendor"]) for s in reader.records("scores") if s.get("criterion") in criteria]
     keys += [str(q["vendor"]) for q in reader.records("quotes") if q.get("comparison") == key]
     return list(dict.fromkeys(k for k in keys if k))
-
-
-def _labels(records: Iterable[Record], field: str) -> dict[str, str]:
-    """key -> the record's name, or "name (key)" where two records share a name."""
-    items = [(str(r["key"]), str(r.get(field) or r["key"])) for r in records]
-    counts: dict[str, int] = {}
-    for _, name in items:
-        counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
-    return {key: name if counts[name.casefold()] == 1 else f"{name} ({key})" for key, name in items}
 
 
 @dataclass(frozen=True)
@@ -73,12 +64,12 @@ class ComparisonData:
     @property
     def criterion_names(self) -> dict[str, str]:
         """Criterion key -> its name (unique within the comparison)."""
-        return _labels(self.criteria, "name")
+        return record_labels(self.criteria, "name")
 
     @property
     def vendor_names(self) -> dict[str, str]:
         """Vendor key -> its name (unique within the comparison)."""
-        return _labels(self.vendors, "name")
+        return record_labels(self.vendors, "name")
 
     def weights(self, overrides: Mapping[str, float] | None = None) -> list[tuple[str, float]]:
         """(criterion name, weight) pairs; `overrides` maps criterion keys to other weights."""
