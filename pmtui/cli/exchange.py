@@ -30,6 +30,9 @@ def _comparisons_markdown(store: Store) -> str:
 
 
 TABLE_FORMATS = {("comparisons", "md"): _comparisons_markdown}
+#: Formats that hold the whole plan (tasks, links, people, assignments, calendar), and the
+#: -o suffix that chooses each.
+PLAN_FORMATS = {"mspdi": "xml"}
 
 
 #: The commands `register` adds (main builds only the one being run).
@@ -40,9 +43,13 @@ def register(commands: Commands) -> None:
     """Add `import` and `export`."""
     importing = commands.add_parser(
         "import",
-        help="import a CSV or JSON file",
+        help="import a CSV, JSON, GanttProject (.gan) or MS Project XML (.xml) file",
         description='Import a CSV (one table) or JSON file ({"table": [records]}). Rows whose '
-        "key exists update that record; the others are added. One bad row rejects the file.",
+        "key exists update that record; the others are added. One bad row rejects the file. "
+        "A GanttProject (.gan) or MS Project XML (.xml) plan brings in its tasks, links, "
+        "resources (as people, matched by name), assignments and calendar; into a project "
+        "without tasks it also sets the start, weekends and holidays; else its tasks are "
+        "added under new keys.",
     )
     importing.add_argument("project", metavar="PROJECT")
     importing.add_argument("file", metavar="FILE")
@@ -50,7 +57,8 @@ def register(commands: Commands) -> None:
     importing.add_argument(
         "--replace",
         action="store_true",
-        help="delete the records of the imported tables that the file does not hold",
+        help="delete the records of the imported tables that the file does not hold "
+        "(a plan file: replace the tasks and their assignments)",
     )
     importing.set_defaults(run=run_import)
 
@@ -63,8 +71,10 @@ def register(commands: Commands) -> None:
     exporting.add_argument("--table", help="only this table")
     exporting.add_argument(
         "--format",
-        choices=(*FORMATS, *sorted({fmt for _, fmt in TABLE_FORMATS})),
-        help="default: the -o file's suffix, else json; md only for --table comparisons",
+        choices=(*FORMATS, *PLAN_FORMATS, *sorted({fmt for _, fmt in TABLE_FORMATS})),
+        help="default: the -o file's suffix (.xml: mspdi), else json; md only for --table "
+        "comparisons; mspdi is MS Project XML of the plan (tasks, links, people, "
+        "assignments, calendar), which MS Project and ProjectLibre open",
     )
     exporting.add_argument(
         "-o", "--output", metavar="FILE", help="write here (for CSV of every table: a folder)"
@@ -83,14 +93,29 @@ def register(commands: Commands) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Import the file as one change; print what it added, updated and deleted."""
-    from pmtui.transfer import import_file
+    from pmtui.transfer import import_file, plan_kind
 
+    path = Path(args.file)
+    if plan_kind(path) is not None:
+        return _import_plan(args, path)
     if args.table:
         table_type(args.table)
-    path = Path(args.file)
     with open_store(args.project) as store:
         result = import_file(store, path, table=args.table, replace=args.replace)
     print(f"imported {path.name}: {result.summary()}")
+    return 0
+
+
+def _import_plan(args: argparse.Namespace, path: Path) -> int:
+    """A GanttProject or MS Project plan: tasks, people, assignments, leave and calendar."""
+    from pmtui.transfer import import_plan
+
+    if args.table:
+        raise UserError(f"{path.name} is a plan file; it fills the plan's tables, drop --table")
+    with open_store(args.project) as store:
+        result = import_plan(store, path, replace=args.replace)
+    for line in result.lines():
+        print(line)
     return 0
 
 
@@ -98,6 +123,9 @@ def _format(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
     suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    for fmt, plan_suffix in PLAN_FORMATS.items():
+        if suffix == plan_suffix and not args.table:
+            return fmt
     return suffix if suffix in FORMATS or (args.table, suffix) in TABLE_FORMATS else "json"
 
 
@@ -117,6 +145,8 @@ def run_export(args: argparse.Namespace) -> int:
         [args.table] if args.table else None, include_private=args.include_private
     )
     fmt = _format(args)
+    if fmt in PLAN_FORMATS:
+        return _export_plan(args, fmt)
     special = TABLE_FORMATS.get((args.table, fmt))
     if fmt not in FORMATS and special is None:
         tables = ", ".join(table for table, other in TABLE_FORMATS if other == fmt)
@@ -164,6 +194,26 @@ def run_export(args: argparse.Namespace) -> int:
             print(f"wrote {output}")
     if left_out:
         eprint(f"left out {', '.join(left_out)} (private); add --include-private to export them")
+    return 0
+
+
+def _export_plan(args: argparse.Namespace, fmt: str) -> int:
+    """The whole plan in another tool's format (tables of people notes never go into it)."""
+    from pmtui.transfer import write_export
+    from pmtui.transfer.mspdi import write_mspdi
+
+    if args.table:
+        raise UserError(f"--format {fmt} holds the whole plan; drop --table")
+    output = _path(args.output)
+    if output is not None:
+        _refuse_own_file(ProjectFiles.for_path(project_path(args.project)), output)
+    with open_store(args.project) as store:
+        text = write_mspdi(store, output.name if output else "plan.xml")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_export(output, text, private=False)
+        print(f"wrote {output}")
     return 0
 
 
