@@ -106,8 +106,10 @@ class PlanFile:
     skipped: dict[str, list[str]] = field(default_factory=dict)
 
     def skip(self, table: str, reason: str) -> None:
-        """Note one thing the reader left out of `table`."""
-        self.skipped.setdefault(table, []).append(reason)
+        """Note one thing the reader left out of `table` (once, however often it is met)."""
+        reasons = self.skipped.setdefault(table, [])
+        if reason not in reasons:
+            reasons.append(reason)
 
 
 @dataclass
@@ -233,8 +235,11 @@ def check_plan(plan: PlanFile) -> None:
     try:
         build_network(_inputs(plan.tasks, {}))
     except ScheduleError as error:
-        names = " -> ".join(tasks[key].where for key in error.keys if key in tasks)
+        named = [tasks[key].where for key in error.keys if key in tasks]
         text = str(error)
+        if "cycle" in text and named:
+            named.append(named[0])
+        names = " -> ".join(named)
         if text.startswith("cycle"):
             reason = f"the links form a cycle: {names}"
         elif text.startswith("parent cycle"):
