@@ -180,7 +180,7 @@ class GanttReader:
         what = f"task id={ref}" if ref else "a task"
         ref = self.text(element, what, "id", required=True)
         assert ref is not None
-        title = element.get("name") or ""
+        title = " ".join((element.get("name") or "").split())  # one line, as typed titles
         if title.strip():
             what = f'task id={ref} ("{_short(title)}")'
         else:
@@ -196,7 +196,7 @@ class GanttReader:
         notes = element.find("notes")
         task = PlanTask(
             ref=ref,
-            title=title.strip(),
+            title=title,
             where=self.where(element, what),
             parent=parent,
             duration=0.0 if milestone else (duration or 0.0),
@@ -273,7 +273,7 @@ class GanttReader:
         what = f"resource id={ref}"
         ref = self.text(element, what, "id", required=True)
         assert ref is not None
-        name = (element.get("name") or "").strip()
+        name = " ".join((element.get("name") or "").split())
         if not name:
             raise self.fail(element, what, "name", "is missing")
         what = f'resource id={ref} ("{_short(name)}")'

@@ -184,7 +184,7 @@ class MSPDIReader:
             what = f"Task UID {uid}" if uid else "a Task"
             if uid is None:
                 raise self.fail(element, what, "UID", "is missing")
-            name = self.text(element, "Name") or ""
+            name = " ".join((self.text(element, "Name") or "").split())  # one line
             if name:
                 what = f'Task UID {uid} ("{_short(name)}")'
             level_number = self.number(element, what, "OutlineLevel")
@@ -281,7 +281,7 @@ class MSPDIReader:
             what = f"Resource UID {uid}"
             if uid is None:
                 raise self.fail(element, "a Resource", "UID", "is missing")
-            name = self.text(element, "Name")
+            name = " ".join((self.text(element, "Name") or "").split()) or None
             if self.flag(element, "IsNull") or (name is None and uid == "0"):
                 continue  # a blank row, or MS Project's unnamed resource 0
             if name is None:

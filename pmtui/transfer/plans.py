@@ -154,36 +154,6 @@ class PlanImport:
             out.append(f"  note: {key} starts {got} here, the file says {wanted}")
         return out
 
-    def as_json(self) -> dict[str, object]:
-        """The report as data."""
-        return {
-            "source": self.source,
-            "format": self.kind,
-            "project": {k: _jsonable(v) for k, v in self.project.items()},
-            "tables": {
-                table: {
-                    "added": self.added.get(table, 0),
-                    **({"keys": self.keys[table]} if table in self.keys else {}),
-                    "deleted": self.deleted.get(table, 0),
-                    "skipped": self.skipped.get(table, []),
-                    **({"matched": self.matched} if table == "people" else {}),
-                }
-                for table in _TABLES
-            },
-            "moved": [
-                {"key": key, "file_start": a.isoformat(), "start": b.isoformat()}
-                for key, a, b in self.moved
-            ],
-        }
-
-
-def _jsonable(value: object) -> object:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    return value
-
 
 def _shown(value: object) -> str:
     if isinstance(value, list) and len(value) > 4:

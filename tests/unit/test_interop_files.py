@@ -355,3 +355,23 @@ def test_deep_nesting_is_refused() -> None:
     deep = b"<project>" + b"<task>" * 500 + b"</task>" * 500 + b"</project>"
     with pytest.raises(ImportProblem, match="nests elements more than 200 deep"):
         parse_xml(deep, "deep.gan")
+
+
+def test_a_start_that_the_links_push_later_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "late.xml"
+    path.write_bytes(
+        mspdi(
+            "<Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel>"
+            "<Start>2026-11-02T08:00:00</Start><Duration>PT40H0M0S</Duration></Task>"
+            "<Task><UID>2</UID><Name>B\n  late</Name><OutlineLevel>1</OutlineLevel>"
+            "<Start>2026-11-04T08:00:00</Start><Duration>PT8H0M0S</Duration>"
+            "<PredecessorLink><PredecessorUID>1</PredecessorUID></PredecessorLink></Task>",
+            "<StartDate>2026-11-02T08:00:00</StartDate>",
+        )
+    )
+    store = new_project(tmp_path)
+    result = import_plan(store, path)
+    assert result.moved == [("T2", date(2026, 11, 4), date(2026, 11, 9))]
+    assert result.lines()[-1] == "  note: T2 starts 2026-11-09 here, the file says 2026-11-04"
+    assert store.records("tasks")[1]["title"] == "B late"
+    store.close()
