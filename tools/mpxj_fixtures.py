@@ -5,7 +5,7 @@ runtime, e.g. in a separate virtual environment:
 
     python3 -m venv /tmp/mpxj-venv && /tmp/mpxj-venv/bin/pip install mpxj JPype1
     apt-get install -y default-jre-headless            # if there is no java yet
-    /tmp/mpxj-venv/bin/python tools/mpxj_fixtures.py DEMO_EXPORT.xml
+    /tmp/mpxj-venv/bin/python tools/mpxj_fixtures.py DEMO_EXPORT.xml [DEMO_SCHEDULE.json]
 
 It writes into tests/fixtures/interop/:
 - house-building.mspdi.xml: ../shared/fixtures/HouseBuildingSample.gan converted by MPXJ;
@@ -13,7 +13,10 @@ It writes into tests/fixtures/interop/:
   MPXJ and written again by MPXJ's MSPDI writer;
 - edge-cases.mspdi.xml: a small plan built with MPXJ's API (link types and lags, a
   multi-day holiday, a working Saturday, a material resource, 150% units).
-and prints what MPXJ read from each file (tasks, links, resources, assignments).
+and prints what MPXJ read from each file (tasks, links, resources, assignments). Given
+DEMO_SCHEDULE.json (`pmtui schedule DEMO --json`), it also compares every task MPXJ read
+from pmtui's export (start, finish, duration) with pmtui's schedule, and counts the link
+types and calendar exceptions MPXJ saw.
 """
 
 from __future__ import annotations
@@ -40,7 +43,34 @@ def counts(project: object) -> str:
     )
 
 
-def main(demo_export: str) -> None:
+def compare(project: object, schedule_json: str) -> None:
+    """MPXJ's reading of pmtui's export against pmtui's own schedule."""
+    import json
+    from collections import Counter
+
+    scheduled = {t["title"]: t for t in json.loads(Path(schedule_json).read_text())["tasks"]}
+    differences = 0
+    tasks = [t for t in project.getTasks() if t.getUniqueID().intValue() != 0]
+    for task in tasks:
+        mine = scheduled[str(task.getName())]
+        theirs = (
+            str(task.getStart())[:10],
+            str(task.getFinish())[:10],
+            float(task.getDuration().getDuration()),
+        )
+        if theirs != (mine["start"], mine["finish"], float(mine["duration"])):
+            differences += 1
+            print("  differs:", task.getName(), theirs, "pmtui:", mine)
+    links = [r for t in tasks for r in t.getPredecessors()]
+    kinds = Counter(str(r.getType()) for r in links)
+    exceptions = project.getDefaultCalendar().getCalendarExceptions().size()
+    print(
+        f"  MPXJ vs pmtui schedule: {len(tasks)} tasks compared (start, finish, duration), "
+        f"{differences} differ; link types {dict(kinds)}; {exceptions} calendar exceptions"
+    )
+
+
+def main(demo_export: str, schedule_json: str | None = None) -> None:
     jpype.startJVM()
     from org.mpxj.reader import UniversalProjectReader  # type: ignore[import-not-found]
     from org.mpxj.writer import FileFormat, UniversalProjectWriter  # type: ignore[import-not-found]
@@ -59,6 +89,8 @@ def main(demo_export: str) -> None:
 
     demo = reader.read(demo_export)
     print("read pmtui's export", demo_export, "->", counts(demo))
+    if schedule_json:
+        compare(demo, schedule_json)
     writer.write(demo, str(OUT / "demo-via-mpxj.mspdi.xml"))
     print(
         "  wrote demo-via-mpxj.mspdi.xml; read back:",
@@ -144,4 +176,4 @@ def java_number(value: float) -> object:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:3])
