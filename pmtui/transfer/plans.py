@@ -29,6 +29,8 @@ from pmtui.transfer.reading import ImportProblem, Row, TableRows
 Record = dict[str, Any]
 #: The tables a plan import writes besides the project, in the order the report lists them.
 _TABLES = ("tasks", "people", "assignments", "leave")
+#: How many tasks that start later than the file says the report names one by one.
+_NOTES_SHOWN = 10
 
 
 @dataclass
@@ -150,8 +152,11 @@ class PlanImport:
         for table, reasons in self.skipped.items():
             if table not in _TABLES:
                 out.append(f"  {table}: skipped {len(reasons)}: " + "; ".join(reasons))
-        for key, wanted, got in self.moved:
+        for key, wanted, got in self.moved[:_NOTES_SHOWN]:
             out.append(f"  note: {key} starts {got} here, the file says {wanted}")
+        if len(self.moved) > _NOTES_SHOWN:
+            more = len(self.moved) - _NOTES_SHOWN
+            out.append(f"  note: {more} more tasks start later here than the file says")
         return out
 
 

@@ -22,6 +22,7 @@ from pmtui.planning.plan import build_plan
 from pmtui.store import RecordInvalid, Store
 from pmtui.transfer.interop import import_plan
 from pmtui.transfer.mspdi import write_mspdi
+from pmtui.transfer.plans import PlanImport
 from pmtui.transfer.reading import ImportProblem
 from pmtui.transfer.xmlsafe import parse_xml
 from tests.environment import TODAY
@@ -375,3 +376,11 @@ def test_a_start_that_the_links_push_later_is_reported(tmp_path: Path) -> None:
     assert result.lines()[-1] == "  note: T2 starts 2026-11-09 here, the file says 2026-11-04"
     assert store.records("tasks")[1]["title"] == "B late"
     store.close()
+
+
+def test_the_report_names_ten_late_tasks_and_counts_the_rest() -> None:
+    report = PlanImport("big.xml", "MS Project XML")
+    report.moved = [(f"T{i}", date(2027, 1, 4), date(2027, 1, 5)) for i in range(1, 13)]
+    notes = [line for line in report.lines() if line.startswith("  note:")]
+    assert notes[0] == "  note: T1 starts 2027-01-05 here, the file says 2027-01-04"
+    assert notes[10:] == ["  note: 2 more tasks start later here than the file says"]
