@@ -5,8 +5,8 @@ What the format says (GanttProject 2.x-3.x, as its own sample and MPXJ's reader 
   `complete` percent, `meeting="true"` a milestone; `thirdDate` with
   `thirdDate-constraint="0"` is an earliest start.
 - A `<depend>` inside task P names P's *successor* (`id`); `type` 1-4 = SS, FS, FF, SF;
-  `difference` is the lag in days; `hardness` "Rubber" (the successor may start later) is
-  a plain FS-style minimum here, as "Strong" is.
+  `difference` is the lag in days; `hardness` "Rubber" (the successor may start later) and
+  "Strong" both make a link of the given type, which pmtui's schedule reads as a minimum.
 - `<resource>`: `function` is its role (`Default:1` = the built-in "project manager",
   else the id of a `<role>`), `contacts` an e-mail, `<rate name="standard">` per day
   (turned into per hour at 8 hours a day, as MPXJ does).
