@@ -219,6 +219,8 @@ def check_plan(plan: PlanFile) -> None:
             reason = f"the links form a cycle: {names}"
         elif text.startswith("parent cycle"):
             reason = f"the outline forms a cycle: {names}"
+        elif "one contains the other" in text and len(named) == 2:
+            reason = f"{named[1]} cannot depend on {named[0]}: one contains the other"
         else:
             reason = f"{text} ({names})"
         raise ImportProblem(plan.source, reason) from None

@@ -317,3 +317,23 @@ def test_export_mspdi_writes_ms_project_xml_and_refuses_a_table(
         1,
         "pmtui: --format mspdi holds the whole plan; drop --table",
     )
+
+
+def test_a_link_between_a_summary_and_its_own_task_is_refused_by_name(
+    project_path: Path, tmp_path: Path, run_pmtui: RunPmtui
+) -> None:
+    plan = tmp_path / "nested.gan"
+    plan.write_text(
+        small_gan().replace(
+            'complete="50"/>',
+            'complete="50"><task id="9" name="Inner" start="2026-11-05" duration="1">'
+            '<depend id="2" type="2"/></task></task>',
+        )
+    )
+    before = project_path.read_bytes()
+    done = run_pmtui("import", str(project_path), str(plan))
+    assert done.stderr.strip() == (
+        'pmtui: nested.gan: task id=2 ("Beta") (line 7) cannot depend on task id=9 ("Inner") '
+        "(line 7): one contains the other"
+    )
+    assert project_path.read_bytes() == before
