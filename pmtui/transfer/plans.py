@@ -23,7 +23,7 @@ from pmtui.kinds import project_calendar
 from pmtui.store import Change, RecordInvalid, Store
 from pmtui.store.references import ref_keys
 from pmtui.tables import record_type, referrers
-from pmtui.transfer.importing import import_tables
+from pmtui.transfer.importing import ImportResult, import_tables
 from pmtui.transfer.reading import ImportProblem, Row, TableRows
 
 Record = dict[str, Any]
@@ -325,6 +325,38 @@ def apply_plan(store: Store, plan: PlanFile, *, replace: bool = False) -> PlanIm
     result = PlanImport(
         plan.source, plan.kind, skipped={k: list(v) for k, v in plan.skipped.items()}
     )
+    where: dict[tuple[str, int], str] = {}
+    by_key: dict[str, str] = {}
+    label = f"import {plan.source}"
+    try:
+        # Keys are chosen inside the transaction: it reloads the file if another session
+        # saved meanwhile, so a new key can never be one that session just added.
+        with store.transaction(label):
+            outcome = _stage_plan(store, plan, result, where, by_key, replace, label)
+    except ImportProblem as error:
+        if error.table is None or error.row is None:
+            raise
+        place = where.get((error.table, error.row), f"{error.table} {error.row}")
+        raise _problem(plan, place, error.reason, error.column) from None
+    except RecordInvalid as error:
+        place = by_key.get(f"{error.table}/{error.key}", f"{error.table} {error.key}")
+        name, reason = next(iter(error.errors.items()), ("", "is invalid"))
+        raise _problem(plan, place, reason, name or None) from None
+    result.added = {table: outcome.added.get(table, 0) for table in _TABLES}
+    return result
+
+
+def _stage_plan(
+    store: Store,
+    plan: PlanFile,
+    result: PlanImport,
+    where: dict[tuple[str, int], str],
+    by_key: dict[str, str],
+    replace: bool,
+    label: str,
+) -> ImportResult:
+    """Stage the plan in the open transaction; `where` and `by_key` learn, for messages,
+    which element each staged row and key came from."""
     existing = store.records("tasks")
     project = store.require("project", str(store.records("project")[0]["key"]))
     fresh = replace or not existing
@@ -368,9 +400,6 @@ def apply_plan(store: Store, plan: PlanFile, *, replace: bool = False) -> PlanIm
                 f"{person.where}: same name as another resource of the file; taken as one"
             )
         person_keys[person.ref] = key
-
-    where: dict[tuple[str, int], str] = {}
-    by_key: dict[str, str] = {}
 
     def rows(table: str, items: Sequence[tuple[str, Record]]) -> TableRows:
         out = []
@@ -441,36 +470,23 @@ def apply_plan(store: Store, plan: PlanFile, *, replace: bool = False) -> PlanIm
     ]
     if settings:
         tables.append(rows("project", [("the project", dict(settings))]))
-    label = f"import {plan.source}"
-    try:
-        with store.transaction(label):
-            if replace and existing:
-                doomed = {str(t["key"]) for t in existing}
-                _refuse_replace(store, plan, doomed)
-                for record in store.records("assignments"):
-                    if record.get("task") in doomed:
-                        store.stage(Change("assignments", record, None))
-                        result.deleted["assignments"] = result.deleted.get("assignments", 0) + 1
-                for record in existing:
-                    store.stage(Change("tasks", record, None))
-                result.deleted["tasks"] = len(existing)
-            outcome = import_tables(store, plan.source, tables, replace=False, label=label)
-    except ImportProblem as error:
-        if error.table is None or error.row is None:
-            raise
-        place = where.get((error.table, error.row), f"{error.table} {error.row}")
-        raise _problem(plan, place, error.reason, error.column) from None
-    except RecordInvalid as error:
-        place = by_key.get(f"{error.table}/{error.key}", f"{error.table} {error.key}")
-        name, reason = next(iter(error.errors.items()), ("", "is invalid"))
-        raise _problem(plan, place, reason, name or None) from None
-    result.added = {table: outcome.added.get(table, 0) for table in _TABLES}
+    if replace and existing:
+        doomed = {str(t["key"]) for t in existing}
+        _refuse_replace(store, plan, doomed)
+        for record in store.records("assignments"):
+            if record.get("task") in doomed:
+                store.stage(Change("assignments", record, None))
+                result.deleted["assignments"] = result.deleted.get("assignments", 0) + 1
+        for record in existing:
+            store.stage(Change("tasks", record, None))
+        result.deleted["tasks"] = len(existing)
+    outcome = import_tables(store, plan.source, tables, replace=False, label=label)
+    result.project = {k: v for k, v in settings.items() if k != "calendar"}
     result.keys = {
         "tasks": [keys[t.ref] for t in plan.tasks],
         "people": [person_keys[p.ref] for p in new_people],
     }
-    result.project = {k: v for k, v in settings.items() if k != "calendar"}
-    return result
+    return outcome
 
 
 def _stored(value: object) -> object:

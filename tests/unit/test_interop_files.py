@@ -384,3 +384,19 @@ def test_the_report_names_ten_late_tasks_and_counts_the_rest() -> None:
     notes = [line for line in report.lines() if line.startswith("  note:")]
     assert notes[0] == "  note: T1 starts 2027-01-05 here, the file says 2027-01-04"
     assert notes[10:] == ["  note: 2 more tasks start later here than the file says"]
+
+
+def test_keys_are_chosen_after_another_sessions_save(tmp_path: Path) -> None:
+    """A session opened before another one added a task must not reuse that task's key."""
+    path = tmp_path / "plan.json"
+    new_project(tmp_path).close()
+    mine = Store.open(path)
+    mine.records("tasks")  # loaded: no tasks yet
+    other = Store.open(path)
+    other.add("tasks", {"title": "Someone else's task"})
+    other.close()
+    result = import_plan(mine, FIXTURES / "edge-cases.mspdi.xml")
+    titles = {t["key"]: t["title"] for t in mine.records("tasks")}
+    assert titles["T1"] == "Someone else's task"
+    assert result.keys["tasks"] == ["T2", "T3", "T4", "T5", "T6", "T7"]
+    mine.close()
