@@ -337,3 +337,56 @@ def test_a_link_between_a_summary_and_its_own_task_is_refused_by_name(
         "(line 7): one contains the other"
     )
     assert project_path.read_bytes() == before
+
+
+def test_a_plan_import_is_one_undo_step(project_path: Path, run_pmtui: RunPmtui) -> None:
+    assert run_pmtui("import", str(project_path), str(GAN)).returncode == 0
+    done = run_pmtui("undo", str(project_path), "--yes")
+    assert done.returncode == 0, done.stderr
+    assert [len(records(project_path, t)) for t in ("tasks", "people", "assignments")] == [0, 0, 0]
+    assert records(project_path, "project")[0]["start"] == "2026-11-02"
+
+
+def test_gantt_resources_roles_loads_and_yearly_holidays(
+    project_path: Path, tmp_path: Path, run_pmtui: RunPmtui
+) -> None:
+    extra = """
+  <resources>
+    <resource id="0" name="Ana  Lima" function="Default:1" contacts="ana@example.com">
+      <rate name="standard" value="640"/></resource>
+    <resource id="1" name="Bo" function="7" contacts="not an address"/>
+  </resources>
+  <allocations>
+    <allocation task-id="1" resource-id="0" function="Default:1" responsible="true" load="150"/>
+    <allocation task-id="2" resource-id="1" function="7" responsible="false" load="40"/>
+  </allocations>
+  <vacations><vacation start="2026-11-09" end="2026-11-10" resourceid="1"/></vacations>
+  <roles roleset-name="Default"/>
+"""
+    plan = tmp_path / "team.gan"
+    plan.write_text(
+        small_gan(extra=extra).replace(
+            "</day-types>", '</day-types><date month="12" date="25" type="HOLIDAY"/>'
+        )
+    )
+    done = run_pmtui("import", str(project_path), str(plan))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[3:] == [
+        "  people: 2 added (P1, P2); skipped 2: resource id=1 (\"Bo\"): role '7' is not in the "
+        "file's roles; resource id=1 (\"Bo\"): contacts 'not an address' is not an e-mail address",
+        "  assignments: 2 added; skipped 1: allocation of resource 0 to task 1: load 150% "
+        "taken as 100%",
+        "  leave: 1 added",
+    ]
+    people = {p["name"]: p for p in records(project_path, "people")}
+    assert people["Ana Lima"]["rate"] == 80  # 640 a day at 8 hours
+    assert (people["Ana Lima"]["role"], people["Ana Lima"]["email"]) == (
+        "project manager",
+        "ana@example.com",
+    )
+    assignments = sorted(
+        (a["allocation"], a["responsibility"]) for a in records(project_path, "assignments")
+    )
+    assert assignments == [(40, "R"), (100, "A")]
+    # a holiday without a year recurs: every year the plan spans (and the next)
+    assert records(project_path, "project")[0]["holidays"] == ["2026-12-25", "2027-12-25"]
