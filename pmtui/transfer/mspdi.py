@@ -415,9 +415,16 @@ def _duration(days: float) -> str:
     return f"PT{hours}H{rest // 60}M{rest % 60}S"
 
 
+#: Characters XML 1.0 cannot hold (C0 controls but tab and line ends, surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _add(parent: Element, name: str, value: object) -> Element:
     child = SubElement(parent, name)
-    child.text = value if isinstance(value, str) else _text(value)
+    text = value if isinstance(value, str) else _text(value)
+    # A record may hold control characters (shown escaped on screens); XML cannot, and
+    # a file with them would open nowhere: each becomes U+FFFD.
+    child.text = _NOT_XML.sub("\ufffd", text)
     return child
 
 

@@ -400,3 +400,16 @@ def test_keys_are_chosen_after_another_sessions_save(tmp_path: Path) -> None:
     assert titles["T1"] == "Someone else's task"
     assert result.keys["tasks"] == ["T2", "T3", "T4", "T5", "T6", "T7"]
     mine.close()
+
+
+def test_text_that_xml_cannot_hold_is_replaced_in_the_export(tmp_path: Path) -> None:
+    store = new_project(tmp_path)
+    store.add("tasks", {"title": "Cut\x1b[31mover\x00", "notes": "bell\x07 & <tag>"})
+    store.add("people", {"name": "Zo\x0cë"})
+    out = tmp_path / "plan.xml"
+    out.write_text(write_mspdi(store), encoding="utf-8")
+    root = ET.parse(out).getroot()  # well-formed XML
+    assert root.findtext("p:Tasks/p:Task/p:Name", None, NS) == "Cut\ufffd[31mover\ufffd"
+    assert root.findtext("p:Tasks/p:Task/p:Notes", None, NS) == "bell\ufffd & <tag>"
+    assert root.findtext("p:Resources/p:Resource/p:Name", None, NS) == "Zo\ufffdë"
+    store.close()
