@@ -198,7 +198,12 @@ def check_plan(plan: PlanFile) -> None:
             if link.task not in tasks:
                 reason = f"links to task {link.task}, which the file does not hold"
                 raise _problem(plan, task.where, reason, "link")
-    people = {p.ref for p in plan.people}
+    people: dict[str, PlanPerson] = {}
+    for person in plan.people:
+        if person.ref in people:
+            reason = f"the id {person.ref} is also {people[person.ref].where}"
+            raise _problem(plan, person.where, reason)
+        people[person.ref] = person
     for item in plan.assignments:
         if item.task not in tasks:
             raise _problem(

@@ -413,3 +413,22 @@ def test_text_that_xml_cannot_hold_is_replaced_in_the_export(tmp_path: Path) -> 
     assert root.findtext("p:Tasks/p:Task/p:Notes", None, NS) == "bell\ufffd & <tag>"
     assert root.findtext("p:Resources/p:Resource/p:Name", None, NS) == "Zo\ufffdë"
     store.close()
+
+
+def test_two_resources_with_one_uid_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "twice.xml"
+    path.write_bytes(
+        mspdi(
+            "<Task><UID>1</UID><Name>A</Name></Task></Tasks><Resources>"
+            "<Resource><UID>3</UID><Name>Ann</Name></Resource>"
+            "<Resource><UID>3</UID><Name>Ben</Name></Resource></Resources><Tasks>"
+        )
+    )
+    store = new_project(tmp_path)
+    with pytest.raises(ImportProblem) as caught:
+        import_plan(store, path)
+    assert str(caught.value) == (
+        'twice.xml: Resource UID 3 ("Ben") (line 1): the id 3 is also Resource UID 3 ("Ann") '
+        "(line 1)"
+    )
+    store.close()
