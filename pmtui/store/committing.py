@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import weakref
-from collections.abc import Mapping, MutableMapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -321,15 +320,13 @@ class Committing:
             table = self._db.table(table_name, cache_size=0)
             if removals:
                 table.remove(doc_ids=removals)
-            if replacements:
-
-                def replace(
-                    doc: MutableMapping[Any, Any], new: Mapping[str, Record] = replacements
-                ) -> None:
-                    record = new[str(doc["key"])]
-                    doc.clear()
-                    doc.update(record)
-
-                table.update(replace, doc_ids=replaced_ids)
+            # Replaced in place, as TinyDB's update would, without its two copies of the
+            # whole table (40 ms for 30k tasks); no document id changes.
+            current = self._table(table_name)  # a removal above made the table anew
+            for doc_id in replaced_ids:
+                doc = current[str(doc_id)]
+                record = replacements[str(doc["key"])]
+                doc.clear()
+                doc.update(record)
             if inserts:
                 table.insert_multiple(inserts)
