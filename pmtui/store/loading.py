@@ -100,6 +100,7 @@ class Loading:
     _db: TinyDB
     _held: _HeldFile | None
     _index: dict[str, dict[str, str]]
+    _unwritten: list[Any]
 
     if TYPE_CHECKING:
 
@@ -265,8 +266,10 @@ class Loading:
         return self._held is None or self._disk_signature() != self._held.signature
 
     def refresh(self) -> bool:
-        """Reload when another session saved meanwhile; True if it did."""
-        if not self.changed_on_disk():
+        """Reload when another session saved meanwhile; True if it did. Not while memory
+        holds changes the file does not (their write reads the file again and replays
+        them on it)."""
+        if self._unwritten or not self.changed_on_disk():
             return False
         with self._reading():
             self._load_from_disk()
