@@ -148,6 +148,10 @@ class Committing:
         """How many change sets memory holds that the file does not (yet)."""
         return len(self._unwritten)
 
+    def unwritten_changes(self) -> list[ChangeSet]:
+        """The change sets memory holds that the file does not (yet), oldest first."""
+        return [change_set for change_set, _ in self._unwritten]
+
     def write_unwritten(self) -> list[ChangeSet]:
         """Write the change sets memory holds and the file does not, as commit would (under
         the lock; a file another session saved meanwhile is read again and they are
