@@ -13,7 +13,6 @@ back to it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, MutableMapping
@@ -166,7 +165,7 @@ class IncrementalEncoder:
             wanted = meta.get(DIGEST)
         except (ValueError, TypeError, AttributeError):
             return
-        if not isinstance(wanted, str) or hashlib.sha256(body).hexdigest() != wanted:
+        if not isinstance(wanted, str) or _sha256(body) != wanted:
             return
         text = body[:-3].decode()
         # ',\n "' starts a table: inside one every line is indented two spaces or more.
@@ -241,7 +240,7 @@ class IncrementalEncoder:
             return ("{\n" + body[2:] + "\n}\n").encode()
         table, doc_id = meta
         tail = (body + "\n}\n").encode()
-        digest = hashlib.sha256(tail).hexdigest()
+        digest = _sha256(tail)
         if table[doc_id].get(DIGEST) != digest:
             table[doc_id][DIGEST] = digest  # in place: a failed save restores the record
             self.changed(_META, [doc_id])
@@ -274,6 +273,12 @@ class IncrementalEncoder:
             text = _TABLE_OPEN + _RECORD_SEPARATOR.join(out) + _TABLE_CLOSE
         self._tables[name] = (len(table), text)
         return text
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib  # on the first save or check, not at start-up (2 ms before a first frame)
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def _digest_holder(data: Mapping[str, Any]) -> tuple[dict[str, Any], str] | None:
