@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from pmtui.context import Context
 from pmtui.store import journal
 from pmtui.store.atomic import atomic_write, check_writable, deferred_signals
 from pmtui.store.changes import Change, ChangeSet, Record, check_against
@@ -73,6 +74,10 @@ class Committing:
 
         def _forget_unsaved(self, dropped: list[int]) -> None: ...
 
+        def _carry_forward(self, previous: Context | None, landed: list[Change]) -> None: ...
+
+        _read_context: Context | None
+
         _thread_lock: threading.RLock
 
     #: Set by the app: commit applies and checks a change set in memory only, and
@@ -104,9 +109,12 @@ class Committing:
         # Signals wait until the change is in the file, the journal and the log, so a
         # hang-up never leaves a saved change that memory and the log do not know of.
         with self._locked(), deferred_signals():
+            previous: Context | None = None
+            landed: list[Change] = []
             try:
                 if self.changed_on_disk():
                     self._load_from_disk()
+                previous = self._read_context
                 landed = self._apply(changes)
                 change_set = ChangeSet(label, landed)
                 meta = self._meta()
@@ -123,8 +131,11 @@ class Committing:
                     self._apply_unchecked([c.inverse() for c in reversed(landed)])
                     raise
                 self._log(change_set, extra)
-            finally:
+            except BaseException:
                 self.forget_caches()
+                raise
+            self.forget_caches()
+            self._carry_forward(previous, landed)
         return change_set
 
     def _commit_in_memory(
@@ -135,10 +146,12 @@ class Committing:
         check_writable(self.files.path)
         self.files.check_sidecars()
         with self._thread_lock:
+            previous = self._read_context
             try:
                 landed = self._apply(changes)
             finally:
                 self.forget_caches()
+            self._carry_forward(previous, landed)
             change_set = ChangeSet(label, landed)
             self._unwritten.append((change_set, dict(extra)))
         return change_set
@@ -182,8 +195,11 @@ class Committing:
                 for change_set, extra in batch:
                     self._log(change_set, extra)
                 del self._unwritten[: len(batch)]
-            finally:
+            except BaseException:
                 self.forget_caches()
+                raise
+            # Memory holds what it held (a replay read the file again, forgetting then):
+            # what was derived from it stays valid, and the boards rebuild nothing.
         return [change_set for change_set, _ in batch]
 
     def _replay(self, batch: list[tuple[ChangeSet, dict[str, Any]]]) -> None:
