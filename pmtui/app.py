@@ -67,11 +67,12 @@ class PmtuiApp(ProjectFileApp):
         gc_paused: bool = False,
         start_area: str | None = None,
         dim_empty_areas: bool = True,
+        save_in_worker: bool = False,
     ) -> None:
         # The app opens straight on this area's screen (no blank default screen first);
         # Textual reads it while the App is set up.
         self.DEFAULT_MODE = start_area or START_AREA  # type: ignore[misc]
-        super().__init__(store)
+        super().__init__(store, save_in_worker=save_in_worker)
         #: Start-up paused Python's garbage collector (cli.common.open_app); the app
         #: resumes it half a second after mounting, the first frame long drawn.
         self.gc_paused = gc_paused
@@ -104,7 +105,7 @@ class PmtuiApp(ProjectFileApp):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
-            # A dropped SSH link must end the app cleanly: every edit is already saved.
+            # A dropped SSH link must end the app cleanly: run() then waits for the writes.
             loop.add_signal_handler(signum, self.exit)
         self.set_interval(1.5, self.poll_disk)
         if self.gc_paused:
@@ -177,11 +178,22 @@ def run(project: Path, env: Mapping[str, str] | None = None) -> int:
         return 1
     # A caller that paused the collector for start-up (cli.common.open_app) has it
     # resumed by the app after the first frame.
-    app = PmtuiApp(store, config, env=environment, warnings=warnings, gc_paused=not gc.isenabled())
+    app = PmtuiApp(
+        store,
+        config,
+        env=environment,
+        warnings=warnings,
+        gc_paused=not gc.isenabled(),
+        save_in_worker=True,
+    )
     try:
         app.run()
     finally:
+        # Quitting, SIGHUP and SIGTERM wait here for the write under way and what is left.
+        not_written = app.finish_writes()
         store.close()
+    if not_written:
+        print(f"pmtui: {not_written}")
     state = load_state(paths.state_file(environment))
     state["last_project"] = str(store.path)
     save_state(paths.state_file(environment), state)

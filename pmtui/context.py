@@ -9,7 +9,7 @@ as the change leaves it. No Textual, no store, no services: they are handed in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
@@ -33,11 +33,31 @@ class Reader(Protocol):
 class Context:
     """One revision of a project as read models see it; each model is built once."""
 
-    def __init__(self, reader: Reader, today: date) -> None:
+    def __init__(
+        self,
+        reader: Reader,
+        today: date,
+        previous: tuple[Context, Sequence[Any]] | None = None,
+    ) -> None:
         self.reader = reader
         self.today = today
+        #: The revision before this one and the changes (pmtui.changes.Change) that made
+        #: this one from it, when the store knows them: a read model those changes cannot
+        #: affect may be carried over instead of built again (see `carried`).
+        self.previous = previous
         self._models: dict[Hashable, Any] = {}
         self._project: Record | None = None
+
+    def carried(self, name: Hashable) -> tuple[Any, Sequence[Any]] | None:
+        """The read model `name` as the previous revision built it, and the changes since;
+        None when there is no previous revision, it did not build that model, or the day
+        moved on."""
+        if self.previous is None:
+            return None
+        before, changes = self.previous
+        if before.today != self.today or name not in before._models:
+            return None
+        return before._models[name], changes
 
     def records(self, table: str) -> list[Record]:
         """Every record of `table` (copies)."""

@@ -11,9 +11,9 @@ from pathlib import Path
 from pmtui.kinds import KINDS, ParseContext, bounds, to_text
 from pmtui.schema import Field, Kind, RecordType
 from pmtui.store import journal
+from pmtui.store.encoding import IncrementalEncoder
 from pmtui.store.files import ProjectFiles
 from pmtui.store.migrations import SCHEMA_VERSION
-from pmtui.store.store import encode
 from pmtui.tables import load_all
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "FORMAT.md"
@@ -95,7 +95,8 @@ def _example() -> list[str]:
         },
         "people": {"1": {"key": "P1", "name": "Ann Lee", "rate": 95.5, "skills": ["SQL", "SAP"]}},
     }
-    return ["```json", *encode(sample).decode().rstrip("\n").split("\n"), "```"]
+    text = IncrementalEncoder().encode(sample)  # as a save writes it: with its text_sha256
+    return ["```json", *text.decode().rstrip("\n").split("\n"), "```"]
 
 
 def _sidecars() -> list[str]:
@@ -167,7 +168,11 @@ def generate() -> str:
         "the backups folder; a newer one is refused. It also holds `revision`, the number of "
         "saves (0 when the file is created), and `change`, the id of the change that made the "
         "file as it is: the undo journal is checked against them, so `pmtui undo` only "
-        "reverses a change the file shows. A file `pmtui demo` built also holds "
+        "reverses a change the file shows. `text_sha256` is the SHA-256 of the file's bytes "
+        "after the `_meta` table: while it matches, a session takes the text of the records "
+        "it does not change from the file instead of encoding them again (a file edited by "
+        "hand no longer matches and is simply encoded in full). A file `pmtui demo` built "
+        "also holds "
         '`built_by: "pmtui demo"`: only such a file is rebuilt by `pmtui demo --fresh`.',
         "- The file is written atomically (temporary file, fsync, rename), with sorted keys "
         "and indentation so that it diffs well in git, with mode 0600.",

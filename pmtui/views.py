@@ -68,10 +68,23 @@ def fill(rt: RecordType, record: Record, values: dict[str, Any]) -> Record:
     """`record` with its computed fields (a computed value replaces the stored one of the
     fields the declaration names in shown_computed)."""
     filled = dict(record)
+    replaced = _filled_names(rt)
     for name, value in values.items():
-        if name in rt.shown_computed or rt.field(name).computed:
+        if name in replaced:
             filled[name] = value
     return filled
+
+
+_FILLED: dict[int, tuple[RecordType, frozenset[str]]] = {}
+
+
+def _filled_names(rt: RecordType) -> frozenset[str]:
+    """The fields `fill` takes from the computed values (looked up once, not per record)."""
+    known = _FILLED.get(id(rt))
+    if known is None or known[0] is not rt:
+        names = frozenset(rt.shown_computed) | {f.name for f in rt.fields if f.computed}
+        known = _FILLED[id(rt)] = (rt, names)
+    return known[1]
 
 
 def rows(store: Readable, table: str, fields: Collection[str] | None = None) -> list[Record]:

@@ -22,13 +22,19 @@ def make_app(
     *,
     start_area: str | None = "project",
     pinned: bool = False,
+    save_in_worker: bool = False,
 ) -> PmtuiApp:
     """The app on `store`, with the fixed theme and no user config. It opens on the project
     settings (the area tests start from, whatever the app's default becomes; None for the
     default); `pinned` draws every area on the bar as if it had boards, so a new area's
     boards change no snapshot."""
     return PmtuiApp(
-        store, config or Config(), env=env, start_area=start_area, dim_empty_areas=not pinned
+        store,
+        config or Config(),
+        env=env,
+        start_area=start_area,
+        dim_empty_areas=not pinned,
+        save_in_worker=save_in_worker,
     )
 
 

@@ -153,6 +153,10 @@ class AreaScreen(Screen[None]):
         if self._draw_status(save_state) and (board := self.board) is not None:
             board.refresh_if_changed(force=not only_if_changed)
 
+    def refresh_status(self, save_state: str) -> None:
+        """Redraw the status line only (a save finished in the background)."""
+        self._draw_status(save_state)
+
     def _draw_status(self, save_state: str) -> bool:
         bars = self.query(StatusBar)
         if not bars:

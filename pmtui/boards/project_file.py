@@ -13,20 +13,29 @@ from textual.widgets import Input
 
 from pmtui import paths
 from pmtui.boards.area import AreaScreen
-from pmtui.boards.base import Board, save_state_after
+from pmtui.boards.base import Board, save_state_after, unexpected
 from pmtui.crashes import write_crash_report
+from pmtui.kinds import to_text
 from pmtui.store import Store, StoreError
-from pmtui.store.drafts import save_draft
+from pmtui.store.changes import ChangeSet
+from pmtui.store.drafts import discard_draft, save_draft
+from pmtui.tables import record_type
 
 
 class ProjectFileApp(App[None]):
     """Keeps the area on show in step with the project file `store`."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, save_in_worker: bool = False) -> None:
         super().__init__()
         self.store = store
-        #: What the status line says: "saved", "conflict" or "not saved".
+        #: What the status line says: "saved", "saving", "conflict" or "not saved".
         self.save_state = "saved"
+        # Saves written by a worker thread (pmtui.app.run turns it on): a change is checked
+        # and shown at once, the status line says "saving" until it is on disk.
+        store.defer_writes = save_in_worker
+        #: Drafts kept for changes whose write failed (table, key): gone once written.
+        self._drafted: set[tuple[str, str | None]] = set()
+        self._writing = False
         #: Where the traceback of an unexpected error was written (the app then ends).
         self.crash_report: Path | None = None
         self.crash_error = ""
@@ -109,9 +118,99 @@ class ProjectFileApp(App[None]):
                 return
 
     def on_board_changed(self, message: Board.Changed) -> None:
-        self.save_state = "saved"
+        self.save_state = "saving" if self.store.unwritten else "saved"
         self.notify(message.label, timeout=2)
         self.refresh_area()
+        self.write_in_worker()
+
+    # ------------------------------------------------ saving in a worker thread
+
+    def write_in_worker(self) -> None:
+        """Write the changes memory holds and the file does not, in a worker thread (one at
+        a time; a change made meanwhile goes with the next)."""
+        if self._writing or not self.store.unwritten:
+            return
+        self._writing = True
+        self.run_worker(self._write, thread=True, group="save", exit_on_error=False)
+
+    def _write(self) -> None:
+        changes = self.store.unwritten_changes()
+        failure: Exception | None = None
+        try:
+            self.store.write_unwritten()
+        except Exception as error:  # disk full, a conflict, anything: reported, kept
+            failure = error
+        finally:
+            self._writing = False  # before the report: it may start the next write
+        with contextlib.suppress(RuntimeError):  # the app ended meanwhile
+            if failure is None:
+                self.call_from_thread(self._written)
+            else:
+                self.call_from_thread(self._write_failed, failure, changes)
+
+    def _written(self) -> None:
+        if self.store.unwritten:
+            self.write_in_worker()  # made while the last write ran
+            return
+        if self.save_state == "not saved":
+            self.notify("Saved: every change is in the file now", timeout=3)
+        if self.save_state in ("saving", "not saved"):
+            self.save_state = "saved"
+        for table, key in self._drafted:
+            discard_draft(self.store.path, table, key, path=self.drafts_path)
+        self._drafted.clear()
+        self._draw_save_state()
+
+    def _write_failed(self, error: Exception, changes: list[ChangeSet]) -> None:
+        state = save_state_after(error) if isinstance(error, StoreError) else None
+        state = state or "not saved"
+        if state != self.save_state:  # once, not at every retry
+            reason = str(error) if isinstance(error, StoreError) else unexpected(error)
+            if state == "not saved":
+                reason += " (the change is kept and written again with the next save)"
+            self.notify(reason, title="Not saved", severity="error", timeout=10)
+        self.save_state = state
+        self._keep_as_drafts(changes)
+        if state == "conflict":
+            self._drafted.clear()  # the drafts stay: the file keeps the other values
+            self.refresh_area()  # memory is the file again
+        else:
+            self._draw_save_state()
+
+    def _keep_as_drafts(self, changes: list[ChangeSet]) -> None:
+        """Keep what each unwritten change typed as a draft, so ending the app (or a
+        conflict) does not lose it: its form offers it back."""
+        for change_set in changes:
+            for change in change_set.changes:
+                if change.after is None:
+                    continue
+                rt = record_type(change.table)
+                values = {f.name: to_text(f, change.after.get(f.name)) for f in rt.input_fields}
+                key = None if change.before is None else change.original_key
+                with contextlib.suppress(Exception):  # drafts are a safety net
+                    save_draft(self.store.path, change.table, key, values, path=self.drafts_path)
+                    self._drafted.add((change.table, key))
+
+    def _draw_save_state(self) -> None:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, AreaScreen):
+                screen.refresh_status(self.save_state)
+                return
+
+    def finish_writes(self) -> str | None:
+        """After the app ended (quit, SIGHUP): wait for the write under way and write what
+        is left; a line to print when some change could not be written."""
+        changes = self.store.unwritten_changes()
+        try:
+            self.store.write_unwritten()
+        except Exception as error:
+            self._keep_as_drafts(changes)
+            reason = str(error) if isinstance(error, StoreError) else unexpected(error)
+            return (
+                f"{len(changes)} change(s) could not be written ({reason}); what they typed "
+                "is kept as drafts, offered again when their form is opened"
+            )
+        return None
 
     def on_board_not_saved(self, message: Board.NotSaved) -> None:
         # Stays until a change is saved: the last edit the user made is not in the file.
@@ -119,7 +218,11 @@ class ProjectFileApp(App[None]):
         self.refresh_area()
 
     def poll_disk(self) -> None:
-        """Reload when another session saved the project (the app calls this every 1.5 s)."""
+        """Reload when another session saved the project (the app calls this every 1.5 s);
+        a write that failed is tried again."""
+        if self.store.unwritten:
+            self.write_in_worker()
+            return
         try:
             if self.store.refresh():
                 self.notify("Reloaded: another session changed the project", timeout=4)
@@ -138,9 +241,10 @@ class ProjectFileApp(App[None]):
                 self.refresh_area()
             return
         if label:
-            self.save_state = "saved"
+            self.save_state = "saving" if self.store.unwritten else "saved"
         self.notify(f"{verb}: {label}" if label else f"Nothing to {verb.lower()[:-2]}", timeout=3)
         self.refresh_area()
+        self.write_in_worker()
 
     def action_undo(self) -> None:
         self._undo_redo(redo=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pmtui.kinds.escapes import visible
+from pmtui.kinds.escapes import has_control, visible
 from pmtui.schema import NUMERIC_KINDS, Field, RecordType
 from pmtui.views import Names, shown_text
 
@@ -40,7 +40,7 @@ def render_table(
     columns, the columns the space is left to widen first (the name, then the rest) and
     each line cut to the width; without one (a pipe, a file, --wide) nothing is cut."""
     fields = table_columns(rt)
-    cells = [[cell(rt, f, record.get(f.name), names) for f in fields] for record in records]
+    cells = _cells(rt, fields, records, names)
     longest = [
         max([len(f.title), *(len(row[index]) for row in cells)]) for index, f in enumerate(fields)
     ]
@@ -57,13 +57,14 @@ def render_table(
             widths[index] += grow
             spare -= grow
 
+    right = [f.kind in NUMERIC_KINDS for f in fields]
+
     def line(values: Sequence[str]) -> str:
         parts = []
-        for f, value, column_width in zip(fields, values, widths, strict=True):
-            value = _fit(value, column_width)
-            parts.append(
-                value.rjust(column_width) if f.kind in NUMERIC_KINDS else value.ljust(column_width)
-            )
+        for value, column_width, numeric in zip(values, widths, right, strict=True):
+            if len(value) > column_width:
+                value = _fit(value, column_width)
+            parts.append(value.rjust(column_width) if numeric else value.ljust(column_width))
         text = "  ".join(parts).rstrip()
         return _fit(text, width) if width else text
 
@@ -71,6 +72,36 @@ def render_table(
     return [line([f.title for f in fields]), _fit(rule, width) if width else rule] + [
         line(row) for row in cells
     ]
+
+
+def _cells(
+    rt: RecordType, fields: list[Field], records: Sequence[dict[str, Any]], names: Names | None
+) -> list[list[str]]:
+    """Each record's cells as `cell` makes them, worked out a column at a time: an empty
+    value is '' and a value is shown once per distinct value (thousands of rows repeat a
+    status, a date, a duration); escaping runs only when some cell needs it."""
+    columns = []
+    for f in fields:
+        shown: dict[tuple[type, Any], str] = {}  # by type too: 1, 1.0 and True differ
+        column = []
+        for record in records:
+            value = record.get(f.name)
+            if value is None:
+                column.append("")
+                continue
+            try:
+                text = shown.get((type(value), value))
+            except TypeError:  # a list: not hashable
+                column.append(shown_text(rt, f, value, names))
+                continue
+            if text is None:
+                text = shown[type(value), value] = shown_text(rt, f, value, names)
+            column.append(text)
+        columns.append(column)
+    rows = [list(row) for row in zip(*columns, strict=True)] if columns else [[] for _ in records]
+    if any(has_control(text) for column in columns for text in set(column)):
+        rows = [[visible(text, lines=False) for text in row] for row in rows]
+    return rows
 
 
 def render_record(

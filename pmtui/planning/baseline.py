@@ -9,7 +9,7 @@ from typing import Any
 from pmtui.changes import Change, Writer
 from pmtui.context import Context
 from pmtui.domain.links import ScheduleError
-from pmtui.planning.plan import Plan, build_plan
+from pmtui.planning.plan import Plan, build_plan, carry_plan
 from pmtui.schema import Reader, Record
 
 
@@ -55,6 +55,11 @@ def shared_plan(ctx: Context, baseline: str | None = None) -> Plan:
     until the file changes. Raises as plan_of does (the same error each time)."""
 
     def build(ctx: Context) -> Plan | ScheduleError | KeyError:
+        # An edit that moves no date (a title, notes, a status) carries the last plan over.
+        if (before := ctx.carried(("plan", baseline))) is not None and isinstance(before[0], Plan):
+            carried = carry_plan(before[0], before[1])
+            if carried is not None:
+                return carried
         try:
             return plan_of(ctx, ctx.project, ctx.today, baseline)
         except (ScheduleError, KeyError) as error:

@@ -8,8 +8,7 @@ from datetime import date
 from typing import Any
 
 from pmtui.domain.calendar import WorkCalendar
-from pmtui.domain.links import Link, ScheduleError, build_network, parse_links
-from pmtui.domain.schedule import TaskInput
+from pmtui.domain.links import Link, ScheduleError, TaskInput, build_network, parse_links
 from pmtui.kinds import project_calendar
 
 

@@ -8,6 +8,7 @@ working day on or after the project start).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -108,6 +109,49 @@ class Plan:
             )
         found = self._forecasts[key]
         return found.forecast_start, found.forecast_finish
+
+
+#: The task fields build_plan reads (with network.task_inputs and wbs.outline) beyond the
+#: title it copies: an edit of tasks touching none of them leaves every date, roll-up and
+#: variance as it was, and the plan is carried over (carry_plan) instead of rebuilt.
+PLAN_FIELDS = frozenset(
+    {
+        "key",
+        "parent",
+        "predecessors",
+        "duration",
+        "start_no_earlier_than",
+        "order",
+        "percent_complete",
+        "actual_start",
+        "actual_finish",
+        "budget",
+    }
+)
+
+
+def carry_plan(plan: Plan, changes: Sequence[Any]) -> Plan | None:
+    """`plan` with the records `changes` (pmtui.changes.Change) edited, when they are edits
+    of tasks that touch no field in PLAN_FIELDS (a title, notes, an owner, a status); None
+    when any change may move the schedule (or adds, deletes or touches another table)."""
+    edited: dict[str, Record] = {}
+    for change in changes:
+        if change.table != "tasks" or change.before is None or change.after is None:
+            return None
+        if change.key != change.original_key or change.key not in plan.by_key:
+            return None
+        if not PLAN_FIELDS.isdisjoint(change.changed_fields()):
+            return None
+        edited[change.key] = change.after
+    tasks = [
+        dataclasses.replace(
+            task, title=str(edited[task.key].get("title") or ""), record=dict(edited[task.key])
+        )
+        if task.key in edited
+        else task
+        for task in plan.tasks
+    ]
+    return dataclasses.replace(plan, tasks=tasks, by_key={task.key: task for task in tasks})
 
 
 def build_plan(

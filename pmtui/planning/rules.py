@@ -10,14 +10,15 @@ percent and status from its tasks), the milestones' planned and forecast dates a
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmtui.context import Context
 from pmtui.domain.links import ScheduleError
-from pmtui.planning.baseline import milestone_forecast, milestone_planned, shared_plan
 from pmtui.planning.network import as_date, network_problem
-from pmtui.planning.plan import Plan
 from pmtui.schema import Record
+
+if TYPE_CHECKING:
+    from pmtui.planning.plan import Plan
 
 Errors = dict[int, dict[str, str]]
 
@@ -82,6 +83,9 @@ def plan_model(ctx: Context) -> Plan | None:
     """The plan of this revision against the latest baseline, built once and shared by
     every reader of the revision; None when the tasks cannot be scheduled."""
 
+    # The scheduler loads with the first plan, not with the rules at start-up.
+    from pmtui.planning.baseline import shared_plan
+
     try:
         return shared_plan(ctx)
     except (ScheduleError, KeyError):
@@ -144,6 +148,8 @@ def task_columns(
 def milestone_columns(ctx: Context, records: Sequence[Record]) -> dict[str, dict[str, Any]]:
     """Each milestone's planned and forecast date (the latest of its linked tasks) and its
     slip: working days the forecast lies after the baseline due (else the due date)."""
+    from pmtui.planning.baseline import milestone_forecast, milestone_planned
+
     plan = plan_model(ctx)
     columns: dict[str, dict[str, Any]] = {}
     for record in records:

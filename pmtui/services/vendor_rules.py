@@ -151,4 +151,12 @@ RULES = {
     "criteria": criterion_rules,
     "scores": score_rules,
 }
+#: The fields of a changed record each rule reads (the key is always watched): an edit
+#: touching none of them (a vendor's contact, a score's note) runs no rule.
+RULES_WATCH = {
+    "vendors": ("name",),
+    "comparisons": ("scale", "horizon_years", "candidates", "chosen_vendor", "decided_by"),
+    "criteria": ("name", "comparison"),
+    "scores": ("comparison", "vendor", "criterion", "score"),
+}
 COMPUTED = {"comparisons": comparison_status}

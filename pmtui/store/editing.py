@@ -34,6 +34,7 @@ class Editing(References, Parsing):
         self._order: dict[str, list[Record]] = {}
         self._context: ParseContext | None = None
         self._read_context: Context | None = None
+        self._carried: tuple[Context, list[Change]] | None = None
 
     if TYPE_CHECKING:  # the Store provides these
 
@@ -60,6 +61,12 @@ class Editing(References, Parsing):
         self._order.clear()
         self._context = None
         self._read_context = None
+        self._carried = None
+
+    def _carry_forward(self, previous: Context | None, landed: list[Change]) -> None:
+        """The next read context may carry read models over from `previous`, the context of
+        the revision `landed` changed (call right after forget_caches)."""
+        self._carried = (previous, landed) if previous is not None else None
 
     # ------------------------------------------------------------ reading with pending changes
 
@@ -67,7 +74,10 @@ class Editing(References, Parsing):
         """The context of this revision (computed fields, rules and read models read it):
         built once, and again after any change, reload or commit; staged changes included."""
         if self._read_context is None or self._pending:
-            self._read_context = Context(self, self.today)
+            carried, self._carried = self._carried, None
+            if carried is not None:
+                carried[0].previous = None  # one revision back at most: no chain of plans
+            self._read_context = Context(self, self.today, carried if not self._pending else None)
         return self._read_context
 
     def get(self, table: str, key: str) -> Record | None:
@@ -115,6 +125,9 @@ class Editing(References, Parsing):
         outermost = self._depth == 0
         if outermost:
             self.refresh()
+        # Staging changes nothing stored: the revision's context stays valid until the
+        # commit, which hands it on to the next (read models an edit cannot affect).
+        before = self._read_context if outermost else None
         self._depth += 1
         try:
             yield
@@ -127,6 +140,7 @@ class Editing(References, Parsing):
         if outermost:
             changes = list(self._pending.values())
             self._discard()
+            self._read_context = before
             self._push_undo(self.commit(changes, label))
 
     def _discard(self) -> None:

@@ -34,6 +34,11 @@ class History:
 
         def _load_from_disk(self) -> None: ...
 
+    def _forget_unsaved(self, dropped: list[int]) -> None:
+        """Undo no longer offers change sets (by id()) that never reached the file."""
+        self._undo[:] = [c for c in self._undo if id(c) not in dropped]
+        self._redo[:] = [c for c in self._redo if id(c) not in dropped]
+
     def _push_undo(self, change_set: ChangeSet | None) -> None:
         if change_set is None:
             return

@@ -15,7 +15,7 @@ from pmtui.kinds.escapes import quoted
 from pmtui.schema import RecordType
 from pmtui.store.changes import Record
 from pmtui.store.errors import RecordInvalid
-from pmtui.tables import record_type
+from pmtui.tables import record_type, rules_touched
 
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 
@@ -172,13 +172,20 @@ class Parsing:
         errors: dict[str, str],
         replaces: str | None = None,
         rules: bool = True,
+        before: Record | None = None,
     ) -> Record:
         for f in rt.fields:
             if f.required and record.get(f.name) in (None, "", []) and f.name not in errors:
                 errors[f.name] = "is required"
         if not errors and rt.check is not None:
             errors.update(rt.check(record))
-        if not errors and rules and rt.rules is not None:
+        if (
+            not errors
+            and rules
+            and rt.rules is not None
+            # An edit that touches no field the rules watch cannot break them (RULES_WATCH).
+            and (before is None or rules_touched(rt.table, before, record))
+        ):
             after = Context(_After(self, rt.table, replaces, record), self.today)
             errors.update(rt.rules(after, [record]).get(0, {}))
         if errors:
@@ -228,13 +235,14 @@ class Parsing:
             return self.parse_new(table, raw, rules=rules)
         rt = record_type(table)
         values, errors = self._parse_fields(rt, raw)
-        merged = {**self.require(table, key), **values}
+        before = self.require(table, key)
+        merged = {**before, **values}
         new_key = str(merged.get("key") or "")
         if not new_key:
             errors["key"] = "is required"
         elif new_key != key and self.get(table, new_key) is not None:
             errors["key"] = f"{new_key} is taken in {table}"
-        return self._finish(rt, merged, errors, replaces=key, rules=rules)
+        return self._finish(rt, merged, errors, replaces=key, rules=rules, before=before)
 
     # ------------------------------------------------------------ keys
 

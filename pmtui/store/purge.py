@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pmtui.store.atomic import FileLock, atomic_write, shared_mode
+from pmtui.store.encoding import encode
 from pmtui.store.files import ProjectFiles
-from pmtui.store.loading import encode
 from pmtui.tables import load_all, record_type
 
 

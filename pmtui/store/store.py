@@ -26,10 +26,11 @@ from pmtui.store.atomic import (
 from pmtui.store.changes import Record
 from pmtui.store.committing import Committing
 from pmtui.store.editing import Editing
+from pmtui.store.encoding import encode
 from pmtui.store.errors import ConflictError, ProjectError, SaveError
 from pmtui.store.files import ProjectFiles
 from pmtui.store.history import History
-from pmtui.store.loading import Loading, ProjectStorage, encode
+from pmtui.store.loading import Loading, ProjectStorage
 from pmtui.tables import load_all
 
 
@@ -56,6 +57,7 @@ class Store(Loading, Committing, History, Editing):
         self._index = {}
         self._undo = []
         self._redo = []
+        self._unwritten = []
         self.warnings = []
         super().__init__()
 

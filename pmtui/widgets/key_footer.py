@@ -32,12 +32,18 @@ class KeyFooter(Widget):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
+    #: The text and styles last drawn: a bindings update that changes neither (a cursor
+    #: move refreshes the bindings) redraws nothing, sparing a line of output per key.
+    _drawn: object = None
+
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        if screen is self.screen:
+        if screen is self.screen and self._drawn != _looks(self.line()):
             self.refresh()
 
     def render(self) -> Content:
-        keys, palette = self.line()
+        line = self.line()
+        self._drawn = _looks(line)
+        keys, palette = line
         width = self.size.width
         if palette.cell_length and width:
             room = max(0, width - palette.cell_length)
@@ -67,3 +73,8 @@ class KeyFooter(Widget):
             parts.append((app.get_key_display(binding), f"bold $footer-key-foreground{dim}"))
             parts.append((f" {binding.description} ", f"$footer-description-foreground{dim}"))
         return Content.assemble(*parts), palette
+
+
+def _looks(line: tuple[Content, ...]) -> list[tuple[str, list[object]]]:
+    """What a line looks like: its text and styles (Content compares text only)."""
+    return [(part.plain, list(part.spans)) for part in line]

@@ -287,7 +287,9 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             return strip.crop_extend(0, self.size.width, self.rich_style)
         else:
             return Strip.blank(self.size.width, self.rich_style)
-        return strip.crop_extend(scroll_x, scroll_x + self.size.width, style)
+        # Cells of one style as one segment: each segment is sent with its own colour
+        # codes, most of a cursor move's bytes (bench/bench_scale.py).
+        return strip.crop_extend(scroll_x, scroll_x + self.size.width, style).simplify()
 
     def _row_style(self, position: int) -> Style:
         if position == self._cursor:

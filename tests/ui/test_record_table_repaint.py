@@ -39,3 +39,15 @@ async def test_a_cursor_move_redraws_only_the_old_and_new_cursor_rows(
         await pilot.pause()
         assert len(set(drawn)) == table.size.height
         assert "Row 100" in table.render_line(table.size.height - 1).text
+
+
+async def test_a_row_of_one_style_is_one_segment() -> None:
+    # Each segment reaches the terminal with its own colour codes: cells of one style are
+    # sent as one (a cursor move was 1.5 KB, now about 300 bytes; bench/bench_scale.py).
+    app = TableApp(numbered_rows(10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.query_one(RecordTable)
+        for y in (1, 2):  # the cursor row and a plain one
+            segments = list(table.render_line(y))
+            assert len({s.style for s in segments}) == len(segments), segments

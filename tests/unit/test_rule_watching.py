@@ -76,7 +76,7 @@ def test_the_plan_rules_declare_what_they_watch() -> None:
     assert tables.rules_watch("tasks") == frozenset({"key", "parent", "predecessors"})
     assert tables.rules_watch("deliverables") == frozenset({"key", "status"})
     assert tables.rules_watch("acceptance_criteria") == frozenset({"key", "met", "deliverable"})
-    assert tables.rules_watch("vendors") is None  # no declaration: every change runs them
+    assert tables.rules_watch("people") is None  # no declaration: every change runs them
 
 
 def test_rules_touched_by_a_change() -> None:
@@ -85,7 +85,7 @@ def test_rules_touched_by_a_change() -> None:
     assert tables.rules_touched("tasks", before, {**before, "predecessors": ["T2"]})
     assert tables.rules_touched("tasks", None, before)  # a new record
     assert tables.rules_touched("tasks", before, None)  # a deleted one
-    assert tables.rules_touched("vendors", {"key": "V1"}, {"key": "V1", "notes": "x"})
+    assert tables.rules_touched("people", {"key": "P1"}, {"key": "P1", "notes": "x"})
 
 
 def test_a_watch_naming_a_field_the_table_lacks_is_refused() -> None:
@@ -95,3 +95,28 @@ def test_a_watch_naming_a_field_the_table_lacks_is_refused() -> None:
     with pytest.raises(KeyError, match="duratoin"):
         tables.attach(service)
     tables.reload()
+
+
+def test_the_form_check_of_a_duration_edit_runs_no_cycle_check(
+    planned: Store, cycle_checks: list[int]
+) -> None:
+    # What the app's form runs on every save (Board._errors): store.validate.
+    planned.validate("tasks", {"duration": "8", "title": "Build it"}, "T2")
+    assert cycle_checks == []
+    with pytest.raises(RecordInvalid, match="cycle"):
+        planned.validate("tasks", {"predecessors": "T3"}, "T1")
+    assert cycle_checks == [3]
+    planned.validate("tasks", {"title": "New"})  # a new record always runs its rules
+    assert len(cycle_checks) == 2
+
+
+def test_the_vendor_rules_declare_what_they_watch() -> None:
+    assert tables.rules_watch("vendors") == frozenset({"key", "name"})
+    assert tables.rules_watch("criteria") == frozenset({"key", "name", "comparison"})
+    assert tables.rules_watch("scores") == frozenset(
+        {"key", "comparison", "vendor", "criterion", "score"}
+    )
+    assert tables.rules_watch("comparisons") == frozenset(
+        {"key", "scale", "horizon_years", "candidates", "chosen_vendor", "decided_by"}
+    )
+    assert not tables.rules_touched("vendors", {"key": "V1"}, {"key": "V1", "notes": "x"})

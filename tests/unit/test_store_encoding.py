@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import tempfile
 from datetime import date
@@ -13,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pmtui.store import ConflictError, InUse, RecordInvalid, Store
-from pmtui.store.encoding import IncrementalEncoder
+from pmtui.store.encoding import IncrementalEncoder, record_text
 from pmtui.store.loading import encode
 
 DAY = date(2026, 3, 2)
@@ -82,9 +83,15 @@ def assert_full(store: Store, path: Path) -> None:
     assert store.encoder().encode(store._data) == encode(store._data)
     on_disk = path.read_bytes()
     assert on_disk == encode(json.loads(on_disk))
-    assert {t: r for t, r in store._data.items() if r} == {
-        t: r for t, r in json.loads(on_disk).items() if r
-    }
+    assert without_digest(store._data) == without_digest(json.loads(on_disk))
+
+
+def without_digest(data: dict[str, Any]) -> dict[str, Any]:
+    """The non-empty tables; _meta without the digest of the text (which an empty table
+    changes)."""
+    kept = {t: r for t, r in data.items() if r}
+    kept["_meta"] = {i: {**m, "text_sha256": None} for i, m in kept["_meta"].items()}
+    return kept
 
 
 @settings(
@@ -142,3 +149,80 @@ def test_the_encoder_falls_back_to_the_full_encode_for_what_its_layout_does_not_
     encoder = IncrementalEncoder()
     for data in ({}, {"t": {}}, {"t": {"1": {"a": [1, {"b": None}]}, "10": {}, "2": []}}):
         assert encoder.encode(data) == encode(data)
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=-(10**40), max_value=10**40)
+    | st.floats()  # NaN and the infinities too: json.dumps writes them, so must we
+    | TEXT
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(record=st.dictionaries(st.text(), JSON_VALUES, max_size=8))
+def test_a_records_text_is_what_the_standard_encoder_writes(record: dict[str, Any]) -> None:
+    expected = json.dumps(record, sort_keys=True, indent=1, ensure_ascii=False)
+    assert record_text(record) == expected.replace("\n", "\n  ")
+
+
+def test_a_records_text_of_other_types_is_what_json_makes_of_them() -> None:
+    class Name(str):
+        pass
+
+    for record in (
+        {"a": (1, 2)},
+        {1: "x", 2: True},
+        {"a": Name("s"), "b": {"c": []}},
+        {"t": [True, False, None, 1.5, -0.0, float("inf")]},
+    ):
+        expected = json.dumps(record, sort_keys=True, indent=1, ensure_ascii=False)
+        assert record_text(record) == expected.replace("\n", "\n  ")
+
+
+def test_a_new_session_takes_the_records_text_from_the_file(
+    store: Store, project_path: Path
+) -> None:
+    with store.transaction("seed"):
+        for n in range(30):
+            store.add("tasks", {"title": f"task {n}", "notes": 'é \u2028 "q"\nline'})
+        store.add("people", {"name": "Ada", "skills": ["SQL", "SAP"]})
+    store.close()
+    reopened = Store.open(project_path)
+    reopened.update("tasks", "T7", {"title": "renamed"})
+    # The changed task and _meta; every other record's text came from the file.
+    assert reopened.encoder().encoded == 2
+    on_disk = project_path.read_bytes()
+    assert on_disk == encode(json.loads(on_disk))
+    assert json.loads(on_disk)["tasks"]["7"]["title"] == "renamed"
+    reopened.add("people", {"name": "Bo"})
+    reopened.delete("tasks", "T3")
+    assert project_path.read_bytes() == encode(reopened._data)
+
+
+def test_a_hand_edited_file_is_encoded_in_full(store: Store, project_path: Path) -> None:
+    for n in range(5):
+        store.add("tasks", {"title": f"task {n}"})
+    store.close()
+    # Someone reformats a record by hand: the file no longer holds its digest.
+    text = project_path.read_text().replace('"title": "task 1"', '"title":   "task 1"')
+    project_path.write_text(text)
+    reopened = Store.open(project_path)
+    reopened.update("tasks", "T4", {"title": "renamed"})
+    assert reopened.encoder().encoded == 7  # five tasks, the project, _meta
+    on_disk = project_path.read_bytes()
+    assert on_disk == encode(json.loads(on_disk))
+    assert b'"title": "task 1"' in on_disk
+
+
+def test_the_digest_covers_the_file_after_meta(store: Store, project_path: Path) -> None:
+    store.add("tasks", {"title": "one"})
+    raw = project_path.read_bytes()
+    meta = json.loads(raw)["_meta"]["1"]
+    body = raw[raw.index(b"\n }") + 3 :]
+    assert meta["text_sha256"] == hashlib.sha256(body).hexdigest()
