@@ -22,7 +22,7 @@ MIN_COLUMN = 6  # fitting to the screen never narrows a column below this
 TEXT_COLUMN_FROM = 12
 #: Sharing the width never cuts a text column below this (or its longest cell, if shorter).
 MIN_TEXT_COLUMN = 10
-_CONTROL_TO_SPACE = {code: " " for code in [*range(32), 127]}
+_CONTROL_TO_SPACE = {code: " " for code in [*range(32), *range(127, 160)]}  # C0, DEL, C1
 _NUMBER_NOISE = re.compile(r"[,_\s$€£¥₹%]")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
 

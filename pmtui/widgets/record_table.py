@@ -148,6 +148,11 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         return len(self._visible)
 
     @property
+    def column_widths(self) -> tuple[int, ...]:
+        """Each column's width on screen now, in cells (one blank cell before each)."""
+        return tuple(self._widths)
+
+    @property
     def cursor_row_key(self) -> str | None:
         """The key of the row under the cursor, or None when no row is shown."""
         return self._keys[self._visible[self._cursor]] if self._visible else None
