@@ -102,6 +102,21 @@ class Board(Widget):
         """Put the cursor on a record (search results jump here); False if not shown."""
         return False
 
+    def reveal(self, table: RecordTable, key: str) -> bool:
+        """Put `table`'s cursor on the row `key`. A filter that shows the row stays (an
+        edit keeps the list as the user narrowed it); one that hides it is cleared, with
+        its filter line. False when the table has no such row."""
+        if table.move_to_key(key):
+            return True
+        if not table.filter_text:
+            return False
+        for line in self.query(ListFilter):
+            if line.target is table:
+                line.value = ""
+                line.remove_class("shown")
+        table.filter_text = ""
+        return table.move_to_key(key)
+
     # ------------------------------------------------ the verbs every board shares
     # A board lists the bindings it has (pmtui.boards.keys: record_add, record_edit, ...)
     # and answers these hooks; adding, editing, deleting and filtering happen here.

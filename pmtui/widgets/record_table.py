@@ -289,7 +289,13 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
                 self.action_select_row()
 
     def watch_filter_text(self) -> None:
-        self._rebuild(self.cursor_row_key)
+        if self.filter_text.strip():
+            # A new filter puts the cursor on its first match, as a list narrowed while
+            # typing does; clearing it keeps the row that was chosen.
+            self._cursor = 0
+            self._rebuild(None)
+        else:
+            self._rebuild(self.cursor_row_key)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

@@ -9,14 +9,23 @@ from pathlib import Path
 import pytest
 
 from pmtui.app import PmtuiApp
-from tests.uihelpers import demo_store, isolated_env, make_app, table_text
+from pmtui.store import Store
+from pmtui.widgets.list_filter import ListFilter
+from pmtui.widgets.record_table import RecordTable
+from tests.ui.test_plan_boards import fill_form
+from tests.uihelpers import demo_store, isolated_env, make_app, reopened, table_text
 
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> PmtuiApp:
-    return make_app(demo_store(tmp_path), isolated_env(tmp_path))
+def store_of(tmp_path: Path) -> Store:
+    return demo_store(tmp_path)
+
+
+@pytest.fixture
+def demo(store_of: Store, tmp_path: Path) -> PmtuiApp:
+    return make_app(store_of, isolated_env(tmp_path))
 
 
 def _lines(app: PmtuiApp, selector: str = "RecordTable") -> list[str]:
@@ -69,3 +78,51 @@ class TestColumnsShareTheWidth:
                 if line.strip():
                     assert len(DATE.findall(line)) == 2, line
             assert all(len(line) <= 60 for line in lines)
+
+
+def _cursor(app: PmtuiApp, selector: str = "#table") -> str | None:
+    return app.screen.query_one(selector, RecordTable).cursor_row_key
+
+
+class TestFilters:
+    async def test_after_slash_mock_enter_the_cursor_is_on_the_first_match(
+        self, demo: PmtuiApp
+    ) -> None:
+        async with demo.run_test(size=(80, 24)) as pilot:
+            await pilot.press("2", *["j"] * 20, "slash", *"mock", "enter")
+            await pilot.pause()
+            table = demo.screen.query_one("#table", RecordTable)
+            assert table.row_count == 2
+            assert table.cursor_row_key == "T16"  # Mock load 1, not the last match
+            assert demo.focused is table
+
+    async def test_editing_a_filtered_task_keeps_the_filter_and_the_row(
+        self, demo: PmtuiApp, store_of: Store
+    ) -> None:
+        async with demo.run_test(size=(80, 24)) as pilot:
+            await pilot.press("2", "slash", *"mock", "enter", "j")
+            assert _cursor(demo) == "T18"
+            await pilot.press("e")
+            await fill_form(pilot, {"notes": "Needs the cleansed vendors"})
+            table = demo.screen.query_one("#table", RecordTable)
+            assert (table.filter_text, table.row_count, table.cursor_row_key) == ("mock", 2, "T18")
+            line = demo.screen.query_one(ListFilter)
+            assert line.has_class("shown") and line.value == "mock"
+        assert reopened(store_of).get("tasks", "T18")["notes"] == "Needs the cleansed vendors"
+
+    async def test_editing_a_note_of_a_filtered_person_keeps_the_filter_and_the_note(
+        self, demo: PmtuiApp, store_of: Store
+    ) -> None:
+        async with demo.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", *["right_square_bracket"] * 3)
+            await pilot.pause()
+            await pilot.press("slash", *"chen", "enter", "enter", "j")
+            assert _cursor(demo, "#notes-people") == "P11"
+            assert _cursor(demo, "#notes-timeline") == "N1"
+            await pilot.press("e")
+            await fill_form(pilot, {"tags": "growth"})
+            people = demo.screen.query_one("#notes-people", RecordTable)
+            assert (people.filter_text, people.row_count) == ("chen", 1)
+            assert _cursor(demo, "#notes-people") == "P11"
+            assert _cursor(demo, "#notes-timeline") == "N1"
+        assert reopened(store_of).get("notes", "N1")["tags"] == ["growth"]
