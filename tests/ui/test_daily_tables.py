@@ -7,10 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.strip import Strip
 
 from pmtui.app import PmtuiApp
 from pmtui.store import Store
 from pmtui.widgets.list_filter import ListFilter
+from pmtui.widgets.load_grid import LoadGrid
 from pmtui.widgets.record_table import RecordTable
 from tests.ui.test_plan_boards import fill_form
 from tests.uihelpers import demo_store, isolated_env, make_app, reopened, table_text
@@ -126,3 +128,61 @@ class TestFilters:
             assert _cursor(demo, "#notes-people") == "P11"
             assert _cursor(demo, "#notes-timeline") == "N1"
         assert reopened(store_of).get("notes", "N1")["tags"] == ["growth"]
+
+
+class TestComingBack:
+    async def test_the_allocation_grid_keeps_its_rows_after_a_tab_and_back(
+        self, demo: PmtuiApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        drawn: dict[int, str] = {}  # what the terminal got last, line by line
+        real = LoadGrid.render_line
+
+        def recorded(grid: LoadGrid, y: int) -> Strip:
+            strip = real(grid, y)
+            drawn[y] = strip.text
+            return strip
+
+        monkeypatch.setattr(LoadGrid, "render_line", recorded)
+        async with demo.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "right_square_bracket")
+            await pilot.pause()
+            await pilot.press(*["j"] * 11)  # the last person: the grid once showed 3 rows
+            await pilot.pause()
+            grid = demo.screen.query_one(LoadGrid)
+            before = [drawn[y] for y in range(grid.size.height)]
+            assert "Dr. Katharina" in before[1] and "Samuel Okafor" in before[12]
+            for keys in (["right_square_bracket", "left_square_bracket"], ["1", "3"]):
+                await pilot.press(*keys)
+                await pilot.pause()
+                assert [drawn[y] for y in range(grid.size.height)] == before
+                assert grid.cursor is not None and grid.cursor[0] == 11
+
+    async def test_the_wbs_keeps_its_cursor_and_scroll_after_an_area_and_back(
+        self, demo: PmtuiApp
+    ) -> None:
+        async with demo.run_test(size=(80, 24)) as pilot:
+            await pilot.press("2", *["j"] * 25, "k", "k")
+            table = demo.screen.query_one("#table", RecordTable)
+            before = (table.cursor_row_key, table.scroll_offset.y, table_text(demo))
+            assert before[1] > 0
+            for keys in (["3", "2"], ["right_square_bracket", "left_square_bracket"]):
+                await pilot.press(*keys)
+                await pilot.pause()
+                assert (table.cursor_row_key, table.scroll_offset.y, table_text(demo)) == before
+
+
+class TestNoStrayGlyphs:
+    async def test_the_allocation_grid_draws_only_whole_week_columns(self, demo: PmtuiApp) -> None:
+        async with demo.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "right_square_bracket")
+            await pilot.pause()
+            grid = demo.screen.query_one(LoadGrid)
+            header = grid.render_line(0).text.split()
+            assert header[0] == "Person" and len(header) > 5
+            assert all(re.fullmatch(r"\d\d-\d\d", week) for week in header[1:]), header
+            lukas = next(
+                grid.render_line(y).text
+                for y in range(grid.size.height)
+                if "Lukas" in grid.render_line(y).text
+            )
+            assert len(lukas.split()) == len(header) + 1  # a first and a last name
