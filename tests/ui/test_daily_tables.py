@@ -10,7 +10,12 @@ import pytest
 from textual.strip import Strip
 
 from pmtui.app import PmtuiApp
+from pmtui.boards.area import AreaScreen
+from pmtui.boards.registry import AREAS
 from pmtui.store import Store
+from pmtui.views import record_detail
+from pmtui.widgets.detail_line import DetailLine
+from pmtui.widgets.key_footer import KeyFooter
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.load_grid import LoadGrid
 from pmtui.widgets.record_table import RecordTable
@@ -186,3 +191,72 @@ class TestNoStrayGlyphs:
                 if "Lukas" in grid.render_line(y).text
             )
             assert len(lukas.split()) == len(header) + 1  # a first and a last name
+
+
+class TestDetailLine:
+    async def test_the_wbs_shows_the_chosen_task_whole_with_its_owner_by_name(
+        self, demo: PmtuiApp
+    ) -> None:
+        async with demo.run_test(size=(80, 24)) as pilot:
+            await pilot.press("2", "j", "j")
+            await pilot.pause()
+            detail = demo.screen.query_one(DetailLine)
+            assert detail.text == "System integrator onboarding · Owner: Markus Brandt"
+            await pilot.press("j")
+            await pilot.pause()
+            assert detail.text.startswith("Kick-off held · Owner: ")
+
+    async def test_every_board_shows_its_chosen_record_under_it(self, demo: PmtuiApp) -> None:
+        seen = 0
+        async with demo.run_test(size=(80, 24)) as pilot:
+            for area in AREAS:
+                if not area.boards:
+                    continue
+                await pilot.press(str(area.number))
+                await pilot.pause()
+                screen = demo.screen
+                assert isinstance(screen, AreaScreen)
+                for _ in area.boards:
+                    await pilot.pause()
+                    board = screen.board
+                    assert board is not None
+                    chosen = board.chosen()
+                    detail = screen.query_one(DetailLine)
+                    assert detail.region.y == screen.query_one(KeyFooter).region.y - 1
+                    if chosen is None:
+                        assert detail.parts == (), board.spec.id
+                        await pilot.press("right_square_bracket")
+                        continue
+                    expected = record_detail(store_of_app(demo), *chosen)
+                    assert list(detail.parts) == expected, board.spec.id
+                    assert expected and expected[0][1], board.spec.id
+                    seen += 1
+                    await pilot.press("right_square_bracket")
+        assert seen >= 8
+
+    async def test_a_notes_text_shows_whole_and_follows_the_cursor(self, demo: PmtuiApp) -> None:
+        async with demo.run_test(size=(160, 30)) as pilot:
+            await pilot.press("3", *["right_square_bracket"] * 3)
+            await pilot.pause()
+            await pilot.press("slash", *"chen", "enter", "enter")
+            await pilot.pause()
+            detail = demo.screen.query_one(DetailLine)
+            assert detail.text == (
+                "concern · Person: Chen Wei · Text: Struggling with the EBICS certificate "
+                "handling; stays late and does not ask for help. Offered pairing with Priya "
+                "twice a week."
+            )
+            await pilot.press("j")
+            await pilot.pause()
+            assert detail.text.startswith("one-to-one · Person: Chen Wei · Text: Wants to grow")
+
+    async def test_an_edit_of_the_chosen_record_shows_at_once(self, demo: PmtuiApp) -> None:
+        async with demo.run_test(size=(80, 24)) as pilot:
+            await pilot.press("2", "j", "e")
+            await fill_form(pilot, {"title": "Project charter, plan and RACI"})
+            detail = demo.screen.query_one(DetailLine)
+            assert detail.text.startswith("Project charter, plan and RACI · Owner: Markus")
+
+
+def store_of_app(app: PmtuiApp) -> Store:
+    return app.store
