@@ -7,7 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from textual._compositor import LayoutUpdate
+from textual.screen import ModalScreen
 from textual.strip import Strip
+from textual.widgets._toast import Toast
 
 from pmtui.app import PmtuiApp
 from pmtui.boards.area import AreaScreen
@@ -260,3 +263,48 @@ class TestDetailLine:
 
 def store_of_app(app: PmtuiApp) -> Store:
     return app.store
+
+
+def screen_text(app: PmtuiApp) -> list[str]:
+    """The terminal as the user sees it, modals over the screens under them."""
+    compositor = app.screen._compositor
+    update = compositor.render_update(full=True, screen_stack=app._background_screens)
+    assert isinstance(update, LayoutUpdate)
+    return ["".join(strip.text for strip in row) for row in update.strips]
+
+
+class TestModalsAndToasts:
+    @pytest.mark.parametrize(
+        "keys",
+        [
+            ["2", "right_square_bracket", "right_square_bracket", "e"],  # milestone form
+            ["2", "right_square_bracket", "right_square_bracket", "question_mark"],  # help
+            ["3", "right_square_bracket", "j", "j", "j", "enter", "e"],  # assignment form
+        ],
+    )
+    async def test_no_stray_glyphs_beside_a_modal(self, demo: PmtuiApp, keys: list[str]) -> None:
+        async with demo.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert isinstance(demo.screen, ModalScreen)
+            modal = demo.screen.children[0].region
+            lines = screen_text(demo)[modal.y : modal.bottom]
+            assert len(lines) > 8
+            for line in lines:
+                # Either the modal's border, or nothing: no piece of the board under it.
+                assert line[0] in " █▀▄" and line[-1] in " █▀▄", line
+
+    async def test_toasts_are_short_and_never_over_the_board(self, demo: PmtuiApp) -> None:
+        async with demo.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.press("2", "G", "e")
+            await fill_form(pilot, {"notes": "Keep the go-live checklist"})
+            await pilot.press("u")  # a second toast: Undone
+            await pilot.pause()
+            toasts = list(demo.screen.query(Toast))
+            assert len(toasts) == 2
+            board = demo.screen.query_one("#boards").region
+            table = demo.screen.query_one("#table", RecordTable)
+            for toast in toasts:
+                assert toast._timeout <= 3
+                assert not toast.region.overlaps(board), (toast.region, board)
+            assert table.cursor_row_key == "T35"
