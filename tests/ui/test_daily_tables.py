@@ -18,6 +18,7 @@ from pmtui.boards.registry import AREAS
 from pmtui.store import Store
 from pmtui.views import record_detail
 from pmtui.widgets.detail_line import DetailLine
+from pmtui.widgets.kanban import Kanban
 from pmtui.widgets.key_footer import KeyFooter
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.load_grid import LoadGrid
@@ -66,6 +67,19 @@ class TestColumnsShareTheWidth:
             row = next(line for line in lines if "T3 " in line)
             assert "System integrator onboar…" in row  # 24 of 28 letters; 17 before
             assert len(DATE.findall(row)) == 2
+
+    async def test_milestone_cards_share_the_width_by_what_they_need(self, demo: PmtuiApp) -> None:
+        async with demo.run_test(size=(120, 40)) as pilot:
+            await pilot.press("2", "right_square_bracket", "right_square_bracket")
+            await pilot.pause()
+            kanban = demo.screen.query_one(Kanban)
+            drawn = "\n".join(kanban.render_line(y).text for y in range(kanban.size.height))
+            for title in ("M2 Business blueprint signed off", "M3 Vendor master cleansed"):
+                assert title in drawn
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            header = kanban.render_line(0).text
+            assert len(header) == 80 and header.count("│") == 3
 
     async def test_a_resize_shares_the_width_again(self, demo: PmtuiApp) -> None:
         async with demo.run_test(size=(80, 24)) as pilot:
