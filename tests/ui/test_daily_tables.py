@@ -179,6 +179,30 @@ class TestComingBack:
                 assert [drawn[y] for y in range(grid.size.height)] == before
                 assert grid.cursor is not None and grid.cursor[0] == 11
 
+    async def test_the_milestone_cards_stay_in_view_after_a_tab_and_back(
+        self, demo: PmtuiApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        drawn: dict[int, str] = {}
+        real = Kanban.render_line
+
+        def recorded(kanban: Kanban, y: int) -> Strip:
+            strip = real(kanban, y)
+            drawn[y] = strip.text
+            return strip
+
+        monkeypatch.setattr(Kanban, "render_line", recorded)
+        async with demo.run_test(size=(80, 24)) as pilot:
+            await pilot.press("2", "left_square_bracket", "j", "j")  # M7, the third card
+            await pilot.pause()
+            kanban = demo.screen.query_one(Kanban)
+            assert kanban.selected_key == "M7"
+            before = [drawn[y] for y in range(kanban.size.height)]
+            assert "M5 Go/no-go" in before[2] and "M7 Project closed" in before[6]
+            await pilot.press("right_square_bracket", "left_square_bracket")
+            await pilot.pause()
+            assert [drawn[y] for y in range(kanban.size.height)] == before
+            assert kanban.selected_key == "M7"
+
     async def test_the_wbs_keeps_its_cursor_and_scroll_after_an_area_and_back(
         self, demo: PmtuiApp
     ) -> None:
