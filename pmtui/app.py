@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App
 from textual.binding import BindingType
 from textual.command import Provider
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from pmtui import paths, themes
@@ -48,6 +49,19 @@ class PmtuiApp(ProjectFileApp):
 
     TITLE = "pmtui"
     COMMANDS = App.COMMANDS | {_palette_provider}
+    #: Toasts sit over the three bars at the top, never over a board's rows, and go soon.
+    #: The large modals hide what is under them: a 78-cell form on an 80-cell terminal
+    #: left a column of stray glyphs (…, ─, the scrollbar) on each side.
+    CSS = """
+    ToastRack {
+        dock: top; align: right top; margin: 0; max-height: 3; overflow: hidden hidden;
+    }
+    Toast { margin: 0; padding: 0 1; max-width: 50%; }
+    RecordForm, HelpModal, PersonModal { background: $background; }
+    """
+    #: Seconds a toast stays: errors a little longer, they say why something failed.
+    NOTIFICATION_TIMEOUT = 3
+    ERROR_TIMEOUT = 6
     BINDINGS: ClassVar[list[BindingType]] = [
         *area_bindings([(a.number, a.name, a.title) for a in AREAS]),
         command("ctrl+f", "search", "Search", "app: Search everything", id="app-search"),
@@ -84,6 +98,19 @@ class PmtuiApp(ProjectFileApp):
         bar = [(a.number, a.name, a.title, bool(a.boards) or not dim_empty_areas) for a in AREAS]
         for declared in AREAS:
             self.add_mode(declared.name, partial(AreaScreen, self.store, declared.name, bar))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        longest = self.ERROR_TIMEOUT if severity == "error" else self.NOTIFICATION_TIMEOUT
+        timeout = longest if timeout is None else min(timeout, longest)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _choose_theme(self) -> None:
         specs, errors = themes.load_themes(paths.user_themes_dir(self.env))

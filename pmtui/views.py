@@ -13,6 +13,7 @@ from typing import Any, Protocol, cast
 
 from pmtui.context import Context
 from pmtui.kinds import to_display
+from pmtui.kinds.escapes import visible
 from pmtui.schema import Compute, Field, Kind, Record, RecordType, record_labels
 from pmtui.tables import record_type
 
@@ -133,3 +134,43 @@ def shown_text(rt: RecordType, f: Field, value: object, names: Names | None = No
         keys = value if isinstance(value, list) else [value]
         return "; ".join(labels.get(str(key), str(key)) for key in keys)
     return to_display(f, value)
+
+
+def record_detail(
+    store: Readable, table: str, key: str, field: str | None = None
+) -> list[tuple[str, str]]:
+    """The chosen record's whole text as (label, text) pairs, for the line under a board:
+    its name (label ""), the people it names (by name), its long texts (notes,
+    description), each on one line with control characters written out. With `field`,
+    that field alone (a setting's whole value). Empty when the record is gone."""
+    rt = record_type(table)
+    record = row(store, table, key)
+    if record is None:
+        return []
+
+    def one_line(text: str) -> str:
+        return visible(" ".join(text.split()), lines=False)
+
+    names: Names = {}
+
+    def shown(f: Field) -> str:
+        if f.kind in (Kind.REF, Kind.REFS) and (f.target or rt.table) not in names:
+            target = f.target or rt.table
+            names[target] = record_labels(store.records(target), record_type(target).label_field)
+        return one_line(shown_text(rt, f, record.get(f.name), names))
+
+    if field is not None and rt.has_field(field):
+        return [(rt.field(field).title, shown(rt.field(field)))]
+    parts: list[tuple[str, str]] = []
+    label = rt.field(rt.label_field) if rt.has_field(rt.label_field) else None
+    if label is not None:
+        parts.append(("", shown(label)))
+    # A record named by a reference (an assignment: its person) says what else it links.
+    linking = label is not None and label.kind in (Kind.REF, Kind.REFS)
+    for f in rt.fields:
+        if f is label:
+            continue
+        reference = f.kind in (Kind.REF, Kind.REFS)
+        if (reference and (f.target == "people" or linking)) or f.kind is Kind.LONG_TEXT:
+            parts.append((f.title, shown(f)))
+    return [part for part in parts if part[1]]

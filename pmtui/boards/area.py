@@ -13,11 +13,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
+from pmtui import views
 from pmtui.boards.base import Board
 from pmtui.boards.keys import command
 from pmtui.boards.registry import BoardSpec, area_title, boards_of
 from pmtui.store import Store
 from pmtui.widgets.area_bar import AreaBar, AreaEntry, BoardTabs, areas_line, tabs_line
+from pmtui.widgets.detail_line import DetailLine
 from pmtui.widgets.key_footer import KeyFooter
 from pmtui.widgets.status_bar import StatusBar, status_line
 
@@ -90,10 +92,30 @@ class AreaScreen(Screen[None]):
                     "ctrl+f to search, ? for every key.",
                     id="empty-text",
                 )
+        if self.boards:
+            yield DetailLine(id="detail")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.focus_board()  # before the first frame, so its footer shows the board's keys
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """Show the whole text of the record the board on show has chosen (its title,
+        people by name, notes) on the line under it."""
+        lines = self.query(DetailLine)
+        if not lines:
+            return
+        board = self.board
+        chosen = board.chosen() if board is not None and board.is_mounted else None
+        parts = []
+        if chosen is not None:
+            parts = views.record_detail(self.store, chosen.table, chosen.key, chosen.field)
+        lines.first().show(parts)
+
+    def on_board_choice_moved(self, message: Board.ChoiceMoved) -> None:
+        if message.board is self.board:
+            self.show_detail()
 
     @property
     def board(self) -> Board | None:
@@ -122,6 +144,7 @@ class AreaScreen(Screen[None]):
         switcher.current = widget_id
         self.query_one(BoardTabs).show([b.title for b in self.boards], self.current)
         self.focus_board()
+        self.show_detail()
         return self.board
 
     def focus_board(self) -> None:
@@ -152,6 +175,7 @@ class AreaScreen(Screen[None]):
         area return, `only_if_changed`: the board only if the file changed meanwhile)."""
         if self._draw_status(save_state) and (board := self.board) is not None:
             board.refresh_if_changed(force=not only_if_changed)
+            self.show_detail()  # the chosen record may have changed, its cursor not
 
     def refresh_status(self, save_state: str) -> None:
         """Redraw the status line only (a save finished in the background)."""

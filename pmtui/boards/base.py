@@ -66,6 +66,13 @@ class Board(Widget):
         label: str
 
     @dataclass
+    class ChoiceMoved(Message):
+        """The record the board's verbs act on may have changed (a cursor moved, the
+        focus went to another list): the area redraws its detail line."""
+
+        board: Board
+
+    @dataclass
     class NotSaved(Message):
         """A change did not reach the file: "conflict" (another session changed the same
         field first) or "not saved" (the file could not be written). Refusals of bad input
@@ -81,6 +88,28 @@ class Board(Widget):
 
     def refresh_data(self) -> None:
         """Re-read what the board shows from the store (after any change)."""
+
+    # Any cursor inside the board (tables, grids, cards, the Gantt chart) or a focus move
+    # may change what chosen() returns. These run after a board's own handlers of the same
+    # messages (Textual calls each class's handler), also when those stop the message.
+
+    def _choice_moved(self) -> None:
+        self.post_message(self.ChoiceMoved(self))
+
+    def on_record_table_row_highlighted(self) -> None:
+        self._choice_moved()
+
+    def on_matrix_cursor_moved(self) -> None:
+        self._choice_moved()
+
+    def on_kanban_card_highlighted(self) -> None:
+        self._choice_moved()
+
+    def on_gantt_row_highlighted(self) -> None:
+        self._choice_moved()
+
+    def on_descendant_focus(self) -> None:
+        self._choice_moved()
 
     def refresh_if_changed(self, force: bool = False) -> None:
         """Re-read the store only when the file changed since this board last did (a tab
@@ -101,6 +130,21 @@ class Board(Widget):
     def focus_record(self, table: str, key: str) -> bool:
         """Put the cursor on a record (search results jump here); False if not shown."""
         return False
+
+    def reveal(self, table: RecordTable, key: str) -> bool:
+        """Put `table`'s cursor on the row `key`. A filter that shows the row stays (an
+        edit keeps the list as the user narrowed it); one that hides it is cleared, with
+        its filter line. False when the table has no such row."""
+        if table.move_to_key(key):
+            return True
+        if not table.filter_text:
+            return False
+        for line in self.query(ListFilter):
+            if line.target is table:
+                line.value = ""
+                line.remove_class("shown")
+        table.filter_text = ""
+        return table.move_to_key(key)
 
     # ------------------------------------------------ the verbs every board shares
     # A board lists the bindings it has (pmtui.boards.keys: record_add, record_edit, ...)

@@ -88,8 +88,7 @@ class TableBoard(Board):
     def focus_record(self, table: str, key: str) -> bool:
         if table != self.record_type.table:
             return False
-        self.table.filter_text = ""
-        found = self.table.move_to_key(key)
+        found = self.reveal(self.table, key)
         self.table.focus()
         return found
 

@@ -1,16 +1,28 @@
-"""Table columns without Textual: the Column declaration, how cells sort, fit and share a width."""
+"""Table columns without Textual: the Column declaration, how cells sort, fit and share a width.
+
+How a table shares the width it has: a fixed column (a key, a date, a number, a status)
+gets what its longest cell or its label needs, never less; the text columns (titles, names,
+notes) take what is left, up to their longest cell, the widest cut first and none below
+MIN_TEXT_COLUMN. Only when even that does not fit does the table scroll sideways.
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from rich.cells import cell_len, set_cell_size
 
 MIN_COLUMN = 6  # fitting to the screen never narrows a column below this
-_CONTROL_TO_SPACE = {code: " " for code in [*range(32), 127]}
+#: A left-aligned column declared at least this wide holds text (a title, a name, a note)
+#: unless it says otherwise; narrower ones (keys, dates, statuses) and numbers are fixed.
+TEXT_COLUMN_FROM = 12
+#: Sharing the width never cuts a text column below this (or its longest cell, if shorter).
+MIN_TEXT_COLUMN = 10
+_CONTROL_TO_SPACE = {code: " " for code in [*range(32), *range(127, 160)]}  # C0, DEL, C1
 _NUMBER_NOISE = re.compile(r"[,_\s$€£¥₹%]")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
 
@@ -25,6 +37,16 @@ class Column:
     align: Literal["left", "right"] = "left"
     # Names a component class of the table (e.g. "record-table--bad") for a cell's text.
     style_of: Callable[[str], str | None] | None = None
+    #: Whether the column holds text that may be cut to share the width (None: a
+    #: left-aligned column declared TEXT_COLUMN_FROM cells or wider does).
+    text: bool | None = None
+
+    @property
+    def is_text(self) -> bool:
+        """Whether sharing the width may cut this column (else it gets what it needs)."""
+        if self.text is not None:
+            return self.text
+        return self.align == "left" and self.width >= TEXT_COLUMN_FROM
 
 
 def sort_key(text: str) -> tuple[int, float, str]:
@@ -48,15 +70,46 @@ def fit_cell(text: str, width: int, align: Literal["left", "right"] = "left") ->
     return padding + text if align == "right" else text + padding
 
 
-def fit_widths(widths: Sequence[int], available: int, gap: int) -> list[int]:
-    """Column widths that fit `available` cells (with `gap` cells around each column),
-    narrowing the widest first, never below MIN_COLUMN; unchanged when available is 0."""
-    fitted = list(widths)
-    excess = sum(fitted) + gap * (len(fitted) + 1) - available
-    while available and excess > 0:
-        widest = max(range(len(fitted)), key=fitted.__getitem__)
-        if fitted[widest] <= MIN_COLUMN:
-            break
-        fitted[widest] -= 1
-        excess -= 1
-    return fitted
+def cells_width(texts: Iterable[str]) -> int:
+    """The widest of `texts` in terminal cells (0 for none)."""
+    return max(
+        (len(text) if text.isascii() else cell_len(text.translate(_CONTROL_TO_SPACE)))
+        for text in itertools.chain(texts, [""])
+    )
+
+
+def share_widths(
+    columns: Sequence[Column], needed: Sequence[int], available: int, gap: int
+) -> list[int]:
+    """Column widths for `available` cells (with `gap` cells around each column): fixed
+    columns get what they need (`needed`: the longest cell or label); text columns share
+    what is left, up to what they need, the widest cut first, none below MIN_TEXT_COLUMN.
+    With `available` 0 (not laid out yet) every column gets what it needs."""
+    widths = [max(1, n) for n in needed]
+    text = [i for i, column in enumerate(columns) if column.is_text]
+    if not available or not text:
+        return widths
+    fixed = sum(w for i, w in enumerate(widths) if i not in text)
+    room = available - fixed - gap * (len(widths) + 1)
+    wanted = [widths[i] for i in text]
+    if sum(wanted) <= room:
+        return widths
+    floors = [min(w, MIN_TEXT_COLUMN) for w in wanted]
+
+    def capped(cap: int) -> list[int]:
+        return [min(w, max(cap, f)) for w, f in zip(wanted, floors, strict=True)]
+
+    # The highest cap with every text column cut to it (not below its floor) fitting the
+    # room: the widest are cut first. Found by halving, as a note may be very long.
+    low, high = 0, max(wanted)
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if sum(capped(middle)) <= room else (low, middle - 1)
+    cap = low
+    shared = capped(cap)
+    spare = room - sum(shared)
+    for i, width in zip(text, shared, strict=True):
+        extra = 1 if spare > 0 and width < widths[i] and width >= cap else 0
+        spare -= extra
+        widths[i] = width + extra
+    return widths

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from pmtui.widgets.columns import fit_cell
+from pmtui.widgets.columns import Column, cells_width, fit_cell, share_widths
 
 CARD_STYLES = ("good", "warning", "bad", "muted")
 _HEADER_LINES = 2  # column titles, then a rule
@@ -144,6 +144,7 @@ class Kanban(Widget, can_focus=True):
         self._titles = dict(titles or {})
         self._columns: tuple[str, ...] = ()
         self._cards: list[list[Card]] = []
+        self._needed: list[int] = []  # per column: its widest title or card line
         self._column = 0
         self._rows: list[int] = []  # the chosen card's index, per column
         self._tops: list[int] = []  # the first card shown, per column
@@ -160,6 +161,14 @@ class Kanban(Widget, can_focus=True):
             self._tops = [0] * len(self._columns)
             self._column = min(self._column, max(0, len(self._columns) - 1))
         self._cards = [[c for c in cards if c.column == column] for column in self._columns]
+        self._needed = [
+            max(
+                cells_width([f" {self._titles.get(column, column.capitalize())} ({len(shown)})"]),
+                cells_width(f" {card.key} {card.title}" for card in shown),
+                cells_width(f"   {card.detail}" for card in shown),
+            )
+            for column, shown in zip(self._columns, self._cards, strict=True)
+        ]
         for index, column_cards in enumerate(self._cards):
             self._rows[index] = min(self._rows[index], max(0, len(column_cards) - 1))
         if kept is not None:
@@ -269,12 +278,20 @@ class Kanban(Widget, can_focus=True):
         self._scroll_to_cursor()
 
     def _widths(self) -> list[int]:
+        """Columns share the width as table columns do (pmtui.widgets.columns): a column
+        whose cards need more gets more, the widest cut first; what is left over is
+        shared evenly."""
         count = len(self._columns)
         if not count:
             return []
-        usable = self.size.width - (count - 1)  # one separator between columns
-        base, extra = divmod(max(0, usable), count)
-        return [base + (1 if i < extra else 0) for i in range(count)]
+        usable = max(0, self.size.width - (count - 1))  # one separator between columns
+        needed = self._needed
+        shared = [Column(str(index), "", 0, text=True) for index in range(count)]
+        widths = share_widths(shared, needed, usable, 0) if usable else [0] * count
+        if usable and sum(widths) > usable:  # narrower than the floors: equal parts
+            widths = [usable // count] * count
+        base, extra = divmod(usable - sum(widths), count)
+        return [width + base + (1 if i < extra else 0) for i, width in enumerate(widths)]
 
     def render_line(self, y: int) -> Strip:
         widths = self._widths()

@@ -172,23 +172,32 @@ class Matrix(Widget, can_focus=True):
         """Lines below the header: the body, a rule, the summary."""
         return len(self._body) + (1 + len(self._summary) if self._summary else 0)
 
-    def _keep_cursor_in_view(self) -> None:
+    def _view(self) -> tuple[int, int]:
+        """(first line, first data column) to draw at the size the widget has now: the
+        ones the cursor's moves chose, moved only as far as the cursor needs to stay in
+        view. Worked out when drawing, so a passing size (a board squeezed for a moment
+        while tabs switch) neither sticks nor leaves a stale frame."""
+        top, left = self._top, self._left
         height = max(1, self.size.height - 1)
-        if self._row < self._top:
-            self._top = self._row
-        elif self._row >= self._top + height:
-            self._top = self._row - height + 1
-        self._top = max(0, min(self._top, max(0, self._lines() - height)))
+        if self._row < top:
+            top = self._row
+        elif self._row >= top + height:
+            top = self._row - height + 1
+        top = max(0, min(top, max(0, self._lines() - height)))
         room = max(1, self.size.width - self._frozen_width())
-        if self._column < self._left:
-            self._left = self._column
-        while self._left < self._column and (
-            sum(c.width + _GAP for c in self._columns[self._left : self._column + 1]) > room
+        if self._column < left:
+            left = self._column
+        while left < self._column and (
+            sum(c.width + _GAP for c in self._columns[left : self._column + 1]) > room
         ):
-            self._left += 1
+            left += 1
+        return top, left
+
+    def _keep_cursor_in_view(self) -> None:
+        self._top, self._left = self._view()
 
     def on_resize(self) -> None:
-        self._keep_cursor_in_view()
+        self.refresh()  # _view() fits the new size when drawing
 
     # ------------------------------------------------------------ drawing
 
@@ -196,19 +205,28 @@ class Matrix(Widget, can_focus=True):
         return self.get_component_rich_style(name)
 
     def _strip(
-        self, cells: Sequence[MatrixCell], base: Style, cursor: int | None, bold_label: bool
+        self,
+        cells: Sequence[MatrixCell],
+        base: Style,
+        cursor: int | None,
+        bold_label: bool,
+        left: int = 0,
     ) -> Strip:
         gap = Segment(" " * _GAP, base)
         segments: list[Segment] = []
-        shown = [*self._frozen, *self._columns[self._left :]]
-        texts = [*cells[: len(self._frozen)], *cells[len(self._frozen) + self._left :]]
+        shown = [*self._frozen, *self._columns[left:]]
+        texts = [*cells[: len(self._frozen)], *cells[len(self._frozen) + left :]]
+        room = self.size.width
         for index, (column, cell) in enumerate(zip(shown, texts, strict=False)):
+            room -= column.width + _GAP
+            if room < 0 and index >= len(self._frozen):
+                break  # a column that does not fit whole is left out, not cut in half
             style = base
             if cell.tone:
                 style = base + self._style(f"matrix--{cell.tone}")
             if index == 0 and bold_label:
                 style = style + Style(bold=True)
-            data_index = index - len(self._frozen) + self._left
+            data_index = index - len(self._frozen) + left
             if cursor is not None and index >= len(self._frozen) and data_index == cursor:
                 style = self._style("matrix--cursor")
             segments += [gap, Segment(fit_cell(cell.text, column.width, column.align), style)]
@@ -216,6 +234,7 @@ class Matrix(Widget, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
+        top, left = self._view()
         if y == 0:
             style = self._style("matrix--header")
             at = self.cursor
@@ -223,19 +242,21 @@ class Matrix(Widget, can_focus=True):
                 MatrixCell(c.label, "strong" if at and i == at[1] else "")
                 for i, c in enumerate(self._columns)
             ]
-            return self._strip(header, style, None, bold_label=False).crop_extend(0, width, style)
-        line = self._top + y - 1
+            strip = self._strip(header, style, None, bold_label=False, left=left)
+            return strip.crop_extend(0, width, style)
+        line = top + y - 1
         base = self.rich_style
         if line < len(self._body):
             on_row = self.cursor is not None and line == self._row
             cursor = self._column if on_row else None
-            strip = self._strip(self._body[line], base, cursor, bold_label=on_row)
+            strip = self._strip(self._body[line], base, cursor, bold_label=on_row, left=left)
         elif line == len(self._body) and self._summary:
             rule = "─" * max(0, self._frozen_width() + sum(c.width + _GAP for c in self._columns))
             strip = Strip([Segment(rule, self._style("matrix--muted"))])
         elif self._summary and line - len(self._body) - 1 < len(self._summary):
             base = self._style("matrix--summary")
-            strip = self._strip(self._summary[line - len(self._body) - 1], base, None, False)
+            summary = self._summary[line - len(self._body) - 1]
+            strip = self._strip(summary, base, None, False, left=left)
         else:
             return Strip.blank(width, base)
         return strip.crop_extend(0, width, base)

@@ -16,7 +16,14 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from pmtui.widgets.columns import MIN_COLUMN, Column, fit_cell, fit_widths, sort_key
+from pmtui.widgets.columns import (
+    MIN_COLUMN,
+    Column,
+    cells_width,
+    fit_cell,
+    share_widths,
+    sort_key,
+)
 
 _GAP = 1  # blank cells left of every column and after the last one
 
@@ -68,6 +75,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         background: $surface;
         color: $foreground;
         height: 1fr;
+        scrollbar-size-vertical: 1;  /* a cell more for the text columns */
         & > .record-table--header { background: $panel; color: $foreground; text-style: bold; }
         & > .record-table--cursor {
             background: $block-cursor-blurred-background;
@@ -131,12 +139,18 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._sort: tuple[int, bool] | None = None
         self._column_starts: list[int] = []
         self._widths: list[int] = []
+        self._needed: list[int] = []  # per column: its longest cell or label, in cells
         self._announced: tuple[str | None, int | None] | None = None
 
     @property
     def row_count(self) -> int:
         """How many rows pass the filter."""
         return len(self._visible)
+
+    @property
+    def column_widths(self) -> tuple[int, ...]:
+        """Each column's width on screen now, in cells (one blank cell before each)."""
+        return tuple(self._widths)
 
     @property
     def cursor_row_key(self) -> str | None:
@@ -155,18 +169,24 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._keys = [key for key, _ in rows]
         self._cells = [tuple(cells[:width]) + ("",) * (width - len(cells)) for _, cells in rows]
         self._haystacks = ["\t".join(cells).casefold() for cells in self._cells]
+        # Measured over every row, not the filtered ones: a filter does not move columns.
+        self._needed = [
+            max(cells_width([column.label]), cells_width(cells[i] for cells in self._cells))
+            for i, column in enumerate(self._columns)
+        ]
         self._layout_columns()
         self._order = self._sorted_order()
         self._rebuild(kept_key)
 
     def _layout_columns(self) -> None:
-        """Fit the columns to the width on screen by narrowing the widest ones first.
-
-        Every column stays visible at 80 columns (down to MIN_COLUMN cells); only when
-        that is not enough does the table scroll sideways.
-        """
-        widths = [column.width for column in self._columns]
-        self._widths = fit_widths(widths, self.scrollable_content_region.width, _GAP)
+        """Share the width on screen between the columns (pmtui.widgets.columns): fixed
+        columns get what they need, text columns what is left, the widest cut first."""
+        available = self.scrollable_content_region.width
+        needed = list(self._needed)
+        if self._sort is not None:  # room for the label and its arrow
+            index = self._sort[0]
+            needed[index] = max(needed[index], cells_width([self._columns[index].label]) + 2)
+        self._widths = share_widths(self._columns, needed, available, _GAP)
         self._column_starts = []
         start = _GAP
         for width in self._widths:
@@ -181,6 +201,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             raise KeyError(f"no column {column_key!r} in this table")
         index = keys.index(column_key)
         self._sort = (index, reverse)
+        self._layout_columns()
         self._order = self._sorted_order()
         self._rebuild(kept_key)
 
@@ -268,7 +289,13 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
                 self.action_select_row()
 
     def watch_filter_text(self) -> None:
-        self._rebuild(self.cursor_row_key)
+        if self.filter_text.strip():
+            # A new filter puts the cursor on its first match, as a list narrowed while
+            # typing does; clearing it keeps the row that was chosen.
+            self._cursor = 0
+            self._rebuild(None)
+        else:
+            self._rebuild(self.cursor_row_key)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

@@ -20,6 +20,11 @@ class TestPeopleSnapshots:
     def test_team(self, snap_compare: Any, tmp_path: Path) -> None:
         assert snap_compare(_app(tmp_path), terminal_size=SIZE, press=["3", *["j"] * 10])
 
+    def test_team_at_120x40_shows_whole_names_roles_and_skills(
+        self, snap_compare: Any, tmp_path: Path
+    ) -> None:
+        assert snap_compare(_app(tmp_path), terminal_size=(120, 40), press=["3", *["j"] * 10])
+
     def test_person_page(self, snap_compare: Any, tmp_path: Path) -> None:
         keys = ["3", *["j"] * 10, "enter"]
         assert snap_compare(_app(tmp_path), terminal_size=SIZE, press=keys)

@@ -1,4 +1,5 @@
-"""Snapshots of the Plan area at 80x24 on the demo project, fixed date and theme."""
+"""Snapshots of the Plan area at 80x24 (and 120x40 where titles need the room) on the demo
+project, fixed date and theme."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ class TestPlanSnapshots:
     def test_wbs_with_rolled_up_figures_and_float(self, snap_compare: Any, tmp_path: Path) -> None:
         assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["2"])
 
+    def test_wbs_at_120x40_shows_whole_titles(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path), terminal_size=(120, 40), press=["2", "j", "j"])
+
     def test_wbs_variance_against_the_latest_baseline(
         self, snap_compare: Any, tmp_path: Path
     ) -> None:
@@ -33,6 +37,12 @@ class TestPlanSnapshots:
     def test_milestones_by_status(self, snap_compare: Any, tmp_path: Path) -> None:
         keys = ["2", "right_square_bracket", "right_square_bracket"]
         assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=keys)
+
+    def test_milestones_at_120x40_show_whole_titles(
+        self, snap_compare: Any, tmp_path: Path
+    ) -> None:
+        keys = ["2", "right_square_bracket", "right_square_bracket", "l", "l", "l", "j"]
+        assert snap_compare(_app(tmp_path), terminal_size=(120, 40), press=keys)
 
     def test_deliverables_of_build_complete_with_their_checklist(
         self, snap_compare: Any, tmp_path: Path

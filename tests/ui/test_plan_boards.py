@@ -65,15 +65,16 @@ async def fill_form(pilot: Pilot[None], values: dict[str, str]) -> None:
 
 
 def wbs_rows(app: PmtuiApp) -> dict[str, dict[str, str]]:
-    """The WBS table's cells by key and column, cut at the columns' widths."""
+    """The WBS table's cells by key and column, cut at the columns' widths on screen."""
     board = app.screen.query_one(WbsBoard)
     columns = VARIANCE_COLUMNS if board.variance else PLAN_COLUMNS
+    widths = board.table.column_widths
     rows: dict[str, dict[str, str]] = {}
     for line in table_text(app).splitlines()[1:]:
         cells, x = {}, 1
-        for column in columns:
-            cells[column.key] = line[x : x + column.width].strip()
-            x += column.width + 1
+        for column, width in zip(columns, widths, strict=True):
+            cells[column.key] = line[x : x + width].strip()
+            x += width + 1
         if cells["key"]:
             rows[cells["key"]] = cells
     return rows

@@ -202,16 +202,21 @@ async def test_columns_shrink_to_fit_the_screen_widest_first() -> None:
         assert len(header.rstrip()) <= 80
 
 
-async def test_long_cells_are_cut_with_an_ellipsis() -> None:
+async def test_long_cells_are_cut_with_an_ellipsis_only_when_the_width_runs_out() -> None:
     app = TableApp([("A", ("A name far too long", "1"))])
-    async with app.run_test(size=(80, 24)):
-        assert screen_lines(app.query_one(RecordTable))[1].startswith(" A name far … ")
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(RecordTable)
+        assert screen_lines(table)[1].startswith(" A name far too long      1 ")
+        await pilot.resize_terminal(20, 10)
+        await pilot.pause()
+        # The text column takes what the fixed "Amount" column leaves: 20 - 6 - 3 gaps.
+        assert screen_lines(table)[1] == " A name far…      1 "
 
 
 async def test_l_scrolls_wide_tables_one_column_right() -> None:
     """Twelve columns cannot all fit at 80 cells even at the minimum width: l scrolls."""
-    columns = [Column(f"c{n}", f"Col{n}", 30) for n in range(12)]
-    app = TableApp([("A", tuple(f"a{n}" for n in range(12)))], columns)
+    columns = [Column(f"c{n}", f"Col{n}", 10) for n in range(12)]
+    app = TableApp([("A", tuple(f"2026-12-{n + 10}" for n in range(12)))], columns)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")
         assert screen_lines(app.query_one(RecordTable))[0].split()[0] == "Col1"

@@ -207,14 +207,12 @@ class NotesBoard(Board):
             if note is None:
                 return False
             person = str(note.get("person"))
-        self.people.filter_text = ""
-        if not self.people.move_to_key(person):
+        if not self.reveal(self.people, person):
             return False
         self.person = person
         self._show_timeline()
         if table == "notes":
-            self.timeline.filter_text = ""
-            self.timeline.move_to_key(key)
+            self.reveal(self.timeline, key)
             self.timeline.focus()
         else:
             self.people.focus()

@@ -104,8 +104,7 @@ class TeamBoard(Board):
         if table != "people":
             record = self.store.get(table, key)
             person = str(record.get("person")) if record else ""
-        self.table.filter_text = ""
-        found = self.table.move_to_key(person)
+        found = self.reveal(self.table, person)
         self.table.focus()
         return found
 

@@ -38,7 +38,7 @@ class ProjectBoard(Board):
             if f.name != "key"
         ]
         columns = [
-            Column("setting", "Setting", 24),
+            Column("setting", "Setting", 24, text=False),  # short names: never cut
             Column("value", "Value", 30),
             Column("help", "About", 60),
         ]
