@@ -166,8 +166,9 @@ class Board(Widget):
     def action_clear_filter(self) -> None:
         self.query_one(ListFilter).action_clear()
 
-    def save(self, change: Callable[[], T], done: str) -> T | None:
-        """Run a store change; report success up, or show the store's reason and return None."""
+    def save(self, change: Callable[[], T], done: str | Callable[[T], str]) -> T | None:
+        """Run a store change; report success up (`done` says what, or makes that from the
+        change's result), or show the store's reason and return None."""
         try:
             result = change()
         except StoreError as error:
@@ -179,7 +180,7 @@ class Board(Widget):
             self.app.notify(unexpected(error), title="Not saved", severity="error", timeout=10)
             self.post_message(self.NotSaved("not saved"))
             return None
-        self.post_message(self.Changed(done))
+        self.post_message(self.Changed(done(result) if callable(done) else done))
         return result
 
     # ------------------------------------------------ the record flows every board shares
@@ -265,31 +266,50 @@ class Board(Widget):
             fields = [rt.field(name) for name in only]
         if heading is None and rt.singleton:
             heading = f"Edit {rt.singular}"  # one record: its key ("project") says nothing
-        title = heading or (f"Edit {rt.singular} {key}" if key else f"Add {rt.singular}")
+        if heading is None and record is not None:
+            heading = f"Edit {views.record_name(self.store, table, record, typed=True)}"
+        title = heading or f"Add {rt.singular}"
         # Changes are judged against the record, not the form's first values: a proposed
         # value (prefill), or one retyped after a refused save, is a change too.
         # A summary task's rolled-up duration, kept as shown, is no change either.
         shown = (views.row(self.store, table, str(key)) or record) if record else None
         initial = {f.name: to_text(f, shown.get(f.name)) for f in fields} if shown else {}
+        # References show as names; a name shown is read back as its key.
+        labels = views.reference_labels(self.store, table, fields)
+        values = views.refs_as_names(values, labels)
 
-        def done(result: dict[str, str] | None) -> None:
-            if result is None:
+        def keys_in(typed: dict[str, str]) -> dict[str, str]:
+            return views.refs_as_keys(typed, labels)
+
+        def named(verb: str) -> Callable[[dict[str, Any]], str]:
+            return lambda saved: f"{verb} {views.record_name(self.store, table, saved)}"
+
+        def done(shown_result: dict[str, str] | None) -> None:
+            if shown_result is None:
                 return
+            result = keys_in(shown_result)
             if record is None:
                 typed = {k: v for k, v in result.items() if v.strip()}
-                saved = self.save(lambda: self.store.add(table, typed), f"Added {rt.singular}")
+                saved = self.save(lambda: self.store.add(table, typed), named("Added"))
             else:
                 changed = {k: v for k, v in result.items() if v != initial.get(k, "")}
                 if not changed:
                     return
                 saved = self.save(
                     lambda: self.store.update(table, str(key), changed, base=record),
-                    f"Saved {rt.singular} {key}",
+                    named("Saved"),
                 )
             if saved is None:
                 # Keep what was typed: reopen the form with the reason on top.
                 self._open_form(
-                    table, record, result, focus, "Not saved; see the message.", only, heading, then
+                    table,
+                    record,
+                    shown_result,
+                    focus,
+                    "Not saved; see the message.",
+                    only,
+                    heading,
+                    then,
                 )
             else:
                 self.refresh_data()
@@ -304,7 +324,7 @@ class Board(Widget):
                 title,
                 fields,
                 shown,
-                lambda typed: self._errors(table, typed, key),
+                lambda typed: self._errors(table, keys_in(typed), key),
                 message=message,
                 focus=focus,
                 keep_as=(table, key),
@@ -347,13 +367,13 @@ class Board(Widget):
 
     def delete_record(self, table: str, key: str) -> None:
         """Ask, then delete (undoable with u)."""
-        rt = record_type(table)
-        record = self.store.get(table, key) or {}
-        name = record.get(rt.label_field, "")
-        question = f"Delete {rt.singular} {key} {name}?\nu undoes it."
+        record = self.store.get(table, key) or {"key": key}
+        name = views.record_name(self.store, table, record)
+        typed = views.record_name(self.store, table, record, typed=True)
+        question = f"Delete {typed}?\nu undoes it."
 
         def done(yes: bool | None) -> None:
-            if yes and self.save(lambda: self.store.delete(table, key), f"Deleted {key}") is None:
+            if yes and self.save(lambda: self.store.delete(table, key), f"Deleted {name}") is None:
                 return
             self.refresh_data()
 
