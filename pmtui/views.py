@@ -190,3 +190,29 @@ def refs_as_keys(values: dict[str, str], labels: Names) -> dict[str, str]:
     was typed otherwise is left for the store to match)."""
     reverse = {name: {label: key for key, label in keys.items()} for name, keys in labels.items()}
     return _map_refs(values, reverse)
+
+
+def describe_records(store: Readable, items: Collection[tuple[str, str]], most: int = 3) -> str:
+    """Records as a message lists them, table by table: "1 deliverable (Dry-run report)",
+    "2 tasks (Configure, Test), 6 assignments" (names where records have their own)."""
+    by_table: dict[str, list[str]] = {}
+    for table, key in items:
+        by_table.setdefault(table, []).append(key)
+    parts = []
+    for table, keys in by_table.items():
+        rt = record_type(table)
+        noun = rt.singular if len(keys) == 1 else rt.table.replace("_", " ")
+        label = rt.field(rt.label_field) if rt.has_field(rt.label_field) else None
+        names = []
+        if label is not None and label.kind in (Kind.TEXT, Kind.LONG_TEXT) and not rt.private:
+            for key in keys[:most]:
+                record = store.get(table, key)
+                names.append(record_name(store, table, record) if record else key)
+        if len(keys) == 1:
+            parts.append(f"{noun} {names[0]}" if names else f"1 {noun}")
+        elif names:
+            more = ", …" if len(keys) > most else ""
+            parts.append(f"{len(keys)} {noun} ({', '.join(names)}{more})")
+        else:
+            parts.append(f"{len(keys)} {noun}")
+    return ", ".join(parts)

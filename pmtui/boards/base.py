@@ -281,6 +281,13 @@ class Board(Widget):
         def keys_in(typed: dict[str, str]) -> dict[str, str]:
             return views.refs_as_keys(typed, labels)
 
+        def complete(name: str, typed: str) -> tuple[list[str], str]:
+            target = rt.field(name).target or table
+            shown = labels.get(name, {})
+            exact = [label for label in shown.values() if label.casefold() == typed.casefold()]
+            keys = [] if exact else self.store.matches(target, typed)
+            return exact or [shown.get(k, k) for k in keys], record_type(target).singular
+
         def named(verb: str) -> Callable[[dict[str, Any]], str]:
             return lambda saved: f"{verb} {views.record_name(self.store, table, saved)}"
 
@@ -328,6 +335,7 @@ class Board(Widget):
                 message=message,
                 focus=focus,
                 keep_as=(table, key),
+                complete=complete,
             )
             self.app.push_screen(form, done)
 
@@ -367,13 +375,42 @@ class Board(Widget):
 
     def delete_record(self, table: str, key: str) -> None:
         """Ask, then delete (undoable with u)."""
-        record = self.store.get(table, key) or {"key": key}
+        record = self.store.get(table, key)
+        if record is None:
+            self.app.notify(f"{key} no longer exists", severity="warning")
+            return
         name = views.record_name(self.store, table, record)
         typed = views.record_name(self.store, table, record, typed=True)
+        # Dependants first: never ask, then refuse.
+        plan = self.store.deletion(table, key)
+        if plan.blockers and plan.children:
+            plan = self.store.deletion(table, key, with_children=True)
+        if plan.blockers:
+            users = views.describe_records(self.store, [(t, k) for t, k, _ in plan.blockers])
+            self.app.notify(
+                f"Cannot delete {typed}: it is referred to by {users}. "
+                "Change or delete those first.",
+                title="Not deleted",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        with_children = bool(plan.children)
         question = f"Delete {typed}?\nu undoes it."
+        if plan.doomed[1:] and not with_children:  # what it owns goes along
+            owned = views.describe_records(self.store, plan.doomed[1:])
+            question = f"Delete {typed} with {owned}?\nOne step: u undoes it all."
+        if with_children:
+            parts = views.describe_records(self.store, plan.children)
+            others = [at for at in plan.doomed[1:] if at not in plan.children]
+            also = f", and {views.describe_records(self.store, others)}" if others else ""
+            question = f"Delete {typed} with its {parts}{also}?\nOne step: u undoes it all."
+
+        def delete() -> None:
+            self.store.delete(table, key, with_children=with_children)
 
         def done(yes: bool | None) -> None:
-            if yes and self.save(lambda: self.store.delete(table, key), f"Deleted {name}") is None:
+            if yes and self.save(delete, f"Deleted {name}") is None:
                 return
             self.refresh_data()
 

@@ -114,7 +114,7 @@ class TestGenericBoard:
         app = make_app(store, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press(*GENERIC_BOARD, "G", "d")
-            assert "Delete leave LV3" in str(app.screen.query_one("#question").render())
+            assert "Delete leave Moving house?" in str(app.screen.query_one("#question").render())
             await pilot.press("y")
             await pilot.pause()
             assert reopened(store).get("leave", "LV3") is None

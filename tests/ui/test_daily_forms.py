@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from pmtui.app import PmtuiApp
+from pmtui.screens.confirm import ConfirmModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
 from tests.uihelpers import demo_store, isolated_env, make_app, reopened, type_text
@@ -107,3 +108,142 @@ class TestNames:
             caption = text_of(app, "#raci-caption")
             assert caption.startswith("Interface specifications × Markus Brandt: A")
             assert "AS" not in caption
+
+
+async def add_milestone_form(pilot: Pilot[None]) -> RecordForm:
+    await pilot.press(*MILESTONES, "a")
+    form = pilot.app.screen
+    assert isinstance(form, RecordForm)
+    return form
+
+
+class TestCompletion:
+    """Reference fields offer what CONTRACT's matching finds; tab (or enter) takes it."""
+
+    async def test_a_unique_prefix_is_offered_and_tab_takes_it(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            form = await add_milestone_form(pilot)
+            await type_text(pilot, "Cutover rehearsal")
+            await pilot.press("enter")
+            await type_text(pilot, "fri")
+            await pilot.press("enter", "enter")
+            await type_text(pilot, "mark")
+            assert "Markus Brandt" in str(form.query_one("#matches-owner", Static).render())
+            await pilot.press("tab")
+            assert field(form, "owner").value == "Markus Brandt"
+            assert app.focused is field(form, "owner")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "Added Cutover rehearsal" in messages(app)
+        [added] = [m for m in reopened(store).records("milestones") if m["title"].startswith("Cut")]
+        assert (added["owner"], added["due"]) == ("P2", "2026-11-27")
+
+    async def test_several_matches_are_listed_and_one_is_picked(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        store.add("people", {"name": "Chen Li"})  # P13
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            form = await add_milestone_form(pilot)
+            await type_text(pilot, "Interfaces live")
+            await pilot.press("enter")
+            await type_text(pilot, "eom")
+            await go_to(pilot, "owner")
+            await type_text(pilot, "chen")
+            listed = str(form.query_one("#matches-owner", Static).render())
+            assert "Chen Wei" in listed and "Chen Li" in listed
+            await pilot.press("down", "enter")  # the second; enter takes it and goes on
+            assert field(form, "owner").value == "Chen Li"
+            assert app.focused is field(form, "status")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        [added] = [
+            m for m in reopened(store).records("milestones") if m["title"] == "Interfaces live"
+        ]
+        assert added["owner"] == "P13"
+
+    async def test_no_match_says_so_while_typing(self, app: PmtuiApp) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            form = await add_milestone_form(pilot)
+            await go_to(pilot, "owner")
+            await type_text(pilot, "zz")
+            assert "no person matches 'zz'" in str(
+                form.query_one("#matches-owner", Static).render()
+            )
+
+    async def test_a_list_of_references_completes_its_last_item(self, app: PmtuiApp) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            form = await add_milestone_form(pilot)
+            await go_to(pilot, "tasks")
+            await type_text(pilot, "T26; mock load 2")
+            await pilot.press("tab")
+            assert field(form, "tasks").value == "T26; Mock load 2"
+
+
+async def jump_to(pilot: Pilot[None], text: str) -> None:
+    """Find a record with ctrl+f and jump to it, as a person does."""
+    await pilot.press("ctrl+f")
+    await type_text(pilot, text)
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+class TestDelete:
+    """d checks dependants first: it offers what CONTRACT allows, or says why it cannot."""
+
+    async def test_a_milestone_is_offered_with_its_deliverables_as_one_undoable_step(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        with store.transaction("dry run"):
+            store.add("milestones", {"key": "M8", "title": "Dry run", "due": "2026-12-15"})
+            store.add("deliverables", {"key": "D9", "title": "Dry-run report", "milestone": "M8"})
+            store.add("acceptance_criteria", {"deliverable": "D9", "text": "Signed"})
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*MILESTONES)
+            await jump_to(pilot, "Dry run")
+            await pilot.press("d")
+            assert isinstance(app.screen, ConfirmModal)
+            question = app.screen.question
+            assert "Delete milestone Dry run with its deliverable Dry-run report" in question
+            await pilot.press("y")
+            await pilot.pause()
+            assert "Deleted Dry run" in messages(app)
+            gone = reopened(store)
+            assert gone.get("milestones", "M8") is None and gone.get("deliverables", "D9") is None
+            await pilot.press("u")
+            await pilot.pause()
+        back = reopened(store)
+        assert back.get("deliverables", "D9") is not None
+        assert [c["text"] for c in back.records("acceptance_criteria")][-1] == "Signed"
+
+    async def test_a_person_others_refer_to_is_not_asked_about_but_told_why(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        before = store.path.read_bytes()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "slash", *"chen", "enter", "d")
+            await pilot.pause()
+            assert not isinstance(app.screen, ConfirmModal)
+            [said] = [m for m in messages(app) if "Chen Wei" in m]
+            assert said.startswith("Cannot delete person Chen Wei: ")
+            assert "6 assignments" in said and "2 notes" in said
+            assert "Bank and CRM interfaces" in said  # a task Chen Wei owns, by title
+        assert store.path.read_bytes() == before
+
+    async def test_a_record_nobody_refers_to_is_asked_about_by_name(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        store.add("people", {"name": "Dana Fox"})
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "slash", *"dana", "enter", "d")
+            assert isinstance(app.screen, ConfirmModal)
+            assert app.screen.question.startswith("Delete person Dana Fox?")
+            await pilot.press("y")
+            await pilot.pause()
+            assert "Deleted Dana Fox" in messages(app)
+        assert [p["name"] for p in reopened(store).records("people")][-1] == "Samuel Okafor"
