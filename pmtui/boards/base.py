@@ -13,7 +13,7 @@ from pmtui import views
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_text
 from pmtui.store import ConflictError, RecordInvalid, SaveError, Store, StoreError
-from pmtui.store.drafts import peek_draft, take_draft
+from pmtui.store.drafts import peek_draft, save_draft, take_draft
 from pmtui.tables import record_type
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import RecordTable
@@ -288,6 +288,11 @@ class Board(Widget):
             keys = [] if exact else self.store.matches(target, typed)
             return exact or [shown.get(k, k) for k in keys], record_type(target).singular
 
+        def keep(typed: dict[str, str]) -> None:
+            path = getattr(self.app, "drafts_path", None)
+            if path is not None:
+                save_draft(self.store.path, table, key, typed, path=path)
+
         def named(verb: str) -> Callable[[dict[str, Any]], str]:
             return lambda saved: f"{verb} {views.record_name(self.store, table, saved)}"
 
@@ -336,6 +341,8 @@ class Board(Widget):
                 focus=focus,
                 keep_as=(table, key),
                 complete=complete,
+                keep=keep,
+                date_order=self.store.date_order,
             )
             self.app.push_screen(form, done)
 

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from pmtui.kinds import KINDS
+from pmtui.kinds import input_hint
 from pmtui.schema import Field, Kind
 
 Validator = Callable[[dict[str, str]], dict[str, str]]
@@ -102,8 +102,14 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         focus: str | None = None,
         keep_as: tuple[str, str | None] | None = None,
         complete: Completer | None = None,
+        keep: Callable[[dict[str, str]], object] | None = None,
+        date_order: str = "mdy",
     ) -> None:
         super().__init__()
+        #: The user's date order (config), for the date fields' hints.
+        self.date_order = date_order
+        #: Keeps what was typed as a draft when the form is closed without saving.
+        self.keep = keep
         #: Names a reference field may mean, offered under it as it is typed.
         self.complete = complete
         #: field name -> the names offered under it now, and which one enter/tab takes.
@@ -131,7 +137,7 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
                         yield Label(label, classes=classes)
                         yield Input(
                             self.initial[f.name],
-                            placeholder=(KINDS[f.kind].hint or f.help)[:56],
+                            placeholder=(input_hint(f.kind, self.date_order) or f.help)[:56],
                             id=_input_id(f.name),
                             compact=True,
                             tooltip=f.help,
@@ -314,4 +320,22 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         self.dismiss(values)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """esc: close; with typed changes, ask first (yes keeps them as a draft)."""
+        if not self.typed_anything():
+            self.dismiss(None)
+            return
+        from pmtui.screens.confirm import ConfirmModal
+
+        kept = (
+            "What you typed is kept as a draft: the next a or e on this record offers it back."
+            if self.keep is not None
+            else "What you typed is lost."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                if self.keep is not None:
+                    self.keep(self.values())
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmModal(f"Close without saving?\n{kept}"), answered)

@@ -11,10 +11,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from pmtui.app import PmtuiApp
+from pmtui.config import Config
 from pmtui.screens.confirm import ConfirmModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
-from tests.uihelpers import demo_store, isolated_env, make_app, reopened, type_text
+from tests.uihelpers import TODAY, demo_store, isolated_env, make_app, reopened, type_text
 
 MILESTONES = ("2", "right_square_bracket", "right_square_bracket")
 RACI = ("3", "right_square_bracket", "right_square_bracket")
@@ -247,3 +248,107 @@ class TestDelete:
             await pilot.pause()
             assert "Deleted Dana Fox" in messages(app)
         assert [p["name"] for p in reopened(store).records("people")][-1] == "Samuel Okafor"
+
+
+class TestUnsavedForms:
+    """esc or ctrl+q on a form with typed changes asks first; what was typed is kept as a
+    draft and the next a or e on that record offers it back."""
+
+    async def test_esc_asks_keeps_a_draft_and_the_next_add_offers_it_back(
+        self, app: PmtuiApp, store: Store, env: dict[str, str]
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            form = await add_milestone_form(pilot)
+            await type_text(pilot, "Cutover rehearsal")
+            await pilot.press("escape")
+            assert isinstance(app.screen, ConfirmModal)
+            assert "kept as a draft" in app.screen.question
+            await pilot.press("n")  # no: back to the form, nothing lost
+            assert app.screen is form and field(form, "title").value == "Cutover rehearsal"
+            await pilot.press("escape", "y")
+            await pilot.pause()
+            assert not isinstance(app.screen, (RecordForm, ConfirmModal))
+            drafts = Path(env["XDG_STATE_HOME"]) / "pmtui" / "drafts.json"
+            assert "Cutover rehearsal" in drafts.read_text()
+            await pilot.press("a")
+            assert isinstance(app.screen, ConfirmModal)
+            await pilot.press("y")
+            await pilot.pause()
+            again = app.screen
+            assert isinstance(again, RecordForm)
+            assert field(again, "title").value == "Cutover rehearsal"
+        assert all(m["title"] != "Cutover rehearsal" for m in reopened(store).records("milestones"))
+
+    async def test_esc_on_an_untouched_form_just_closes(self, app: PmtuiApp) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await add_milestone_form(pilot)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, (RecordForm, ConfirmModal))
+
+    async def test_ctrl_q_asks_before_leaving_a_typed_form(
+        self, app: PmtuiApp, env: dict[str, str]
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            form = await add_milestone_form(pilot)
+            await type_text(pilot, "Go-live rehearsal")
+            await pilot.press("ctrl+q")
+            assert isinstance(app.screen, ConfirmModal)
+            await pilot.press("n")
+            assert app.screen is form and app.is_running
+            await pilot.press("ctrl+q", "y")
+            await pilot.pause()
+        drafts = Path(env["XDG_STATE_HOME"]) / "pmtui" / "drafts.json"
+        assert "Go-live rehearsal" in drafts.read_text()
+
+
+class TestDateHint:
+    """A date field's hint shows the user's date order (config `date_order`)."""
+
+    async def test_day_first_users_see_day_first_examples(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        day_first = Store.open(store.path, today=TODAY, date_order="dmy")
+        app = make_app(day_first, env, Config(date_order="dmy"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            form = await add_milestone_form(pilot)
+            hint = str(field(form, "due").placeholder)
+            assert "24/12" in hint and "24.12." in hint and "12/24" not in hint
+            await type_text(pilot, "Cutover rehearsal")
+            await pilot.press("enter")
+            await type_text(pilot, "24.12.")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        saved = reopened(store).records("milestones")
+        assert [m["due"] for m in saved if m["title"] == "Cutover rehearsal"] == ["2026-12-24"]
+
+    async def test_month_first_users_see_month_first_examples(self, app: PmtuiApp) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            form = await add_milestone_form(pilot)
+            hint = str(field(form, "due").placeholder)
+            assert "12/24" in hint and "24/12" not in hint
+
+
+class TestAcceptingAResubmittedDeliverable:
+    """A new decision starts without the last rejection's comment, and names the criteria
+    not met yet before anything is saved."""
+
+    async def test_accept_after_resubmitting_starts_clean_and_names_unmet_criteria(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*MILESTONES)
+            await jump_to(pilot, "Vendor master cleansing report")
+            await pilot.press("p")  # resubmitted
+            await pilot.pause()
+            await pilot.press("A")
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            assert field(form, "reviewer_comment").value == ""
+            said = str(form.query_one("#form-message", Static).render())
+            assert "Not met yet: Fewer than 0.5 % invalid IBANs" in said
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            error = str(form.query_one("#form-message", Static).render())
+            assert "Fewer than 0.5 % invalid IBANs" in error and "AC7" not in error
+        assert reopened(store).require("deliverables", "D4")["status"] == "submitted"

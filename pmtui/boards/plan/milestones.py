@@ -312,12 +312,23 @@ class MilestonesBoard(Board):
             return
         rt = record_type("deliverables")
         fields = [rt.field(n) for n in ("decided_by", "decided_on", "reviewer_comment")]
+        # The comment belongs to a decision: a new one (a resubmitted deliverable) starts
+        # empty rather than with the last rejection's reasons.
+        comment = record.get("reviewer_comment") if record.get("status") == status else ""
         values = {
             "decided_by": self._person(str(record.get("decided_by") or "")),
             "decided_on": self.store.today.isoformat(),
-            "reviewer_comment": str(record.get("reviewer_comment") or ""),
+            "reviewer_comment": str(comment or ""),
         }
         verb = "Accept" if status == "accepted" else "Reject"
+        unmet = [
+            str(c.get("text") or c["key"])
+            for c in self.store.records("acceptance_criteria")
+            if c.get("deliverable") == key and not c.get("met")
+        ]
+        message = ""
+        if status == "accepted" and unmet:
+            message = f"Not met yet: {'; '.join(unmet)}. Mark them met (space) first, or reject it."
 
         def typed_values(typed: dict[str, str]) -> dict[str, str]:
             return {"status": status, **typed}
@@ -332,11 +343,12 @@ class MilestonesBoard(Board):
                 return
             self.save(
                 lambda: self.store.update("deliverables", key, typed_values(typed), base=record),
-                f"{verb}ed {key}",
+                f"{verb}ed {record.get('title') or key}",
             )
 
-        title = f"{verb} {key} {record.get('title', '')}"
-        self.app.push_screen(RecordForm(title, fields, values, check), done)
+        title = f"{verb} {record.get('title') or key}"
+        form = RecordForm(title, fields, values, check, message=message)
+        self.app.push_screen(form, done)
 
     @on(Kanban.CardMoved)
     def _card_moved(self, event: Kanban.CardMoved) -> None:
