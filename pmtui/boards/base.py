@@ -343,6 +343,7 @@ class Board(Widget):
                 complete=complete,
                 keep=keep,
                 date_order=self.store.date_order,
+                select_prefilled=record is None,
             )
             self.app.push_screen(form, done)
 

@@ -104,8 +104,12 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         complete: Completer | None = None,
         keep: Callable[[dict[str, str]], object] | None = None,
         date_order: str = "mdy",
+        select_prefilled: bool = False,
     ) -> None:
         super().__init__()
+        #: A field opened with a value is selected when it gets the cursor, so what is
+        #: typed replaces it (a new record's defaults); an edit's values are not.
+        self.select_prefilled = select_prefilled
         #: The user's date order (config), for the date fields' hints.
         self.date_order = date_order
         #: Keeps what was typed as a draft when the form is closed without saving.
@@ -141,7 +145,8 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
                             id=_input_id(f.name),
                             compact=True,
                             tooltip=f.help,
-                            select_on_focus=False,
+                            # A value proposed for a new record is replaced by typing.
+                            select_on_focus=self.select_prefilled and bool(self.initial[f.name]),
                             suggester=SuggestFromList(f.choices, case_sensitive=False)
                             if f.choices
                             else None,

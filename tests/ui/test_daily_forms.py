@@ -352,3 +352,46 @@ class TestAcceptingAResubmittedDeliverable:
             error = str(form.query_one("#form-message", Static).render())
             assert "Fewer than 0.5 % invalid IBANs" in error and "AC7" not in error
         assert reopened(store).require("deliverables", "D4")["status"] == "submitted"
+
+
+class TestFewKeys:
+    """The check-in's two chores take few keys (issue 14: at most 8 and 10 beyond the text)."""
+
+    async def test_a_concern_note_for_chen_with_a_follow_up_next_week(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3")
+            keys = 0
+            await pilot.press("slash")
+            await type_text(pilot, "chen")
+            await pilot.press("enter", "enter", "n")  # the person's page, a note
+            keys += 4
+            await type_text(pilot, "concern")  # replaces the proposed kind
+            await pilot.press("enter")
+            await type_text(pilot, "Missed the interface review")
+            await pilot.press("enter", "enter")
+            await type_text(pilot, "next week")
+            await pilot.press("ctrl+s")
+            keys += 4
+            await pilot.pause()
+            assert keys <= 10
+        [note] = [n for n in reopened(store).records("notes") if n["text"].startswith("Missed")]
+        assert (note["person"], note["kind"], note["follow_up"]) == ("P11", "concern", "2026-11-30")
+
+    async def test_a_milestone_due_friday_owned_by_markus(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*MILESTONES, "a")
+            await type_text(pilot, "Cutover rehearsal")
+            await pilot.press("enter")
+            await type_text(pilot, "fri")
+            await pilot.press("enter", "enter")
+            await type_text(pilot, "markus")
+            await pilot.press("ctrl+s")
+            await pilot.pause()  # 3 + 5 keys beyond the text
+        saved = reopened(store).records("milestones")
+        assert [(m["due"], m["owner"]) for m in saved if m["title"] == "Cutover rehearsal"] == [
+            ("2026-11-27", "P2")
+        ]
