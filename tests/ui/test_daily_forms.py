@@ -109,6 +109,9 @@ class TestNames:
             caption = text_of(app, "#raci-caption")
             assert caption.startswith("Interface specifications × Markus Brandt: A")
             assert "AS" not in caption
+            await pilot.press("space")
+            await pilot.pause()
+            assert "Interface specifications × Markus Brandt: C" in messages(app)
 
 
 async def add_milestone_form(pilot: Pilot[None]) -> RecordForm:
@@ -341,6 +344,7 @@ class TestAcceptingAResubmittedDeliverable:
             await jump_to(pilot, "Vendor master cleansing report")
             await pilot.press("p")  # resubmitted
             await pilot.pause()
+            assert "Submitted Vendor master cleansing report" in messages(app)
             await pilot.press("A")
             form = app.screen
             assert isinstance(form, RecordForm)

@@ -252,7 +252,8 @@ class RaciBoard(Board):
                         values = {"responsibility": letter or ""}
                         store.update("assignments", key, values, base=record)
 
-        self.save(change, f"{item[1]} × {self.names.get(person, person)}: {letter or 'blank'}")
+        title = (self.store.get(*item) or {}).get("title") or item[1]
+        self.save(change, f"{title} × {self.names.get(person, person)}: {letter or 'blank'}")
 
     def action_cycle(self) -> None:
         at = self._at()

@@ -288,7 +288,7 @@ class MilestonesBoard(Board):
         word = "met" if met == "yes" else "not met"
         self.save(
             lambda: self.store.update("acceptance_criteria", key, {"met": met}, base=record),
-            f"{key} {word}",
+            f"{record.get('text') or key}: {word}",
         )
         self._show_criteria()
         self.criteria.move_to_key(key)
@@ -301,7 +301,7 @@ class MilestonesBoard(Board):
         values = {"status": "submitted", "submitted_on": self.store.today.isoformat()}
         self.save(
             lambda: self.store.update("deliverables", key, values, base=record),
-            f"Submitted {key}",
+            f"Submitted {record.get('title') or key}",
         )
 
     def action_decide(self, status: str) -> None:
@@ -361,11 +361,11 @@ class MilestonesBoard(Board):
         def move() -> None:
             self.save(
                 lambda: self.store.update("milestones", key, {"status": status}, base=record),
-                f"{key} {status}",
+                f"{record.get('title') or key}: {status}",
             )
 
         open_items = [
-            f"{d['key']} {d.get('status', 'draft')}"
+            f"{d.get('title') or d['key']} ({d.get('status', 'draft')})"
             for d in self.store.records("deliverables")
             if d.get("milestone") == key and d.get("status") != "accepted"
         ]
@@ -378,6 +378,7 @@ class MilestonesBoard(Board):
                 move()
 
         question = (
-            f"{key} has deliverables not accepted: {', '.join(open_items)}.\nMark it done anyway?"
+            f"{record.get('title') or key} has deliverables not accepted: "
+            f"{', '.join(open_items)}.\nMark it done anyway?"
         )
         self.app.push_screen(ConfirmModal(question), answered)
