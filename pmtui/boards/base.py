@@ -43,6 +43,14 @@ def unexpected(error: Exception) -> str:
     return f"could not do it: {text[:160]}"
 
 
+def undo_label(store: Store, table: str, verb: str, record: Mapping[str, Any]) -> str | None:
+    """What undo and the journal call a change of a record: "edit milestone Go-live"
+    (None for a private table: the store's own label, which names no one)."""
+    if record_type(table).private:
+        return None
+    return f"{verb} {views.record_name(store, table, dict(record), typed=True)}"
+
+
 def save_state_after(error: StoreError) -> str | None:
     """What the status line says after a refused change: None when the file is unaffected."""
     if isinstance(error, ConflictError):
@@ -302,13 +310,15 @@ class Board(Widget):
             result = keys_in(shown_result)
             if record is None:
                 typed = {k: v for k, v in result.items() if v.strip()}
-                saved = self.save(lambda: self.store.add(table, typed), named("Added"))
+                label = undo_label(self.store, table, "add", typed)
+                saved = self.save(lambda: self.store.add(table, typed, label), named("Added"))
             else:
                 changed = {k: v for k, v in result.items() if v != initial.get(k, "")}
                 if not changed:
                     return
+                label = undo_label(self.store, table, "edit", record)
                 saved = self.save(
-                    lambda: self.store.update(table, str(key), changed, base=record),
+                    lambda: self.store.update(table, str(key), changed, base=record, label=label),
                     named("Saved"),
                 )
             if saved is None:
@@ -415,7 +425,8 @@ class Board(Widget):
             question = f"Delete {typed} with its {parts}{also}?\nOne step: u undoes it all."
 
         def delete() -> None:
-            self.store.delete(table, key, with_children=with_children)
+            label = undo_label(self.store, table, "delete", record)
+            self.store.delete(table, key, label, with_children=with_children)
 
         def done(yes: bool | None) -> None:
             if yes and self.save(delete, f"Deleted {name}") is None:

@@ -82,12 +82,16 @@ class TestNames:
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert "Saved Go/no-go decision" in messages(app)
-        saved = reopened(store).require("milestones", "M5")
-        assert (saved["owner"], saved["tasks"], saved["notes"]) == (
-            "P1",
-            ["T26"],
-            "Steering committee",
-        )
+            saved = reopened(store).require("milestones", "M5")
+            assert (saved["owner"], saved["tasks"], saved["notes"]) == (
+                "P1",
+                ["T26"],
+                "Steering committee",
+            )
+            await pilot.press("u")
+            await pilot.pause()
+            assert "Undone: edit milestone Go/no-go decision" in messages(app)
+        assert "notes" not in reopened(store).require("milestones", "M5")
 
     async def test_adding_a_person_names_them_in_the_toast(
         self, app: PmtuiApp, store: Store
