@@ -252,6 +252,23 @@ class Board(Widget):
         values.update(prefill or {})
         self._open_form(table, record, values, focus, "", fields, title, then)
 
+    def completer(
+        self, table: str, labels: views.Names
+    ) -> Callable[[str, str], tuple[list[str], str]]:
+        """What a form asks while a reference field of `table` is typed in: the names the
+        text may mean (CONTRACT's matching; `labels` as views.reference_labels gives them)
+        and what the field refers to."""
+        rt = record_type(table)
+
+        def complete(name: str, typed: str) -> tuple[list[str], str]:
+            target = rt.field(name).target or table
+            shown = labels.get(name, {})
+            exact = [label for label in shown.values() if label.casefold() == typed.casefold()]
+            keys = [] if exact else self.store.matches(target, typed)
+            return exact or [shown.get(k, k) for k in keys], record_type(target).singular
+
+        return complete
+
     def _open_form(
         self,
         table: str,
@@ -289,12 +306,7 @@ class Board(Widget):
         def keys_in(typed: dict[str, str]) -> dict[str, str]:
             return views.refs_as_keys(typed, labels)
 
-        def complete(name: str, typed: str) -> tuple[list[str], str]:
-            target = rt.field(name).target or table
-            shown = labels.get(name, {})
-            exact = [label for label in shown.values() if label.casefold() == typed.casefold()]
-            keys = [] if exact else self.store.matches(target, typed)
-            return exact or [shown.get(k, k) for k in keys], record_type(target).singular
+        complete = self.completer(table, labels)
 
         def keep(typed: dict[str, str]) -> None:
             path = getattr(self.app, "drafts_path", None)

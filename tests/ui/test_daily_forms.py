@@ -361,6 +361,26 @@ class TestAcceptingAResubmittedDeliverable:
             assert "Fewer than 0.5 % invalid IBANs" in error and "AC7" not in error
         assert reopened(store).require("deliverables", "D4")["status"] == "submitted"
 
+    async def test_who_decided_is_completed_like_any_reference(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*MILESTONES)
+            await jump_to(pilot, "Configured system")
+            await pilot.press("R")
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            await go_to(pilot, "decided_by")
+            await type_text(pilot, "priya")
+            await pilot.press("tab")
+            assert field(form, "decided_by").value == "Priya Nair"
+            await go_to(pilot, "reviewer_comment")
+            await type_text(pilot, "Transports missing")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        saved = reopened(store).require("deliverables", "D5")
+        assert (saved["status"], saved["decided_by"]) == ("rejected", "P5")
+
 
 class TestFewKeys:
     """The check-in's two chores take few keys (issue 14: at most 8 and 10 beyond the text)."""

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
-from pmtui import planning
+from pmtui import planning, views
 from pmtui.boards.base import Board, Chosen, NewRecord
 from pmtui.boards.keys import command, record_add, record_delete, record_edit, view_back
 from pmtui.boards.plan.milestones_view import CRITERIA_COLUMNS, DELIVERABLE_COLUMNS, milestone_card
@@ -315,11 +315,15 @@ class MilestonesBoard(Board):
         # The comment belongs to a decision: a new one (a resubmitted deliverable) starts
         # empty rather than with the last rejection's reasons.
         comment = record.get("reviewer_comment") if record.get("status") == status else ""
-        values = {
-            "decided_by": self._person(str(record.get("decided_by") or "")),
-            "decided_on": self.store.today.isoformat(),
-            "reviewer_comment": str(comment or ""),
-        }
+        labels = views.reference_labels(self.store, "deliverables", fields)
+        values = views.refs_as_names(
+            {
+                "decided_by": str(record.get("decided_by") or ""),
+                "decided_on": self.store.today.isoformat(),
+                "reviewer_comment": str(comment or ""),
+            },
+            labels,
+        )
         verb = "Accept" if status == "accepted" else "Reject"
         unmet = [
             str(c.get("text") or c["key"])
@@ -331,7 +335,7 @@ class MilestonesBoard(Board):
             message = f"Not met yet: {'; '.join(unmet)}. Mark them met (space) first, or reject it."
 
         def typed_values(typed: dict[str, str]) -> dict[str, str]:
-            return {"status": status, **typed}
+            return {"status": status, **views.refs_as_keys(typed, labels)}
 
         def check(typed: dict[str, str]) -> dict[str, str]:
             if status == "rejected" and not typed.get("reviewer_comment", "").strip():
@@ -347,7 +351,8 @@ class MilestonesBoard(Board):
             )
 
         title = f"{verb} {record.get('title') or key}"
-        form = RecordForm(title, fields, values, check, message=message)
+        complete = self.completer("deliverables", labels)
+        form = RecordForm(title, fields, values, check, message=message, complete=complete)
         self.app.push_screen(form, done)
 
     @on(Kanban.CardMoved)
