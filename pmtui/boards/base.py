@@ -391,7 +391,10 @@ class Board(Widget):
         from pmtui.screens.confirm import ConfirmModal
 
         singular = record_type(table).singular
-        what = f"{singular} {key}" if key else f"new {singular}"
+        record = self.store.get(table, key) if key else None
+        what = f"new {singular}"
+        if record is not None:
+            what = views.record_name(self.store, table, record, typed=True)
         question = (
             f"You typed in this {what} form ({kept.saved.replace('T', ' ')[:16]} UTC) and it "
             "was not saved. Bring back what you typed? (no forgets it)"

@@ -279,6 +279,7 @@ class TestUnsavedForms:
             assert "Cutover rehearsal" in drafts.read_text()
             await pilot.press("a")
             assert isinstance(app.screen, ConfirmModal)
+            assert "You typed in this new milestone form" in app.screen.question
             await pilot.press("y")
             await pilot.pause()
             again = app.screen
@@ -307,6 +308,21 @@ class TestUnsavedForms:
             await pilot.pause()
         drafts = Path(env["XDG_STATE_HOME"]) / "pmtui" / "drafts.json"
         assert "Go-live rehearsal" in drafts.read_text()
+
+    async def test_an_edit_kept_as_a_draft_is_offered_back_by_the_records_name(
+        self, app: PmtuiApp
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*MILESTONES, "e")
+            await go_to(pilot, "notes")
+            await type_text(pilot, "Board meets on the 19th")
+            await pilot.press("escape", "y", "e")
+            assert isinstance(app.screen, ConfirmModal)
+            assert "this milestone Go/no-go decision form" in app.screen.question
+            await pilot.press("y")
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            assert field(form, "notes").value == "Board meets on the 19th"
 
 
 class TestDateHint:
