@@ -119,6 +119,8 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         #: field name -> the names offered under it now, and which one enter/tab takes.
         self.offered: dict[str, list[str]] = {}
         self.picked = 0
+        #: Whether the highlighted name was chosen with down/up (enter takes only that).
+        self.chosen = False
         #: (table, record key or None for a new one): the app keeps what is typed here as a
         #: draft if it ends with the form open (pmtui.store.drafts).
         self.keep_as = keep_as
@@ -154,7 +156,10 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
                     if self._completes(f):
                         yield Static("", classes="field-matches", id=f"matches-{f.name}")
                     yield Static("", classes="field-error", id=f"error-{f.name}")
-            yield Static("ctrl+s save · enter next · esc cancel · * required", id="form-keys")
+            yield Static(
+                "ctrl+s save · enter next · tab complete · esc cancel · * required",
+                id="form-keys",
+            )
 
     def on_mount(self) -> None:
         name = self.focus_name if self.focus_name in self.initial else None
@@ -191,7 +196,7 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
     def submit_box(self, box: Input) -> None:
         """enter in a field: the name offered under it taken, then the next field, or save
         on the last one."""
-        self._take_offered(box)
+        self._take_offered(box, chosen_only=True)
         if self.fields and box.id == _input_id(self.fields[-1].name):
             self.action_save()
         else:
@@ -230,6 +235,7 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         elif not names:
             noun = f"no {noun} matches {typed!r}"
         self.picked = 0
+        self.chosen = False
         self._show_offered(f, names, noun)
 
     @on(Input.Blurred)
@@ -276,11 +282,12 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
             listed.append(name)
         return listed
 
-    def _take_offered(self, box: Input) -> bool:
-        """Put the highlighted name offered under `box` in it; whether there was one."""
+    def _take_offered(self, box: Input, chosen_only: bool = False) -> bool:
+        """Put the highlighted name offered under `box` in it; whether there was one.
+        `chosen_only` (enter): only the one name offered, or one chosen with down/up."""
         f = self._field_of(box)
         names = self.offered.get(f.name, []) if f is not None else []
-        if f is None or not names:
+        if f is None or not names or (chosen_only and len(names) > 1 and not self.chosen):
             return False
         head, _ = self._split(f, box.value)
         box.value = head + names[min(self.picked, len(names) - 1)]
@@ -294,6 +301,7 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         if f is None or len(names) < 2:
             return False
         self.picked = (self.picked + step) % len(self._listed(names, 8))
+        self.chosen = True
         self._show_offered(f, names, "")
         return True
 

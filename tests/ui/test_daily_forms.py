@@ -189,6 +189,21 @@ class TestCompletion:
             await pilot.press("tab")
             assert field(form, "tasks").value == "T26; Mock load 2"
 
+    async def test_enter_does_not_pick_one_of_several_names_for_you(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        store.add("people", {"name": "Chen Li"})
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            form = await add_milestone_form(pilot)
+            await go_to(pilot, "owner")
+            await type_text(pilot, "chen")
+            await pilot.press("enter")
+            assert field(form, "owner").value == "chen"
+            await pilot.press("up", "backspace")  # back to it: "che" lists them again
+            await pilot.press("tab")  # tab takes the one highlighted
+            assert field(form, "owner").value == "Chen Wei"
+
 
 async def jump_to(pilot: Pilot[None], text: str) -> None:
     """Find a record with ctrl+f and jump to it, as a person does."""
