@@ -117,6 +117,25 @@ class TestNames:
             await pilot.pause()
             assert "Interface specifications × Markus Brandt: C" in messages(app)
 
+    async def test_two_people_of_one_name_show_their_keys_and_keep_them(
+        self, store: Store, env: dict[str, str]
+    ) -> None:
+        store.add("people", {"name": "Chen Wei", "role": "Tester"})  # P13
+        store.update("milestones", "M5", {"owner": "P13"})
+        app = make_app(store, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*MILESTONES, "e")
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            assert field(form, "owner").value == "Chen Wei (P13)"
+            await go_to(pilot, "due")
+            await pilot.press("ctrl+u")
+            await type_text(pilot, "2027-03-26")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        saved = reopened(store).require("milestones", "M5")
+        assert (saved["owner"], saved["due"]) == ("P13", "2027-03-26")
+
 
 async def add_milestone_form(pilot: Pilot[None]) -> RecordForm:
     await pilot.press(*MILESTONES, "a")
