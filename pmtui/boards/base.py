@@ -419,7 +419,8 @@ class Board(Widget):
         if plan.blockers and plan.children:
             plan = self.store.deletion(table, key, with_children=True)
         if plan.blockers:
-            users = views.describe_records(self.store, [(t, k) for t, k, _ in plan.blockers])
+            referring = list(dict.fromkeys((t, k) for t, k, _ in plan.blockers))
+            users = views.describe_records(self.store, referring)
             self.app.notify(
                 f"Cannot delete {typed}: it is referred to by {users}. "
                 "Change or delete those first.",

@@ -64,3 +64,17 @@ def test_a_summary_task_whose_subtask_is_assigned_is_refused_naming_it(store: St
     store.delete("assignments", "AS1")
     store.delete("tasks", "T1", with_children=True)
     assert [t["key"] for t in reopened(store).records("tasks")] == ["T4"]
+
+
+def test_a_record_referring_through_two_fields_is_counted_once(store: Store) -> None:
+    from pmtui.views import describe_records
+
+    store.add("tasks", {"key": "T5", "title": "Cutover", "owner": "P1"})
+    store.update("deliverables", "D1", {"owner": "P1", "decided_by": "P1"})
+    blockers = store.deletion("people", "P1").blockers
+    assert [b for b in blockers if b[0] == "deliverables"] == [
+        ("deliverables", "D1", "owner"),
+        ("deliverables", "D1", "decided_by"),
+    ]
+    referring = list(dict.fromkeys((t, k) for t, k, _ in blockers))
+    assert describe_records(store, referring) == ("task Cutover, deliverable System, 1 assignment")
