@@ -43,7 +43,11 @@ def _values(f: Field) -> str:
     if f.choices:
         parts.append(", ".join(f"`{choice}`" for choice in f.choices))
     if f.kind in (Kind.REF, Kind.REFS, Kind.LINKS):
-        parts.append(f"→ {f.target}" + (" (owner: deleted with it)" if f.owner else ""))
+        parts.append(
+            f"→ {f.target}"
+            + (" (owner: deleted with it)" if f.owner else "")
+            + (" (part of it: deleted with it when asked)" if f.part_of else "")
+        )
     if f.minimum is not None and f.maximum is not None:
         parts.append(f"{_number(f.minimum)} to {_number(f.maximum)}")
     elif f.minimum is not None:

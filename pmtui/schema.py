@@ -68,6 +68,9 @@ class Field:
     target: str | None = None
     #: A ref to the parent record: deleting the parent deletes this record too.
     owner: bool = False
+    #: A ref to the record this one is part of (a subtask's summary, a deliverable's
+    #: milestone): deleting that record takes this one along only when asked to.
+    part_of: bool = False
     minimum: float | None = None
     maximum: float | None = None
     #: Column width in tables; 0 hides the field from the default columns.

@@ -174,3 +174,99 @@ def record_detail(
         if (reference and (f.target == "people" or linking)) or f.kind is Kind.LONG_TEXT:
             parts.append((f.title, shown(f)))
     return [part for part in parts if part[1]]
+
+
+#: How long a record's name may be in a message or a form's title.
+NAME_WIDTH = 40
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1] + "…"
+
+
+def record_name(store: Readable, table: str, record: Record, *, typed: bool = False) -> str:
+    """How messages name a record: its name or title ("Go-live", "Chen Wei"); a record
+    without one by what it is for ("assignment for Chen Wei"), else "note N3". `typed`
+    puts what it is in front of a name ("milestone Go-live")."""
+    rt = record_type(table)
+    label = rt.field(rt.label_field) if rt.has_field(rt.label_field) else None
+    value = record.get(label.name) if label is not None else None
+    if label is not None and value and label.kind in (Kind.TEXT, Kind.LONG_TEXT):
+        name = _short(str(value))
+        return f"{rt.singular} {name}" if typed and not rt.singleton else name
+    for f in rt.fields:
+        if f.kind == Kind.REF and f.target and record.get(f.name):
+            target = record_type(f.target)
+            other = store.get(f.target, str(record[f.name]))
+            if other is not None:
+                return f"{rt.singular} for {record_name(store, target.table, other)}"
+    return f"{rt.singular} {record.get('key', '')}".strip()
+
+
+def reference_labels(store: Readable, table: str, fields: Collection[Field]) -> Names:
+    """For each reference field of `fields` (by field name): key -> the name a form shows
+    for it, with the key beside it where two share a name (schema.record_labels)."""
+    by_target: Names = {}
+    labels: Names = {}
+    for f in fields:
+        if f.kind not in (Kind.REF, Kind.REFS):
+            continue
+        target = f.target or table
+        if target not in by_target:
+            rt = record_type(target)
+            by_target[target] = record_labels(store.records(target), rt.label_field)
+        labels[f.name] = by_target[target]
+    return labels
+
+
+def _map_refs(values: dict[str, str], maps: Names) -> dict[str, str]:
+    out = dict(values)
+    for name, mapping in maps.items():
+        text = out.get(name)
+        if not text or not mapping:
+            continue
+        if text.strip() in mapping:  # one reference (a name may hold a ';')
+            out[name] = mapping[text.strip()]
+            continue
+        parts = [part.strip() for part in text.split(";")]
+        out[name] = "; ".join(mapping.get(part, part) for part in parts if part)
+    return out
+
+
+def refs_as_names(values: dict[str, str], labels: Names) -> dict[str, str]:
+    """A form's texts with each reference's key replaced by the name shown for it."""
+    return _map_refs(values, labels)
+
+
+def refs_as_keys(values: dict[str, str], labels: Names) -> dict[str, str]:
+    """A form's texts with each name shown for a reference replaced by its key again (what
+    was typed otherwise is left for the store to match)."""
+    reverse = {name: {label: key for key, label in keys.items()} for name, keys in labels.items()}
+    return _map_refs(values, reverse)
+
+
+def describe_records(store: Readable, items: Collection[tuple[str, str]], most: int = 3) -> str:
+    """Records as a message lists them, table by table: "1 deliverable (Dry-run report)",
+    "2 tasks (Configure, Test), 6 assignments" (names where records have their own)."""
+    by_table: dict[str, list[str]] = {}
+    for table, key in items:
+        by_table.setdefault(table, []).append(key)
+    parts = []
+    for table, keys in by_table.items():
+        rt = record_type(table)
+        noun = rt.singular if len(keys) == 1 else rt.table.replace("_", " ")
+        label = rt.field(rt.label_field) if rt.has_field(rt.label_field) else None
+        names = []
+        if label is not None and label.kind in (Kind.TEXT, Kind.LONG_TEXT) and not rt.private:
+            for key in keys[:most]:
+                record = store.get(table, key)
+                names.append(record_name(store, table, record) if record else key)
+        if len(keys) == 1:
+            parts.append(f"{noun} {names[0]}" if names else f"1 {noun}")
+        elif names:
+            more = ", …" if len(keys) > most else ""
+            parts.append(f"{len(keys)} {noun} ({', '.join(names)}{more})")
+        else:
+            parts.append(f"{len(keys)} {noun}")
+    return ", ".join(parts)

@@ -13,7 +13,7 @@ from pmtui import views
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_text
 from pmtui.store import ConflictError, RecordInvalid, SaveError, Store, StoreError
-from pmtui.store.drafts import peek_draft, take_draft
+from pmtui.store.drafts import peek_draft, save_draft, take_draft
 from pmtui.tables import record_type
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import RecordTable
@@ -41,6 +41,14 @@ def unexpected(error: Exception) -> str:
     """One line for an error no check foresaw (a library's ValueError, an OSError)."""
     text = " ".join(str(error).split()) or type(error).__name__
     return f"could not do it: {text[:160]}"
+
+
+def undo_label(store: Store, table: str, verb: str, record: Mapping[str, Any]) -> str | None:
+    """What undo and the journal call a change of a record: "edit milestone Go-live"
+    (None for a private table: the store's own label, which names no one)."""
+    if record_type(table).private:
+        return None
+    return f"{verb} {views.record_name(store, table, dict(record), typed=True)}"
 
 
 def save_state_after(error: StoreError) -> str | None:
@@ -210,8 +218,9 @@ class Board(Widget):
     def action_clear_filter(self) -> None:
         self.query_one(ListFilter).action_clear()
 
-    def save(self, change: Callable[[], T], done: str) -> T | None:
-        """Run a store change; report success up, or show the store's reason and return None."""
+    def save(self, change: Callable[[], T], done: str | Callable[[T], str]) -> T | None:
+        """Run a store change; report success up (`done` says what, or makes that from the
+        change's result), or show the store's reason and return None."""
         try:
             result = change()
         except StoreError as error:
@@ -223,7 +232,7 @@ class Board(Widget):
             self.app.notify(unexpected(error), title="Not saved", severity="error", timeout=10)
             self.post_message(self.NotSaved("not saved"))
             return None
-        self.post_message(self.Changed(done))
+        self.post_message(self.Changed(done(result) if callable(done) else done))
         return result
 
     # ------------------------------------------------ the record flows every board shares
@@ -287,6 +296,23 @@ class Board(Widget):
         values.update(prefill or {})
         self._open_form(table, record, values, focus, "", fields, title, then)
 
+    def completer(
+        self, table: str, labels: views.Names
+    ) -> Callable[[str, str], tuple[list[str], str]]:
+        """What a form asks while a reference field of `table` is typed in: the names the
+        text may mean (CONTRACT's matching; `labels` as views.reference_labels gives them)
+        and what the field refers to."""
+        rt = record_type(table)
+
+        def complete(name: str, typed: str) -> tuple[list[str], str]:
+            target = rt.field(name).target or table
+            shown = labels.get(name, {})
+            exact = [label for label in shown.values() if label.casefold() == typed.casefold()]
+            keys = [] if exact else self.store.matches(target, typed)
+            return exact or [shown.get(k, k) for k in keys], record_type(target).singular
+
+        return complete
+
     def _open_form(
         self,
         table: str,
@@ -309,31 +335,59 @@ class Board(Widget):
             fields = [rt.field(name) for name in only]
         if heading is None and rt.singleton:
             heading = f"Edit {rt.singular}"  # one record: its key ("project") says nothing
-        title = heading or (f"Edit {rt.singular} {key}" if key else f"Add {rt.singular}")
+        if heading is None and record is not None:
+            heading = f"Edit {views.record_name(self.store, table, record, typed=True)}"
+        title = heading or f"Add {rt.singular}"
         # Changes are judged against the record, not the form's first values: a proposed
         # value (prefill), or one retyped after a refused save, is a change too.
         # A summary task's rolled-up duration, kept as shown, is no change either.
         shown = (views.row(self.store, table, str(key)) or record) if record else None
         initial = {f.name: to_text(f, shown.get(f.name)) for f in fields} if shown else {}
+        # References show as names; a name shown is read back as its key.
+        labels = views.reference_labels(self.store, table, fields)
+        values = views.refs_as_names(values, labels)
 
-        def done(result: dict[str, str] | None) -> None:
-            if result is None:
+        def keys_in(typed: dict[str, str]) -> dict[str, str]:
+            return views.refs_as_keys(typed, labels)
+
+        complete = self.completer(table, labels)
+
+        def keep(typed: dict[str, str]) -> None:
+            path = getattr(self.app, "drafts_path", None)
+            if path is not None:
+                save_draft(self.store.path, table, key, typed, path=path)
+
+        def named(verb: str) -> Callable[[dict[str, Any]], str]:
+            return lambda saved: f"{verb} {views.record_name(self.store, table, saved)}"
+
+        def done(shown_result: dict[str, str] | None) -> None:
+            if shown_result is None:
                 return
+            result = keys_in(shown_result)
             if record is None:
                 typed = {k: v for k, v in result.items() if v.strip()}
-                saved = self.save(lambda: self.store.add(table, typed), f"Added {rt.singular}")
+                label = undo_label(self.store, table, "add", typed)
+                saved = self.save(lambda: self.store.add(table, typed, label), named("Added"))
             else:
                 changed = {k: v for k, v in result.items() if v != initial.get(k, "")}
                 if not changed:
                     return
+                label = undo_label(self.store, table, "edit", record)
                 saved = self.save(
-                    lambda: self.store.update(table, str(key), changed, base=record),
-                    f"Saved {rt.singular} {key}",
+                    lambda: self.store.update(table, str(key), changed, base=record, label=label),
+                    named("Saved"),
                 )
             if saved is None:
                 # Keep what was typed: reopen the form with the reason on top.
                 self._open_form(
-                    table, record, result, focus, "Not saved; see the message.", only, heading, then
+                    table,
+                    record,
+                    shown_result,
+                    focus,
+                    "Not saved; see the message.",
+                    only,
+                    heading,
+                    then,
                 )
             else:
                 self.refresh_data()
@@ -348,10 +402,14 @@ class Board(Widget):
                 title,
                 fields,
                 shown,
-                lambda typed: self._errors(table, typed, key),
+                lambda typed: self._errors(table, keys_in(typed), key),
                 message=message,
                 focus=focus,
                 keep_as=(table, key),
+                complete=complete,
+                keep=keep,
+                date_order=self.store.date_order,
+                select_prefilled=record is None,
             )
             self.app.push_screen(form, done)
 
@@ -377,7 +435,10 @@ class Board(Widget):
         from pmtui.screens.confirm import ConfirmModal
 
         singular = record_type(table).singular
-        what = f"{singular} {key}" if key else f"new {singular}"
+        record = self.store.get(table, key) if key else None
+        what = f"new {singular}"
+        if record is not None:
+            what = views.record_name(self.store, table, record, typed=True)
         question = (
             f"You typed in this {what} form ({kept.saved.replace('T', ' ')[:16]} UTC) and it "
             "was not saved. Bring back what you typed? (no forgets it)"
@@ -391,13 +452,44 @@ class Board(Widget):
 
     def delete_record(self, table: str, key: str) -> None:
         """Ask, then delete (undoable with u)."""
-        rt = record_type(table)
-        record = self.store.get(table, key) or {}
-        name = record.get(rt.label_field, "")
-        question = f"Delete {rt.singular} {key} {name}?\nu undoes it."
+        record = self.store.get(table, key)
+        if record is None:
+            self.app.notify(f"{key} no longer exists", severity="warning")
+            return
+        name = views.record_name(self.store, table, record)
+        typed = views.record_name(self.store, table, record, typed=True)
+        # Dependants first: never ask, then refuse.
+        plan = self.store.deletion(table, key)
+        if plan.blockers and plan.children:
+            plan = self.store.deletion(table, key, with_children=True)
+        if plan.blockers:
+            referring = list(dict.fromkeys((t, k) for t, k, _ in plan.blockers))
+            users = views.describe_records(self.store, referring)
+            self.app.notify(
+                f"Cannot delete {typed}: it is referred to by {users}. "
+                "Change or delete those first.",
+                title="Not deleted",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        with_children = bool(plan.children)
+        question = f"Delete {typed}?\nu undoes it."
+        if plan.doomed[1:] and not with_children:  # what it owns goes along
+            owned = views.describe_records(self.store, plan.doomed[1:])
+            question = f"Delete {typed} with {owned}?\nOne step: u undoes it all."
+        if with_children:
+            parts = views.describe_records(self.store, plan.children)
+            others = [at for at in plan.doomed[1:] if at not in plan.children]
+            also = f", and {views.describe_records(self.store, others)}" if others else ""
+            question = f"Delete {typed} with its {parts}{also}?\nOne step: u undoes it all."
+
+        def delete() -> None:
+            label = undo_label(self.store, table, "delete", record)
+            self.store.delete(table, key, label, with_children=with_children)
 
         def done(yes: bool | None) -> None:
-            if yes and self.save(lambda: self.store.delete(table, key), f"Deleted {key}") is None:
+            if yes and self.save(delete, f"Deleted {name}") is None:
                 return
             self.refresh_data()
 

@@ -88,6 +88,27 @@ class ProjectFileApp(App[None]):
                 kept += draft is not None
         return kept
 
+    async def action_quit(self) -> None:
+        """ctrl+q (q on a board): quit; from a form with typed changes, ask first (they are
+        kept as a draft either way the app ends)."""
+        from pmtui.screens.record_form import RecordForm  # loaded with the first form
+
+        form = self.screen
+        if not (isinstance(form, RecordForm) and form.typed_anything()):
+            self.exit()
+            return
+        from pmtui.screens.confirm import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        question = (
+            "Quit pmtui without saving this form?\nWhat you typed is kept as a draft and "
+            "offered back when you open the form again."
+        )
+        self.push_screen(ConfirmModal(question), answered)
+
     def exit(
         self, result: None = None, return_code: int = 0, message: RenderableType | None = None
     ) -> None:

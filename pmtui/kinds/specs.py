@@ -331,3 +331,16 @@ def export_value(f: Field, value: Any) -> Any:
     if value is None or value == [] or value == "":
         return None
     return KINDS[f.kind].export(value)
+
+
+def input_hint(kind: Kind, date_order: str = "mdy") -> str:
+    """What a form's empty field shows for a kind: its hint, dates in the user's order
+    (config `date_order`: `24/12` day first with dmy, `12/24` month first otherwise)."""
+    day_first = date_order == "dmy"
+    if kind == Kind.DATE:
+        short = "24.12., 24/12" if day_first else "12/24"
+        return f"2026-12-24, {short}, fri, next week, +2w, eom"
+    if kind == Kind.DATETIME:
+        short = "24/12 9am" if day_first else "12/24 9am"
+        return f"2026-12-24 14:30, {short}, fri 9:00"
+    return KINDS[kind].hint

@@ -42,7 +42,8 @@ def _unmet_by_deliverable(reader: Context) -> dict[str, list[str]]:
     unmet: dict[str, list[str]] = {}
     for criterion in reader.records("acceptance_criteria"):
         if not criterion.get("met"):
-            unmet.setdefault(str(criterion.get("deliverable")), []).append(str(criterion["key"]))
+            named = str(criterion.get("text") or criterion["key"])
+            unmet.setdefault(str(criterion.get("deliverable")), []).append(named)
     return unmet
 
 
@@ -54,7 +55,7 @@ def deliverable_rules(reader: Context, records: Sequence[Record]) -> Errors:
     for index, record in enumerate(records):
         open_items = unmet.get(str(record.get("key")), [])
         if record.get("status") == "accepted" and open_items:
-            shown = ", ".join(open_items)
+            shown = "; ".join(open_items)
             errors[index] = {
                 "status": f"cannot be accepted while criteria are unmet ({shown}); "
                 "mark them met or reject it"

@@ -29,7 +29,7 @@ from pmtui.domain.calendar import WorkCalendar
 from pmtui.domain.links import ScheduleError
 from pmtui.planning import as_date
 from pmtui.records.staffing import TARGETS
-from pmtui.schema import Reader
+from pmtui.schema import Reader, record_labels
 
 # ---------------------------------------------------------------- reading for the boards
 
@@ -190,8 +190,9 @@ def follow_ups(reader: Reader, until: date) -> list[FollowUp]:
 
 
 def people_names(reader: Reader) -> dict[str, str]:
-    """Person key -> name (the key when the person has none)."""
-    return {str(p["key"]): str(p.get("name") or p["key"]) for p in reader.records("people")}
+    """Person key -> name (the key when the person has none; "name (key)" where two
+    share a name)."""
+    return record_labels(reader.records("people"), "name")
 
 
 def item_label(reader: Reader, item: tuple[str, str] | None) -> str:

@@ -124,22 +124,27 @@ class Parsing:
             found = self._lookup[table] = (keys, labels, named)
         return found
 
+    def matches(self, table: str, text: str) -> list[str]:
+        """The keys a reference typed as `text` may mean, by CONTRACT's rule: the record of
+        that key, else those of that name, else those with a word starting with it."""
+        if self.get(table, text) is not None:
+            return [text]
+        keys, labels, named = self._lookups(table)
+        if (key := keys.get(text.strip().lower())) is not None:
+            return [key]
+        wanted = fold(text)
+        return list(labels.get(wanted) or word_prefix_matches(wanted, named))
+
     def resolve(self, table: str, text: str) -> str:
         """A reference typed as a key, a name/title, or a prefix of any word of the name
         (case- and accent-insensitive), when that is unique -> the key; FieldError naming
         the candidates if several match, or saying there is none."""
-        if self.get(table, text) is not None:
-            return text
-        keys, labels, named = self._lookups(table)
-        if (key := keys.get(text.strip().lower())) is not None:
-            return key
-        wanted = fold(text)
-        matches = labels.get(wanted) or word_prefix_matches(wanted, named)
+        matches = self.matches(table, text)
         if len(matches) == 1:
             return matches[0]
         singular = record_type(table).singular
         if matches:
-            names = dict(named)
+            names = dict(self._lookups(table)[2])
             listed = ", ".join(f"{names.get(k, k)} ({k})" for k in matches[:6])
             more = f" and {len(matches) - 6} more" if len(matches) > 6 else ""
             raise FieldError(f"{quoted(text)} matches {len(matches)} {table}: {listed}{more}")

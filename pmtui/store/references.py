@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,19 @@ from pmtui.schema import Field, Kind
 from pmtui.store.changes import Change, Record
 from pmtui.store.errors import ConflictError, InUse, RecordInvalid
 from pmtui.tables import record_type, referrers
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """What deleting a record would do (References.deletion)."""
+
+    #: (table, key) of every record that would go: the record first.
+    doomed: list[tuple[str, str]]
+    #: Its parts (a summary task's subtasks, a milestone's deliverables), found through
+    #: part_of references, whether or not they would go.
+    children: list[tuple[str, str]]
+    #: (table, key, field) of each record left behind that refers to one that would go.
+    blockers: list[tuple[str, str, str]]
 
 
 def ref_keys(f: Field, value: Any) -> list[str]:
@@ -71,34 +85,62 @@ class References:
                     changed[f.name] = rename_reference(f, value, old, new)
                     self.stage(Change(rt.table, record, changed))
 
-    def delete(self, table: str, key: str, label: str | None = None) -> None:
-        """Delete a record and the child records it owns; InUse if others refer to it."""
-        with self.transaction(label or f"delete {table} {key}"):
-            self._delete(table, key)
+    def deletion(self, table: str, key: str, *, with_children: bool = False) -> Deletion:
+        """What deleting a record would do, worked out before anything is staged: the
+        records that go (it, the records it owns, and with `with_children` its parts, each
+        with theirs), its parts, and who else refers to one of them (which refuses it)."""
+        self.require(table, key)
+        doomed: list[tuple[str, str]] = []
+        children: list[tuple[str, str]] = []
+        users: list[tuple[str, str, str]] = []
 
-    def _delete(self, table: str, key: str) -> None:
-        record = self.require(table, key)
-        owned: list[tuple[str, str]] = []
-        users: list[str] = []
-        for rt, f in referrers(table):
-            for other in self.records(rt.table):
-                if key in ref_keys(f, other.get(f.name)) and not (
-                    rt.table == table and other["key"] == key
-                ):
-                    if f.owner:
-                        owned.append((rt.table, str(other["key"])))
-                    else:
-                        users.append(f"{rt.table} {other['key']} ({f.name})")
-        if users:
-            shown = ", ".join(users[:8]) + (f" and {len(users) - 8} more" if len(users) > 8 else "")
-            raise InUse(
-                f"cannot delete {table} {key}: referred to by {shown}; change or delete those first"
-            )
-        for child_table, child_key in owned:
-            # A child owned twice (a score by its criterion and its comparison) goes once.
-            if self.get(child_table, child_key) is not None:
-                self._delete(child_table, child_key)
-        self.stage(Change(table, record, None))
+        def collect(at: tuple[str, str], child: bool) -> None:
+            if at in doomed:
+                return  # owned twice (a score by its criterion and its comparison)
+            doomed.append(at)
+            if child:
+                children.append(at)
+            for rt, f in referrers(at[0]):
+                for other in self.records(rt.table):
+                    if at[1] in ref_keys(f, other.get(f.name)):
+                        found = (rt.table, str(other["key"]))
+                        if f.owner:
+                            collect(found, False)
+                        elif f.part_of and at == (table, key):
+                            if with_children:
+                                collect(found, True)
+                            else:
+                                children.append(found)
+                        elif f.part_of and with_children:
+                            collect(found, True)
+                        if found != at:
+                            users.append((*found, f.name))
+
+        collect((table, key), False)
+        blockers = [u for u in users if u[:2] not in doomed]
+        return Deletion(doomed, children, list(dict.fromkeys(blockers)))
+
+    def delete(
+        self, table: str, key: str, label: str | None = None, *, with_children: bool = False
+    ) -> None:
+        """Delete a record and the records it owns (with `with_children`, also its parts: a
+        summary task's subtasks, a milestone's deliverables) as one step; InUse, naming
+        them, if any other record refers to one of those."""
+        with self.transaction(label or f"delete {table} {key}"):
+            plan = self.deletion(table, key, with_children=with_children)
+            if plan.blockers:
+                users = [f"{t} {k} ({f})" for t, k, f in plan.blockers]
+                shown = ", ".join(users[:8])
+                if len(users) > 8:
+                    shown += f" and {len(users) - 8} more"
+                raise InUse(
+                    f"cannot delete {table} {key}: referred to by {shown}; "
+                    "change or delete those first"
+                )
+            for at in reversed(plan.doomed):
+                record = self.get(*at)
+                if record is not None:
+                    self.stage(Change(at[0], record, None))
 
     def check_rules(self, landed: list[Change]) -> None:
         """After changes land: every record they added or changed obeys its rules across

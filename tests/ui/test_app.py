@@ -16,6 +16,7 @@ from pmtui.boards.keys import fill
 from pmtui.boards.palette import action_entries
 from pmtui.boards.registry import AREAS, boards_of
 from pmtui.config import Config
+from pmtui.screens.confirm import ConfirmModal
 from pmtui.screens.help import HelpModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.screens.search import SearchModal
@@ -106,6 +107,8 @@ class TestGenericBoard:
         app = make_app(store, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press(*GENERIC_BOARD, "e", "ctrl+u", *"Zed", "escape")
+            assert isinstance(app.screen, ConfirmModal)  # typed changes: asks first
+            await pilot.press("y")
             assert isinstance(app.screen, AreaScreen)
         assert reopened(store).require("leave", "LV1")["key"] == "LV1"
         assert reopened(store).require("leave", "LV1")["note"] == "Christmas"
@@ -114,7 +117,7 @@ class TestGenericBoard:
         app = make_app(store, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press(*GENERIC_BOARD, "G", "d")
-            assert "Delete leave LV3" in str(app.screen.query_one("#question").render())
+            assert "Delete leave Moving house?" in str(app.screen.query_one("#question").render())
             await pilot.press("y")
             await pilot.pause()
             assert reopened(store).get("leave", "LV3") is None
@@ -379,7 +382,7 @@ class TestSessions:
             form = app.screen
             assert isinstance(form, RecordForm)
             assert form.query_one("#field-person", Input).value == "Half"
-            await pilot.press("escape")
+            await pilot.press("escape", "y")  # typed changes: asks first
             await pilot.pause()
             assert "Conference" in table_text(app, LEAVE_TABLE)
 

@@ -77,7 +77,7 @@ class TestTeam:
             await pilot.press("a")
             form = app.screen
             assert isinstance(form, RecordForm)
-            assert form.query_one("#field-person", Input).value == "P10"
+            assert form.query_one("#field-person", Input).value == "Mateo Garcia"
             await type_keys(pilot, "T14")  # the cursor starts in the task field
             await pilot.press("down", "down", "down", "ctrl+u", *"50", "ctrl+s")
             await pilot.pause()
@@ -100,7 +100,7 @@ class TestTeam:
             form = app.screen
             assert isinstance(form, RecordForm)
             assert form.focused is form.query_one("#field-task", Input)
-            assert form.query_one("#field-person", Input).value == "P2"
+            assert form.query_one("#field-person", Input).value == "Markus Brandt"
 
 
 class TestAllocation:
@@ -152,7 +152,7 @@ class TestAllocation:
             await pilot.press(*["j"] * 10, "enter", "j", "e")
             form = app.screen
             assert isinstance(form, RecordForm)
-            assert form.form_title == "Edit assignment AS57"
+            assert form.form_title == "Edit assignment for Chen Wei"
 
 
 class TestRaci:
@@ -166,7 +166,8 @@ class TestRaci:
                 app, "#raci-violations"
             )
             await pilot.press("n")  # to D6, on the first person holding A
-            assert text_of(app, "#raci-caption").startswith("D6 × Markus Brandt: A")
+            caption = text_of(app, "#raci-caption")
+            assert caption.startswith("Interface specifications × Markus Brandt: A")
             await pilot.press("space")  # A -> C
             await pilot.pause()
             assert text_of(app, "#raci-violations").startswith("Every deliverable")

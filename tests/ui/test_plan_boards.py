@@ -345,7 +345,7 @@ class TestMilestonesBoard:
             form = app.screen
             assert isinstance(form, RecordForm)
             message = str(form.query_one("#form-message").render())
-        assert "cannot be accepted while criteria are unmet (AC1)" in message
+        assert "cannot be accepted while criteria are unmet (Reviewed by QA)" in message
         assert reopened(signoff).require("deliverables", "D1")["status"] == "draft"
 
     async def test_reject_needs_a_comment(self, signoff: Store, env: dict[str, str]) -> None:

@@ -134,7 +134,7 @@ class TestDeliverables:
     ) -> None:
         with pytest.raises(RecordInvalid) as refused:
             deliverable.update("deliverables", "D1", {"status": "accepted"})
-        assert "unmet (AC1)" in refused.value.errors["status"]
+        assert "unmet (Signed)" in refused.value.errors["status"]
 
     def test_a_deliverable_is_accepted_once_its_criteria_are_met(self, deliverable: Store) -> None:
         deliverable.update("acceptance_criteria", "AC1", {"met": "yes"})

@@ -187,9 +187,10 @@ class RaciBoard(Board):
             return
         item, person = at
         letters = "/".join(self._letters(item, person)) or "blank"
-        keys = ", ".join(str(r["key"]) for r in self.cells.get((item, person), []))
-        text = f"{item[1]} × {self.names.get(person, person)}: {letters}"
-        caption.update(text + (f" ({keys})" if keys else "") + " · space cycles R A C I blank")
+        record = self.store.get(*item) or {}
+        title = str(record.get("title") or item[1])
+        text = f"{title} × {self.names.get(person, person)}: {letters}"
+        caption.update(text + " · space cycles R A C I blank")
 
     @on(Matrix.CursorMoved)
     def _moved(self, event: Matrix.CursorMoved) -> None:
@@ -251,7 +252,8 @@ class RaciBoard(Board):
                         values = {"responsibility": letter or ""}
                         store.update("assignments", key, values, base=record)
 
-        self.save(change, f"{item[1]} × {self.names.get(person, person)}: {letter or 'blank'}")
+        title = (self.store.get(*item) or {}).get("title") or item[1]
+        self.save(change, f"{title} × {self.names.get(person, person)}: {letter or 'blank'}")
 
     def action_cycle(self) -> None:
         at = self._at()

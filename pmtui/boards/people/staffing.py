@@ -325,7 +325,7 @@ class StaffingBoard(Board):
                     lambda: self.store.update(
                         "open_roles", str(role["key"]), {"status": "filled"}, base=role
                     ),
-                    f"{role['key']} filled",
+                    f"{role.get('title') or role['key']}: filled",
                 )
 
         question = f"{record.get('name')} is hired.\nMark {role['key']} {role.get('title')} filled?"

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
-from pmtui import planning
+from pmtui import planning, views
 from pmtui.boards.base import Board, Chosen, NewRecord
 from pmtui.boards.keys import command, record_add, record_delete, record_edit, view_back
 from pmtui.boards.plan.milestones_view import CRITERIA_COLUMNS, DELIVERABLE_COLUMNS, milestone_card
@@ -288,7 +288,7 @@ class MilestonesBoard(Board):
         word = "met" if met == "yes" else "not met"
         self.save(
             lambda: self.store.update("acceptance_criteria", key, {"met": met}, base=record),
-            f"{key} {word}",
+            f"{record.get('text') or key}: {word}",
         )
         self._show_criteria()
         self.criteria.move_to_key(key)
@@ -301,7 +301,7 @@ class MilestonesBoard(Board):
         values = {"status": "submitted", "submitted_on": self.store.today.isoformat()}
         self.save(
             lambda: self.store.update("deliverables", key, values, base=record),
-            f"Submitted {key}",
+            f"Submitted {record.get('title') or key}",
         )
 
     def action_decide(self, status: str) -> None:
@@ -312,15 +312,30 @@ class MilestonesBoard(Board):
             return
         rt = record_type("deliverables")
         fields = [rt.field(n) for n in ("decided_by", "decided_on", "reviewer_comment")]
-        values = {
-            "decided_by": self._person(str(record.get("decided_by") or "")),
-            "decided_on": self.store.today.isoformat(),
-            "reviewer_comment": str(record.get("reviewer_comment") or ""),
-        }
+        # The comment belongs to a decision: a new one (a resubmitted deliverable) starts
+        # empty rather than with the last rejection's reasons.
+        comment = record.get("reviewer_comment") if record.get("status") == status else ""
+        labels = views.reference_labels(self.store, "deliverables", fields)
+        values = views.refs_as_names(
+            {
+                "decided_by": str(record.get("decided_by") or ""),
+                "decided_on": self.store.today.isoformat(),
+                "reviewer_comment": str(comment or ""),
+            },
+            labels,
+        )
         verb = "Accept" if status == "accepted" else "Reject"
+        unmet = [
+            str(c.get("text") or c["key"])
+            for c in self.store.records("acceptance_criteria")
+            if c.get("deliverable") == key and not c.get("met")
+        ]
+        message = ""
+        if status == "accepted" and unmet:
+            message = f"Not met yet: {'; '.join(unmet)}. Mark them met (space) first, or reject it."
 
         def typed_values(typed: dict[str, str]) -> dict[str, str]:
-            return {"status": status, **typed}
+            return {"status": status, **views.refs_as_keys(typed, labels)}
 
         def check(typed: dict[str, str]) -> dict[str, str]:
             if status == "rejected" and not typed.get("reviewer_comment", "").strip():
@@ -332,11 +347,13 @@ class MilestonesBoard(Board):
                 return
             self.save(
                 lambda: self.store.update("deliverables", key, typed_values(typed), base=record),
-                f"{verb}ed {key}",
+                f"{verb}ed {record.get('title') or key}",
             )
 
-        title = f"{verb} {key} {record.get('title', '')}"
-        self.app.push_screen(RecordForm(title, fields, values, check), done)
+        title = f"{verb} {record.get('title') or key}"
+        complete = self.completer("deliverables", labels)
+        form = RecordForm(title, fields, values, check, message=message, complete=complete)
+        self.app.push_screen(form, done)
 
     @on(Kanban.CardMoved)
     def _card_moved(self, event: Kanban.CardMoved) -> None:
@@ -349,11 +366,11 @@ class MilestonesBoard(Board):
         def move() -> None:
             self.save(
                 lambda: self.store.update("milestones", key, {"status": status}, base=record),
-                f"{key} {status}",
+                f"{record.get('title') or key}: {status}",
             )
 
         open_items = [
-            f"{d['key']} {d.get('status', 'draft')}"
+            f"{d.get('title') or d['key']} ({d.get('status', 'draft')})"
             for d in self.store.records("deliverables")
             if d.get("milestone") == key and d.get("status") != "accepted"
         ]
@@ -366,6 +383,7 @@ class MilestonesBoard(Board):
                 move()
 
         question = (
-            f"{key} has deliverables not accepted: {', '.join(open_items)}.\nMark it done anyway?"
+            f"{record.get('title') or key} has deliverables not accepted: "
+            f"{', '.join(open_items)}.\nMark it done anyway?"
         )
         self.app.push_screen(ConfirmModal(question), answered)

@@ -264,7 +264,8 @@ class WbsBoard(TableBoard):
         except ValueError as error:
             self.app.notify(str(error), severity="warning", timeout=4)
             return
-        self.save(lambda: planning.move_in_outline(self.store, key, how), f"Moved {key}")
+        title = (self.store.get("tasks", key) or {}).get("title") or key
+        self.save(lambda: planning.move_in_outline(self.store, key, how), f"Moved {title}")
         self.refresh_data()
         self.table.move_to_key(key)
 
