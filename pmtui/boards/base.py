@@ -12,6 +12,7 @@ from textual.widget import Widget
 from pmtui import views
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_text
+from pmtui.services.overloads import new_overloads, over_weeks
 from pmtui.store import ConflictError, RecordInvalid, SaveError, Store, StoreError
 from pmtui.store.drafts import peek_draft, take_draft
 from pmtui.tables import record_type
@@ -61,9 +62,11 @@ class Board(Widget):
 
     @dataclass
     class Changed(Message):
-        """The board changed the project; `label` says what (for the notification)."""
+        """The board changed the project; `label` says what (for the notification), and
+        `warnings` what the change left to look at (someone put over capacity)."""
 
         label: str
+        warnings: tuple[str, ...] = ()
 
     @dataclass
     class NotSaved(Message):
@@ -168,6 +171,8 @@ class Board(Widget):
 
     def save(self, change: Callable[[], T], done: str) -> T | None:
         """Run a store change; report success up, or show the store's reason and return None."""
+        before = self.store.read_context()
+        over_before = over_weeks(before)  # the context reads the store: before the change
         try:
             result = change()
         except StoreError as error:
@@ -179,7 +184,9 @@ class Board(Widget):
             self.app.notify(unexpected(error), title="Not saved", severity="error", timeout=10)
             self.post_message(self.NotSaved("not saved"))
             return None
-        self.post_message(self.Changed(done))
+        after = self.store.read_context()
+        warnings = new_overloads(over_before, over_weeks(after))
+        self.post_message(self.Changed(done, tuple(o.text(after.today) for o in warnings)))
         return result
 
     # ------------------------------------------------ the record flows every board shares

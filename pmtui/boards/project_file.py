@@ -111,6 +111,8 @@ class ProjectFileApp(App[None]):
     def on_board_changed(self, message: Board.Changed) -> None:
         self.save_state = "saved"
         self.notify(message.label, timeout=2)
+        for warning in message.warnings:  # stays longer: something to act on
+            self.notify(warning, title="Over capacity", severity="warning", timeout=8)
         self.refresh_area()
 
     def on_board_not_saved(self, message: Board.NotSaved) -> None:
