@@ -3,16 +3,22 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from pmtui.app import PmtuiApp
+from pmtui.boards.plan.milestones import MilestonesBoard
+from pmtui.boards.plan.milestones_view import milestone_card
+from pmtui.domain.dates import short_date
 from pmtui.screens.person_modal import PersonModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
-from tests.uihelpers import demo_store, isolated_env, make_app, type_text
+from pmtui.widgets.kanban import Kanban
+from tests.uihelpers import TODAY, demo_store, isolated_env, make_app, type_text
 
 ALLOCATION = ("3", "right_square_bracket")
 
@@ -79,3 +85,40 @@ class TestOverCapacity:
             await pilot.pause()
             assert [r["person"] for r in store.records("leave")].count("P11") == 1
             assert warnings_of(app) == ["Chen Wei is away all the week of 11-30 with work assigned"]
+
+
+class TestMilestonesLate:
+    """A forecast after the due date is flagged in working days; cards run by due date; a
+    date of another year shows its year."""
+
+    async def open_board(self, pilot: Pilot[None]) -> Kanban:
+        await pilot.press("2", "right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        return pilot.app.screen.query_one(MilestonesBoard).query_one(Kanban)
+
+    async def test_a_forecast_after_due_is_flagged_late_in_working_days(
+        self, app: PmtuiApp
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            kanban = await self.open_board(pilot)
+            [build] = [c for c in kanban.cards_in("in progress") if c.key == "M4"]
+        # Due Fri 2027-01-08, forecast Thu 2027-01-14: four working days late.
+        assert (build.style, build.detail) == ("warning", "2027-01-08 +4wd late 0/2✓")
+
+    async def test_cards_run_by_due_date(self, app: PmtuiApp, store: Store) -> None:
+        store.add("milestones", {"key": "M9", "title": "Data frozen", "due": "2027-02-01"})
+        async with app.run_test(size=(80, 24)) as pilot:
+            kanban = await self.open_board(pilot)
+            planned = [c.key for c in kanban.cards_in("planned")]
+        assert planned == ["M9", "M5", "M6", "M7"]
+
+
+def test_a_card_in_this_year_shows_month_and_day_only() -> None:
+    card = milestone_card({"key": "M1", "title": "Go", "due": "2026-12-14"}, None, TODAY, [])
+    assert card.detail == "12-14"
+
+
+def test_short_date_shows_the_year_only_when_it_is_not_this_one() -> None:
+    assert short_date(date(2026, 12, 14), TODAY) == "12-14"
+    assert short_date(date(2027, 1, 8), TODAY) == "2027-01-08"
+    assert short_date(date(2025, 12, 14), TODAY) == "2025-12-14"
