@@ -13,12 +13,13 @@ from textual.widgets import Input, Static
 from pmtui.app import PmtuiApp
 from pmtui.boards.plan.milestones import MilestonesBoard
 from pmtui.boards.plan.milestones_view import milestone_card
+from pmtui.boards.vendors.directory import notice_style, notice_text
 from pmtui.domain.dates import short_date
 from pmtui.screens.person_modal import PersonModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
 from pmtui.widgets.kanban import Kanban
-from tests.uihelpers import TODAY, demo_store, isolated_env, make_app, type_text
+from tests.uihelpers import TODAY, demo_store, isolated_env, make_app, table_text, type_text
 
 ALLOCATION = ("3", "right_square_bracket")
 
@@ -122,3 +123,36 @@ def test_short_date_shows_the_year_only_when_it_is_not_this_one() -> None:
     assert short_date(date(2026, 12, 14), TODAY) == "12-14"
     assert short_date(date(2027, 1, 8), TODAY) == "2027-01-08"
     assert short_date(date(2025, 12, 14), TODAY) == "2025-12-14"
+
+
+class TestVendorNotice:
+    """A contract notice date within its lead time (60 days) stands out, in colour and in
+    words (so that it reads the same with NO_COLOR)."""
+
+    async def test_a_notice_date_within_sixty_days_is_marked_and_styled(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        store.update("vendors", "V2", {"renewal_notice": "2027-01-21"})  # 56 days ahead
+        store.update("vendors", "V1", {"renewal_notice": "2027-05-06"})  # 161 days ahead
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("4")
+            await pilot.pause()
+            text = table_text(app, "#table")
+        kofax = next(line for line in text.splitlines() if "Kofax" in line)
+        partners = next(line for line in text.splitlines() if line.split()[:1] == ["V1"])
+        assert kofax.split()[-2:] == ["in", "56d"]
+        assert partners.split()[-1] == "2027-05-06"
+        assert notice_style("in 56d") == notice_style("today") == "record-table--warning"
+        assert notice_style("passed") == "record-table--bad"
+        assert notice_style("") is None
+
+    def test_a_notice_date_passed_while_the_contract_runs_says_so(self) -> None:
+        vendor = {"renewal_notice": "2026-11-20", "contract_end": "2027-02-20"}
+        assert notice_text(vendor, TODAY) == "passed"
+        assert notice_text({"renewal_notice": "2026-11-20"}, TODAY) == "passed"
+        ended = {"renewal_notice": "2026-09-01", "contract_end": "2026-10-01"}
+        assert notice_text(ended, TODAY) == ""
+        assert notice_text({"renewal_notice": "2026-11-26"}, TODAY) == "today"
+        assert notice_text({"renewal_notice": "2027-01-25"}, TODAY) == "in 60d"
+        assert notice_text({"renewal_notice": "2027-01-26"}, TODAY) == ""
+        assert notice_text({}, TODAY) == ""
