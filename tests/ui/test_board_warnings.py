@@ -13,8 +13,10 @@ from textual.widgets import Input, Static
 from pmtui.app import PmtuiApp
 from pmtui.boards.plan.milestones import MilestonesBoard
 from pmtui.boards.plan.milestones_view import milestone_card
+from pmtui.boards.vendors.compare import CompareBoard
 from pmtui.boards.vendors.directory import notice_style, notice_text
 from pmtui.domain.dates import short_date
+from pmtui.screens.help import HelpLine, HelpModal
 from pmtui.screens.person_modal import PersonModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
@@ -156,3 +158,52 @@ class TestVendorNotice:
         assert notice_text({"renewal_notice": "2027-01-25"}, TODAY) == "in 60d"
         assert notice_text({"renewal_notice": "2027-01-26"}, TODAY) == ""
         assert notice_text({}, TODAY) == ""
+
+
+class TestCompareHelp:
+    """? on Compare says the comparison's own scale and names no widget; the comparison left
+    open is the one Compare opens on next time."""
+
+    async def help_lines(self, pilot: Pilot[None], *keys: str) -> list[HelpLine]:
+        await pilot.press("4", "right_square_bracket", *keys, "question_mark")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, HelpModal)
+        return list(screen.lines)
+
+    async def test_help_says_zero_to_five_on_a_five_point_comparison(self, app: PmtuiApp) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            lines = await self.help_lines(pilot)  # CMP1, scale 5
+        score = next(line for line in lines if line.description == "Score")
+        assert "0 to 5" in score.tooltip
+        assert not any("0-10" in line.tooltip or "0 to 10" in line.tooltip for line in lines)
+
+    async def test_help_says_zero_to_ten_on_a_ten_point_comparison(self, app: PmtuiApp) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            lines = await self.help_lines(pilot, "c")  # CMP2, scale 10
+        score = next(line for line in lines if line.description == "Score")
+        assert "0 to 10" in score.tooltip
+
+    async def test_help_groups_are_words_not_widget_names(self, app: PmtuiApp) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            lines = await self.help_lines(pilot)
+        groups = {line.group for line in lines}
+        assert "ComparisonGrid" not in groups and "Matrix" not in groups
+        assert all(" " in group or group.istitle() for group in groups), groups
+        assert not any(any(c.isupper() for c in group[1:]) for group in groups), groups
+
+    async def test_compare_opens_on_the_comparison_left_open(
+        self, store: Store, tmp_path: Path
+    ) -> None:
+        env = isolated_env(tmp_path)
+        first = make_app(store, env)
+        async with first.run_test(size=(80, 24)) as pilot:
+            await pilot.press("4", "right_square_bracket", "c")
+            await pilot.pause()
+            left = first.screen.query_one(CompareBoard).comparison_key
+        again = make_app(store, env)
+        async with again.run_test(size=(80, 24)) as pilot:
+            await pilot.press("4", "right_square_bracket")
+            await pilot.pause()
+            opened = again.screen.query_one(CompareBoard).comparison_key
+        assert (left, opened) == ("CMP2", "CMP2")
