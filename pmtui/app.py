@@ -102,7 +102,8 @@ class PmtuiApp(ProjectFileApp):
         variables = super().get_css_variables()
         theme = self.current_theme
         # On 16 colours a non-ANSI theme's amber would be drawn red: colours by meaning.
-        if self.console.color_system == "standard" and not theme.ansi:
+        # Only on a terminal: headless runs (tests, snapshots) draw the theme as it is.
+        if self.console.color_system == "standard" and not theme.ansi and not self.is_headless:
             variables = themes.sixteen_colour_variables(variables, dark=theme.dark)
             self.theme_variables = variables
         return variables

@@ -42,18 +42,25 @@ def test_other_variables_are_kept() -> None:
     assert sixteen_colour_variables(given, dark=True)["footer-key-foreground"] == "#6CB6FF"
 
 
-async def test_the_app_on_a_sixteen_colour_terminal_draws_amber_yellow(tmp_path: Path) -> None:
+async def test_the_app_on_a_sixteen_colour_terminal_draws_amber_yellow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app: PmtuiApp = make_app(demo_store(tmp_path), isolated_env(tmp_path))
     app.console._color_system = ColorSystem.STANDARD  # what TERM=xterm gives
+    # run_test is headless, where the theme is drawn as it is; here it stands for a terminal.
+    monkeypatch.setattr(PmtuiApp, "is_headless", property(lambda self: False))
     async with app.run_test(size=(80, 24)):
         amber = app.theme_variables["rag-amber"]
         red = app.theme_variables["rag-red"]
     assert (ansi_number(amber), ansi_number(red)) == (YELLOW + 8, RED + 8)
 
 
-async def test_a_truecolor_terminal_keeps_the_themes_colours(tmp_path: Path) -> None:
+async def test_a_truecolor_terminal_keeps_the_themes_colours(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app: PmtuiApp = make_app(demo_store(tmp_path), isolated_env(tmp_path))
     app.console._color_system = ColorSystem.TRUECOLOR
+    monkeypatch.setattr(PmtuiApp, "is_headless", property(lambda self: False))
     async with app.run_test(size=(80, 24)):
         amber = app.theme_variables["rag-amber"]
     assert amber.upper() == BUILTINS[DEFAULT_THEME].variables["rag-amber"].upper()
