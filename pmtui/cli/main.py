@@ -75,13 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open(project: str | None) -> int:
-    """`pmtui PROJECT` opens it; `pmtui` alone opens the default project or lists them."""
+    """`pmtui PROJECT` opens it; `pmtui` alone follows CONTRACT's rule (project_to_open)."""
     if project is None:
-        project = common.load_settings().default_project
+        project = projects.project_to_open()
         if project is None:
-            status = projects.run_list(argparse.Namespace(json=False))
-            print("pmtui PROJECT opens one; pmtui --help lists the commands")
-            return status
+            return 0
     path = common.project_path(project)
     if not path.exists() and (hint := did_you_mean(project, command_names())):
         raise UserError(f"{project!r} is not a command nor a project{hint}")

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from pmtui import paths
+from pmtui.cli import common, main
+from pmtui.state import save_state
 from tests.conftest import RunPmtui
 
 WARNING = "pmtui: warning: "
@@ -78,3 +81,90 @@ def test_an_explicit_format_writes_whatever_the_suffix(
     result = run_pmtui("export", str(demo_path), "--table", "comparisons", "-o", "cmp.md")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "cmp.md").read_text(encoding="utf-8").startswith("#")
+
+
+# --- pmtui alone, pmtui demo ----------------------------------------------------------------
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The paths the app would have opened (the app itself is not started)."""
+    paths_opened: list[Path] = []
+
+    def fake_open_app(path: Path, hint: str = "") -> int:
+        paths_opened.append(path)
+        return 0
+
+    monkeypatch.setattr(common, "open_app", fake_open_app)
+    return paths_opened
+
+
+def new_project(name: str) -> Path:
+    assert main(["new", name, "--start", "2026-12-01"]) == 0
+    return paths.projects_dir() / f"{name}.json"
+
+
+def test_alone_with_no_projects_names_new_and_demo(
+    opened: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "pmtui new" in out and "pmtui demo" in out and opened == []
+
+
+def test_alone_opens_the_one_project(opened: list[Path]) -> None:
+    only = new_project("alpha")
+    assert main([]) == 0
+    assert opened == [only]
+
+
+def test_alone_with_several_lists_them_and_says_how_to_open_one(
+    opened: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    new_project("alpha")
+    new_project("beta")
+    capsys.readouterr()
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "alpha" in out and "beta" in out and "pmtui alpha" in out
+    assert opened == []
+
+
+def test_alone_opens_the_last_project_opened(opened: list[Path]) -> None:
+    new_project("alpha")
+    beta = new_project("beta")
+    save_state(paths.state_file(), {"last_project": str(beta)})
+    assert main([]) == 0
+    assert opened == [beta]
+
+
+def test_a_last_project_that_is_gone_is_passed_over(opened: list[Path], tmp_path: Path) -> None:
+    only = new_project("alpha")
+    save_state(paths.state_file(), {"last_project": str(tmp_path / "gone.json")})
+    assert main([]) == 0
+    assert opened == [only]
+
+
+def test_the_default_project_comes_before_the_last_one(opened: list[Path]) -> None:
+    alpha = new_project("alpha")
+    beta = new_project("beta")
+    save_state(paths.state_file(), {"last_project": str(beta)})
+    config = paths.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('default_project = "alpha"\n', encoding="utf-8")
+    assert main([]) == 0
+    assert opened == [alpha.resolve()] or opened == [alpha]
+
+
+def test_demo_says_what_it_built_before_opening_the_app(
+    opened: list[Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "check-in.json"
+    assert main(["demo", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert f"built the demo project at {target}" in out
+    assert "12 people" in out and "7 milestones" in out and " records" in out
+    assert opened == [target]
+    assert main(["demo", str(target)]) == 0
+    again = capsys.readouterr().out
+    assert f"opening the demo project at {target}" in again
