@@ -168,3 +168,16 @@ def test_demo_says_what_it_built_before_opening_the_app(
     assert main(["demo", str(target)]) == 0
     again = capsys.readouterr().out
     assert f"opening the demo project at {target}" in again
+
+
+def test_help_documents_pmtui_today_date_order_and_pmtui_alone(run_pmtui: RunPmtui) -> None:
+    shown = " ".join(run_pmtui("--help").stdout.split())  # argparse wraps the epilog
+    assert "PMTUI_TODAY=YYYY-MM-DD" in shown
+    assert 'date_order = "dmy"' in shown and "24.12." in shown
+    assert "default_project" in shown and "last project opened" in shown
+
+
+def test_readme_documents_pmtui_today_and_date_order() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "PMTUI_TODAY=YYYY-MM-DD" in readme
+    assert 'date_order = "dmy"' in readme and "`pmtui` alone" in readme
