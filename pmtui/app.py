@@ -126,6 +126,16 @@ class PmtuiApp(ProjectFileApp):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(themes.APP_VARIABLE_DEFAULTS)
 
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        theme = self.current_theme
+        # On 16 colours a non-ANSI theme's amber would be drawn red: colours by meaning.
+        # Only on a terminal: headless runs (tests, snapshots) draw the theme as it is.
+        if self.console.color_system == "standard" and not theme.ansi and not self.is_headless:
+            variables = themes.sixteen_colour_variables(variables, dark=theme.dark)
+            self.theme_variables = variables
+        return variables
+
     def on_mount(self) -> None:
         if self.config.keymap:
             self.set_keymap(self.config.keymap)

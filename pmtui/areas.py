@@ -114,7 +114,7 @@ AREAS: tuple[Area, ...] = (
         records=("pmtui.records.vendors",),
         services=("pmtui.services.vendor_rules",),
         boards=(
-            board("directory", "Vendors", table="vendors"),
+            board("directory", "Vendors", "pmtui.boards.vendors.directory:VendorsBoard", "vendors"),
             board("compare", "Compare", "pmtui.boards.vendors.compare:CompareBoard"),
             board("quotes", "Quotes", table="quotes"),
         ),

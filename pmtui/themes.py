@@ -28,6 +28,48 @@ APP_VARIABLE_DEFAULTS: dict[str, str] = {
     "today-line": "#1F9ED1",
 }
 
+#: Where the terminal has 16 colours (TERM=xterm), a colour is drawn as the nearest of the
+#: 16 by distance, which turns the default amber (#F2A93B) bright red like red itself. These
+#: are exactly the 16-colour palette's entries, so each meaning gets its own ANSI colour:
+#: (normal, bright); dark themes take the bright one, light themes the normal one.
+_SIXTEEN = {
+    "green": ("#00AA00", "#55FF55"),
+    "yellow": ("#AA5500", "#FFFF55"),
+    "red": ("#AA0000", "#FF5555"),
+    "blue": ("#0000AA", "#5555FF"),
+    "magenta": ("#AA00AA", "#FF55FF"),
+    "cyan": ("#00AAAA", "#55FFFF"),
+    "grey": ("#555555", "#AAAAAA"),
+}
+SIXTEEN_COLOUR_MEANINGS: dict[str, str] = {
+    "rag-green": "green",
+    "rag-amber": "yellow",
+    "rag-red": "red",
+    "risk-low": "green",
+    "risk-medium": "yellow",
+    "risk-high": "red",
+    "critical": "red",
+    "over-allocation": "red",
+    "under-allocation": "cyan",
+    "milestone": "magenta",
+    "baseline": "grey",
+    "today-line": "cyan",
+    "warning": "yellow",
+    "error": "red",
+    "success": "green",
+}
+
+
+def sixteen_colour_variables(variables: Mapping[str, str], dark: bool) -> dict[str, str]:
+    """`variables` with the app's colours (RAG, risk, load, $warning...) replaced by their
+    16-colour equivalents by meaning; every other variable kept."""
+    shade = 1 if dark else 0
+    return {
+        **variables,
+        **{name: _SIXTEEN[meaning][shade] for name, meaning in SIXTEEN_COLOUR_MEANINGS.items()},
+    }
+
+
 # The arguments of textual.theme.Theme (Textual 8.2), except `variables`, which is a table.
 COLOUR_FIELDS = (
     "primary",

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from pmtui import views
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_text
+from pmtui.services.overloads import new_overloads, over_weeks
 from pmtui.store import ConflictError, RecordInvalid, SaveError, Store, StoreError
 from pmtui.store.drafts import peek_draft, save_draft, take_draft
 from pmtui.tables import record_type
@@ -69,9 +70,11 @@ class Board(Widget):
 
     @dataclass
     class Changed(Message):
-        """The board changed the project; `label` says what (for the notification)."""
+        """The board changed the project; `label` says what (for the notification), and
+        `warnings` what the change left to look at (someone put over capacity)."""
 
         label: str
+        warnings: tuple[str, ...] = ()
 
     @dataclass
     class ChoiceMoved(Message):
@@ -221,6 +224,8 @@ class Board(Widget):
     def save(self, change: Callable[[], T], done: str | Callable[[T], str]) -> T | None:
         """Run a store change; report success up (`done` says what, or makes that from the
         change's result), or show the store's reason and return None."""
+        before = self.store.read_context()
+        over_before = over_weeks(before)  # the context reads the store: before the change
         try:
             result = change()
         except StoreError as error:
@@ -232,7 +237,10 @@ class Board(Widget):
             self.app.notify(unexpected(error), title="Not saved", severity="error", timeout=10)
             self.post_message(self.NotSaved("not saved"))
             return None
-        self.post_message(self.Changed(done(result) if callable(done) else done))
+        after = self.store.read_context()
+        warnings = new_overloads(over_before, over_weeks(after))
+        label = done(result) if callable(done) else done
+        self.post_message(self.Changed(label, tuple(o.text(after.today) for o in warnings)))
         return result
 
     # ------------------------------------------------ the record flows every board shares

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from textual.app import App
@@ -37,4 +38,7 @@ def _help_group(node: object) -> str:
         return "This area"
     if isinstance(node, App):
         return "Everywhere"
-    return type(node).__name__.replace("Record", "")
+    # A widget's keys (moving in a grid, a table) are grouped under words, never its class
+    # name: ComparisonGrid reads "Comparison grid", RecordTable "Table".
+    name = type(node).__name__.replace("Record", "")
+    return re.sub(r"(?<=[a-z])([A-Z])", lambda m: " " + m.group(1).lower(), name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
 
 from rich.console import RenderableType
 from textual import events
@@ -16,6 +17,7 @@ from pmtui.boards.area import AreaScreen
 from pmtui.boards.base import Board, save_state_after, unexpected
 from pmtui.crashes import write_crash_report
 from pmtui.kinds import to_text
+from pmtui.state import load_state, save_state
 from pmtui.store import Store, StoreError
 from pmtui.store.changes import ChangeSet
 from pmtui.store.drafts import discard_draft, save_draft
@@ -74,6 +76,29 @@ class ProjectFileApp(App[None]):
     def drafts_path(self) -> Path:
         """Where typed but unsaved forms are kept (pmtui.store.drafts)."""
         return paths.state_dir(getattr(self, "env", None)) / "drafts.json"
+
+    def board_state(self, board: str) -> dict[str, Any]:
+        """What board `board` (its id) remembered about this project in a session before
+        ({} when nothing): kept in state.toml under the project's path."""
+        remembered = load_state(paths.state_file(getattr(self, "env", None))).get("boards")
+        project = remembered.get(str(self.store.path)) if isinstance(remembered, dict) else None
+        found = project.get(board) if isinstance(project, dict) else None
+        return dict(found) if isinstance(found, dict) else {}
+
+    def remember_board_state(self, board: str, values: dict[str, Any]) -> None:
+        """Keep `values` for board `board` of this project (a later session reads them back
+        with board_state); a state file that cannot be written is no reason to stop."""
+        path = paths.state_file(getattr(self, "env", None))
+        state = load_state(path)
+        found = state.get("boards")
+        boards: dict[str, Any] = dict(found) if isinstance(found, dict) else {}
+        kept = boards.get(str(self.store.path))
+        project: dict[str, Any] = dict(kept) if isinstance(kept, dict) else {}
+        project[board] = values
+        boards[str(self.store.path)] = project
+        state["boards"] = boards
+        with contextlib.suppress(OSError):
+            save_state(path, state)
 
     def keep_drafts(self) -> int:
         """Keep what is typed in every open form as a draft (the app is ending); how many."""
@@ -141,6 +166,8 @@ class ProjectFileApp(App[None]):
     def on_board_changed(self, message: Board.Changed) -> None:
         self.save_state = "saving" if self.store.unwritten else "saved"
         self.notify(message.label, timeout=2)
+        for warning in message.warnings:  # stays longer: something to act on
+            self.notify(warning, title="Over capacity", severity="warning", timeout=8)
         self.refresh_area()
         self.write_in_worker()
 

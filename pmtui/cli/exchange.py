@@ -119,6 +119,25 @@ def _import_plan(args: argparse.Namespace, path: Path) -> int:
     return 0
 
 
+def _refuse_unknown_suffix(args: argparse.Namespace) -> None:
+    """Without --format, an -o file whose suffix names no format written here is refused
+    (`-o status.md` once got JSON): nothing is written."""
+    output = Path(args.output).expanduser()
+    suffix = output.suffix.lower().lstrip(".")
+    if args.format or not suffix or output.is_dir():
+        return
+    if suffix in FORMATS or (args.table, suffix) in TABLE_FORMATS:
+        return
+    if suffix in PLAN_FORMATS.values() and not args.table:
+        return
+    special = [f"{fmt} only with --table {table}" for table, fmt in TABLE_FORMATS]
+    raise UserError(
+        f"{output.name}: export writes {', '.join(FORMATS)} ({'; '.join(special)}; xml: the "
+        f"plan as MS Project XML), not "
+        f".{suffix}; name the file .json or .csv, or give --format json to write JSON anyway"
+    )
+
+
 def _format(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
@@ -154,6 +173,7 @@ def run_export(args: argparse.Namespace) -> int:
     files = ProjectFiles.for_path(project_path(args.project))
     if args.output:
         _refuse_own_file(files, Path(args.output).expanduser())
+        _refuse_unknown_suffix(args)
     outputs: list[tuple[Path | None, str, bool]] = []
     with open_store(args.project) as store:
         if special is not None:

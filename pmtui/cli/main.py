@@ -31,14 +31,32 @@ def command_names() -> set[str]:
     return {name for module in command_modules() for name in module.COMMANDS}
 
 
+EPILOG = """\
+PROJECT is a path when it contains '/' or ends in .json, else a project name in
+the data folder. `pmtui` alone opens the config's default_project, else the last
+project opened, else the one project in the data folder (with several it lists
+them, with none it says how to make one).
+
+environment:
+  PMTUI_TODAY=YYYY-MM-DD  fix today (demos, tests, scripts); otherwise today is
+                          the date in the project's time zone
+
+config (~/.config/pmtui/config.toml):
+  date_order = "dmy"      read 12/1 as 12 January; also takes 24.12. and
+                          24.12.2026 (default "mdy": 12/1 is 1 December)
+  default_project = "NAME"  what `pmtui` alone opens
+  theme = "pmtui-16"      for 16-colour terminals (pmtui-dark, pmtui-light)
+"""
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command, or of `command` alone: all that running it needs
     (building every command's parser costs a few ms of each start-up)."""
     parser = argparse.ArgumentParser(
         prog="pmtui",
         description="A keyboard-first project manager's tool; `pmtui [PROJECT]` opens the app.",
-        epilog="PROJECT is a path when it contains '/' or ends in .json, else a project name "
-        "in the data folder.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"pmtui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -75,13 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open(project: str | None) -> int:
-    """`pmtui PROJECT` opens it; `pmtui` alone opens the default project or lists them."""
+    """`pmtui PROJECT` opens it; `pmtui` alone follows CONTRACT's rule (project_to_open)."""
     if project is None:
-        project = common.load_settings().default_project
+        project = projects.project_to_open()
         if project is None:
-            status = projects.run_list(argparse.Namespace(json=False))
-            print("pmtui PROJECT opens one; pmtui --help lists the commands")
-            return status
+            return 0
     path = common.project_path(project)
     if not path.exists() and (hint := did_you_mean(project, command_names())):
         raise UserError(f"{project!r} is not a command nor a project{hint}")

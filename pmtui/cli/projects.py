@@ -13,6 +13,7 @@ from pmtui import clock, paths
 from pmtui.cli import common
 from pmtui.cli.backups import keep_copy
 from pmtui.cli.common import Commands, load_settings, print_json, project_path
+from pmtui.state import load_state
 from pmtui.store import Store
 from pmtui.store.atomic import FileLock
 from pmtui.store.files import ProjectFiles
@@ -103,11 +104,15 @@ def run_demo(args: argparse.Namespace) -> int:
         store = Store.open(path, date_order=settings.date_order)
         try:
             build_demo(store)
+            built = record_counts(store)
         finally:
             store.close()
-        print(f"built the demo project at {files.path}")
+        # Said before the app takes the screen; it is there again once the app ends.
+        print(f"built the demo project at {files.path} ({built})")
     elif args.no_open:
         print(f"the demo project is at {files.path} (--fresh rebuilds it)")
+    else:
+        print(f"opening the demo project at {files.path} (built before; --fresh rebuilds it)")
     if args.no_open:
         return 0
     return common.open_app(files.path)
@@ -136,6 +141,42 @@ def _peek(path: Path) -> tuple[str | None, str | None]:
         return None, "not valid JSON"
     except (KeyError, TypeError, AttributeError, StopIteration):
         return None, "not a pmtui project"
+
+
+def record_counts(store: Store) -> str:
+    """'312 records: 12 people, 41 tasks, 7 milestones, ...' (tables holding any)."""
+    from pmtui.tables import load_all
+
+    counts = [(len(store.records(t)), rt) for t, rt in load_all().items() if not rt.singleton]
+    shown = [
+        f"{n} {rt.singular if n == 1 else rt.table.replace('_', ' ')}" for n, rt in counts if n
+    ]
+    return f"{sum(n for n, _ in counts)} records: {', '.join(shown)}"
+
+
+def project_to_open() -> str | None:
+    """What `pmtui` alone opens (CONTRACT): the config's default project, else the last one
+    opened (if it is still there), else the one project of the data folder; None when there
+    is none or several (what to do is printed: the portfolio is not built yet)."""
+    default = load_settings().default_project
+    if default:
+        return default
+    last = load_state(paths.state_file()).get("last_project")
+    if isinstance(last, str) and Path(last).is_file():
+        return last
+    folder = paths.projects_dir()
+    found = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    if len(found) == 1:
+        return str(found[0])
+    if not found:
+        print(
+            f"no projects in {folder} yet: pmtui new NAME creates one, "
+            "pmtui demo builds a demo project to try"
+        )
+        return None
+    run_list(argparse.Namespace(json=False))
+    print(f"pmtui NAME opens one (pmtui {found[0].stem}, say); pmtui --help lists the commands")
+    return None
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -5,18 +5,23 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from collections.abc import Mapping
+from datetime import date
 
 from pmtui import views
 from pmtui.cli.common import (
     Commands,
     UsageError,
     UserError,
+    eprint,
     open_store,
     parse_assignments,
     print_json,
     table_type,
 )
 from pmtui.cli.render import render_record, render_table, table_columns
+from pmtui.services.overloads import Overload, new_overloads, over_weeks
+from pmtui.store import Store
 
 #: The commands `register` adds (main builds only the one being run).
 COMMANDS = ("show", "add", "set", "undo", "redo")
@@ -135,7 +140,9 @@ def run_add(args: argparse.Namespace) -> int:
         raise UserError(f"{rt.table} has one record; change it with: pmtui set PROJECT {rt.table}")
     values = parse_assignments(rt, args.values)
     with open_store(args.project) as store:
+        before = over_weeks(store.read_context())
         record = store.add(rt.table, values)
+        warn_overloads(store, before)
     print(record["key"])
     return 0
 
@@ -154,9 +161,18 @@ def run_set(args: argparse.Namespace) -> int:
             key = store.resolve(rt.table, words[0])
         else:
             key = str(store.records(rt.table)[0]["key"])
+        before = over_weeks(store.read_context())
         record = store.update(rt.table, key, values)
+        warn_overloads(store, before)
     print(record["key"])
     return 0
+
+
+def warn_overloads(store: Store, before: Mapping[str, Mapping[date, Overload]]) -> None:
+    """A warning line for each person the change put over capacity (saved all the same)."""
+    after = store.read_context()
+    for overload in new_overloads(before, over_weeks(after)):
+        eprint(f"warning: {overload.text(after.today)}")
 
 
 def run_undo(args: argparse.Namespace) -> int:

@@ -97,6 +97,12 @@ _MONTH_NAMES = (
 )
 
 
+def short_date(day: date, today: date) -> str:
+    """A date where space is short: '12-14' in the current year (of `today`), the whole
+    ISO date ('2027-01-11') in any other, so that no two years read alike."""
+    return f"{day:%m-%d}" if day.year == today.year else day.isoformat()
+
+
 class DateParseError(ValueError):
     """Typed text that is not a date; the message is shown to the user as it is."""
 

@@ -7,6 +7,8 @@ domain by pmtui/services/comparisons.py.
 
 from __future__ import annotations
 
+from datetime import date
+
 from pmtui.records.fields import (
     choice_field,
     date_range,
@@ -16,6 +18,9 @@ from pmtui.records.fields import (
 )
 from pmtui.schema import Field, Kind, Record, RecordType, register
 
+#: Days ahead a contract's notice date needs the manager (Today lists it, the Vendors board
+#: marks it).
+NOTICE_LEAD_DAYS = 60
 #: Years a comparison's TCO covers unless it says otherwise.
 DEFAULT_HORIZON_YEARS = 3
 VENDOR_STATUSES = ("candidate", "shortlisted", "selected", "rejected", "contracted")
@@ -61,6 +66,25 @@ def criterion_check(record: Record) -> dict[str, str]:
     return {}
 
 
+def notice_days_left(record: Record, today: date) -> int | None:
+    """Days from `today` to the vendor's notice date while it needs the manager: within
+    NOTICE_LEAD_DAYS ahead, or passed (negative) while the contract still runs; else None."""
+    try:
+        notice = date.fromisoformat(str(record.get("renewal_notice") or ""))
+    except ValueError:
+        return None
+    left = (notice - today).days
+    if left > NOTICE_LEAD_DAYS:
+        return None
+    if left < 0:
+        try:
+            end = date.fromisoformat(str(record.get("contract_end") or ""))
+        except ValueError:
+            return left  # no end given: the contract runs on
+        return left if end >= today else None
+    return left
+
+
 def quote_check(record: Record) -> dict[str, str]:
     """A one-off cost, a recurring one, or both."""
     if record.get("one_off") is None and record.get("recurring_per_year") is None:
@@ -91,7 +115,8 @@ VENDORS = register(
                 Kind.DATE,
                 label="Notice by",
                 width=10,
-                help="The last day to give notice or renew; Today lists it 60 days ahead.",
+                help=f"The last day to give notice or renew; Today lists it {NOTICE_LEAD_DAYS} "
+                "days ahead.",
             ),
             notes_field(),
         ),

@@ -61,6 +61,7 @@ class Gantt(GanttCanvas, can_focus=True):
         "gantt--baseline",
         "gantt--today",
         "gantt--linked",
+        "gantt--done",
     }
 
     DEFAULT_CSS = """
@@ -84,6 +85,7 @@ class Gantt(GanttCanvas, can_focus=True):
         & > .gantt--baseline { color: $baseline; }
         & > .gantt--today { color: $today-line; }
         & > .gantt--linked { color: $accent; text-style: bold; }
+        & > .gantt--done { color: $success; }
         &:nocolor > .gantt--cursor { text-style: reverse; }
     }
     """
@@ -204,13 +206,33 @@ class Gantt(GanttCanvas, can_focus=True):
 
     def action_zoom(self, step: int) -> None:
         index = SCALES.index(self.scale) + step
-        if 0 <= index < len(SCALES):
-            # Keep the chosen task's start (else the first day shown) where the eye is.
-            row = self._rows[self._cursor] if self._rows else None
-            anchor = (row.start if row else None) or self.first_day
+        if 0 <= index < len(SCALES) and self._origin is not None:
+            # Keep in view, where the eye is, the chosen task when it is on the chart, else
+            # today when it is, else the chosen task, else the first day shown.
+            anchor = self._zoom_anchor()
+            column = unit_of(self.scale, anchor) - self._origin
+            share = column / self.chart_width if 0 <= column < self.chart_width else 0.25
             self.scale = SCALES[index]
-            self._origin = unit_of(self.scale, anchor) - max(1, self.chart_width // 4)
+            self._origin = unit_of(self.scale, anchor) - int(share * self.chart_width)
             self._window_changed()
+
+    def _zoom_anchor(self) -> date:
+        row = self._rows[self._cursor] if self._rows else None
+        start = row.start if row else None
+        if row is not None and start is not None:
+            first, last = self.first_day, unit_start(self.scale, self._origin_end())
+            finish = row.finish or start
+            if start <= last and finish >= first:  # on the chart
+                if start <= self._today <= finish and first <= self._today <= last:
+                    return self._today  # its day of today, when that is shown too
+                return max(start, first)
+        if self.column_of(self._today) is not None:
+            return self._today
+        return start or self.first_day
+
+    def _origin_end(self) -> int:
+        """The unit of the last chart column (the window's end)."""
+        return (self._origin or 0) + max(0, self.chart_width - 1)
 
     def action_to_today(self) -> None:
         self._origin = unit_of(self.scale, self._today) - max(1, self.chart_width // 4)

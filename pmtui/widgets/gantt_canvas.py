@@ -5,7 +5,8 @@ Current bars use the upper half of a line and baseline bars the lower half, so b
 on one row; critical tasks take the theme's $critical colour (a dense shade ▓ without
 colours, NO_COLOR), milestones are diamonds,
 summaries a heavy line, and today a vertical line. The rows linked to the chosen task are
-marked (← its predecessors, → its successors).
+marked (← its predecessors, → its successors). The done share of a bar (its progress) is
+drawn in the done colour (a light shade ▒ without colours).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class GanttRow:
     baseline_finish: date | None = None
     predecessors: tuple[str, ...] = field(default=())
     successors: tuple[str, ...] = field(default=())
+    #: Percent complete (0-100): that share of the bar, from its start, is drawn as done.
+    progress: float = 0.0
 
 
 class GanttCanvas(Widget):
@@ -106,11 +109,20 @@ class GanttCanvas(Widget):
             f" {self.scale} scale" if y == 0 else f" from {self.first_day}", self.label_width
         )
         cells = [" "] * self.chart_width
+        labels = [
+            (column, text)
+            for column in range(self.chart_width)
+            if (text := (upper if y == 0 else lower)(
+                unit_start(self.scale, self._origin + column), column == 0
+            ))
+        ]  # fmt: skip
+        # The first column is labelled even mid-month; when the next month starts under
+        # that label, the month in view keeps its name and the first one gives way.
+        if len(labels) > 1 and labels[0][0] == 0 and labels[1][0] <= len(labels[0][1]):
+            labels.pop(0)
         free = 0  # the first column a new label may use
-        for column in range(self.chart_width):
-            day = unit_start(self.scale, self._origin + column)
-            text = (upper if y == 0 else lower)(day, column == 0)
-            if text and column >= free and column + len(text) <= self.chart_width:
+        for column, text in labels:
+            if column >= free and column + len(text) <= self.chart_width:
                 cells[column : column + len(text)] = list(text)
                 free = column + len(text) + 1
         today = self.column_of(self._today)
@@ -178,14 +190,21 @@ class GanttCanvas(Widget):
                 "gantt--critical" if row.critical else "gantt--bar"
             )
         base_style = self.get_component_rich_style("gantt--baseline")
+        done_style = self.get_component_rich_style("gantt--done")
         # Half blocks need the baseline's colour as the background of a shared cell.
         under = Style(bgcolor=base_style.color) if base_style.color else Style()
         cells: list[tuple[str, Style]] = []
         first = current[0] if current is not None else None
+        done_until = self._done_until(row, current)
+        plain_bar_style = bar_style
         for x in range(self.chart_width):
             on_bar = current is not None and current[0] <= x <= current[1]
             on_base = baseline is not None and baseline[0] <= x <= baseline[1]
-            if on_bar and row.milestone:
+            done = on_bar and x < done_until
+            bar_style = done_style if done else plain_bar_style
+            if on_bar and done and no_color and not row.milestone:
+                cells.append(("▒", bar_style))  # without colour, the shade marks work done
+            elif on_bar and row.milestone:
                 cells.append(("◆" if x == first else " ", bar_style))
             elif on_bar and row.summary:
                 cells.append(("━", bar_style))
@@ -208,6 +227,15 @@ class GanttCanvas(Widget):
             else:
                 segments.append(Segment(text, style))
         return segments
+
+    def _done_until(self, row: GanttRow, current: tuple[int, int] | None) -> int:
+        """The first chart column of the bar not yet done (its share is the progress)."""
+        if current is None or row.milestone or row.progress <= 0 or row.start is None:
+            return -(10**9)
+        finish = row.finish or row.start
+        days = (finish - row.start).days + 1
+        done_day = row.start.toordinal() + round(days * min(row.progress, 100) / 100)
+        return unit_of(self.scale, date.fromordinal(done_day)) - (self._origin or 0)
 
     def watch_show_baseline(self) -> None:
         self.refresh()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual import on
@@ -15,6 +16,16 @@ from pmtui.boards.keys import record_edit
 from pmtui.boards.plan.wbs import days
 from pmtui.domain.links import ScheduleError, format_links
 from pmtui.widgets.gantt import Gantt, GanttRow
+
+
+def running_task(plan: planning.Plan, today: date) -> planning.PlannedTask | None:
+    """The task to open on: the first (in WBS order) of the tasks running today, else the
+    next to start, else None; summaries only when no leaf qualifies."""
+    tasks = sorted(plan.tasks, key=lambda t: t.summary)  # stable: leaves first, WBS order
+    running = [t for t in tasks if t.start <= today <= t.finish and not t.milestone]
+    ahead = sorted((t for t in tasks if t.start > today), key=lambda t: (t.start, t.summary))
+    found = running or ahead
+    return found[0] if found else None
 
 
 def gantt_rows(plan: planning.Plan) -> list[GanttRow]:
@@ -34,6 +45,7 @@ def gantt_rows(plan: planning.Plan) -> list[GanttRow]:
                 baseline_finish=task.baseline_finish,
                 predecessors=tuple(link.predecessor for link in task.links),
                 successors=task.successors,
+                progress=task.percent_complete,
             )
         )
     return rows
@@ -70,7 +82,13 @@ class GanttBoard(Board):
             self.gantt.set_rows([], self.store.today)
             self.query_one("#gantt-info", Static).update(f"Cannot schedule: {error}")
             return
-        self.gantt.set_rows(gantt_rows(self.plan), self.store.today, start=self.plan.start)
+        today = self.store.today
+        opening = self.gantt.cursor_key is None  # the first time: open on today's work
+        task = running_task(self.plan, today) if opening else None
+        start = min(task.start, today) if task is not None else self.plan.start
+        self.gantt.set_rows(gantt_rows(self.plan), today, start=start)
+        if task is not None:
+            self.gantt.move_to_key(task.key)
         self._describe(self.gantt.cursor_key)
 
     def focus_record(self, table: str, key: str) -> bool:
@@ -90,9 +108,10 @@ class GanttBoard(Board):
         if task.variance is not None and task.variance.finish_slip:
             slip = f" · slip {days(task.variance.finish_slip, signed=True)}"
         first = f"{task.key} {task.title}: {task.start} → {task.finish} · {state}{slip}"
+        done = f"{task.percent_complete:g} % done · " if not task.milestone else ""
         before = format_links(task.links) or "none"
         after = ", ".join(task.successors) or "none"
-        info.update(f"{first}\n← waits for {before} · → then {after}")
+        info.update(f"{first}\n{done}← waits for {before} · → then {after}")
 
     @on(Gantt.RowHighlighted)
     def _moved(self, event: Gantt.RowHighlighted) -> None:

@@ -15,10 +15,17 @@ from textual.widgets import ContentSwitcher, Static
 from pmtui import planning, views
 from pmtui.boards.base import Board, Chosen, NewRecord
 from pmtui.boards.keys import command, record_add, record_delete, record_edit, view_back
-from pmtui.boards.plan.milestones_view import CRITERIA_COLUMNS, DELIVERABLE_COLUMNS, milestone_card
+from pmtui.boards.plan.milestones_view import (
+    CRITERIA_COLUMNS,
+    DELIVERABLE_COLUMNS,
+    due_order,
+    late_flag,
+    milestone_card,
+)
 from pmtui.boards.registry import BoardSpec
 from pmtui.domain.links import ScheduleError
 from pmtui.kinds import to_display
+from pmtui.planning import as_date
 from pmtui.records.plan import MILESTONE_STATUSES
 from pmtui.screens.confirm import ConfirmModal
 from pmtui.screens.record_form import RecordForm
@@ -114,10 +121,12 @@ class MilestonesBoard(Board):
         for deliverable in self.store.records("deliverables"):
             by_milestone.setdefault(str(deliverable.get("milestone")), []).append(deliverable)
         cards = []
-        for milestone in self.store.records("milestones"):
+        calendar = self.store.read_context().calendar
+        for milestone in sorted(self.store.records("milestones"), key=due_order):
             forecast = planning.milestone_forecast(plan, milestone) if plan else None
             key = str(milestone["key"])
-            cards.append(milestone_card(milestone, forecast, today, by_milestone.get(key, [])))
+            deliverables = by_milestone.get(key, [])
+            cards.append(milestone_card(milestone, forecast, today, deliverables, calendar))
         self.kanban.set_cards(MILESTONE_STATUSES, cards)
         if self.milestone_key is not None:
             if self.store.get("milestones", self.milestone_key) is None:
@@ -129,10 +138,12 @@ class MilestonesBoard(Board):
         key = str(self.milestone_key)
         milestone = self.store.require("milestones", key)
         forecast = planning.milestone_forecast(plan, milestone) if plan else None
+        calendar = self.store.read_context().calendar
+        late = late_flag(as_date(milestone.get("due")), forecast, calendar)
         parts = [
             f"{key} {milestone.get('title', '')}",
             f"due {milestone.get('due') or '--'}",
-            f"forecast {forecast or '--'}",
+            f"forecast {forecast or '--'}" + (f" ({late})" if late else ""),
             f"baseline {milestone.get('baseline_due') or '--'}",
             "esc back",
         ]

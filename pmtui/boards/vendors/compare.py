@@ -54,11 +54,13 @@ class CompareBoard(Board):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         command("s,enter", "score", "Score", "vendor: Score the cell", id="compare-score",
-                tooltip="Type the cell's score: a number, then enter."),
+                tooltip="Type the cell's score, from 0 to {scale}, then enter."),
         command("plus", "step(1)", "+1", "vendor: Raise the score by one",
-                id="compare-score-up", show=False, key_display="+"),
+                id="compare-score-up", show=False, key_display="+",
+                tooltip="Raise the score by one, up to {scale}."),
         command("minus", "step(-1)", "-1", "vendor: Lower the score by one",
-                id="compare-score-down", show=False, key_display="-"),
+                id="compare-score-down", show=False, key_display="-",
+                tooltip="Lower the score by one, down to 0."),
         command("w", "weight", "Weight", "vendor: Edit criterion weight", id="compare-weight"),
         record_add("Criterion"),
         command("c", "cycle(1)", "Next", "vendor: Next comparison", id="compare-next"),
@@ -101,6 +103,10 @@ class CompareBoard(Board):
         return self.query_one("#grid", ComparisonGrid)
 
     def on_mount(self) -> None:
+        # Open on the comparison left open last time (the app keeps it in state.toml).
+        remembered = getattr(self.app, "board_state", None)
+        if self.comparison_key is None and callable(remembered):
+            self.comparison_key = remembered(self.spec.id).get("comparison")
         self.refresh_data()
         self.grid.focus()
 
@@ -175,9 +181,12 @@ class CompareBoard(Board):
         self.refresh_bindings()
 
     def show_comparison(self, key: str) -> None:
-        """Show the comparison with this key."""
+        """Show the comparison with this key (and remember it for the next session)."""
         self.comparison_key = key
         self.refresh_data()
+        remember = getattr(self.app, "remember_board_state", None)
+        if callable(remember) and self.comparison_key == key:
+            remember(self.spec.id, {"comparison": key})
 
     def action_cycle(self, step: int) -> None:
         keys = [str(c["key"]) for c in self._comparisons()]
@@ -212,7 +221,9 @@ class CompareBoard(Board):
         return NewRecord("criteria", {"comparison": self.data.key}) if self.data else None
 
     def palette_words(self) -> dict[str, str]:
-        return {**super().palette_words(), "board": "vendor", "edited": "score and note"}
+        words = {**super().palette_words(), "board": "vendor", "edited": "score and note"}
+        # The scale of the comparison on show: help says "from 0 to 5", never a fixed one.
+        return words | ({"scale": plain_number(self.data.scale)} if self.data else {})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
