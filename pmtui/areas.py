@@ -69,7 +69,14 @@ class Area:
 
 
 AREAS: tuple[Area, ...] = (
-    Area(1, "today", "Today"),
+    Area(
+        1,
+        "today",
+        "Today",
+        # The Today and Actions boards come with the Today screen; until then the app
+        # keeps opening on the project's settings (START_AREA).
+        records=("pmtui.records.actions",),
+    ),
     Area(
         2,
         "plan",

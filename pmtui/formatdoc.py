@@ -44,6 +44,8 @@ def _values(f: Field) -> str:
         parts.append(", ".join(f"`{choice}`" for choice in f.choices))
     if f.kind in (Kind.REF, Kind.REFS, Kind.LINKS):
         parts.append(f"→ {f.target}" + (" (owner: deleted with it)" if f.owner else ""))
+    if f.kind == Kind.RECORD:
+        parts.append("→ any table")
     if f.minimum is not None and f.maximum is not None:
         parts.append(f"{_number(f.minimum)} to {_number(f.maximum)}")
     elif f.minimum is not None:

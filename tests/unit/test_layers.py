@@ -23,7 +23,10 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("services", ("pmtui.services", "pmtui.planning")),
     ("tables", ("pmtui.tables",)),
     ("store", ("pmtui.store",)),
-    ("reading", ("pmtui.views", "pmtui.search", "pmtui.formatdoc", "pmtui.generate")),
+    (
+        "reading",
+        ("pmtui.views", "pmtui.agenda", "pmtui.search", "pmtui.formatdoc", "pmtui.generate"),
+    ),
     ("writing", ("pmtui.transfer", "pmtui.reports", "pmtui.demo")),
     ("widgets", ("pmtui.widgets",)),
     ("screens", ("pmtui.screens",)),
