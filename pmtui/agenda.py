@@ -25,6 +25,11 @@ The API (plain data in and out, no Textual):
   RecordInvalid when `when` is not a date.
 - `find(store, text) -> (table, key)`: `KEY` when unique across the agenda tables, else
   `TABLE/KEY`; AgendaError listing the tables when ambiguous or unknown.
+- `quick_add(store, table, line) -> Record`: adds a record from one typed line
+  (`Chase SAP licence quote @chen fri`): the text goes to the table's label field, the
+  `@owner` to its agenda's owner field (resolved as any reference: a unique prefix of any
+  word of a name), a trailing date word to its first dated `Due` field; one undo step.
+  QuickAddError (a ValueError) or the store's RecordInvalid say what is wrong.
 - `agenda_tables()`: the tables that declare an agenda, in area order.
 
 Each `Item` carries its `table` and `key` (what done/snooze/enter need), the `board` that
@@ -44,6 +49,8 @@ from datetime import date
 from typing import Any, Protocol
 
 from pmtui.context import Context
+from pmtui.domain.quickadd import QuickAddError, parse_quick_add
+from pmtui.kinds import ParseContext
 from pmtui.schema import Agenda, Due, Kind, Record, RecordType, record_labels
 from pmtui.tables import load_all, record_type
 from pmtui.views import computed, fill, shown_text
@@ -92,6 +99,10 @@ class Writing(Reading, Protocol):
         base: Mapping[str, Any] | None = None,
         label: str | None = None,
     ) -> Record: ...
+
+    def add(self, table: str, raw: Mapping[str, object], label: str | None = None) -> Record: ...
+
+    def context(self) -> ParseContext: ...
 
 
 @dataclass(frozen=True)
@@ -351,6 +362,30 @@ def snooze(store: Writing, table: str, key: str, when: str) -> Record:
     )
 
 
+def quick_add(store: Writing, table: str, line: str) -> Record:
+    """Add a record of `table` from one quick-add line (see the module's docstring)."""
+    rt, agenda = _agenda(table)
+    ctx = store.context()
+    said = parse_quick_add(
+        line,
+        store.today,
+        calendar=ctx.calendar,
+        date_order=ctx.date_order,
+        fiscal_start_month=ctx.fiscal_start_month,
+    )
+    values: dict[str, object] = {rt.label_field: said.text}
+    if said.owner is not None:
+        if not agenda.owner:
+            raise QuickAddError(f"a {rt.singular} has no owner to give with @{said.owner}")
+        values[agenda.owner] = said.owner
+    if said.due is not None:
+        dated = [due.date for due in agenda.due if due.date and not rt.field(due.date).computed]
+        if not dated:
+            raise QuickAddError(f"a {rt.singular} takes no date: leave out the date word")
+        values[dated[0]] = said.due.isoformat()
+    return store.add(table, values, label=f"add {rt.singular}")
+
+
 def relative(days_overdue: int, due: str | None) -> str:
     """How late or how soon, as people say it: "3 days late", "today", "in 2 days"."""
     if due is None:
@@ -370,10 +405,12 @@ __all__ = [
     "GROUPS",
     "AgendaError",
     "Item",
+    "QuickAddError",
     "agenda_tables",
     "coming",
     "done",
     "find",
+    "quick_add",
     "relative",
     "snooze",
     "today_items",
