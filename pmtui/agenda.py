@@ -53,7 +53,7 @@ from pmtui.domain.quickadd import QuickAddError, parse_quick_add
 from pmtui.kinds import ParseContext
 from pmtui.schema import Agenda, Due, Kind, Record, RecordType, record_labels
 from pmtui.tables import load_all, record_type
-from pmtui.views import computed, fill, shown_text
+from pmtui.views import computed, fill, row, shown_text
 
 GROUPS = ("overdue", "today", "upcoming")
 #: The due-soon window when the project sets none.
@@ -313,6 +313,15 @@ def find(store: Reading, text: str) -> tuple[str, str]:
     raise AgendaError(f"no record with key {wanted!r} in {', '.join(agenda_tables())}")
 
 
+def title_of(store: Reading, table: str, key: str) -> str:
+    """The record's title as Today shows it (a private record's only its template)."""
+    rt, agenda = _agenda(table)
+    record = row(store, table, key)
+    if record is None:
+        raise AgendaError(f"no {rt.singular} {key!r} in {table}")
+    return _title(rt, agenda, record, _Names(store))
+
+
 def _agenda(table: str) -> tuple[RecordType, Agenda]:
     rt = record_type(table)
     if rt.agenda is None:
@@ -388,9 +397,7 @@ def quick_add(store: Writing, table: str, line: str) -> Record:
 
 def relative(days_overdue: int, due: str | None) -> str:
     """How late or how soon, as people say it: "3 days late", "today", "in 2 days"."""
-    if due is None:
-        return "now"
-    if days_overdue == 0:
+    if due is None or days_overdue == 0:
         return "today"
     if days_overdue == 1:
         return "1 day late"
@@ -413,6 +420,7 @@ __all__ = [
     "quick_add",
     "relative",
     "snooze",
+    "title_of",
     "today_items",
     "today_json",
     "window",

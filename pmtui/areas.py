@@ -76,6 +76,7 @@ AREAS: tuple[Area, ...] = (
         # The Today and Actions boards come with the Today screen; until then the app
         # keeps opening on the project's settings (START_AREA).
         records=("pmtui.records.actions",),
+        commands=("pmtui.cli.today",),
     ),
     Area(
         2,
