@@ -76,6 +76,8 @@ AREAS: tuple[Area, ...] = (
         # The Today and Actions boards come with the Today screen; until then the app
         # keeps opening on the project's settings (START_AREA).
         records=("pmtui.records.actions",),
+        demo="pmtui.demo.today:add_demo",
+        demo_needs=("plan", "people", "vendors"),
         commands=("pmtui.cli.today",),
     ),
     Area(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -227,3 +228,26 @@ def test_a_table_appears_on_today_by_declaring_its_agenda(store: Store) -> None:
     assert agenda.today_items(store) == []
     agenda.done(store, "chores", "CH1")
     assert store.require("chores", "CH1")["retired"] is True
+
+
+@pytest.mark.parametrize("day", ["2026-12-07", "2027-01-02", "2027-06-30"])
+def test_the_demo_has_something_in_every_group_on_any_day(tmp_path: Path, day: str) -> None:
+    from pmtui.demo import build_demo, demo_project
+
+    today = date.fromisoformat(day)
+    path = tmp_path / "demo.json"
+    Store.create(path, demo_project(today), today=today).close()
+    store = Store.open(path, today=today)
+    try:
+        build_demo(store)
+        items = agenda.today_items(store)
+        kinds = {group: {i.table for i in items if i.group == group} for group in agenda.GROUPS}
+        assert all(len(tables) >= 2 for tables in kinds.values()), kinds
+        sources = {
+            str(store.require("actions", i.key).get("source")).partition(":")[0]
+            for i in items
+            if i.table == "actions"
+        }
+        assert len(sources) >= 4, sources
+    finally:
+        store.close()
