@@ -1,31 +1,27 @@
 """`pmtui today`, `pmtui done` and `pmtui snooze`: Today from the shell (pmtui.agenda).
 
-`pmtui today` keeps what it worked out in `$XDG_CACHE_HOME/pmtui/today/` (0600 files, safe
-to delete): one file per project path, trusted only when the project file's content hash,
-the date, `--days` and pmtui's version all match, so a call on an unchanged file reads the
-answer without loading the project or building its schedule.
+`pmtui today` keeps what it worked out in `$XDG_CACHE_HOME/pmtui/today/` (pmtui.todaycache:
+0600 files, safe to delete), trusted only when the project file's content hash, the date,
+`--days` and pmtui's version all match, so a call on an unchanged file reads the answer
+without loading the project or building its schedule; pmtui/__main__.py answers such a
+call before importing the command line at all.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pmtui import __version__, clock, paths
+from pmtui import clock, paths, todaycache
 from pmtui.cli.common import Commands, UserError, open_store, print_json, project_path
 from pmtui.tables import record_type
 
 #: The commands `register` adds (main builds only the one being run).
 COMMANDS = ("today", "done", "snooze")
 WIDTH = 80
-#: The cache's format; a file of another layout is never read.
-CACHE_LAYOUT = 1
 
 
 def register(commands: Commands) -> None:
@@ -139,56 +135,40 @@ def _json(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def today_of(path: Path, days: int | None) -> dict[str, Any]:
-    """{"project", "as_of", "window", "items", "coming"} of the project file at `path`, from
-    the cache when the file, the date, `days` and pmtui's version are those it holds."""
+    """{"project", "as_of", "window", "items", "coming", "text", "json"} of the project at
+    `path`: from the cache (pmtui.todaycache) when the file's content, the date, `days` and
+    pmtui's version are those it holds, else worked out and cached."""
     try:
         content = path.read_bytes()
     except FileNotFoundError:
         raise UserError(
             f"no project at {path} (pmtui new {path} creates one; pmtui list)"
         ) from None
-    digest = hashlib.blake2b(content, digest_size=20).hexdigest()
-    cache = _cache_file(path)
-    cached = _read_cache(cache)
-    if cached is not None and _fits(cached, digest, days):
+    digest = todaycache.digest_of(content)
+    cache = todaycache.cache_file(path)
+    cached = todaycache.read(cache)
+    if cached is not None and todaycache.fits(cached, digest, days):
         return cached
     answer = _work_out(path, days)
-    answer.update(layout=CACHE_LAYOUT, digest=digest, days=days, version=__version__)
     try:
         unchanged = path.read_bytes() == content  # another session saved meanwhile: no cache
     except OSError:
         unchanged = False
     if unchanged:
-        _write_cache(cache, answer)
+        todaycache.write(cache, answer, digest, days)
     return answer
-
-
-def _fits(cached: dict[str, Any], digest: str, days: int | None) -> bool:
-    """Whether the cache holds the answer for this content, date, --days and version."""
-    if (cached.get("layout"), cached.get("digest"), cached.get("days")) != (
-        CACHE_LAYOUT,
-        digest,
-        days,
-    ):
-        return False
-    if cached.get("version") != __version__:
-        return False
-    try:
-        today = clock.today(cached.get("time_zone"))
-    except ValueError:
-        return False
-    return bool(cached.get("as_of") == today.isoformat())
 
 
 def _work_out(path: Path, days: int | None) -> dict[str, Any]:
     from dataclasses import asdict
 
     from pmtui import agenda
+    from pmtui.kinds.escapes import visible
 
     with open_store(str(path)) as store:
         items = agenda.today_items(store, days)
         coming = [] if items else agenda.coming(store, days)
-        return {
+        answer: dict[str, Any] = {
             "project": str(store.project.get("name") or path.stem),
             "time_zone": store.project.get("time_zone"),
             "as_of": store.today.isoformat(),
@@ -196,40 +176,11 @@ def _work_out(path: Path, days: int | None) -> dict[str, Any]:
             "items": [asdict(i) for i in items],
             "coming": [asdict(i) for i in coming],
         }
-
-
-def _cache_file(path: Path) -> Path:
-    where = str(path.resolve())
-    name = hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return paths.cache_dir() / "today" / f"{name}.json"
-
-
-def _read_cache(cache: Path) -> dict[str, Any] | None:
-    try:
-        found = json.loads(cache.read_bytes())
-    except (OSError, ValueError):
-        return None  # none yet, deleted, or damaged: worked out again
-    return found if isinstance(found, dict) else None
-
-
-def _write_cache(cache: Path, answer: dict[str, Any]) -> None:
-    """Replace the cache file (0600, in 0700 folders); a cache that cannot be written is
-    no error: the next call works it out again."""
-    from pmtui.store.atomic import make_private_dirs
-
-    try:
-        make_private_dirs(cache.parent)
-        handle, temp = tempfile.mkstemp(dir=cache.parent, prefix=".today-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(json.dumps(answer, ensure_ascii=False).encode("utf-8"))
-            os.chmod(temp, 0o600)
-            os.replace(temp, cache)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass
+    # What `pmtui today` prints, as the fast path prints it from the cache.
+    answer["text"] = visible("\n".join(render(answer))) + "\n"
+    data = {"as_of": answer["as_of"], "items": [_json(i) for i in answer["items"]]}
+    answer["json"] = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return answer
 
 
 # ---------------------------------------------------------------- text

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pmtui import __version__, agenda, paths
+from pmtui import __version__, agenda, paths, todaycache
 from pmtui.cli import main, today
 from pmtui.store import Store
 from tests.cli.test_cli import assert_one_line_error
@@ -184,7 +184,7 @@ def test_the_cache_is_never_trusted_when_anything_differs(
     elif what == "date":
         monkeypatch.setenv("PMTUI_TODAY", "2026-11-27")
     elif what == "version":
-        monkeypatch.setattr(today, "__version__", "99.0")
+        monkeypatch.setattr(todaycache, "__version__", "99.0")
     elif what == "deleted":
         cache.unlink()
     else:
@@ -301,16 +301,41 @@ def test_add_takes_a_quick_add_line(seeded: Path, run_pmtui: RunPmtui) -> None:
     assert "no person 'nobody' in people" in line
 
 
-def test_today_never_imports_textual(seeded: Path, isolated_env: dict[str, str]) -> None:
+def test_today_never_imports_textual_and_answers_from_the_cache_alone(
+    seeded: Path, isolated_env: dict[str, str]
+) -> None:
     import subprocess
     import sys
 
     code = (
         "import sys; from pmtui.cli import main; main(['today', sys.argv[1]]); "
-        "main(['today', sys.argv[1]]); assert 'textual' not in sys.modules, 'textual loaded'"
+        "assert 'textual' not in sys.modules, 'textual loaded'"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(seeded)], capture_output=True, text=True, env=isolated_env
     )
     assert result.returncode == 0, result.stderr
+    # The file has not changed: the entry point prints the cached answer without importing
+    # the command line, the store or the schedule.
+    code = (
+        "import sys; from pmtui.__main__ import main; status = main(['today', sys.argv[1]]); "
+        "loaded = sorted(m for m in sys.modules if m.startswith('pmtui'));"
+        "assert loaded == ['pmtui', 'pmtui.__main__', 'pmtui.clock', 'pmtui.paths', "
+        "'pmtui.todaycache'], loaded; sys.exit(status)"
+    )
+    fast = subprocess.run(
+        [sys.executable, "-c", code, str(seeded)], capture_output=True, text=True, env=isolated_env
+    )
+    assert fast.returncode == 0, fast.stderr
+    assert fast.stdout == result.stdout
     assert os.environ.get("PMTUI_TODAY") == "2026-11-26"
+
+
+def test_the_fast_path_prints_what_the_full_command_prints(
+    seeded: Path, run_pmtui: RunPmtui
+) -> None:
+    for args in (["today", str(seeded)], ["today", str(seeded), "--json", "--days", "3"]):
+        cold = run_pmtui(*args)
+        warm = run_pmtui(*args)
+        assert (cold.returncode, warm.returncode) == (0, 0)
+        assert warm.stdout == cold.stdout and cold.stdout
