@@ -13,6 +13,8 @@ The API (plain data in and out, no Textual):
   window (`due_soon_days`, 7 by default); an entry that declares its own `ahead` (a
   vendor's notice: 60 days) keeps the larger of the two.
 - `today_json(store, days=None) -> dict`: CONTRACT's `today` shape, `{"as_of", "items"}`.
+- `answer(store, days=None) -> dict`: all of the above as plain data (what `pmtui today`
+  keeps in its cache, pmtui.todaycache: a board may read its first frame from there).
 - `coming(store, days=None, count=3) -> list[Item]`: the next `count` dated items after
   the window, for a day with nothing due ("nothing due; next: ...").
 - `done(store, table, key) -> Record`: marks a record done as its agenda says (an action:
@@ -283,6 +285,22 @@ def today_json(store: Reading, days: int | None = None) -> dict[str, Any]:
     }
 
 
+def answer(store: Reading, days: int | None = None) -> dict[str, Any]:
+    """Everything Today shows, as plain data (what `pmtui today` caches): {"project",
+    "time_zone", "as_of", "window", "items", "coming"}, items as dicts (`Item(**d)`
+    rebuilds one), `coming` only on a day with no items."""
+    items = today_items(store, days)
+    later = [] if items else coming(store, days)
+    return {
+        "project": str(store.project.get("name") or ""),
+        "time_zone": store.project.get("time_zone"),
+        "as_of": store.today.isoformat(),
+        "window": window(store, days),
+        "items": [asdict(i) for i in items],
+        "coming": [asdict(i) for i in later],
+    }
+
+
 def coming(store: Reading, days: int | None = None, count: int = 3) -> list[Item]:
     """The next `count` dated items after the window (a quiet day shows what comes next)."""
     reach = window(store, days)
@@ -414,6 +432,7 @@ __all__ = [
     "Item",
     "QuickAddError",
     "agenda_tables",
+    "answer",
     "coming",
     "done",
     "find",

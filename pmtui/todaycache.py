@@ -12,65 +12,104 @@ from the cache, `pmtui today` never loads the project, its schedule or the rest 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pmtui import __version__, clock, paths
 
+# Only what the fast path needs is imported here (json, tempfile and hashlib's OpenSSL
+# bindings cost more than the rest of the answer): the cache's first line is plain text.
+
 #: The cache's layout; a file of another layout is never read.
-LAYOUT = 2
+LAYOUT = 3
+#: The first line's fields, tab-separated; then the text, the JSON and the answer's data.
+_HEADER = ("layout", "version", "digest", "days", "as_of", "time_zone", "text", "json", "data")
 
 
 def digest_of(content: bytes) -> str:
-    """The content hash the cache is keyed by."""
-    return hashlib.blake2b(content, digest_size=20).hexdigest()
+    """The content hash the cache is keyed by (BLAKE2b, 160 bits)."""
+    try:
+        from _blake2 import blake2b  # hashlib's own, without loading OpenSSL's bindings
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
+    return blake2b(content, digest_size=20).hexdigest()
 
 
 def cache_file(path: Path) -> Path:
     """Where the cache of the project at `path` lives (one file per resolved path)."""
-    where = str(path.resolve())
-    name = hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return paths.cache_dir() / "today" / f"{name}.json"
+    where = str(path.resolve()).encode("utf-8", "surrogateescape")
+    return paths.cache_dir() / "today" / f"{digest_of(where)[:32]}.cache"
 
 
-def read(cache: Path) -> dict[str, Any] | None:
-    """The cached answer, or None when there is none or it cannot be read."""
+def _parts(raw: bytes) -> tuple[dict[str, str], bytes] | None:
+    head, newline, body = raw.partition(b"\n")
+    values = head.decode("utf-8", "replace").split("\t")
+    if not newline or len(values) != len(_HEADER):
+        return None
+    header = dict(zip(_HEADER, values, strict=True))
     try:
-        found = json.loads(cache.read_bytes())
-    except (OSError, ValueError):
-        return None  # none yet, deleted, or damaged: worked out again
-    return found if isinstance(found, dict) else None
+        size = int(header["text"]) + int(header["json"]) + int(header["data"])
+    except ValueError:
+        return None
+    return (header, body) if size == len(body) else None  # else cut short: damaged
 
 
-def fits(cached: dict[str, Any], digest: str, days: int | None) -> bool:
-    """Whether `cached` answers for this content, --days, pmtui version and today's date."""
-    if cached.get("layout") != LAYOUT or cached.get("version") != __version__:
+def _fits(header: dict[str, str], digest: str, days: int | None) -> bool:
+    if header["layout"] != str(LAYOUT) or header["version"] != __version__:
         return False
-    if cached.get("digest") != digest or cached.get("days") != days:
+    if header["digest"] != digest or header["days"] != ("" if days is None else str(days)):
         return False
-    zone = cached.get("time_zone")
     try:
-        today = clock.today(zone if isinstance(zone, str) else None)
+        today = clock.today(header["time_zone"] or None)
     except ValueError:
         return False
-    return bool(cached.get("as_of") == today.isoformat())
+    return header["as_of"] == today.isoformat()
+
+
+def read(cache: Path, digest: str, days: int | None) -> dict[str, Any] | None:
+    """The cached answer (agenda.answer's data, with "text" and "json" as printed) when it
+    fits this content hash, --days, pmtui version and today's date; else None."""
+    import json
+
+    try:
+        parts = _parts(cache.read_bytes())
+    except OSError:
+        return None  # none yet, or deleted: worked out again
+    if parts is None or not _fits(parts[0], digest, days):
+        return None
+    header, body = parts
+    try:
+        text_end = int(header["text"])
+        json_end = text_end + int(header["json"])
+        found = json.loads(body[json_end:])
+        found.update(text=body[:text_end].decode(), json=body[text_end:json_end].decode())
+    except (ValueError, TypeError, AttributeError, UnicodeDecodeError):
+        return None  # damaged
+    return found if isinstance(found, dict) else None
 
 
 def write(cache: Path, answer: dict[str, Any], digest: str, days: int | None) -> None:
     """Replace the cache file (0600, in 0700 folders). A cache that cannot be written is
     no error: the next call works the answer out again."""
-    data = {**answer, "layout": LAYOUT, "version": __version__, "digest": digest, "days": days}
+    import json
+    import tempfile
+
+    text = str(answer["text"]).encode()
+    shown = str(answer["json"]).encode()
+    rest = {k: v for k, v in answer.items() if k not in ("text", "json")}
+    zone = answer.get("time_zone") or ""
+    values = (LAYOUT, __version__, digest, "" if days is None else days, answer["as_of"], zone)
+    data = json.dumps(rest).encode()
+    header = "\t".join(str(v) for v in (*values, len(text), len(shown), len(data)))
+    whole = header.encode() + b"\n" + text + shown + data
     try:
         _private_dirs(cache.parent)
         handle, temp = tempfile.mkstemp(dir=cache.parent, prefix=".today-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+                out.write(whole)
             os.chmod(temp, 0o600)
             os.replace(temp, cache)
         except BaseException:
@@ -121,18 +160,20 @@ def answer(words: list[str]) -> int | None:
     if as_json and sys.stdout.isatty():
         return None  # on a terminal the JSON's control characters are shown escaped
     try:
-        content = paths.resolve_project(project).read_bytes()
+        path = paths.resolve_project(project)
+        content = path.read_bytes()
+        parts = _parts(cache_file(path).read_bytes())
     except (OSError, ValueError):
         return None
-    cached = read(cache_file(paths.resolve_project(project)))
-    if cached is None or not fits(cached, digest_of(content), days):
+    if parts is None or not _fits(parts[0], digest_of(content), days):
         return None
-    shown = cached.get("json" if as_json else "text")
-    if not isinstance(shown, str):
-        return None
+    header, body = parts
+    text_end = int(header["text"])
+    shown = body[text_end : text_end + int(header["json"])] if as_json else body[:text_end]
     try:
-        sys.stdout.write(shown)
         sys.stdout.flush()
+        sys.stdout.buffer.write(shown)  # the bytes the full command printed
+        sys.stdout.buffer.flush()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

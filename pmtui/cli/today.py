@@ -146,8 +146,8 @@ def today_of(path: Path, days: int | None) -> dict[str, Any]:
         ) from None
     digest = todaycache.digest_of(content)
     cache = todaycache.cache_file(path)
-    cached = todaycache.read(cache)
-    if cached is not None and todaycache.fits(cached, digest, days):
+    cached = todaycache.read(cache, digest, days)
+    if cached is not None:
         return cached
     answer = _work_out(path, days)
     try:
@@ -160,22 +160,12 @@ def today_of(path: Path, days: int | None) -> dict[str, Any]:
 
 
 def _work_out(path: Path, days: int | None) -> dict[str, Any]:
-    from dataclasses import asdict
-
     from pmtui import agenda
     from pmtui.kinds.escapes import visible
 
     with open_store(str(path)) as store:
-        items = agenda.today_items(store, days)
-        coming = [] if items else agenda.coming(store, days)
-        answer: dict[str, Any] = {
-            "project": str(store.project.get("name") or path.stem),
-            "time_zone": store.project.get("time_zone"),
-            "as_of": store.today.isoformat(),
-            "window": agenda.window(store, days),
-            "items": [asdict(i) for i in items],
-            "coming": [asdict(i) for i in coming],
-        }
+        answer = agenda.answer(store, days)
+    answer["project"] = answer["project"] or path.stem
     # What `pmtui today` prints, as the fast path prints it from the cache.
     answer["text"] = visible("\n".join(render(answer))) + "\n"
     data = {"as_of": answer["as_of"], "items": [_json(i) for i in answer["items"]]}

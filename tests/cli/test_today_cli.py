@@ -149,7 +149,7 @@ def test_a_quiet_day_says_so_and_shows_what_comes(
 
 def _cache_files() -> list[Path]:
     folder = paths.cache_dir() / "today"
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+    return sorted(folder.glob("*.cache")) if folder.is_dir() else []
 
 
 def test_the_cache_is_private_and_used_while_the_file_is_unchanged(
@@ -160,8 +160,8 @@ def test_the_cache_is_private_and_used_while_the_file_is_unchanged(
     (cache,) = _cache_files()
     assert stat.S_IMODE(cache.stat().st_mode) == 0o600
     assert stat.S_IMODE(cache.parent.stat().st_mode) == 0o700
-    stored = json.loads(cache.read_text())
-    assert (stored["as_of"], stored["days"], stored["version"]) == ("2026-11-26", None, __version__)
+    header = cache.read_text().splitlines()[0].split("\t")
+    assert header[1:2] + header[3:6] == [__version__, "", "2026-11-26", ""]
 
     def no_work(path: Path, days: int | None) -> dict[str, object]:
         raise AssertionError("worked out again although nothing changed")
@@ -188,7 +188,7 @@ def test_the_cache_is_never_trusted_when_anything_differs(
     elif what == "deleted":
         cache.unlink()
     else:
-        cache.write_text("{not json")
+        cache.write_bytes(cache.read_bytes()[:-20])
     assert main(args) == 0
     data = json.loads(capsys.readouterr().out)
     expected_as_of = "2026-11-27" if what == "date" else "2026-11-26"
