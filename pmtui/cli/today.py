@@ -79,7 +79,9 @@ def run_today(args: argparse.Namespace) -> int:
     if not args.project:
         project = _default_project()
         if project is None:
-            raise UserError("which project? pmtui today PROJECT (or --all; pmtui list)")
+            raise UserError(
+                "which project? pmtui today PROJECT, or --all for every project (pmtui list)"
+            )
         args.project = project
     answer = today_of(project_path(args.project), args.days)
     if args.json:
@@ -90,9 +92,15 @@ def run_today(args: argparse.Namespace) -> int:
 
 
 def _default_project() -> str | None:
+    """The config's default project, else the data folder's only project."""
     from pmtui.cli.common import load_settings
 
-    return load_settings().default_project
+    chosen = load_settings().default_project
+    if chosen is not None:
+        return chosen
+    folder = paths.projects_dir()
+    found = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    return str(found[0]) if len(found) == 1 else None
 
 
 def _today_all(args: argparse.Namespace) -> int:

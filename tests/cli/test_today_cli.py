@@ -236,6 +236,20 @@ def test_all_projects_grouped_by_project(run_pmtui: RunPmtui) -> None:
     assert "broken: cannot read it" in text
 
 
+def test_without_a_project_the_only_one_or_a_clear_line(run_pmtui: RunPmtui) -> None:
+    line = assert_one_line_error(run_pmtui("today"))
+    assert (
+        line == "pmtui: which project? pmtui today PROJECT, or --all for every project (pmtui list)"
+    )
+    assert run_pmtui("new", "alpha").returncode == 0
+    _seed(paths.projects_dir() / "alpha.json")
+    result = run_pmtui("today")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("alpha: today Thu 2026-11-26\n")
+    assert run_pmtui("new", "beta").returncode == 0
+    assert "which project?" in assert_one_line_error(run_pmtui("today"))
+
+
 # ---------------------------------------------------------------- done, snooze, add
 
 
