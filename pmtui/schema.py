@@ -118,6 +118,8 @@ class Due:
     date: str = ""
     #: Only records for which this holds (given the record with its computed fields).
     when: Callable[[Record], bool] | None = None
+    #: The condition in words, for docs/FORMAT.md ("critical and not done").
+    about: str = ""
     #: Days ahead it appears; None: the project's due-soon window (`due_soon_days`).
     ahead: int | None = None
     #: Whether it stays on Today, overdue, once the date has passed (leave that started

@@ -12,7 +12,15 @@ from pmtui.schema import Agenda, Due, Field, Kind, RecordType, register
 ACTION_STATUSES = ("open", "done", "dropped")
 
 ACTION_AGENDA = Agenda(
-    due=(Due("action", "due", lambda r: (r.get("status") or "open") == "open", undated=True),),
+    due=(
+        Due(
+            "action",
+            "due",
+            lambda r: (r.get("status") or "open") == "open",
+            about="open",
+            undated=True,
+        ),
+    ),
     done=(("status", "done"),),
     done_on="done_on",
     snooze="due",

@@ -131,9 +131,9 @@ def _behind_plan(record: Record) -> bool:
 
 TASK_AGENDA = Agenda(
     due=(
-        Due("finishing", "finish", _critical_open),
-        Due("starting", "start", _critical_unstarted),
-        Due("behind plan", "", _behind_plan),
+        Due("finishing", "finish", _critical_open, about="critical, not done"),
+        Due("starting", "start", _critical_unstarted, about="critical, not started"),
+        Due("behind plan", "", _behind_plan, about="% complete below the planned %"),
     ),
     done=(("status", "done"), ("percent_complete", 100)),
     done_on="actual_finish",
@@ -150,12 +150,23 @@ def _slipping(record: Record) -> bool:
 
 
 MILESTONE_AGENDA = Agenda(
-    due=(Due("due", "due", _milestone_open), Due("slipping", "", _slipping)),
+    due=(
+        Due("due", "due", _milestone_open, about="not done"),
+        Due("slipping", "", _slipping, about="forecast after the due date"),
+    ),
     done=(("status", "done"),),
 )
 
 DELIVERABLE_AGENDA = Agenda(
-    due=(Due("decision", "submitted_on", lambda r: r.get("status") == "submitted", undated=True),),
+    due=(
+        Due(
+            "decision",
+            "submitted_on",
+            lambda r: r.get("status") == "submitted",
+            about="submitted",
+            undated=True,
+        ),
+    ),
     refuse="accepting or rejecting a deliverable is a decision: open it on its board",
 )
 

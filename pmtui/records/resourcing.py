@@ -36,7 +36,15 @@ def _request_check(record: Record) -> dict[str, str]:
 WAITING_REQUESTS = ("drafted", "requested", "negotiating")
 
 ROLE_AGENDA = Agenda(
-    due=(Due("role needed", "needed_by", lambda r: r.get("status") == "open", undated=True),),
+    due=(
+        Due(
+            "role needed",
+            "needed_by",
+            lambda r: r.get("status") == "open",
+            about="open",
+            undated=True,
+        ),
+    ),
     owner="",
     done=(("status", "filled"),),
     snooze="needed_by",
@@ -47,6 +55,7 @@ CANDIDATE_AGENDA = Agenda(
             "next step",
             "next_step_date",
             lambda r: r.get("stage") not in ("hired", "rejected"),
+            about="not hired or rejected",
         ),
     ),
     title="{name}: {next_step}",
@@ -55,7 +64,15 @@ CANDIDATE_AGENDA = Agenda(
     snooze="next_step_date",
 )
 REQUEST_AGENDA = Agenda(
-    due=(Due("request", "needed_by", lambda r: r.get("status") in WAITING_REQUESTS, undated=True),),
+    due=(
+        Due(
+            "request",
+            "needed_by",
+            lambda r: r.get("status") in WAITING_REQUESTS,
+            about="drafted, requested or negotiating",
+            undated=True,
+        ),
+    ),
     owner="from_person",
     refuse="a request is granted or denied by whoever was asked: open it on its board",
     snooze="needed_by",

@@ -58,7 +58,7 @@ LEAVE_AGENDA = Agenda(
 )
 #: A note's follow-up: its text is private, so Today reads "follow up with NAME" only.
 NOTE_AGENDA = Agenda(
-    due=(Due("follow-up", "follow_up", lambda r: not r.get("follow_up_done")),),
+    due=(Due("follow-up", "follow_up", lambda r: not r.get("follow_up_done"), about="not done"),),
     title="follow up with {person}",
     owner="",
     done=(("follow_up_done", True),),

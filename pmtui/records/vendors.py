@@ -80,8 +80,21 @@ def _under_contract(record: Record) -> bool:
 
 VENDOR_AGENDA = Agenda(
     due=(
-        Due("notice", "renewal_notice", _under_contract, ahead=NOTICE_DAYS),
-        Due("contract end", "contract_end", _under_contract, ahead=NOTICE_DAYS, overdue=False),
+        Due(
+            "notice",
+            "renewal_notice",
+            _under_contract,
+            about="neither candidate nor rejected",
+            ahead=NOTICE_DAYS,
+        ),
+        Due(
+            "contract end",
+            "contract_end",
+            _under_contract,
+            about="neither candidate nor rejected",
+            ahead=NOTICE_DAYS,
+            overdue=False,
+        ),
     ),
     owner="",
     refuse="a contract is renewed or ended on the vendor's board",
