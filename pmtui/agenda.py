@@ -55,7 +55,7 @@ from pmtui.domain.quickadd import QuickAddError, parse_quick_add
 from pmtui.kinds import ParseContext
 from pmtui.schema import Agenda, Due, Kind, Record, RecordType, record_labels
 from pmtui.tables import load_all, record_type
-from pmtui.views import computed, fill, row, shown_text
+from pmtui.views import computed, row, shown_text
 
 GROUPS = ("overdue", "today", "upcoming")
 #: The due-soon window when the project sets none.
@@ -238,9 +238,14 @@ def _items(store: Reading, days: int, predicate: Any = None) -> list[Item]:
         if not records:
             continue
         values = computed(store, table, _reads(rt, agenda)) if rt.compute else {}
+        # views.fill's rule, with the names looked up once (not per record and field).
+        taken = {f.name for f in rt.fields if f.computed} | set(rt.shown_computed)
         board = agenda.board or rt.board
         for record in records:
-            shown = fill(rt, record, values.get(str(record["key"]), {})) if values else record
+            shown = record
+            extra = values.get(str(record["key"]))
+            if extra:
+                shown = {**record, **{k: v for k, v in extra.items() if k in taken}}
             for due in agenda.due:
                 placed = _placed(due, shown, today, days)
                 if placed is None:
