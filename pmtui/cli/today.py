@@ -267,5 +267,5 @@ def run_snooze(args: argparse.Namespace) -> int:
         except agenda.AgendaError as error:
             raise UserError(str(error)) from None
     moved = record[rt.agenda.snooze]
-    print(f"snoozed: {rt.singular} {key}: {title} to {moved} ({date.fromisoformat(moved):%a})")
+    print(f"snoozed: {rt.singular} {key} to {date.fromisoformat(moved):%a %Y-%m-%d}: {title}")
     return 0

@@ -291,7 +291,7 @@ def test_done_never_decides_and_changes_nothing(seeded: Path, run_pmtui: RunPmtu
 def test_snooze_takes_date_words(seeded: Path, run_pmtui: RunPmtui) -> None:
     result = run_pmtui("snooze", str(seeded), "A1", "next", "week")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "snoozed: action A1: Chase SAP quote to 2026-11-30 (Mon)\n"
+    assert result.stdout == "snoozed: action A1 to Mon 2026-11-30: Chase SAP quote\n"
     before = seeded.read_bytes()
     line = assert_one_line_error(run_pmtui("snooze", str(seeded), "A1", "someday"))
     assert "'someday'" in line
