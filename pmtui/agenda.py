@@ -25,6 +25,9 @@ The API (plain data in and out, no Textual):
   `+3d`, `next week`, ISO...) into the agenda's `snooze` field, one undo step;
   AgendaError when the table cannot be snoozed or the date is before today; the store's
   RecordInvalid when `when` is not a date.
+- `refresh(store, items, tables, days=None) -> list[Item]`: after done, snooze or quick
+  add changed only `tables` (an action), the list again without re-reading the other
+  tables (no schedule rebuilt for a key press); see its docstring for when it is right.
 - `find(store, text) -> (table, key)`: `KEY` when unique across the agenda tables, else
   `TABLE/KEY`; AgendaError listing the tables when ambiguous or unknown.
 - `quick_add(store, table, line) -> Record`: adds a record from one typed line
@@ -44,7 +47,7 @@ None), `days_overdue` (negative when upcoming) and `group` ("overdue", "today",
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -226,11 +229,19 @@ def _placed(
     return ("upcoming", when, late) if -late <= ahead else None
 
 
-def _items(store: Reading, days: int, predicate: Any = None) -> list[Item]:
+def _rank(item: Item, order: dict[str, int]) -> tuple[Any, ...]:
+    """Today's order: overdue oldest first, today, upcoming soonest first; then the tables
+    in area order, then keys in natural order."""
+    return (GROUPS.index(item.group), -item.days_overdue, order[item.table], _natural(item.key))
+
+
+def _items(store: Reading, days: int, only: Collection[str] | None = None) -> list[Item]:
     today = store.today
     names = _Names(store)
     found: list[tuple[tuple[Any, ...], Item]] = []
     for order, table in enumerate(agenda_tables()):
+        if only is not None and table not in only:
+            continue
         rt = record_type(table)
         agenda = rt.agenda
         assert agenda is not None
@@ -265,8 +276,7 @@ def _items(store: Reading, days: int, predicate: Any = None) -> list[Item]:
                     owner_name=names.shown(rt, agenda.owner, shown) or None if owner else None,
                     singular=rt.singular,
                 )
-                rank = (GROUPS.index(group), -late, order, _natural(item.key))
-                found.append((rank, item))
+                found.append(((GROUPS.index(group), -late, order, _natural(item.key)), item))
                 break
     found.sort(key=lambda pair: pair[0])
     return [item for _, item in found]
@@ -280,6 +290,21 @@ def today_items(store: Reading, days: int | None = None) -> list[Item]:
     """Today's items in order: overdue oldest first, due today, upcoming soonest first
     (`days`: the window; default the project's due-soon window)."""
     return _items(store, window(store, days))
+
+
+def refresh(
+    store: Reading, items: Sequence[Item], tables: Collection[str], days: int | None = None
+) -> list[Item]:
+    """`items` with those of `tables` worked out again (after done, snooze or quick add
+    changed only records of `tables`), in Today's order. Cheap where the full list is not:
+    the other tables' items (a 10k-task plan's) are kept as they were. Only right when no
+    other table's items read the changed ones (true of every table without computed
+    fields that no computed field reads: actions, notes, candidates, roles, requests,
+    leave, vendors, deliverables); else call today_items again."""
+    order = {table: n for n, table in enumerate(agenda_tables())}
+    kept = [item for item in items if item.table not in tables]
+    fresh = _items(store, window(store, days), only=set(tables))
+    return sorted([*kept, *fresh], key=lambda item: _rank(item, order))
 
 
 def today_json(store: Reading, days: int | None = None) -> dict[str, Any]:
@@ -442,6 +467,7 @@ __all__ = [
     "done",
     "find",
     "quick_add",
+    "refresh",
     "relative",
     "snooze",
     "title_of",

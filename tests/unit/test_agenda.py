@@ -251,3 +251,22 @@ def test_the_demo_has_something_in_every_group_on_any_day(tmp_path: Path, day: s
         assert len(sources) >= 4, sources
     finally:
         store.close()
+
+
+def test_refresh_works_out_only_the_changed_table(
+    seeded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = agenda.today_items(seeded)
+    agenda.done(seeded, "actions", "A1")
+    agenda.snooze(seeded, "actions", "A2", "+1d")
+    import pmtui.agenda as module
+
+    def no_plan(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the other tables' computed fields were worked out again")
+
+    real = module.computed
+    monkeypatch.setattr(module, "computed", no_plan)  # actions have none: never called
+    refreshed = agenda.refresh(seeded, before, ["actions"])
+    monkeypatch.setattr(module, "computed", real)
+    assert refreshed == agenda.today_items(seeded)
+    assert [i.key for i in refreshed if i.table == "actions"] == ["A3", "A2"]
