@@ -237,7 +237,7 @@ def run_done(args: argparse.Namespace) -> int:
 
     with open_store(args.project) as store:
         try:
-            found = [agenda.find(store, key) for key in args.keys]
+            found = list(dict.fromkeys(agenda.find(store, key) for key in args.keys))
             shown = [
                 f"{record_type(t).singular} {k}: {agenda.title_of(store, t, k)}" for t, k in found
             ]

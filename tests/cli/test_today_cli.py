@@ -254,7 +254,7 @@ def test_without_a_project_the_only_one_or_a_clear_line(run_pmtui: RunPmtui) -> 
 
 
 def test_done_closes_several_as_one_undo_step(seeded: Path, run_pmtui: RunPmtui) -> None:
-    result = run_pmtui("done", str(seeded), "A1", "actions/A2")
+    result = run_pmtui("done", str(seeded), "A1", "actions/A2", "actions/A1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "done: action A1: Chase SAP quote",
@@ -353,3 +353,16 @@ def test_the_fast_path_prints_what_the_full_command_prints(
         warm = run_pmtui(*args)
         assert (cold.returncode, warm.returncode) == (0, 0)
         assert warm.stdout == cold.stdout and cold.stdout
+
+
+def test_control_characters_in_records_are_shown_escaped(
+    project_path: Path, run_pmtui: RunPmtui
+) -> None:
+    with opened(project_path) as store:
+        store.add("actions", {"key": "A1", "text": "Evil \x1b[2J title", "due": "2026-11-26"})
+    for _ in range(2):  # worked out, then from the cache
+        result = run_pmtui("today", str(project_path))
+        assert "\x1b" not in result.stdout
+        assert "Evil \\x1b[2J title" in result.stdout
+    data = json.loads(run_pmtui("today", str(project_path), "--json").stdout)
+    assert data["items"][0]["title"] == "Evil \x1b[2J title"  # JSON to a pipe is the data
