@@ -58,3 +58,17 @@ def test_the_source_is_shown_by_name(with_source: Store) -> None:
     names = views.reference_names(with_source, rt)
     value = with_source.require("actions", "A1")["source"]
     assert views.shown_text(rt, rt.field("source"), value, names) == "milestone Blueprint signed"
+
+
+def test_show_filters_by_the_sources_name(
+    with_source: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pmtui.cli import main
+
+    with_source.add("actions", {"key": "A2", "text": "Ask for the quote", "source": "vendors:V1"})
+    assert main(["show", str(with_source.path), "actions", "source~kofax"]) == 0
+    out = capsys.readouterr().out
+    assert "Ask for the quote" in out and "Chase sign-off" not in out
+    assert main(["show", str(with_source.path), "actions", "source=milestones:blueprint"]) == 0
+    out = capsys.readouterr().out
+    assert "Chase sign-off" in out and "Ask for the quote" not in out
