@@ -84,15 +84,19 @@ def task_rows(n: int, rng: random.Random) -> list[dict[str, str]]:
     return rows
 
 
-def generate(path: Path, total: int, seed: int = 13) -> dict[str, int]:
-    """Write a mixed project of about `total` records; returns the counts per table."""
+def generate(
+    path: Path, total: int, seed: int = 13, shares: dict[str, float] | None = None
+) -> dict[str, int]:
+    """Write a mixed project of about `total` records; returns the counts per table.
+    `shares`: the share of some tables (default SHARES); the rest is spread evenly."""
     rng = random.Random(seed)
+    shares = SHARES if shares is None else shares
     registry = load_all()
     tables = [t for t in dependency_order(sorted(registry)) if t not in ("project",)]
     tables = [t for t in tables if not t.startswith("_")]
-    others = [t for t in tables if t not in SHARES]
-    rest = max(0.0, 1 - sum(SHARES.values()))
-    wanted = {t: max(1, int(total * SHARES.get(t, rest / len(others)))) for t in tables}
+    others = [t for t in tables if t not in shares]
+    rest = max(0.0, 1 - sum(shares.values()))
+    wanted = {t: max(1, int(total * shares.get(t, rest / len(others)))) for t in tables}
     store = Store.create(path, {"name": "Scale", "start": "2026-01-05"}, today=TODAY)
     refs: dict[str, list[str]] = {}
     counts: dict[str, int] = {}

@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
-from pmtui.cli import main
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. `pmtui today` is answered from its cache when the project file has
+    not changed, before the command line (and the rest of pmtui) is imported."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["today"]:
+        from pmtui import todaycache
+
+        status = todaycache.answer(words[1:])
+        if status is not None:
+            return status
+    from pmtui.cli import main as run
+
+    return run(words)
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

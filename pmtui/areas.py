@@ -69,7 +69,17 @@ class Area:
 
 
 AREAS: tuple[Area, ...] = (
-    Area(1, "today", "Today"),
+    Area(
+        1,
+        "today",
+        "Today",
+        # The Today and Actions boards come with the Today screen; until then the app
+        # keeps opening on the project's settings (START_AREA).
+        records=("pmtui.records.actions",),
+        demo="pmtui.demo.today:add_demo",
+        demo_needs=("plan", "people", "vendors"),
+        commands=("pmtui.cli.today",),
+    ),
     Area(
         2,
         "plan",

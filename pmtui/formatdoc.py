@@ -48,6 +48,8 @@ def _values(f: Field) -> str:
             + (" (owner: deleted with it)" if f.owner else "")
             + (" (part of it: deleted with it when asked)" if f.part_of else "")
         )
+    if f.kind == Kind.RECORD:
+        parts.append("→ any table")
     if f.minimum is not None and f.maximum is not None:
         parts.append(f"{_number(f.minimum)} to {_number(f.maximum)}")
     elif f.minimum is not None:
@@ -59,6 +61,30 @@ def _values(f: Field) -> str:
 
 def _kind(f: Field) -> str:
     return f"{f.kind.value}" + (" (computed)" if f.computed else "")
+
+
+def _agenda_note(rt: RecordType) -> str:
+    """What the table's agenda declares, in words: when its records are on Today."""
+    agenda = rt.agenda
+    assert agenda is not None
+    reasons = []
+    for due in agenda.due:
+        when = f"by `{due.date}`" if due.date else "without a date (as today)"
+        when += " (empty: today)" if due.date and due.undated else ""
+        when += " until it passes" if due.date and not due.overdue else ""
+        ahead = f", {due.ahead} days ahead" if due.ahead is not None else ""
+        about = f" ({due.about})" if due.about else ""
+        reasons.append(f"*{due.kind}*{about} {when}{ahead}")
+    parts = [f"**On Today** (`pmtui today`): {'; '.join(reasons)}."]
+    if agenda.done:
+        sets = ", ".join(f"`{name}` = `{value}`" for name, value in agenda.done)
+        on = f" and `{agenda.done_on}` = today" if agenda.done_on else ""
+        parts.append(f"`pmtui done` sets {sets}{on}.")
+    if agenda.snooze:
+        parts.append(f"`pmtui snooze` moves `{agenda.snooze}`.")
+    if agenda.private or rt.private:
+        parts.append(f'Today shows only "{agenda.title or rt.singular}", never the text.')
+    return " ".join(parts)
 
 
 def table_section(rt: RecordType) -> list[str]:
@@ -73,6 +99,8 @@ def table_section(rt: RecordType) -> list[str]:
             "**Private**: never exported or shown without `--include-private`; "
             "its values are redacted in the activity log."
         )
+    if rt.agenda is not None:
+        notes.append(_agenda_note(rt))
     lines = [f"### {rt.table}", "", rt.help, "", " ".join(notes), ""]
     lines += [
         "| Field | Label | Kind | Required | Default | Values | Help |",

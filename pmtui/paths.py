@@ -60,6 +60,12 @@ def data_dir(env: Mapping[str, str] | None = None) -> Path:
     return _xdg_base("XDG_DATA_HOME", ".local/share", env) / APP_NAME
 
 
+def cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """`$XDG_CACHE_HOME/pmtui` (default `~/.cache/pmtui`): what can be worked out again;
+    safe to delete."""
+    return _xdg_base("XDG_CACHE_HOME", ".cache", env) / APP_NAME
+
+
 def projects_dir(env: Mapping[str, str] | None = None) -> Path:
     """Where projects named without a path live."""
     return data_dir(env) / "projects"

@@ -10,7 +10,18 @@ from typing import Any
 
 from pmtui.context import Context, Reader, Record
 
-__all__ = ["Compute", "Field", "Kind", "Reader", "Record", "RecordType", "Rules", "register"]
+__all__ = [
+    "Agenda",
+    "Compute",
+    "Due",
+    "Field",
+    "Kind",
+    "Reader",
+    "Record",
+    "RecordType",
+    "Rules",
+    "register",
+]
 
 
 class Kind(StrEnum):
@@ -33,6 +44,8 @@ class Kind(StrEnum):
     CHOICE = "choice"
     REF = "ref"
     REFS = "refs"
+    #: A reference to a record of any table, stored as "table:key" (an action's source).
+    RECORD = "record"
     LINKS = "links"
     BOOL = "bool"
     RECURRENCE = "recurrence"
@@ -48,6 +61,9 @@ LIST_KINDS = frozenset({Kind.DATES, Kind.REFS, Kind.LINKS, Kind.TAGS, Kind.WEEKD
 NUMERIC_KINDS = frozenset(
     {Kind.MONEY, Kind.NUMBER, Kind.INTEGER, Kind.PERCENT, Kind.RATING, Kind.DURATION}
 )
+
+#: Kinds whose values point at other records (kept whole on rename and delete).
+REFERENCE_KINDS = frozenset({Kind.REF, Kind.REFS, Kind.LINKS, Kind.RECORD})
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
 
@@ -94,6 +110,59 @@ Compute = Callable[[Context, Sequence[Record]], dict[str, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
+class Due:
+    """One reason a record needs the manager on Today: a date (a field, input or computed,
+    by name; "" for none, which counts as today), a condition, and how far ahead it shows."""
+
+    #: Why it is on Today (the `kind` of `pmtui today --json`): "due", "slipping", ...
+    kind: str
+    #: The field whose date makes the record due; "" when the record has no date of its
+    #: own (it then counts as due today).
+    date: str = ""
+    #: Only records for which this holds (given the record with its computed fields).
+    when: Callable[[Record], bool] | None = None
+    #: The condition in words, for docs/FORMAT.md ("critical and not done").
+    about: str = ""
+    #: Days ahead it appears; None: the project's due-soon window (`due_soon_days`).
+    ahead: int | None = None
+    #: Whether it stays on Today, overdue, once the date has passed (leave that started
+    #: yesterday does not).
+    overdue: bool = True
+    #: Whether a record whose date field is empty is due today (an action without a due
+    #: date) rather than not on Today at all (a note without a follow-up).
+    undated: bool = False
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """When a table's records need the manager: the declaration Today, `pmtui today`,
+    `done` and `snooze` read (pmtui.agenda), so that no table is special-cased there.
+
+    A record is on Today under the first of `due` that applies to it (its condition
+    holds and its date is past or within `ahead` days); at most once."""
+
+    due: tuple[Due, ...]
+    #: The title Today shows: a template of field names ("follow up with {person}";
+    #: references shown by name); "": the record's label field.
+    title: str = ""
+    #: The field naming who acts (a reference to people, or text); "": nobody.
+    owner: str = "owner"
+    #: What `done` writes: (field, value) pairs; empty: `done` refuses with `refuse`.
+    done: tuple[tuple[str, Any], ...] = ()
+    #: A date field `done` sets to today.
+    done_on: str = ""
+    #: Why `done` refuses (a decision is made on the record's board, never by `done`).
+    refuse: str = ""
+    #: The date field a snooze writes; "": the record cannot be snoozed.
+    snooze: str = ""
+    #: The record's text is private: Today shows only the `title` template, never the
+    #: label field or any other field (the table's own `private` implies it).
+    private: bool = False
+    #: The board that opens the record ("area.board"); "": the table's board.
+    board: str = ""
+
+
+@dataclass(frozen=True)
 class RecordType:
     """A table's declaration: name, fields, key prefix and how people refer to its records."""
 
@@ -124,6 +193,8 @@ class RecordType:
     #: both when input is checked and when a change set lands, so every way in obeys them.
     #: Set by pmtui.tables from the area's services, beside the read models they use.
     rules: Rules | None = field(default=None, compare=False)
+    #: When its records need the manager (Today, `pmtui today`, `done`, `snooze`).
+    agenda: Agenda | None = field(default=None, compare=False)
 
     def field(self, name: str) -> Field:
         """The field called `name`; KeyError if the type has none."""
@@ -143,7 +214,7 @@ class RecordType:
 
     def references(self) -> Iterator[Field]:
         """The fields that point at other records."""
-        return (f for f in self.fields if f.kind in (Kind.REF, Kind.REFS, Kind.LINKS))
+        return (f for f in self.fields if f.kind in REFERENCE_KINDS)
 
 
 def dates_in_order(record: Record, first: str, then: str, named: str) -> dict[str, str]:

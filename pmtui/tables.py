@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from pmtui import areas
-from pmtui.schema import REGISTRY, Field, RecordType
+from pmtui.schema import REGISTRY, Field, Kind, RecordType
 
 _loaded = False
 #: table -> the fields its rules across records read from a changed record (RULES_WATCH).
@@ -118,7 +118,7 @@ def referrers(table: str) -> list[tuple[RecordType, Field]]:
         (rt, f)
         for rt in load_all().values()
         for f in rt.references()
-        if (f.target or rt.table) == table
+        if (f.target or rt.table) == table or f.kind == Kind.RECORD
     ]
 
 
@@ -133,6 +133,8 @@ def dependency_order(tables: list[str]) -> list[str]:
             return
         visiting.add(name)
         for f in registry[name].references():
+            if f.kind == Kind.RECORD:
+                continue  # any table: resolved however the tables are ordered
             target = f.target or name
             if target != name and target in tables:
                 visit(target)

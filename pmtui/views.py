@@ -15,7 +15,13 @@ from pmtui.context import Context
 from pmtui.kinds import to_display
 from pmtui.kinds.escapes import visible
 from pmtui.schema import Compute, Field, Kind, Record, RecordType, record_labels
-from pmtui.tables import record_type
+from pmtui.tables import load_all, record_type
+
+
+def record_singular(table: str) -> str:
+    """What one record of `table` is called ("risk"); the table's name when undeclared."""
+    found = load_all().get(table)
+    return found.singular if found is not None else table
 
 
 class Readable(Protocol):
@@ -120,6 +126,13 @@ def reference_names(store: Readable, rt: RecordType) -> Names:
         for f in rt.references()
         if f.width > 0 and f.kind in (Kind.REF, Kind.REFS)
     }
+    if any(f.width > 0 and f.kind == Kind.RECORD for f in rt.references()):
+        # A reference to any record: the tables its records point at now.
+        for record in store.records(rt.table):
+            for f in rt.references():
+                if f.kind == Kind.RECORD and record.get(f.name):
+                    targets.add(str(record[f.name]).partition(":")[0])
+    targets = {t for t in targets if t in load_all()}
     names: Names = {}
     for table in targets:
         names[table] = record_labels(store.records(table), record_type(table).label_field)
@@ -129,6 +142,10 @@ def reference_names(store: Readable, rt: RecordType) -> Names:
 def shown_text(rt: RecordType, f: Field, value: object, names: Names | None = None) -> str:
     """A field's value as people read it: a reference by the name of what it points at
     where `names` has one (else its key), anything else as the kind displays it."""
+    if f.kind == Kind.RECORD and value:
+        table, _, key = str(value).partition(":")
+        shown = (names or {}).get(table, {}).get(key)
+        return f"{record_singular(table)} {shown}" if shown else str(value)
     labels = (names or {}).get(f.target or rt.table)
     if labels and value and f.kind in (Kind.REF, Kind.REFS):
         keys = value if isinstance(value, list) else [value]

@@ -11,11 +11,11 @@ from typing import Any
 
 from pmtui.cli.common import UserError
 from pmtui.kinds import FieldError, parse_value, to_text
-from pmtui.schema import LIST_KINDS, NUMERIC_KINDS, Field, Record, RecordType
+from pmtui.schema import LIST_KINDS, NUMERIC_KINDS, Field, Kind, Record, RecordType
 from pmtui.store import Store
 from pmtui.store.parsing import fold
 from pmtui.store.references import ref_keys
-from pmtui.tables import did_you_mean, record_type
+from pmtui.tables import did_you_mean, load_all, record_type
 
 _WORD = re.compile(r"^(?P<field>[A-Za-z_][A-Za-z0-9_]*)(?P<op>[=~])(?P<text>.*)$", re.DOTALL)
 
@@ -74,6 +74,11 @@ def select(
     names: dict[str | None, dict[str, str]] = {
         f.target: _names(store, f.target) for f in rt.fields if f.target
     }
+    for f in rt.fields:  # a reference to any record: the tables its values name
+        if f.kind == Kind.RECORD and any(flt.field == f and flt.contains for flt in filters):
+            for table in {str(r.get(f.name)).partition(":")[0] for r in records if r.get(f.name)}:
+                if table in load_all() and table not in names:
+                    names[table] = _names(store, table)
     kept = [r for r in records if all(_passes(r, flt, names) for flt in filters)]
     if sort is not None:
         if not rt.has_field(sort):
@@ -103,6 +108,9 @@ def _passes(record: Record, flt: Filter, names: dict[str | None, dict[str, str]]
         if f.target is not None:
             found = names.get(f.target, {})
             shown += " " + " ".join(found.get(k, "") for k in ref_keys(f, value))
+        elif f.kind == Kind.RECORD and value:
+            table, _, key = str(value).partition(":")
+            shown += " " + names.get(table, {}).get(key, "")
         return fold(flt.text) in fold(shown)
     if not flt.text.strip():
         return value in (None, "", [])

@@ -56,7 +56,9 @@ def register(commands: Commands) -> None:
     add = commands.add_parser(
         "add",
         help="add a record; prints its key",
-        description="Add a record: pmtui add PROJECT people name='Ann Lee' rate=95",
+        description="Add a record: pmtui add PROJECT people name='Ann Lee' rate=95. A table on "
+        "Today also takes one quick-add line: pmtui add PROJECT actions 'Chase SAP quote "
+        "@chen fri' (text, @owner, a trailing date word).",
     )
     add.add_argument("project", metavar="PROJECT")
     add.add_argument("table", metavar="TABLE")
@@ -134,10 +136,18 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    """Add one record from field=value words and print its key."""
+    """Add one record from field=value words, or from one quick-add line for a table on
+    Today (`pmtui add P actions "Chase quote @chen fri"`), and print its key."""
     rt = table_type(args.table)
     if rt.singleton:
         raise UserError(f"{rt.table} has one record; change it with: pmtui set PROJECT {rt.table}")
+    if rt.agenda is not None and not any("=" in word for word in args.values):
+        from pmtui import agenda
+
+        with open_store(args.project) as store:
+            record = agenda.quick_add(store, rt.table, " ".join(args.values))
+        print(record["key"])
+        return 0
     values = parse_assignments(rt, args.values)
     with open_store(args.project) as store:
         before = over_weeks(store.read_context())

@@ -240,6 +240,24 @@ def parse_ref(f: Field, raw: object, ctx: ParseContext) -> str:
     return ctx.resolve(f.target or "", str(raw).strip())
 
 
+def parse_record(f: Field, raw: object, ctx: ParseContext) -> str:
+    """A reference to a record of any table, typed `table:key` (or `table:name`, as any
+    reference takes it); stored as `table:key`."""
+    text = str(raw).strip()
+    table, colon, wanted = text.partition(":")
+    table, wanted = table.strip(), wanted.strip()
+    if not colon or not table or not wanted:
+        raise FieldError(
+            f"{quoted(text)} is not a record: write table:key, e.g. risks:R3 or tasks:T12"
+        )
+    try:
+        key = ctx.resolve(table, wanted)
+    except KeyError as error:  # no such table: the message names the tables
+        said = str(error.args[0]) if error.args else f"no table {quoted(table)}"
+        raise FieldError(said) from None
+    return f"{table}:{key}"
+
+
 def _split(raw: object, separators: str) -> list[str]:
     if isinstance(raw, list | tuple):
         return [str(item).strip() for item in raw if str(item).strip()]

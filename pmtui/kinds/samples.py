@@ -117,6 +117,14 @@ def ref(f: Field, rng: Random, refs: Mapping[str, list[str]], index: int) -> str
     return "; ".join(_keys(f, rng, refs)[:1])
 
 
+def any_record(f: Field, rng: Random, refs: Mapping[str, list[str]], index: int) -> str:
+    tables = sorted(table for table, keys in refs.items() if keys and table != "project")
+    if not tables:
+        return ""
+    table = rng.choice(tables)
+    return f"{table}:{rng.choice(refs[table])}"
+
+
 def many_refs(f: Field, rng: Random, refs: Mapping[str, list[str]], index: int) -> str:
     return "; ".join(_keys(f, rng, refs)[:3])
 

@@ -227,6 +227,15 @@ KINDS: dict[Kind, KindSpec] = {
         hint="keys or names, separated by ;",
         listed=True,
     ),
+    Kind.RECORD: KindSpec(
+        read.parse_record,
+        "`table:key` of any record (`risks:R3`; a unique name in place of the key)",
+        "string `table:key`",
+        samples.any_record,
+        hint="table:key, e.g. risks:R3",
+        searchable=True,
+        longest=bounds.SHORT * 4,
+    ),
     Kind.LINKS: KindSpec(
         read.parse_links,
         "`A; B SS+2; C FF-1.5` (type FS, SS, FF or SF; lag in working days)",

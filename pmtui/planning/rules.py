@@ -18,7 +18,7 @@ from pmtui.planning.network import as_date, network_problem
 from pmtui.schema import Record
 
 if TYPE_CHECKING:
-    from pmtui.planning.plan import Plan
+    from pmtui.planning.plan import Plan, PlannedTask
 
 Errors = dict[int, dict[str, str]]
 
@@ -134,6 +134,7 @@ def task_columns(
             forecast_start, forecast_finish = plan.forecast(task.key)
             columns[task.key]["forecast_start"] = forecast_start.isoformat()
             columns[task.key]["forecast_finish"] = forecast_finish.isoformat()
+        columns[task.key]["planned_percent"] = planned_percent(plan, task)
         if task.summary:
             status[task.key] = rolled_status([status[child] for child in task.children])
             columns[task.key].update(
@@ -144,6 +145,15 @@ def task_columns(
         else:
             status[task.key] = str(task.record.get("status") or "not started")
     return columns
+
+
+def planned_percent(plan: Plan, task: PlannedTask) -> float | None:
+    """The share (0-100) of a leaf task's planned working days that lie before today;
+    None for a summary or a task of no duration."""
+    if task.summary or task.duration <= 0:
+        return None
+    elapsed = plan.calendar.working_days_between(task.start, plan.today)
+    return max(0.0, min(100.0, 100.0 * elapsed / task.duration))
 
 
 def milestone_columns(ctx: Context, records: Sequence[Record]) -> dict[str, dict[str, Any]]:

@@ -14,7 +14,7 @@ from pmtui.records.fields import (
     status_field,
     today,
 )
-from pmtui.schema import Field, Kind, Record, RecordType, register
+from pmtui.schema import Agenda, Due, Field, Kind, Record, RecordType, register
 
 Errors = dict[int, dict[str, str]]
 
@@ -94,6 +94,80 @@ _COMPUTED_TASK_FIELDS = (
         width=0,
         help="Finish forecast from progress and actual dates as of today.",
     ),
+    Field(
+        "planned_percent",
+        Kind.PERCENT,
+        label="Planned %",
+        computed=True,
+        width=0,
+        help="The share of a task's planned working days elapsed before today (empty for "
+        "summaries and 0-day milestones); below it, Today lists the task as behind plan.",
+    ),
+)
+
+
+# ---------------------------------------------------------------- agenda (Today)
+
+
+def _open_task(record: Record) -> bool:
+    return record.get("status") != "done"
+
+
+def _critical_open(record: Record) -> bool:
+    return bool(record.get("critical")) and _open_task(record)
+
+
+def _critical_unstarted(record: Record) -> bool:
+    started = record.get("actual_start") or record.get("percent_complete")
+    unstarted = (record.get("status") or "not started") == "not started" and not started
+    return bool(record.get("critical")) and unstarted
+
+
+def _behind_plan(record: Record) -> bool:
+    planned = record.get("planned_percent")
+    done = record.get("percent_complete") or 0
+    return planned is not None and _open_task(record) and done < planned
+
+
+TASK_AGENDA = Agenda(
+    due=(
+        Due("finishing", "finish", _critical_open, about="critical, not done"),
+        Due("starting", "start", _critical_unstarted, about="critical, not started"),
+        Due("behind plan", "", _behind_plan, about="% complete below the planned %"),
+    ),
+    done=(("status", "done"), ("percent_complete", 100)),
+    done_on="actual_finish",
+    snooze="",
+)
+
+
+def _milestone_open(record: Record) -> bool:
+    return record.get("status") != "done"
+
+
+def _slipping(record: Record) -> bool:
+    return _milestone_open(record) and (record.get("slip") or 0) > 0
+
+
+MILESTONE_AGENDA = Agenda(
+    due=(
+        Due("due", "due", _milestone_open, about="not done"),
+        Due("slipping", "", _slipping, about="forecast after the due date"),
+    ),
+    done=(("status", "done"),),
+)
+
+DELIVERABLE_AGENDA = Agenda(
+    due=(
+        Due(
+            "decision",
+            "submitted_on",
+            lambda r: r.get("status") == "submitted",
+            about="submitted",
+            undated=True,
+        ),
+    ),
+    refuse="accepting or rejecting a deliverable is a decision: open it on its board",
 )
 
 TASKS = register(
@@ -106,6 +180,7 @@ TASKS = register(
         check=task_check,
         # A summary's duration, percent and status roll up from its tasks wherever shown.
         shown_computed=("duration", "percent_complete", "status"),
+        agenda=TASK_AGENDA,
         fields=(
             Field("title", Kind.TEXT, required=True, width=24, help="What the task delivers."),
             Field(
@@ -227,6 +302,7 @@ MILESTONES = register(
         key_prefix="M",
         board="plan.milestones",
         help="Dates the project commits to, forecast from their linked tasks.",
+        agenda=MILESTONE_AGENDA,
         fields=(
             Field("title", Kind.TEXT, required=True, width=24, help="e.g. Blueprint signed off."),
             Field("due", Kind.DATE, required=True, width=10, help="The committed date."),
@@ -281,6 +357,7 @@ DELIVERABLES = register(
         key_prefix="D",
         board="plan.milestones",
         help="What a milestone hands over, signed off against acceptance criteria.",
+        agenda=DELIVERABLE_AGENDA,
         fields=(
             Field("title", Kind.TEXT, required=True, width=24, help="e.g. Business blueprint."),
             Field(

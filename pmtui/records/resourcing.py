@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from pmtui.records.fields import choice_field, notes_field, person_field, status_field, today
-from pmtui.schema import Field, Kind, RecordType, register
+from pmtui.schema import Agenda, Due, Field, Kind, RecordType, register
 
 Record = dict[str, Any]
 
@@ -32,6 +32,53 @@ def _request_check(record: Record) -> dict[str, str]:
     return {}
 
 
+#: Requests still waiting for an answer.
+WAITING_REQUESTS = ("drafted", "requested", "negotiating")
+
+ROLE_AGENDA = Agenda(
+    due=(
+        Due(
+            "role needed",
+            "needed_by",
+            lambda r: r.get("status") == "open",
+            about="open",
+            undated=True,
+        ),
+    ),
+    owner="",
+    done=(("status", "filled"),),
+    snooze="needed_by",
+)
+CANDIDATE_AGENDA = Agenda(
+    due=(
+        Due(
+            "next step",
+            "next_step_date",
+            lambda r: r.get("stage") not in ("hired", "rejected"),
+            about="not hired or rejected",
+        ),
+    ),
+    title="{name}: {next_step}",
+    owner="",
+    refuse="a candidate moves on by stage: open it on its board",
+    snooze="next_step_date",
+)
+REQUEST_AGENDA = Agenda(
+    due=(
+        Due(
+            "request",
+            "needed_by",
+            lambda r: r.get("status") in WAITING_REQUESTS,
+            about="drafted, requested or negotiating",
+            undated=True,
+        ),
+    ),
+    owner="from_person",
+    refuse="a request is granted or denied by whoever was asked: open it on its board",
+    snooze="needed_by",
+)
+
+
 OPEN_ROLES = register(
     RecordType(
         table="open_roles",
@@ -39,6 +86,7 @@ OPEN_ROLES = register(
         key_prefix="OR",
         board="people.staffing",
         help="Roles the project still has to fill.",
+        agenda=ROLE_AGENDA,
         fields=(
             Field("title", Kind.TEXT, required=True, width=22, help="e.g. ABAP developer."),
             Field("skills", Kind.TAGS, width=18, help="Skills wanted, comma-separated."),
@@ -66,6 +114,7 @@ CANDIDATES = register(
         label_field="name",
         board="people.staffing",
         help="People being considered for an open role, stage by stage.",
+        agenda=CANDIDATE_AGENDA,
         fields=(
             Field("name", Kind.TEXT, required=True, width=18, help="Full name."),
             Field(
@@ -92,6 +141,7 @@ RESOURCE_REQUESTS = register(
         help="What the project asked for (people, skills, equipment, budget), from whom, "
         "and how it stands.",
         check=_request_check,
+        agenda=REQUEST_AGENDA,
         fields=(
             Field("title", Kind.TEXT, required=True, width=24, help="What is asked for."),
             choice_field("kind", REQUEST_KINDS, default="people", width=9),

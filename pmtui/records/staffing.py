@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from pmtui.records.fields import choice_field, date_range, person_field, today
-from pmtui.schema import Field, Kind, RecordType, register
+from pmtui.schema import Agenda, Due, Field, Kind, RecordType, register
 
 Record = dict[str, Any]
 
@@ -48,6 +48,25 @@ def _assignment_check(record: Record) -> dict[str, str]:
     return _ASSIGNED.check(record)
 
 
+# ---------------------------------------------------------------- agenda (Today)
+
+#: Leave shows while it is ahead (within the due-soon window), never once it has begun.
+LEAVE_AGENDA = Agenda(
+    due=(Due("leave", "from", overdue=False),),
+    title="{person} away {from} to {to}",
+    owner="person",
+)
+#: A note's follow-up: its text is private, so Today reads "follow up with NAME" only.
+NOTE_AGENDA = Agenda(
+    due=(Due("follow-up", "follow_up", lambda r: not r.get("follow_up_done"), about="not done"),),
+    title="follow up with {person}",
+    owner="",
+    done=(("follow_up_done", True),),
+    snooze="follow_up",
+    private=True,
+)
+
+
 # ---------------------------------------------------------------- declarations
 
 LEAVE = register(
@@ -58,6 +77,7 @@ LEAVE = register(
         label_field="note",
         board="people.leave",
         help="Days a person is away; they lower what the person has available that week.",
+        agenda=LEAVE_AGENDA,
         check=_AWAY.check,
         fields=(
             person_field(
@@ -127,6 +147,7 @@ NOTES = register(
         label_field="kind",
         private=True,
         board="people.notes",
+        agenda=NOTE_AGENDA,
         help="Performance notes about a person: HR data, never in reports, exported only "
         "with --include-private, their text kept out of the activity log.",
         fields=(

@@ -16,7 +16,7 @@ from pmtui.records.fields import (
     person_field,
     status_field,
 )
-from pmtui.schema import Field, Kind, Record, RecordType, register
+from pmtui.schema import Agenda, Due, Field, Kind, Record, RecordType, register
 
 #: Days ahead a contract's notice date needs the manager (Today lists it, the Vendors board
 #: marks it).
@@ -92,6 +92,39 @@ def quote_check(record: Record) -> dict[str, str]:
     return {}
 
 
+# ---------------------------------------------------------------- agenda (Today)
+
+#: Days ahead Today lists a contract's notice date and end.
+NOTICE_DAYS = 60
+
+
+def _under_contract(record: Record) -> bool:
+    return record.get("status") not in ("rejected", "candidate")
+
+
+VENDOR_AGENDA = Agenda(
+    due=(
+        Due(
+            "notice",
+            "renewal_notice",
+            _under_contract,
+            about="neither candidate nor rejected",
+            ahead=NOTICE_DAYS,
+        ),
+        Due(
+            "contract end",
+            "contract_end",
+            _under_contract,
+            about="neither candidate nor rejected",
+            ahead=NOTICE_DAYS,
+            overdue=False,
+        ),
+    ),
+    owner="",
+    refuse="a contract is renewed or ended on the vendor's board",
+)
+
+
 # ---------------------------------------------------------------- declarations
 
 VENDORS = register(
@@ -103,6 +136,7 @@ VENDORS = register(
         board="vendors.directory",
         help="Suppliers and consultants: who they are, where they stand, their contract dates.",
         check=vendor_check,
+        agenda=VENDOR_AGENDA,
         fields=(
             Field("name", Kind.TEXT, required=True, width=18, help="The vendor's name (unique)."),
             Field("category", Kind.TEXT, width=12, help="What they supply, e.g. software."),

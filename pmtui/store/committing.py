@@ -18,7 +18,7 @@ from pmtui.store.changes import Change, ChangeSet, Record, check_against
 from pmtui.store.encoding import IncrementalEncoder
 from pmtui.store.errors import ConflictError, SaveError
 from pmtui.store.files import ProjectFiles
-from pmtui.store.references import ref_keys, rename_reference
+from pmtui.store.references import ref_targets, rename_reference
 from pmtui.tables import record_type, rules_touched
 
 
@@ -368,11 +368,12 @@ class Committing:
             if change.after is None:
                 continue
             for f in record_type(change.table).references():
-                moved = renamed.get(f.target or change.table, {})
-                for old in set(ref_keys(f, change.after.get(f.name))) & set(moved):
-                    change.after[f.name] = rename_reference(
-                        f, change.after[f.name], old, moved[old]
-                    )
+                for target, old in ref_targets(f, change.after.get(f.name), change.table):
+                    moved = renamed.get(target, {})
+                    if old in moved:
+                        change.after[f.name] = rename_reference(
+                            f, change.after[f.name], old, moved[old], target
+                        )
 
     def _apply_unchecked(self, changes: list[Change]) -> None:
         """Apply changes through TinyDB, batched: per table one remove, one update, one insert.

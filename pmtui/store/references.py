@@ -31,6 +31,9 @@ def ref_keys(f: Field, value: Any) -> list[str]:
     """The keys a reference field's value points at (links carry a type and lag too)."""
     if value is None:
         return []
+    if f.kind == Kind.RECORD:
+        target, _, key = str(value).partition(":")
+        return [key] if table is None or target == table else []
     if f.kind == Kind.REF:
         return [str(value)]
     if f.kind == Kind.LINKS:
@@ -38,8 +41,21 @@ def ref_keys(f: Field, value: Any) -> list[str]:
     return [str(item) for item in value]
 
 
-def rename_reference(f: Field, value: Any, old: str, new: str) -> Any:
-    """A reference field's value with `old` replaced by `new`."""
+def ref_targets(f: Field, value: Any, own_table: str) -> list[tuple[str, str]]:
+    """(table, key) of every record a reference field's value points at (`own_table`: the
+    table of the record holding it, for references to the same table)."""
+    if f.kind == Kind.RECORD:
+        if value is None:
+            return []
+        target, _, key = str(value).partition(":")
+        return [(target, key)]
+    return [(f.target or own_table, key) for key in ref_keys(f, value)]
+
+
+def rename_reference(f: Field, value: Any, old: str, new: str, table: str = "") -> Any:
+    """A reference field's value with `old` (a key of `table`) replaced by `new`."""
+    if f.kind == Kind.RECORD:
+        return f"{table}:{new}" if value == f"{table}:{old}" else value
     if f.kind == Kind.REF:
         return new if value == old else value
     if f.kind == Kind.LINKS:
@@ -80,9 +96,9 @@ class References:
         for rt, f in referrers(table):
             for record in self.records(rt.table):
                 value = record.get(f.name)
-                if old in ref_keys(f, value):
+                if old in ref_keys(f, value, table):
                     changed = dict(record)
-                    changed[f.name] = rename_reference(f, value, old, new)
+                    changed[f.name] = rename_reference(f, value, old, new, table)
                     self.stage(Change(rt.table, record, changed))
 
     def deletion(self, table: str, key: str, *, with_children: bool = False) -> Deletion:
@@ -102,7 +118,7 @@ class References:
                 children.append(at)
             for rt, f in referrers(at[0]):
                 for other in self.records(rt.table):
-                    if at[1] in ref_keys(f, other.get(f.name)):
+                    if at[1] in ref_keys(f, other.get(f.name), at[0]):
                         found = (rt.table, str(other["key"]))
                         if f.owner:
                             collect(found, False)
@@ -169,10 +185,9 @@ class References:
                 continue
             rt = record_type(change.table)
             for f in rt.references():
-                target = f.target or change.table
-                before = set(ref_keys(f, (change.before or {}).get(f.name)))
-                for ref in ref_keys(f, change.after.get(f.name)):
-                    if ref not in before and self.stored(target, ref) is None:
+                before = set(ref_targets(f, (change.before or {}).get(f.name), change.table))
+                for target, ref in ref_targets(f, change.after.get(f.name), change.table):
+                    if (target, ref) not in before and self.stored(target, ref) is None:
                         raise ConflictError(
                             f"{change.table} {change.key}: {f.name} refers to {ref}, which "
                             f"another session deleted; nothing was saved"
@@ -186,7 +201,7 @@ class References:
         for table, keys in deleted.items():
             for rt, f in referrers(table):
                 for record in self.stored_records(rt.table):
-                    hit = keys.intersection(ref_keys(f, record.get(f.name)))
+                    hit = keys.intersection(ref_keys(f, record.get(f.name), table))
                     if hit:
                         raise ConflictError(
                             f"{rt.table} {record['key']} now refers to {table} "

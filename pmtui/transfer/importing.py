@@ -191,14 +191,16 @@ def _delete_missing(
             gone = doomed.setdefault(rt.table, set())
             for record in store.records(rt.table):
                 key = str(record["key"])
-                if key not in gone and doomed[table].intersection(ref_keys(f, record.get(f.name))):
+                if key not in gone and doomed[table].intersection(
+                    ref_keys(f, record.get(f.name), table)
+                ):
                     gone.add(key)
                     queue.append(rt.table)
     for table, keys in doomed.items():
         for rt, f in referrers(table):
             gone = doomed.get(rt.table, set())
             for record in store.records(rt.table):
-                hit = keys.intersection(ref_keys(f, record.get(f.name)))
+                hit = keys.intersection(ref_keys(f, record.get(f.name), table))
                 if hit and str(record["key"]) not in gone:
                     raise ImportProblem(
                         source,

@@ -16,14 +16,17 @@ ROOT = Path(pmtui.__file__).parent
 #: Lowest first. A module may import its own layer and the layers below it.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("domain", ("pmtui.domain", "pmtui.clock", "pmtui.paths", "pmtui.state")),
-    ("support", ("pmtui.config", "pmtui.themes", "pmtui.crashes")),
+    ("support", ("pmtui.config", "pmtui.themes", "pmtui.crashes", "pmtui.todaycache")),
     ("declarations", ("pmtui.schema", "pmtui.kinds", "pmtui.context", "pmtui.changes")),
     ("areas", ("pmtui.areas",)),
     ("records", ("pmtui.records",)),
     ("services", ("pmtui.services", "pmtui.planning")),
     ("tables", ("pmtui.tables",)),
     ("store", ("pmtui.store",)),
-    ("reading", ("pmtui.views", "pmtui.search", "pmtui.formatdoc", "pmtui.generate")),
+    (
+        "reading",
+        ("pmtui.views", "pmtui.agenda", "pmtui.search", "pmtui.formatdoc", "pmtui.generate"),
+    ),
     ("writing", ("pmtui.transfer", "pmtui.reports", "pmtui.demo")),
     ("widgets", ("pmtui.widgets",)),
     ("screens", ("pmtui.screens",)),
