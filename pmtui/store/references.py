@@ -27,8 +27,9 @@ class Deletion:
     blockers: list[tuple[str, str, str]]
 
 
-def ref_keys(f: Field, value: Any) -> list[str]:
-    """The keys a reference field's value points at (links carry a type and lag too)."""
+def ref_keys(f: Field, value: Any, table: str | None = None) -> list[str]:
+    """The keys a reference field's value points at (links carry a type and lag too); of
+    a reference to any record (`table:key`), the key when it is of `table`."""
     if value is None:
         return []
     if f.kind == Kind.RECORD:
