@@ -135,3 +135,157 @@ class TestReadModels:
             await pilot.pause()
             assert len(calls) == 2
             assert any("Book the big room" in line for line in _list(app).lines())
+
+
+async def _type(pilot: Any, text: str) -> None:
+    await pilot.press(*["space" if c == " " else c for c in text])
+
+
+class TestKeys:
+    """x, s, enter and quick add on the chosen item, by keys only; each change one undo."""
+
+    async def test_x_marks_the_first_overdue_action_done_and_u_undoes_it(
+        self, seeded: Store, tmp_path: Path
+    ) -> None:
+        app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert _list(app).cursor_key == "actions/A1"
+            await pilot.press("x")
+            await pilot.pause()
+            action = seeded.require("actions", "A1")
+            assert (action["status"], action["done_on"]) == ("done", "2026-11-26")
+            assert "actions/A1" not in _list(app).keys
+            assert _list(app).cursor_key == "milestones/M1"
+            await pilot.press("u")
+            await pilot.pause()
+            assert seeded.require("actions", "A1")["status"] == "open"
+            assert "actions/A1" in _list(app).keys
+
+    async def test_x_never_decides_a_deliverable(self, seeded: Store, tmp_path: Path) -> None:
+        before = seeded.path.read_bytes()
+        app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("j", "j", "j")
+            assert _list(app).cursor_key == "deliverables/D1"
+            await pilot.press("x")
+            await pilot.pause()
+            assert seeded.require("deliverables", "D1")["status"] == "submitted"
+            assert seeded.path.read_bytes() == before
+
+    async def test_s_snoozes_to_a_typed_date(self, seeded: Store, tmp_path: Path) -> None:
+        app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("s")
+            await _type(pilot, "next week")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert seeded.require("actions", "A1")["due"] == "2026-11-30"  # its Monday
+            assert _list(app).keys.index("actions/A1") > _list(app).keys.index("notes/N1")
+            await pilot.press("u")
+            await pilot.pause()
+            assert seeded.require("actions", "A1")["due"] == day(-5)
+
+    async def test_a_bad_snooze_date_keeps_the_prompt_with_the_reason(
+        self, seeded: Store, tmp_path: Path
+    ) -> None:
+        from pmtui.screens.line_prompt import LinePromptModal
+
+        app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("s")
+            await _type(pilot, "+3x")
+            await pilot.press("enter")
+            await pilot.pause()
+            prompt = app.screen
+            assert isinstance(prompt, LinePromptModal)
+            assert "Not snoozed" in str(prompt.query_one("#prompt-message").render())
+            assert seeded.require("actions", "A1")["due"] == day(-5)
+            await pilot.press("escape")
+            assert not isinstance(app.screen, LinePromptModal)
+
+    async def test_enter_opens_the_item_on_its_board_selected_there(
+        self, seeded: Store, tmp_path: Path
+    ) -> None:
+        app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("j", "enter")
+            await pilot.pause()
+            assert app.current_mode == "plan"
+            screen = app.screen
+            board = screen.board  # type: ignore[attr-defined]
+            assert board.spec.id == "plan.milestones"
+            assert board.chosen().key == "M1"
+
+    async def test_a_quick_adds_an_action_from_one_line(
+        self, seeded: Store, tmp_path: Path
+    ) -> None:
+        app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("a")
+            await _type(pilot, "Chase SAP licence quote @ch")
+            await pilot.pause()
+            await pilot.press("right")  # accepts the completion: @chen
+            await _type(pilot, " fri")
+            await pilot.press("enter")
+            await pilot.pause()
+            added = seeded.records("actions")[-1]
+            assert (added["text"], added["owner"], added["due"]) == (
+                "Chase SAP licence quote",
+                "P1",
+                "2026-11-27",
+            )
+            assert _list(app).cursor_key == f"actions/{added['key']}"
+            await pilot.press("u")
+            await pilot.pause()
+            assert seeded.get("actions", str(added["key"])) is None
+
+    async def test_ctrl_o_turns_the_line_into_the_full_form(
+        self, seeded: Store, tmp_path: Path
+    ) -> None:
+        from textual.widgets import Input
+
+        from pmtui.screens.record_form import RecordForm
+
+        app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("a")
+            await _type(pilot, "Call Kofax @elena +3d")
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            values = {name: form.query_one(f"#field-{name}", Input).value for name in
+                      ("text", "owner", "due")}  # fmt: skip
+            assert values == {"text": "Call Kofax", "owner": "elena", "due": "2026-11-29"}
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert seeded.records("actions")[-1]["owner"] == "P2"
+
+    async def test_every_key_is_in_the_palette_and_help(
+        self, seeded: Store, tmp_path: Path
+    ) -> None:
+        from pmtui.boards.help_lines import help_lines
+        from pmtui.boards.palette import action_entries
+
+        class _Provider:
+            def __init__(self, app: Any) -> None:
+                self.app, self.screen = app, app.screen
+
+        app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            titles = {entry.title for entry in action_entries(_Provider(app))}  # type: ignore[arg-type]
+            assert {
+                "today: Open item on its board",
+                "today: Mark item done",
+                "today: Snooze item to a date",
+                "today: Add action",
+                "today: Add action with the full form",
+                "today: List changes since last check-in",
+            } <= titles
+            helped = {line.keys for line in help_lines(app, app.screen)}
+            assert {"x", "s", "a", "A", "c"} <= helped
+            await pilot.press("j", "j", "j")  # a deliverable: done is a decision, not here
+            await pilot.pause()
+            titles = {entry.title for entry in action_entries(_Provider(app))}  # type: ignore[arg-type]
+            assert "today: Mark item done" not in titles
