@@ -30,11 +30,15 @@ class Change:
     at: datetime
     user: str
     label: str
+    #: The records it changed, as 'table key' (the first few).
+    records: tuple[str, ...] = ()
 
     def line(self) -> str:
-        """'12-06 09:14  anna  Saved task T4' in local time, control characters escaped."""
+        """'12-06 09:14  anna  add action: actions A4' in local time, control characters
+        escaped."""
         shown = self.at.astimezone().strftime("%m-%d %H:%M")
-        return visible(f"{shown}  {self.user}  {self.label}", lines=False)
+        what = f": {', '.join(self.records)}" if self.records else ""
+        return visible(f"{shown}  {self.user}  {self.label}{what}", lines=False)
 
 
 def _key(project: Path) -> str:
@@ -77,7 +81,12 @@ def changes_since(project: Path, since: datetime | None) -> list[Change]:
     for entry in journal.read_activity(ProjectFiles.for_path(project).activity):
         at = _parse(entry.get("time"))
         if at is not None and at > since:
-            found.append(Change(at, str(entry.get("user") or "?"), str(entry.get("label") or "")))
+            changed = [c for c in entry.get("changes") or [] if isinstance(c, dict)]
+            records = tuple(f"{c.get('table')} {c.get('key')}" for c in changed[:3])
+            more = len(changed) - len(records) + int(entry.get("more") or 0)
+            label = str(entry.get("label") or "")
+            user = str(entry.get("user") or "?")
+            found.append(Change(at, user, label, records + ((f"+{more} more",) if more else ())))
     found.reverse()
     return found
 

@@ -289,3 +289,47 @@ class TestKeys:
             await pilot.pause()
             titles = {entry.title for entry in action_entries(_Provider(app))}  # type: ignore[arg-type]
             assert "today: Mark item done" not in titles
+
+
+class TestCheckIn:
+    """The strip counts the changes since the user's last check-in; c lists them."""
+
+    async def test_changes_since_the_last_check_in_are_counted_and_listed(
+        self, seeded: Store, tmp_path: Path
+    ) -> None:
+        import json
+        from datetime import UTC, datetime
+
+        from pmtui import paths
+        from pmtui.reports.checkin import remember_checkin
+        from pmtui.screens.lines_modal import LinesModal
+        from pmtui.store.files import ProjectFiles
+
+        env = isolated_env(tmp_path)
+        log = ProjectFiles.for_path(seeded.path).activity
+        entries = [json.loads(line) for line in log.read_text().splitlines()]
+        for number, entry in enumerate(entries):  # the last two after the check-in
+            late = number >= len(entries) - 2
+            entry["time"] = f"2026-11-{26 if late else 20}T0{number % 10}:00:00Z"
+        log.write_text("".join(json.dumps(e) + "\n" for e in entries))
+        remember_checkin(paths.state_file(env), seeded.path, datetime(2026, 11, 25, tzinfo=UTC))
+        app = make_app(seeded, env, start_area=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert "2 changes since your last check-in (c)" in _strip(app)
+            await pilot.press("c")
+            await pilot.pause()
+            listed = app.screen
+            assert isinstance(listed, LinesModal)
+            assert listed.lines == [change.line() for change in reversed(_changes(entries[-2:]))]
+            assert listed.lines[0].endswith("add action: actions A4")
+            await pilot.press("escape")
+            assert not isinstance(app.screen, LinesModal)
+
+
+def _changes(entries: list[dict[str, Any]]) -> list[Any]:
+    from pmtui.reports.checkin import Change, _parse
+
+    return [
+        Change(_parse(e["time"]), e["user"], e["label"], (f"actions {e['changes'][0]['key']}",))  # type: ignore[arg-type]
+        for e in entries
+    ]
