@@ -74,7 +74,10 @@ AREAS: tuple[Area, ...] = (
         "today",
         "Today",
         # Where a project opens (pmtui.app.START_AREA).
-        boards=(board("today", "Today", "pmtui.boards.today.today:TodayBoard"),),
+        boards=(
+            board("today", "Today", "pmtui.boards.today.today:TodayBoard"),
+            board("actions", "Actions", "pmtui.boards.today.actions:ActionsBoard", "actions"),
+        ),
         records=("pmtui.records.actions",),
     ),
     Area(

@@ -60,7 +60,7 @@ class TestContent:
             assert lines[5] == "Due today · 3"
             assert lines[9] == "Coming up (next 7 days) · 5"
             assert lines[1].split() == [
-                "action", "Chase", "SAP", "quote", "Chen", "Wei", "5", "days", "late",
+                "action", "Chase", "SAP", "quote", "Chen", "Wei", "5", "days", "late", "Actions",
             ]  # fmt: skip
             milestone = lines[2]
             assert "Blueprint" in milestone and "Elena Rossi" in milestone

@@ -65,6 +65,28 @@ def groups_of(items: list[Item], days: int) -> list[AgendaGroup]:
     return [AgendaGroup(f"{titles[g]} · {len(rows)}", rows) for g, rows in grouped.items()]
 
 
+def agenda_change(board: Board, change: Callable[[], T], done: str) -> T | None:
+    """Run an agenda change (done, snooze, quick add) through the board's save; a refusal
+    of the agenda (done never decides, a date before today) is one line for the user and
+    leaves the file as it was."""
+    failed: Exception | None = None
+    outcome: T | None = None
+    try:
+        outcome = change()
+    except (AgendaError, QuickAddError) as refused:
+        board.app.notify(str(refused), title="Not changed", severity="warning", timeout=8)
+        return None
+    except Exception as error:  # the store's refusals, reported by save as always
+        failed = error
+
+    def replay() -> T | None:
+        if failed is not None:
+            raise failed
+        return outcome
+
+    return board.save(replay, done)
+
+
 class TodayBoard(Board):
     """Today's items under the strip; the keys act on the item under the cursor."""
 
@@ -166,24 +188,7 @@ class TodayBoard(Board):
     # ------------------------------------------------ keys
 
     def _change(self, change: Callable[[], T], done: str) -> T | None:
-        """Run an agenda change through the board's save; a refusal of the agenda (done
-        never decides, a date before today) is one line and leaves the file as it was."""
-        failed: Exception | None = None
-        outcome: T | None = None
-        try:
-            outcome = change()
-        except (AgendaError, QuickAddError) as refused:
-            self.app.notify(str(refused), title="Not changed", severity="warning", timeout=8)
-            return None
-        except Exception as error:  # the store's refusals, reported by save as always
-            failed = error
-
-        def replay() -> T | None:
-            if failed is not None:
-                raise failed
-            return outcome
-
-        return self.save(replay, done)
+        return agenda_change(self, change, done)
 
     async def action_open_item(self) -> None:
         item = self.item
