@@ -111,7 +111,7 @@ def test_a_16_colour_terminal_gets_only_16_colour_codes(
     assert display[1].startswith(" 1Today 2Plan 3People 4Vendors")
     # The demo opens on Today.
     assert display[2].startswith(" Today")
-    assert display[23].startswith("⏎ Open x Done s Snooze a Add ^f Search u Undo ? Help q Quit")
+    assert display[23].startswith("⏎ Open x Done s Snooze a Add [ Prev tab ] Next tab")
     codes = {code for sgr in _sgr_codes(written) for code in sgr}
     assert codes <= SIXTEEN | ATTRIBUTES, sorted(codes - SIXTEEN - ATTRIBUTES)
 

@@ -40,7 +40,10 @@ def row_of(item: Item) -> AgendaRow:
     """One item as Today lists it: what it is, its title (with why it is here when the
     title does not say), its owner's name, how late or soon, and the board it lives on."""
     title = item.title
-    if item.kind != "due" and not set(item.kind.split()) & set(item.singular.split()):
+    said = f"{item.singular} {item.title}".replace("-", " ").casefold()
+    if item.kind != "due" and not set(item.kind.replace("-", " ").casefold().split()) & set(
+        said.split()
+    ):
         title = f"{title} · {item.kind}"
     spec = board_by_id(item.board) if item.board else None
     return AgendaRow(
