@@ -7,6 +7,7 @@ import gc
 import os
 import signal
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -23,7 +24,7 @@ from pmtui.boards.keys import area_bindings, command
 from pmtui.boards.project_file import ProjectFileApp
 from pmtui.boards.registry import AREAS, BOARDS, area_title, board_by_id
 from pmtui.config import Config, load_config
-from pmtui.reports.checkin import last_checkin, remember_checkin
+from pmtui.reports.checkin import Session, last_checkin, remember_checkin
 from pmtui.state import load_state, save_state
 from pmtui.store import Store, StoreError
 
@@ -91,8 +92,11 @@ class PmtuiApp(ProjectFileApp):
             self.register_theme(Theme(**spec.theme_kwargs(), variables=spec.variables))
         self.state_path = paths.state_file(self.env)
         remembered = load_state(self.state_path)
-        #: When this user last closed the project: Today counts the changes since.
+        #: When this user last closed the project: Today counts the changes since, leaving
+        #: out this session's own (pmtui.reports.checkin).
         self.last_checkin = last_checkin(remembered, self.store.path)
+        # The log keeps whole seconds: a change in the session's first second is its own.
+        self.session = Session(self.store.user, datetime.now(UTC).replace(microsecond=0))
         self.theme, chosen = themes.choose_theme(
             self.config.theme, remembered, self.available_themes
         )

@@ -72,23 +72,36 @@ def remember_checkin(state_path: Path, project: Path, now: datetime | None = Non
     save_state(state_path, state)
 
 
-def changes_since(project: Path, since: datetime | None) -> list[Change]:
-    """The project's change sets after `since`, newest first (none before a first check-in:
-    everything would be new)."""
+@dataclass(frozen=True)
+class Session:
+    """This app session: its user and when it started; its own changes are not news."""
+
+    user: str
+    started: datetime
+
+
+def changes_since(
+    project: Path, since: datetime | None, session: Session | None = None
+) -> list[Change]:
+    """The project's change sets after `since`, newest first, leaving out those `session`
+    made (none before a first check-in: everything would be new)."""
     if since is None:
         return []
     found = []
     for entry in journal.read_activity(ProjectFiles.for_path(project).activity):
         at = _parse(entry.get("time"))
-        if at is not None and at > since:
-            changed = [c for c in entry.get("changes") or [] if isinstance(c, dict)]
-            records = tuple(f"{c.get('table')} {c.get('key')}" for c in changed[:3])
-            more = len(changed) - len(records) + int(entry.get("more") or 0)
-            label = str(entry.get("label") or "")
-            user = str(entry.get("user") or "?")
-            found.append(Change(at, user, label, records + ((f"+{more} more",) if more else ())))
+        if at is None or at <= since:
+            continue
+        if session and at >= session.started and entry.get("user") == session.user:
+            continue  # made in this session (or the same user's other one meanwhile)
+        changed = [c for c in entry.get("changes") or [] if isinstance(c, dict)]
+        records = tuple(f"{c.get('table')} {c.get('key')}" for c in changed[:3])
+        more = len(changed) - len(records) + int(entry.get("more") or 0)
+        label = str(entry.get("label") or "")
+        user = str(entry.get("user") or "?")
+        found.append(Change(at, user, label, records + ((f"+{more} more",) if more else ())))
     found.reverse()
     return found
 
 
-__all__ = ["STATE_KEY", "Change", "changes_since", "last_checkin", "remember_checkin"]
+__all__ = ["STATE_KEY", "Change", "Session", "changes_since", "last_checkin", "remember_checkin"]

@@ -324,6 +324,10 @@ class TestCheckIn:
             assert listed.lines[0].endswith("add action: actions A4")
             await pilot.press("escape")
             assert not isinstance(app.screen, LinesModal)
+            await pilot.press("x")  # this session's own change is not news
+            await pilot.pause()
+            assert seeded.require("actions", "A1")["status"] == "done"
+            assert "2 changes since your last check-in (c)" in _strip(app)
 
 
 def _changes(entries: list[dict[str, Any]]) -> list[Any]:

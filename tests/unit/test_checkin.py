@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pmtui.reports.checkin import changes_since, last_checkin, remember_checkin
+from pmtui.reports.checkin import Session, changes_since, last_checkin, remember_checkin
 from pmtui.state import load_state
 from pmtui.store import Store
 from pmtui.store.files import ProjectFiles
@@ -66,3 +66,17 @@ def test_closing_the_app_records_the_check_in(
     assert app.run(store.path, env) == 0
     found = last_checkin(load_state(paths.state_file(env)), store.path)
     assert found is not None and found >= before
+
+
+def test_the_sessions_own_changes_are_left_out(store: Store) -> None:
+    store.add("actions", {"key": "A1", "text": "Chase quote"})
+    store.update("actions", "A1", {"text": "Chase the quote"})
+    log = ProjectFiles.for_path(store.path).activity
+    _stamp(log, ["2026-11-26T08:00:00Z", "2026-11-26T09:00:00Z"])
+    since = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
+    user = json.loads(log.read_text().splitlines()[0])["user"]
+    started = datetime(2026, 11, 26, 8, 30, tzinfo=UTC)
+    mine = changes_since(store.path, since, Session(user, started))
+    assert [c.at.hour for c in mine] == [8]  # 09:00 was this session's
+    theirs = changes_since(store.path, since, Session("someone-else", started))
+    assert [c.at.hour for c in theirs] == [9, 8]

@@ -22,7 +22,7 @@ from pmtui.boards.base import Board, NewRecord
 from pmtui.boards.keys import command, record_add
 from pmtui.boards.registry import BoardSpec, board_by_id
 from pmtui.domain.quickadd import parse_quick_add
-from pmtui.reports.checkin import changes_since
+from pmtui.reports.checkin import Change, Session, changes_since
 from pmtui.screens.line_prompt import LinePromptModal, Typed
 from pmtui.services.glance import glance
 from pmtui.store import Store
@@ -40,10 +40,9 @@ def row_of(item: Item) -> AgendaRow:
     """One item as Today lists it: what it is, its title (with why it is here when the
     title does not say), its owner's name, how late or soon, and the board it lives on."""
     title = item.title
-    said = f"{item.singular} {item.title}".replace("-", " ").casefold()
-    if item.kind != "due" and not set(item.kind.replace("-", " ").casefold().split()) & set(
-        said.split()
-    ):
+    kind = item.kind.replace("-", " ").casefold()
+    said = f" {item.singular} {item.title} ".replace("-", " ").casefold()
+    if kind != "due" and not set(kind.split()) & set(item.singular.split()) and kind not in said:
         title = f"{title} · {item.kind}"
     spec = board_by_id(item.board) if item.board else None
     return AgendaRow(
@@ -139,6 +138,12 @@ class TodayBoard(Board):
         found = getattr(self.app, "last_checkin", None)
         return found if isinstance(found, datetime) else None
 
+    def changes(self) -> list[Change]:
+        """The changes since the last check-in, but this session's own."""
+        session = getattr(self.app, "session", None)
+        own = session if isinstance(session, Session) else None
+        return changes_since(self.store.path, self.last_checkin, own)
+
     def refresh_data(self) -> None:
         ctx = self.store.read_context()
         days = agenda.window(self.store)
@@ -154,7 +159,7 @@ class TodayBoard(Board):
         self.items = {f"{i.table}/{i.key}": i for i in items}
         self.list.show(groups, note)
         since = self.last_checkin
-        changes = len(changes_since(self.store.path, since)) if since else None
+        changes = len(self.changes()) if since else None
         self.query_one(TodayStrip).update(strip_lines(glance(ctx), changes))
 
     @property
@@ -252,7 +257,7 @@ class TodayBoard(Board):
             "Add action",
             value=value,
             placeholder="Chase SAP licence quote @chen fri",
-            hint="text, @owner, a date word at the end (fri, +3d, next week)",
+            hint="text, @owner (right completes a name), a date at the end (fri, +3d, next week)",
             message=message,
             words=[word for name in names for word in name.split()],
             full_form=True,
@@ -294,7 +299,7 @@ class TodayBoard(Board):
         from pmtui.screens.lines_modal import LinesModal
 
         since = self.last_checkin
-        lines = [change.line() for change in changes_since(self.store.path, since)]
+        lines = [change.line() for change in self.changes()]
         if since is None:
             title, empty = "Changes since your last check-in", "This is your first check-in here."
         else:
