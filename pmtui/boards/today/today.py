@@ -119,16 +119,16 @@ class TodayBoard(Board):
         yield AgendaList(id="today-list")
 
     @property
-    def list(self) -> AgendaList:
+    def items_list(self) -> AgendaList:
         """The items."""
         return self.query_one("#today-list", AgendaList)
 
     def on_mount(self) -> None:
         self.refresh_data()
-        self.list.focus()
+        self.items_list.focus()
 
     def default_focus(self) -> Widget:
-        return self.list
+        return self.items_list
 
     # ------------------------------------------------ reading
 
@@ -157,7 +157,7 @@ class TodayBoard(Board):
                 groups = [AgendaGroup("Coming later", tuple(row_of(i) for i in coming))]
                 items = coming
         self.items = {f"{i.table}/{i.key}": i for i in items}
-        self.list.show(groups, note)
+        self.items_list.show(groups, note)
         since = self.last_checkin
         changes = len(self.changes()) if since else None
         self.query_one(TodayStrip).update(strip_lines(glance(ctx), changes))
@@ -165,12 +165,12 @@ class TodayBoard(Board):
     @property
     def item(self) -> Item | None:
         """The item under the cursor."""
-        key = self.list.cursor_key
+        key = self.items_list.cursor_key
         return self.items.get(key) if key else None
 
     def focus_record(self, table: str, key: str) -> bool:
-        found = self.list.move_to_key(f"{table}/{key}")
-        self.list.focus()
+        found = self.items_list.move_to_key(f"{table}/{key}")
+        self.items_list.focus()
         return found
 
     def new_record(self) -> NewRecord:
@@ -277,7 +277,7 @@ class TodayBoard(Board):
             self._quick_add("Not added; see the message.", typed.text)
             return
         self.refresh_data()
-        self.list.move_to_key(f"{ACTIONS}/{added['key']}")
+        self.items_list.move_to_key(f"{ACTIONS}/{added['key']}")
 
     def _prefill(self, line: str) -> dict[str, str]:
         """The full form's values from a quick-add line typed so far (what parses)."""
