@@ -7,6 +7,7 @@ import gc
 import os
 import signal
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -22,8 +23,9 @@ from pmtui.boards.area import AreaScreen
 from pmtui.boards.base import Board
 from pmtui.boards.keys import area_bindings, command
 from pmtui.boards.project_file import ProjectFileApp
-from pmtui.boards.registry import AREAS, BOARDS, area, area_title, board_by_id
+from pmtui.boards.registry import AREAS, BOARDS, area_title, board_by_id
 from pmtui.config import Config, load_config
+from pmtui.reports.checkin import Session, last_checkin, remember_checkin
 from pmtui.state import load_state, save_state
 from pmtui.store import Store, StoreError
 
@@ -40,8 +42,8 @@ def _palette_provider() -> type[Provider]:
     return PmtuiCommands
 
 
-#: The area the app opens on: Today once it has boards, else the project's settings.
-START_AREA = "today" if area("today").boards else "project"
+#: The area the app opens on: Today, the daily check-in.
+START_AREA = "today"
 
 
 class PmtuiApp(ProjectFileApp):
@@ -118,6 +120,11 @@ class PmtuiApp(ProjectFileApp):
             self.register_theme(Theme(**spec.theme_kwargs(), variables=spec.variables))
         self.state_path = paths.state_file(self.env)
         remembered = load_state(self.state_path)
+        #: When this user last closed the project: Today counts the changes since, leaving
+        #: out this session's own (pmtui.reports.checkin).
+        self.last_checkin = last_checkin(remembered, self.store.path)
+        # The log keeps whole seconds: a change in the session's first second is its own.
+        self.session = Session(self.store.user, datetime.now(UTC).replace(microsecond=0))
         self.theme, chosen = themes.choose_theme(
             self.config.theme, remembered, self.available_themes
         )
@@ -234,6 +241,7 @@ def run(project: Path, env: Mapping[str, str] | None = None) -> int:
     state = load_state(paths.state_file(environment))
     state["last_project"] = str(store.path)
     save_state(paths.state_file(environment), state)
+    remember_checkin(paths.state_file(environment), store.path)
     if app.crash_error:
         where = f"details in {app.crash_report}" if app.crash_report else "no details kept"
         print(f"pmtui: stopped by an unexpected error ({app.crash_error}); {where}")

@@ -73,8 +73,11 @@ AREAS: tuple[Area, ...] = (
         1,
         "today",
         "Today",
-        # The Today and Actions boards come with the Today screen; until then the app
-        # keeps opening on the project's settings (START_AREA).
+        # Where a project opens (pmtui.app.START_AREA).
+        boards=(
+            board("today", "Today", "pmtui.boards.today.today:TodayBoard"),
+            board("actions", "Actions", "pmtui.boards.today.actions:ActionsBoard", "actions"),
+        ),
         records=("pmtui.records.actions",),
         demo="pmtui.demo.today:add_demo",
         demo_needs=("plan", "people", "vendors"),

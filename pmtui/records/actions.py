@@ -32,8 +32,7 @@ ACTIONS = register(
         singular="action",
         key_prefix="A",
         label_field="text",
-        # "today.actions" once the Actions board is declared in the Today area.
-        board="",
+        board="today.actions",
         help="Action items: what someone does by when, and the record it came from.",
         agenda=ACTION_AGENDA,
         fields=(

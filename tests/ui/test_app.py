@@ -232,12 +232,11 @@ class TestAreas:
             await pilot.pause(0.2)
             assert app.current_mode == "people"
 
-    async def test_opens_on_project_until_today_exists(
-        self, store: Store, env: dict[str, str]
-    ) -> None:
+    async def test_opens_on_today(self, store: Store, env: dict[str, str]) -> None:
         app = make_app(store, env, start_area=None)
         async with app.run_test(size=(80, 24)):
-            assert app.current_mode == ("today" if boards_of("today") else "project")
+            assert app.current_mode == "today"
+            assert app.screen.query_one("#tabs").render().plain.startswith("Today")
 
     async def test_opens_on_the_start_area_it_is_given(
         self, store: Store, env: dict[str, str]

@@ -13,8 +13,10 @@ from pmtui.boards.area import AreaScreen
 from pmtui.boards.base import Board
 from pmtui.boards.registry import BOARDS, area, boards_of
 from pmtui.config import Config, load_config
+from pmtui.screens.line_prompt import LinePromptModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
+from pmtui.tables import record_type
 from tests.bindings import declared_bindings
 from tests.uihelpers import demo_store, isolated_env, make_app
 
@@ -88,6 +90,9 @@ async def test_keymap_record_add_moves_add_on_every_board(
         await pilot.press("n")
         await pilot.pause()
         form = app.screen
+        if isinstance(form, LinePromptModal):  # Today adds an action from one line
+            assert str(form.query_one("#prompt-title").render()) == "Add action"
+            return
         assert isinstance(form, RecordForm), f"n did not add on {spec.name}"
         assert str(form.query_one("#form-title").render()).startswith("Add ")
 
@@ -97,6 +102,8 @@ async def test_keymap_record_edit_moves_edit_on_every_board(
     spec: BoardSpec, demo: Path, tmp_path: Path
 ) -> None:
     store = Store.open(demo)
+    if spec.table and not store.records(spec.table):  # a table the demo does not fill yet
+        store.add(spec.table, {record_type(spec.table).label_field: "One to edit"})
     app = make_app(store, isolated_env(tmp_path), Config(keymap={"record-edit": "o"}))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*_keys_to(spec))

@@ -1,0 +1,1 @@
+"""The Today area: the daily check-in (Today) and the action items (Actions)."""

@@ -1,0 +1,308 @@
+"""The Today board, where a project opens: what needs the manager (overdue, due today,
+coming up) with the project at a glance on top; x done, s snooze, enter open, a quick add.
+
+Its items come from pmtui.agenda (every table's agenda declaration) and its strip from
+pmtui.services.glance, both built once per revision of the file and shared, so moving the
+cursor or coming back to the area never rebuilds the schedule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import ClassVar, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.widget import Widget
+
+from pmtui import agenda
+from pmtui.agenda import AgendaError, Item, QuickAddError
+from pmtui.boards.base import Board, NewRecord
+from pmtui.boards.keys import command, record_add
+from pmtui.boards.registry import BoardSpec, board_by_id
+from pmtui.domain.quickadd import parse_quick_add
+from pmtui.reports.checkin import Change, Session, changes_since
+from pmtui.screens.line_prompt import LinePromptModal, Typed
+from pmtui.services.glance import glance
+from pmtui.store import Store
+from pmtui.tables import record_type
+from pmtui.widgets.agenda_list import AgendaGroup, AgendaList, AgendaRow
+from pmtui.widgets.today_strip import TodayStrip, strip_lines
+
+T = TypeVar("T")
+#: Where quick add puts what it adds.
+ACTIONS = "actions"
+_TONES = {"overdue": "bad", "today": "warning", "upcoming": ""}
+
+
+def row_of(item: Item) -> AgendaRow:
+    """One item as Today lists it: what it is, its title (with why it is here when the
+    title does not say), its owner's name, how late or soon, and the board it lives on."""
+    title = item.title
+    kind = item.kind.replace("-", " ").casefold()
+    said = f" {item.singular} {item.title} ".replace("-", " ").casefold()
+    if kind != "due" and not set(kind.split()) & set(item.singular.split()) and kind not in said:
+        title = f"{title} · {item.kind}"
+    spec = board_by_id(item.board) if item.board else None
+    return AgendaRow(
+        key=f"{item.table}/{item.key}",
+        what=item.singular,
+        title=title,
+        owner=item.owner_name or item.owner or "",
+        when=agenda.relative(item.days_overdue, item.due),
+        where=spec.title if spec else "",
+        tone=_TONES.get(item.group, ""),
+    )
+
+
+def groups_of(items: list[Item], days: int) -> list[AgendaGroup]:
+    """Overdue, due today and coming up, in CONTRACT's order (empty ones drop out later)."""
+    titles = {
+        "overdue": "Overdue",
+        "today": "Due today",
+        "upcoming": f"Coming up (next {days} days)",
+    }
+    grouped = {group: tuple(row_of(i) for i in items if i.group == group) for group in titles}
+    return [AgendaGroup(f"{titles[g]} · {len(rows)}", rows) for g, rows in grouped.items()]
+
+
+def agenda_change(board: Board, change: Callable[[], T], done: str) -> T | None:
+    """Run an agenda change (done, snooze, quick add) through the board's save; a refusal
+    of the agenda (done never decides, a date before today) is one line for the user and
+    leaves the file as it was."""
+    failed: Exception | None = None
+    outcome: T | None = None
+    try:
+        outcome = change()
+    except (AgendaError, QuickAddError) as refused:
+        board.app.notify(str(refused), title="Not changed", severity="warning", timeout=8)
+        return None
+    except Exception as error:  # the store's refusals, reported by save as always
+        failed = error
+
+    def replay() -> T | None:
+        if failed is not None:
+            raise failed
+        return outcome
+
+    return board.save(replay, done)
+
+
+class TodayBoard(Board):
+    """Today's items under the strip; the keys act on the item under the cursor."""
+
+    DEFAULT_CSS = """
+    TodayBoard { layout: vertical; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        command("enter", "open_item", "Open", "today: Open item on its board", id="today-open"),
+        command("x", "done_item", "Done", "today: Mark item done", id="today-done"),
+        command("s", "snooze_item", "Snooze", "today: Snooze item to a date", id="today-snooze"),
+        record_add("Add"),
+        command(
+            "A", "add_form", "Form", "today: Add action with the full form", id="today-add-form",
+            show=False,
+        ),
+        command(
+            "c", "show_changes", "Changes", "today: List changes since last check-in",
+            id="today-changes", show=False,  # the strip says (c); the footer has no room
+        ),
+    ]  # fmt: skip
+
+    def __init__(self, store: Store, spec: BoardSpec) -> None:
+        super().__init__(store, spec)
+        self.items: dict[str, Item] = {}
+
+    def compose(self) -> ComposeResult:
+        yield TodayStrip(id="today-strip")
+        yield AgendaList(id="today-list")
+
+    @property
+    def items_list(self) -> AgendaList:
+        """The items."""
+        return self.query_one("#today-list", AgendaList)
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.items_list.focus()
+
+    def default_focus(self) -> Widget:
+        return self.items_list
+
+    # ------------------------------------------------ reading
+
+    @property
+    def last_checkin(self) -> datetime | None:
+        """When this user last closed the project (the app read it from state.toml)."""
+        found = getattr(self.app, "last_checkin", None)
+        return found if isinstance(found, datetime) else None
+
+    def changes(self) -> list[Change]:
+        """The changes since the last check-in, but this session's own."""
+        session = getattr(self.app, "session", None)
+        own = session if isinstance(session, Session) else None
+        return changes_since(self.store.path, self.last_checkin, own)
+
+    def refresh_data(self) -> None:
+        ctx = self.store.read_context()
+        days = agenda.window(self.store)
+        items = ctx.model(("today", days), lambda _: agenda.today_items(self.store, days))
+        note = ""
+        groups = groups_of(items, days)
+        if not items:
+            coming = ctx.model(("today-coming", days), lambda _: agenda.coming(self.store, days))
+            note = f"Nothing due in the next {days} days."
+            if coming:
+                groups = [AgendaGroup("Coming later", tuple(row_of(i) for i in coming))]
+                items = coming
+        self.items = {f"{i.table}/{i.key}": i for i in items}
+        self.items_list.show(groups, note)
+        since = self.last_checkin
+        changes = len(self.changes()) if since else None
+        self.query_one(TodayStrip).update(strip_lines(glance(ctx), changes))
+
+    @property
+    def item(self) -> Item | None:
+        """The item under the cursor."""
+        key = self.items_list.cursor_key
+        return self.items.get(key) if key else None
+
+    def focus_record(self, table: str, key: str) -> bool:
+        found = self.items_list.move_to_key(f"{table}/{key}")
+        self.items_list.focus()
+        return found
+
+    def new_record(self) -> NewRecord:
+        return NewRecord(ACTIONS)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        item = self.item
+        if action in ("open_item", "done_item", "snooze_item") and item is None:
+            return False
+        if item is not None and action in ("done_item", "snooze_item"):
+            declared = record_type(item.table).agenda
+            able = declared is not None and bool(
+                declared.done if action == "done_item" else declared.snooze
+            )
+            return True if able else None  # shown dimmed: this table cannot
+        return super().check_action(action, parameters)
+
+    def on_agenda_list_highlighted(self, _: AgendaList.Highlighted) -> None:
+        self.refresh_bindings()
+
+    # ------------------------------------------------ keys
+
+    def _change(self, change: Callable[[], T], done: str) -> T | None:
+        return agenda_change(self, change, done)
+
+    async def action_open_item(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        open_board = getattr(self.app, "action_open_board", None)
+        board = await open_board(item.board) if item.board and open_board else None
+        if board is None:
+            self.app.notify(f"No board shows {item.table} yet", severity="warning")
+            return
+        self.app.call_after_refresh(board.focus_record, item.table, item.key)
+
+    def action_done_item(self) -> None:
+        item = self.item
+        if item is not None:
+            label = f"Done: {item.singular} {item.title}"
+            self._change(lambda: agenda.done(self.store, item.table, item.key), label)
+
+    def action_snooze_item(self, message: str = "", value: str = "") -> None:
+        item = self.item
+        if item is None:
+            return
+        target = (item.table, item.key)
+
+        def answered(typed: Typed | None) -> None:
+            if typed is None:
+                return
+            moved = self._change(
+                lambda: agenda.snooze(self.store, *target, typed.text),
+                f"Snoozed {item.singular} {item.title} to {typed.text}",
+            )
+            if moved is None and self.store.get(*target) is not None:
+                self._ask_snooze(item, "Not snoozed; see the message.", typed.text, answered)
+
+        self._ask_snooze(item, message, value, answered)
+
+    def _ask_snooze(
+        self, item: Item, message: str, value: str, then: Callable[[Typed | None], None]
+    ) -> None:
+        prompt = LinePromptModal(
+            f"Snooze {item.singular}: {item.title}"[:64],
+            value=value,
+            placeholder="fri, +3d, next week, 2026-12-14",
+            hint=f"Now {agenda.relative(item.days_overdue, item.due)}; move it to:",
+            message=message,
+        )
+        self.app.push_screen(prompt, then)
+
+    def action_add(self) -> None:
+        self._quick_add()
+
+    def action_add_form(self) -> None:
+        self.add_record(ACTIONS)
+
+    def _quick_add(self, message: str = "", value: str = "") -> None:
+        names = [str(p.get("name") or "") for p in self.store.records("people")]
+        prompt = LinePromptModal(
+            "Add action",
+            value=value,
+            placeholder="Chase SAP licence quote @chen fri",
+            hint="text, @owner (right completes a name), a date at the end (fri, +3d, next week)",
+            message=message,
+            words=[word for name in names for word in name.split()],
+            full_form=True,
+        )
+        self.app.push_screen(prompt, self._added)
+
+    def _added(self, typed: Typed | None) -> None:
+        if typed is None:
+            return
+        if typed.full_form:
+            self.add_record(ACTIONS, self._prefill(typed.text))
+            return
+        added = self._change(
+            lambda: agenda.quick_add(self.store, ACTIONS, typed.text), "Added action"
+        )
+        if added is None:
+            self._quick_add("Not added; see the message.", typed.text)
+            return
+        self.refresh_data()
+        self.items_list.move_to_key(f"{ACTIONS}/{added['key']}")
+
+    def _prefill(self, line: str) -> dict[str, str]:
+        """The full form's values from a quick-add line typed so far (what parses)."""
+        if not line.strip():
+            return {}
+        ctx = self.store.context()
+        try:
+            said = parse_quick_add(line, self.store.today, calendar=ctx.calendar)
+        except QuickAddError:
+            return {"text": line.strip()}
+        values = {"text": said.text}
+        if said.owner:
+            values["owner"] = said.owner
+        if said.due:
+            values["due"] = said.due.isoformat()
+        return values
+
+    def action_show_changes(self) -> None:
+        from pmtui.screens.lines_modal import LinesModal
+
+        since = self.last_checkin
+        lines = [change.line() for change in self.changes()]
+        if since is None:
+            title, empty = "Changes since your last check-in", "This is your first check-in here."
+        else:
+            shown = since.astimezone().strftime("%Y-%m-%d %H:%M")
+            title, empty = f"Changes since your last check-in ({shown})", "No changes since."
+        self.app.push_screen(LinesModal(title, lines, empty))

@@ -1,0 +1,72 @@
+"""The project at a glance, for the strip on top of Today: overall RAG, the critical path's
+finish against the target finish, and the next milestone. Built once per revision of the
+file (Context.model) from the shared plan, so a key press never rebuilds the schedule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pmtui.context import Context
+from pmtui.domain.links import ScheduleError
+from pmtui.planning import shared_plan
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What the strip shows. Money (SPI, CPI, budget used) is None until a Money area
+    declares budgets and costs; the strip leaves it out then."""
+
+    rag: str
+    #: The critical path's finish (None without tasks, or when the plan cannot be built).
+    finish: date | None
+    target: date | None
+    #: Working days the finish lies after the target (negative: before it).
+    late_by: int | None
+    next_milestone: str | None
+    #: Calendar days from today to the next open milestone's due date.
+    milestone_in: int | None
+    spi: float | None = None
+    cpi: float | None = None
+    budget_used: float | None = None
+
+
+def _date(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _build(ctx: Context) -> Glance:
+    project = ctx.project
+    finish: date | None = None
+    if ctx.records("tasks"):
+        try:
+            finish = shared_plan(ctx).finish
+        except (ScheduleError, KeyError):
+            finish = None
+    target = _date(project.get("target_finish"))
+    late_by = ctx.calendar.working_days_between(target, finish) if finish and target else None
+    upcoming = sorted(
+        (due, str(m.get("title") or m.get("key")))
+        for m in ctx.records("milestones")
+        if m.get("status") != "done" and (due := _date(m.get("due"))) and due >= ctx.today
+    )
+    first = upcoming[0] if upcoming else None
+    return Glance(
+        rag=str(project.get("status") or ""),
+        finish=finish,
+        target=target,
+        late_by=late_by,
+        next_milestone=first[1] if first else None,
+        milestone_in=(first[0] - ctx.today).days if first else None,
+    )
+
+
+def glance(ctx: Context) -> Glance:
+    """The glance of this revision, built on first use and shared after."""
+    return ctx.model("glance", _build)
+
+
+__all__ = ["Glance", "glance"]

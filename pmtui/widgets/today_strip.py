@@ -1,0 +1,82 @@
+"""The strip on top of Today: RAG, finish against target, next milestone, money (once it
+exists) and the changes since the last check-in."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from pmtui.services.glance import Glance
+from pmtui.widgets.columns import fit_cell
+
+_RAG = {"green": "$rag-green", "amber": "$rag-amber", "red": "$rag-red"}
+
+
+class TodayStrip(Static):
+    """Two lines; Today's board updates them when the project changes."""
+
+    DEFAULT_CSS = """
+    TodayStrip { height: 2; padding: 0 1; background: $boost; }
+    """
+
+
+def _finish(glance: Glance) -> list[tuple[str, str] | str]:
+    if glance.finish is None:
+        return [("no schedule yet", "$text-muted")]
+    parts: list[tuple[str, str] | str] = [f"finish {glance.finish.isoformat()}"]
+    if glance.target is None:
+        return [*parts, ("  no target set", "$text-muted")]
+    parts.append((f"  target {glance.target.isoformat()}", "$text-muted"))
+    late = glance.late_by or 0
+    if late > 0:
+        parts.append((f"  {late} wd late", "$error"))
+    elif late < 0:
+        parts.append((f"  {-late} wd early", "$success"))
+    else:
+        parts.append(("  on target", "$success"))
+    return parts
+
+
+def _money(glance: Glance) -> list[tuple[str, str] | str]:
+    if glance.spi is None and glance.cpi is None and glance.budget_used is None:
+        return []  # hidden until Money exists
+    shown = [
+        f"{name} {value:.2f}" for name, value in (("SPI", glance.spi), ("CPI", glance.cpi)) if value
+    ]
+    if glance.budget_used is not None:
+        shown.append(f"budget {glance.budget_used:.0%} used")
+    return ["   ", "  ".join(shown)]
+
+
+def strip_lines(glance: Glance, changes: int | None, width: int = 78) -> Content:
+    """The strip's text: `changes` since the last check-in (None: no check-in yet); the
+    milestone's title is cut so that the second line fits `width` cells."""
+    rag = glance.rag or "no status"
+    first = Content.assemble(
+        ("●", _RAG.get(glance.rag, "$text-muted")),
+        (f" {rag}", "bold"),
+        "   ",
+        *_finish(glance),
+        *_money(glance),
+    )
+    if changes is None:
+        checked = ("first check-in", "$text-muted")
+    else:
+        noun = "change" if changes == 1 else "changes"
+        checked = (
+            f"{changes} {noun} since your last check-in (c)",
+            "" if changes else "$text-muted",
+        )
+    if glance.milestone_in is None:
+        milestone: list[tuple[str, str] | str] = [("no open milestone ahead", "$text-muted")]
+    else:
+        days = glance.milestone_in
+        when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+        head = f"next milestone {when}: "
+        room = max(6, width - len(head) - len(checked[0]) - 3)
+        milestone = [head, (fit_cell(glance.next_milestone or "", room).rstrip(), "bold")]
+    second = Content.assemble(*milestone, "   ", checked)
+    return Content("\n").join([first, second])
+
+
+__all__ = ["TodayStrip", "strip_lines"]
