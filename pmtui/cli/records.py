@@ -20,7 +20,7 @@ from pmtui.cli.common import (
     table_type,
 )
 from pmtui.cli.render import render_record, render_table, table_columns
-from pmtui.services.overloads import Overload, new_overloads, over_weeks
+from pmtui.services.overloads import Overload, may_overload, new_overloads, over_weeks
 from pmtui.store import Store
 
 #: The commands `register` adds (main builds only the one being run).
@@ -150,9 +150,11 @@ def run_add(args: argparse.Namespace) -> int:
         return 0
     values = parse_assignments(rt, args.values)
     with open_store(args.project) as store:
-        before = over_weeks(store.read_context())
+        watch = may_overload(rt.table, values)
+        before = over_weeks(store.read_context()) if watch else {}
         record = store.add(rt.table, values)
-        warn_overloads(store, before)
+        if watch:
+            warn_overloads(store, before)
     print(record["key"])
     return 0
 
@@ -171,9 +173,11 @@ def run_set(args: argparse.Namespace) -> int:
             key = store.resolve(rt.table, words[0])
         else:
             key = str(store.records(rt.table)[0]["key"])
-        before = over_weeks(store.read_context())
+        watch = may_overload(rt.table, values)
+        before = over_weeks(store.read_context()) if watch else {}
         record = store.update(rt.table, key, values)
-        warn_overloads(store, before)
+        if watch:
+            warn_overloads(store, before)
     print(record["key"])
     return 0
 

@@ -4,13 +4,15 @@ never silent. Shared by the app's boards and the command line."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from pmtui.context import Context
 from pmtui.domain.allocation import OVER, shown_percent, week_of
 from pmtui.domain.dates import short_date
+from pmtui.domain.links import ScheduleError
+from pmtui.planning.plan import PLAN_FIELDS
 from pmtui.services.staffing import people_names, shared_staffing
 
 #: Weeks looked at from this week on (two years: any plan a check-in cares about).
@@ -41,9 +43,26 @@ class Overload:
         return f"{self.name} is over capacity: {self.percent} % in the week of {week}"
 
 
+#: What a change must touch to move anyone's load: these tables whole, and of tasks the
+#: fields that move its dates (a title, owner or status cannot overload anyone).
+LOAD_TABLES = frozenset({"people", "leave", "assignments"})
+
+
+def may_overload(table: str, fields: Collection[str]) -> bool:
+    """Whether changing `fields` of a `table` record can put someone over capacity."""
+    if table in LOAD_TABLES:
+        return True
+    return table == "tasks" and any(name in PLAN_FIELDS for name in fields)
+
+
 def over_weeks(ctx: Context) -> dict[str, dict[date, Overload]]:
-    """Each person's weeks over capacity from this week on (people never over: absent)."""
-    return ctx.model("over-weeks", _over_weeks)
+    """Each person's weeks over capacity from this week on (people never over: absent).
+    A warning never stops a save: a plan that cannot be scheduled (a stored duration
+    beyond the calendar) gives no weeks."""
+    try:
+        return ctx.model("over-weeks", _over_weeks)
+    except (ValueError, OverflowError, ScheduleError):
+        return {}
 
 
 def _over_weeks(ctx: Context) -> dict[str, dict[date, Overload]]:
