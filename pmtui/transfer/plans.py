@@ -367,7 +367,9 @@ def _stage_plan(
     fresh = replace or not existing
     settings: Record = {}
     if fresh:
-        start = plan.start or min((t.start for t in plan.tasks if t.start), default=None)
+        # The file's project start, or its first task's start if that is earlier.
+        starts = [day for day in [plan.start, *(t.start for t in plan.tasks)] if day]
+        start = min(starts, default=None)
         if start is not None:
             settings["start"] = start
         settings["calendar"] = "workdays"

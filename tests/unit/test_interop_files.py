@@ -432,3 +432,19 @@ def test_two_resources_with_one_uid_are_refused(tmp_path: Path) -> None:
         "(line 1)"
     )
     store.close()
+
+
+def test_a_task_before_the_files_project_start_moves_the_start_back(tmp_path: Path) -> None:
+    path = tmp_path / "early.xml"
+    path.write_bytes(
+        mspdi(
+            "<Task><UID>1</UID><Name>Early</Name><Start>2026-11-02T08:00:00</Start>"
+            "<Duration>PT8H0M0S</Duration></Task>",
+            "<StartDate>2026-11-09T08:00:00</StartDate>",
+        )
+    )
+    store = Store.create(tmp_path / "p.json", {"name": "P", "start": "2026-12-01"})
+    result = import_plan(store, path)
+    assert (result.moved, store.records("project")[0]["start"]) == ([], "2026-11-02")
+    assert scheduled(store)["starts"] == {"Early": "2026-11-02"}
+    store.close()
