@@ -12,7 +12,10 @@ It writes into tests/fixtures/interop/:
 - demo-via-mpxj.mspdi.xml: DEMO_EXPORT.xml (`pmtui export DEMO --format mspdi`) read by
   MPXJ and written again by MPXJ's MSPDI writer;
 - edge-cases.mspdi.xml: a small plan built with MPXJ's API (link types and lags, a
-  multi-day holiday, a working Saturday, a material resource, 150% units).
+  multi-day holiday, a working Saturday, a material resource, 150% units);
+- rollout.mspdi.xml: tests/fixtures/interop/rollout.planner (a GNOME Planner file written
+  by hand) converted by MPXJ: its milestone starts at 17:00, the end of a working day, as
+  MS Project writes milestones.
 and prints what MPXJ read from each file (tasks, links, resources, assignments). Given
 DEMO_SCHEDULE.json (`pmtui schedule DEMO --json`), it also compares every task MPXJ read
 from pmtui's export (start, finish, duration) with pmtui's schedule, and counts the link
@@ -95,6 +98,13 @@ def main(demo_export: str, schedule_json: str | None = None) -> None:
     print(
         "  wrote demo-via-mpxj.mspdi.xml; read back:",
         counts(reader.read(str(OUT / "demo-via-mpxj.mspdi.xml"))),
+    )
+
+    planner = reader.read(str(OUT / "rollout.planner"))
+    print("read rollout.planner ->", counts(planner))
+    writer.write(planner, str(OUT / "rollout.mspdi.xml"))
+    print(
+        "  wrote rollout.mspdi.xml; read back:", counts(reader.read(str(OUT / "rollout.mspdi.xml")))
     )
 
     edge = edge_cases()

@@ -1,8 +1,10 @@
 """MS Project XML (MSPDI, namespace http://schemas.microsoft.com/project): read and write.
 
 Reading (into a PlanFile):
-- Tasks in file order; the outline from OutlineLevel (the project summary task, UID 0 or
+- Tasks in file order, the outline from OutlineLevel (the project summary task, UID 0 or
   OutlineLevel 0, is the project itself and is left out; so are blank rows, IsNull 1).
+- A Start at 17:00 or later (MS Project's milestone right after its predecessor) is the
+  same instant as the next working day's start, the date pmtui shows.
 - Duration is ISO 8601 work time (`PT40H0M0S`), turned into working days by the file's
   MinutesPerDay (480 when absent); a `D` counts as one working day. Milestone 1 makes a
   0-day task when its duration is 0.
@@ -27,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
@@ -64,6 +66,8 @@ _DURATION = re.compile(
 )
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MINUTES_PER_DAY = 480
+#: The end of a working day in MS Project's standard calendar (08:00-12:00, 13:00-17:00).
+_DAY_END = time(17, 0)
 #: The longest holiday exception taken day by day.
 _MAX_EXCEPTION_DAYS = 3660
 
@@ -246,6 +250,7 @@ class MSPDIReader:
             parent=parent,
             duration=duration,
             start=start.date() if start else None,
+            starts_at_day_end=start is not None and start.time() >= _DAY_END,
             percent=percent,
             start_no_earlier_than=earliest,
             notes=self.text(element, "Notes"),

@@ -52,6 +52,9 @@ class PlanTask:
     parent: str | None = None
     duration: float = 0.0
     start: date | None = None
+    #: The file's start is at the end of that working day (MS Project's 17:00 milestone
+    #: after its predecessor): the same instant as the next working day's start.
+    starts_at_day_end: bool = False
     percent: float | None = None
     links: list[PlanLink] = field(default_factory=list)
     start_no_earlier_than: date | None = None
@@ -277,9 +280,11 @@ def hold_dates(
         task = by_ref[network.keys[v]]
         if not network.virtual[v] and task.start is not None:
             wanted = offset(task.start)
+            if task.starts_at_day_end and calendar.is_working(task.start):
+                wanted += 1
             if math.floor(begin + EPSILON) < wanted:
                 begin = wanted
-                constraints[task.ref] = calendar.next_working(task.start)
+                constraints[task.ref] = calendar.date_at(first, int(wanted))
             elif math.floor(begin + EPSILON) > wanted:
                 here = calendar.date_at(first, math.floor(begin + EPSILON))
                 later.append((task.ref, task.start, here))
@@ -367,7 +372,9 @@ def _stage_plan(
     fresh = replace or not existing
     settings: Record = {}
     if fresh:
-        start = plan.start or min((t.start for t in plan.tasks if t.start), default=None)
+        # The file's project start, or its first task's start if that is earlier.
+        starts = [day for day in [plan.start, *(t.start for t in plan.tasks)] if day]
+        start = min(starts, default=None)
         if start is not None:
             settings["start"] = start
         settings["calendar"] = "workdays"

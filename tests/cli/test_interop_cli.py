@@ -390,3 +390,11 @@ def test_gantt_resources_roles_loads_and_yearly_holidays(
     assert assignments == [(40, "R"), (100, "A")]
     # a holiday without a year recurs: every year the plan spans (and the next)
     assert records(project_path, "project")[0]["holidays"] == ["2026-12-25", "2027-12-25"]
+
+
+def test_a_plan_file_takes_no_table(project_path: Path, run_pmtui: RunPmtui) -> None:
+    done = run_pmtui("import", str(project_path), str(GAN), "--table", "tasks")
+    assert (done.returncode, done.stderr.strip()) == (
+        1,
+        "pmtui: HouseBuildingSample.gan is a plan file; it fills the plan's tables, drop --table",
+    )

@@ -61,6 +61,18 @@ def file_holds(path: Path) -> dict[str, Any]:
         "starts": {
             t.findtext("p:Name", "", NS).strip(): t.findtext("p:Start", "", NS)[:10] for t in tasks
         },
+        "moments": {
+            t.findtext("p:Name", "", NS).strip(): (
+                t.findtext("p:Start", "", NS)[:10],
+                t.findtext("p:Start", "", NS)[11:16],
+            )
+            for t in tasks
+        },
+        "holidays": {
+            e.findtext("p:TimePeriod/p:FromDate", "", NS)[:10]
+            for e in root.iter(f"{{{NS['p']}}}Exception")
+            if e.findtext("p:DayWorking", "0", NS) == "0"
+        },
     }
 
 
@@ -84,6 +96,7 @@ def scheduled(store: Store) -> dict[str, Any]:
         ("demo-via-mpxj.mspdi.xml", (35, 45, 12, 58)),
         # a material resource is not a person; its assignment is left out
         ("edge-cases.mspdi.xml", (6, 4, 1, 2)),
+        ("rollout.mspdi.xml", (5, 3, 2, 4)),
     ],
 )
 def test_each_mpxj_file_imports_with_the_tasks_links_and_dates_it_holds(
@@ -92,10 +105,27 @@ def test_each_mpxj_file_imports_with_the_tasks_links_and_dates_it_holds(
     holds = file_holds(FIXTURES / name)
     assert (holds["tasks"], holds["links"], holds["people"]) == counts[:3]
     store = new_project(tmp_path)
-    import_plan(store, FIXTURES / name)
+    result = import_plan(store, FIXTURES / name)
     got = scheduled(store)
-    assert got == {**holds, "assignments": counts[3]}
+    wanted = {k: v for k, v in holds.items() if k not in ("moments", "holidays")}
+    assert got == {**wanted, "assignments": counts[3], "starts": expected_starts(holds)}
+    assert result.moved == []
     store.close()
+
+
+def expected_starts(holds: dict[str, Any]) -> dict[str, str]:
+    """The file's start dates in pmtui's terms: a start at 17:00, the end of a working day
+    (where MS Project puts a milestone after its predecessor), is the same instant as the
+    start of the next working day, the date pmtui shows."""
+    starts = {}
+    for title, (day, time) in holds["moments"].items():
+        when = date.fromisoformat(day)
+        if time >= "17:00" and when.weekday() < 5:
+            when = date.fromordinal(when.toordinal() + 1)
+            while when.weekday() >= 5 or when.isoformat() in holds["holidays"]:
+                when = date.fromordinal(when.toordinal() + 1)
+        starts[title] = when.isoformat()
+    return starts
 
 
 def test_the_house_building_conversion_keeps_rates_roles_and_the_holiday(tmp_path: Path) -> None:
@@ -431,4 +461,20 @@ def test_two_resources_with_one_uid_are_refused(tmp_path: Path) -> None:
         'twice.xml: Resource UID 3 ("Ben") (line 1): the id 3 is also Resource UID 3 ("Ann") '
         "(line 1)"
     )
+    store.close()
+
+
+def test_a_task_before_the_files_project_start_moves_the_start_back(tmp_path: Path) -> None:
+    path = tmp_path / "early.xml"
+    path.write_bytes(
+        mspdi(
+            "<Task><UID>1</UID><Name>Early</Name><Start>2026-11-02T08:00:00</Start>"
+            "<Duration>PT8H0M0S</Duration></Task>",
+            "<StartDate>2026-11-09T08:00:00</StartDate>",
+        )
+    )
+    store = Store.create(tmp_path / "p.json", {"name": "P", "start": "2026-12-01"})
+    result = import_plan(store, path)
+    assert (result.moved, store.records("project")[0]["start"]) == ([], "2026-11-02")
+    assert scheduled(store)["starts"] == {"Early": "2026-11-02"}
     store.close()
