@@ -292,7 +292,7 @@ class Board(Widget):
                     table, record, result, focus, "Not saved; see the message.", only, heading, then
                 )
             else:
-                self.refresh_data()
+                self.refresh_if_changed()  # once: the app's redraw then finds it drawn
                 self.focus_record(table, str(saved["key"]))
                 if then is not None:
                     self.call_after_refresh(then)

@@ -120,7 +120,8 @@ class ProjectFileApp(App[None]):
     def on_board_changed(self, message: Board.Changed) -> None:
         self.save_state = "saving" if self.store.unwritten else "saved"
         self.notify(message.label, timeout=2)
-        self.refresh_area()
+        # The board that made the change has drawn it; one that did not, draws it now.
+        self.refresh_area(only_if_changed=True)
         self.write_in_worker()
 
     # ------------------------------------------------ saving in a worker thread
