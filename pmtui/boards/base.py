@@ -398,7 +398,7 @@ class Board(Widget):
                     then,
                 )
             else:
-                self.refresh_data()
+                self.refresh_if_changed()  # once: the app's redraw then finds it drawn
                 self.focus_record(table, str(saved["key"]))
                 if then is not None:
                     self.call_after_refresh(then)

@@ -168,7 +168,8 @@ class ProjectFileApp(App[None]):
         self.notify(message.label, timeout=2)
         for warning in message.warnings:  # stays longer: something to act on
             self.notify(warning, title="Over capacity", severity="warning", timeout=8)
-        self.refresh_area()
+        # The board that made the change has drawn it; one that did not, draws it now.
+        self.refresh_area(only_if_changed=True)
         self.write_in_worker()
 
     # ------------------------------------------------ saving in a worker thread

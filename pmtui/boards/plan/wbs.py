@@ -144,7 +144,6 @@ class WbsBoard(TableBoard):
 
     def refresh_data(self) -> None:
         summary = self.query_one("#plan-summary", Static)
-        records = self.store.records("tasks")
         try:
             self.plan = self._plan()
         except (ScheduleError, KeyError) as error:
@@ -152,7 +151,7 @@ class WbsBoard(TableBoard):
             self.baseline_key = None
             summary.update(f"Cannot schedule: {error}")
             summary.add_class("problem")
-            self._show_unscheduled(records)
+            self._show_unscheduled(self.store.records("tasks"))
             return
         summary.remove_class("problem")
         summary.update(self._summary_text(self.plan))
@@ -227,10 +226,13 @@ class WbsBoard(TableBoard):
         if table != "tasks":
             return False
         parent = self._parents.get(key)
+        unfolded = False
         while parent:  # unfold the way to it
+            unfolded |= parent in self.folded
             self.folded.discard(parent)
             parent = self._parents.get(parent)
-        self.refresh_data()
+        if unfolded or key not in self._parents:  # else its row is on show already
+            self.refresh_data()
         return super().focus_record(table, key)
 
     # ------------------------------------------------ keys
