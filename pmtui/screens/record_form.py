@@ -69,6 +69,9 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
             "next_field",
             "Next",
             show=False,
+            # Before the scrolling list of fields: a long form (the project's) scrolled
+            # instead of moving to the next field.
+            priority=True,
             id="form-next",
             tooltip="Go to the next field (or the next name offered under the field).",
         ),
@@ -77,6 +80,7 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
             "previous_field",
             "Previous",
             show=False,
+            priority=True,
             id="form-previous",
             tooltip="Go to the previous field (or the previous name offered).",
         ),

@@ -136,6 +136,21 @@ class TestNames:
         saved = reopened(store).require("milestones", "M5")
         assert (saved["owner"], saved["due"]) == ("P13", "2027-03-26")
 
+    async def test_saving_the_project_settings_names_the_project(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("9", "e")
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            await go_to(pilot, "sponsor")
+            await pilot.press("ctrl+u")
+            await type_text(pilot, "Board of Directors")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "Saved ERP Roll-out (S/4HANA)" in messages(app)
+        assert reopened(store).project["sponsor"] == "Board of Directors"
+
 
 async def add_milestone_form(pilot: Pilot[None]) -> RecordForm:
     await pilot.press(*MILESTONES, "a")
