@@ -238,6 +238,30 @@ class TestCompletion:
             await pilot.press("tab")  # tab takes the one highlighted
             assert field(form, "owner").value == "Chen Wei"
 
+    async def test_a_predecessor_is_found_by_name_and_put_in_as_its_key(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*WBS)
+            await jump_to(pilot, "Configure FI/CO")
+            await pilot.press("e")
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            box = await go_to(pilot, "predecessors")
+            assert box.value == "T10"
+            await pilot.press("end")
+            await type_text(pilot, "; data migration s")
+            assert "T9 Data migration strategy" in str(
+                form.query_one("#matches-predecessors").render()
+            )
+            await pilot.press("tab")
+            assert box.value == "T10; T9"
+            await type_text(pilot, " SS+2")
+            assert not form.query_one("#matches-predecessors").has_class("shown")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        assert reopened(store).require("tasks", "T12")["predecessors"] == ["T10", "T9 SS+2"]
+
 
 async def jump_to(pilot: Pilot[None], text: str) -> None:
     """Find a record with ctrl+f and jump to it, as a person does."""
