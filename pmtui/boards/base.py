@@ -12,6 +12,7 @@ from textual.widget import Widget
 from pmtui import views
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_text
+from pmtui.schema import Kind, record_labels
 from pmtui.services.overloads import new_overloads, over_weeks
 from pmtui.store import ConflictError, RecordInvalid, SaveError, Store, StoreError
 from pmtui.store.drafts import peek_draft, save_draft, take_draft
@@ -306,18 +307,25 @@ class Board(Widget):
 
     def completer(
         self, table: str, labels: views.Names
-    ) -> Callable[[str, str], tuple[list[str], str]]:
-        """What a form asks while a reference field of `table` is typed in: the names the
-        text may mean (CONTRACT's matching; `labels` as views.reference_labels gives them)
-        and what the field refers to."""
+    ) -> Callable[[str, str], tuple[list[tuple[str, str]], str]]:
+        """What a form asks while a reference field of `table` is typed in: the records
+        the text may mean (CONTRACT's matching; `labels` as views.reference_labels gives
+        them), each as (how it is listed, what taking it puts in the field: its name, or
+        for links, which take keys, its key), and what the field refers to."""
         rt = record_type(table)
 
-        def complete(name: str, typed: str) -> tuple[list[str], str]:
-            target = rt.field(name).target or table
+        def complete(name: str, typed: str) -> tuple[list[tuple[str, str]], str]:
+            f = rt.field(name)
+            target = f.target or table
+            noun = record_type(target).singular
+            if f.kind == Kind.LINKS:
+                named = record_labels(self.store.records(target), record_type(target).label_field)
+                keys = self.store.matches(target, typed)
+                return [(f"{k} {named.get(k, '')}".strip(), k) for k in keys], noun
             shown = labels.get(name, {})
             exact = [label for label in shown.values() if label.casefold() == typed.casefold()]
-            keys = [] if exact else self.store.matches(target, typed)
-            return exact or [shown.get(k, k) for k in keys], record_type(target).singular
+            found = exact or [shown.get(k, k) for k in self.store.matches(target, typed)]
+            return [(label, label) for label in found], noun
 
         return complete
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
@@ -18,9 +19,12 @@ from pmtui.kinds import input_hint
 from pmtui.schema import Field, Kind
 
 Validator = Callable[[dict[str, str]], dict[str, str]]
-#: (field name, what is typed of one reference) -> (the names it may mean, what the field
-#: refers to: "person"); the board answers by CONTRACT's matching rule.
-Completer = Callable[[str, str], tuple[list[str], str]]
+#: (field name, what is typed of one reference) -> (for each record it may mean: how it is
+#: listed and what taking it puts in the field; what the field refers to: "person"); the
+#: board answers by CONTRACT's matching rule.
+Completer = Callable[[str, str], tuple[list[tuple[str, str]], str]]
+#: A link typed with its type ("T2 SS+2"): complete, nothing to offer.
+_TYPED_LINK = re.compile(r"\s(fs|ss|ff|sf)([+-]|\s*$)", re.IGNORECASE)
 #: At most this many names are listed under a reference field, on one line this wide.
 LISTED = 5
 LINE = 54
@@ -69,6 +73,9 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
             "next_field",
             "Next",
             show=False,
+            # Before the scrolling list of fields: a long form (the project's) scrolled
+            # instead of moving to the next field.
+            priority=True,
             id="form-next",
             tooltip="Go to the next field (or the next name offered under the field).",
         ),
@@ -77,6 +84,7 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
             "previous_field",
             "Previous",
             show=False,
+            priority=True,
             id="form-previous",
             tooltip="Go to the previous field (or the previous name offered).",
         ),
@@ -118,6 +126,8 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         self.complete = complete
         #: field name -> the names offered under it now, and which one enter/tab takes.
         self.offered: dict[str, list[str]] = {}
+        #: field name -> what taking each name offered puts in the field (a link: the key).
+        self.inserted: dict[str, list[str]] = {}
         self.picked = 0
         #: Whether the highlighted name was chosen with down/up (enter takes only that).
         self.chosen = False
@@ -205,12 +215,12 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
     # ------------------------------------------------ completing references
 
     def _completes(self, f: Field) -> bool:
-        return self.complete is not None and f.kind in (Kind.REF, Kind.REFS)
+        return self.complete is not None and f.kind in (Kind.REF, Kind.REFS, Kind.LINKS)
 
     @staticmethod
     def _split(f: Field, text: str) -> tuple[str, str]:
         """(what comes before the reference being typed, the reference being typed)."""
-        if f.kind == Kind.REFS and ";" in text:
+        if f.kind in (Kind.REFS, Kind.LINKS) and ";" in text:
             head, _, tail = text.rpartition(";")
             return head + "; ", tail.strip()
         return "", text.strip()
@@ -225,15 +235,18 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         if f is None or not self._completes(f) or self.complete is None:
             return
         _, typed = self._split(f, event.value)
-        if not event.input.has_focus or not typed:
+        linked = f.kind == Kind.LINKS and _TYPED_LINK.search(typed)
+        if not event.input.has_focus or not typed or linked:
             self._show_offered(f, [], "")
             return
-        names, noun = self.complete(f.name, typed)
-        if names == [typed]:
+        found, noun = self.complete(f.name, typed)
+        names = [shown for shown, _ in found]
+        self.inserted[f.name] = [put for _, put in found]
+        if self.inserted[f.name] == [typed]:
             names = []  # taken already
             noun = ""
-        elif not names:
-            noun = f"no {noun} matches {typed!r}"
+        elif not names:  # links: a key being typed with its type ("T2 S") is no mistake
+            noun = f"no {noun} matches {typed!r}" if f.kind != Kind.LINKS else ""
         self.picked = 0
         self.chosen = False
         self._show_offered(f, names, noun)
@@ -290,7 +303,8 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         if f is None or not names or (chosen_only and len(names) > 1 and not self.chosen):
             return False
         head, _ = self._split(f, box.value)
-        box.value = head + names[min(self.picked, len(names) - 1)]
+        puts = self.inserted.get(f.name) or names
+        box.value = head + puts[min(self.picked, len(puts) - 1)]
         box.cursor_position = len(box.value)
         self._show_offered(f, [], "")
         return True

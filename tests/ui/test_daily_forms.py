@@ -136,6 +136,21 @@ class TestNames:
         saved = reopened(store).require("milestones", "M5")
         assert (saved["owner"], saved["due"]) == ("P13", "2027-03-26")
 
+    async def test_saving_the_project_settings_names_the_project(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("9", "e")
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            await go_to(pilot, "sponsor")
+            await pilot.press("ctrl+u")
+            await type_text(pilot, "Board of Directors")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "Saved ERP Roll-out (S/4HANA)" in messages(app)
+        assert reopened(store).project["sponsor"] == "Board of Directors"
+
 
 async def add_milestone_form(pilot: Pilot[None]) -> RecordForm:
     await pilot.press(*MILESTONES, "a")
@@ -222,6 +237,30 @@ class TestCompletion:
             await pilot.press("up", "backspace")  # back to it: "che" lists them again
             await pilot.press("tab")  # tab takes the one highlighted
             assert field(form, "owner").value == "Chen Wei"
+
+    async def test_a_predecessor_is_found_by_name_and_put_in_as_its_key(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*WBS)
+            await jump_to(pilot, "Configure FI/CO")
+            await pilot.press("e")
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            box = await go_to(pilot, "predecessors")
+            assert box.value == "T10"
+            await pilot.press("end")
+            await type_text(pilot, "; data migration s")
+            assert "T9 Data migration strategy" in str(
+                form.query_one("#matches-predecessors").render()
+            )
+            await pilot.press("tab")
+            assert box.value == "T10; T9"
+            await type_text(pilot, " SS+2")
+            assert not form.query_one("#matches-predecessors").has_class("shown")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        assert reopened(store).require("tasks", "T12")["predecessors"] == ["T10", "T9 SS+2"]
 
 
 async def jump_to(pilot: Pilot[None], text: str) -> None:
