@@ -12,7 +12,7 @@ from textual.widget import Widget
 from pmtui import views
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_text
-from pmtui.services.overloads import new_overloads, over_weeks
+from pmtui.services.overloads import change_overloads
 from pmtui.store import ConflictError, RecordInvalid, SaveError, Store, StoreError
 from pmtui.store.drafts import peek_draft, take_draft
 from pmtui.tables import record_type
@@ -171,8 +171,7 @@ class Board(Widget):
 
     def save(self, change: Callable[[], T], done: str) -> T | None:
         """Run a store change; report success up, or show the store's reason and return None."""
-        before = self.store.read_context()
-        over_before = over_weeks(before)  # the context reads the store: before the change
+        last = self.store.last_change
         try:
             result = change()
         except StoreError as error:
@@ -184,10 +183,17 @@ class Board(Widget):
             self.app.notify(unexpected(error), title="Not saved", severity="error", timeout=10)
             self.post_message(self.NotSaved("not saved"))
             return None
-        after = self.store.read_context()
-        warnings = new_overloads(over_before, over_weeks(after))
-        self.post_message(self.Changed(done, tuple(o.text(after.today) for o in warnings)))
+        self.post_message(self.Changed(done, self._warnings_since(last)))
         return result
+
+    def _warnings_since(self, last: object) -> tuple[str, ...]:
+        """What the change saved after `last` (the store's change set before it) leaves to
+        look at: people it put over capacity."""
+        landed = self.store.last_change
+        if landed is None or landed is last:
+            return ()
+        ctx = self.store.read_context()
+        return tuple(o.text(ctx.today) for o in change_overloads(ctx, landed.changes))
 
     # ------------------------------------------------ the record flows every board shares
 
