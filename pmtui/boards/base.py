@@ -13,7 +13,7 @@ from pmtui import views
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_text
 from pmtui.schema import Kind, record_labels
-from pmtui.services.overloads import new_overloads, over_weeks
+from pmtui.services.overloads import change_overloads
 from pmtui.store import ConflictError, RecordInvalid, SaveError, Store, StoreError
 from pmtui.store.drafts import peek_draft, save_draft, take_draft
 from pmtui.tables import record_type
@@ -225,8 +225,7 @@ class Board(Widget):
     def save(self, change: Callable[[], T], done: str | Callable[[T], str]) -> T | None:
         """Run a store change; report success up (`done` says what, or makes that from the
         change's result), or show the store's reason and return None."""
-        before = self.store.read_context()
-        over_before = over_weeks(before)  # the context reads the store: before the change
+        last = self.store.last_change
         try:
             result = change()
         except StoreError as error:
@@ -238,11 +237,18 @@ class Board(Widget):
             self.app.notify(unexpected(error), title="Not saved", severity="error", timeout=10)
             self.post_message(self.NotSaved("not saved"))
             return None
-        after = self.store.read_context()
-        warnings = new_overloads(over_before, over_weeks(after))
         label = done(result) if callable(done) else done
-        self.post_message(self.Changed(label, tuple(o.text(after.today) for o in warnings)))
+        self.post_message(self.Changed(label, self._warnings_since(last)))
         return result
+
+    def _warnings_since(self, last: object) -> tuple[str, ...]:
+        """What the change saved after `last` (the store's change set before it) leaves to
+        look at: people it put over capacity."""
+        landed = self.store.last_change
+        if landed is None or landed is last:
+            return ()
+        ctx = self.store.read_context()
+        return tuple(o.text(ctx.today) for o in change_overloads(ctx, landed.changes))
 
     # ------------------------------------------------ the record flows every board shares
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from collections.abc import Mapping
-from datetime import date
 
 from pmtui import views
 from pmtui.cli.common import (
@@ -20,7 +18,7 @@ from pmtui.cli.common import (
     table_type,
 )
 from pmtui.cli.render import render_record, render_table, table_columns
-from pmtui.services.overloads import Overload, may_overload, new_overloads, over_weeks
+from pmtui.services.overloads import change_overloads
 from pmtui.store import Store
 
 #: The commands `register` adds (main builds only the one being run).
@@ -150,11 +148,8 @@ def run_add(args: argparse.Namespace) -> int:
         return 0
     values = parse_assignments(rt, args.values)
     with open_store(args.project) as store:
-        watch = may_overload(rt.table, values)
-        before = over_weeks(store.read_context()) if watch else {}
         record = store.add(rt.table, values)
-        if watch:
-            warn_overloads(store, before)
+        warn_overloads(store)
     print(record["key"])
     return 0
 
@@ -173,20 +168,22 @@ def run_set(args: argparse.Namespace) -> int:
             key = store.resolve(rt.table, words[0])
         else:
             key = str(store.records(rt.table)[0]["key"])
-        watch = may_overload(rt.table, values)
-        before = over_weeks(store.read_context()) if watch else {}
+        last = store.last_change
         record = store.update(rt.table, key, values)
-        if watch:
-            warn_overloads(store, before)
+        if store.last_change is not last:  # an update that changed nothing saves nothing
+            warn_overloads(store)
     print(record["key"])
     return 0
 
 
-def warn_overloads(store: Store, before: Mapping[str, Mapping[date, Overload]]) -> None:
-    """A warning line for each person the change put over capacity (saved all the same)."""
-    after = store.read_context()
-    for overload in new_overloads(before, over_weeks(after)):
-        eprint(f"warning: {overload.text(after.today)}")
+def warn_overloads(store: Store) -> None:
+    """A warning line for each person the change just saved put over capacity (it is saved
+    all the same)."""
+    landed = store.last_change
+    if landed is not None:
+        ctx = store.read_context()
+        for overload in change_overloads(ctx, landed.changes):
+            eprint(f"warning: {overload.text(ctx.today)}")
 
 
 def run_undo(args: argparse.Namespace) -> int:

@@ -47,6 +47,12 @@ class History:
         self._redo.clear()
 
     @property
+    def last_change(self) -> ChangeSet | None:
+        """This session's newest change set (None before any): what a save just landed,
+        for the warnings it leaves (pmtui.services.overloads)."""
+        return self._undo[-1] if self._undo else None
+
+    @property
     def can_undo(self) -> bool:
         """Whether this session has a change to undo."""
         return bool(self._undo)
