@@ -49,7 +49,7 @@ class LinePromptModal(ModalScreen[Typed | None]):
     }
     LinePromptModal #prompt-title { text-style: bold; color: $primary; }
     LinePromptModal #prompt-message { color: $error; }
-    LinePromptModal #prompt-keys { color: $text-muted; }
+    LinePromptModal #prompt-keys, LinePromptModal #prompt-hint { color: $text-muted; }
     """
     #: The app hands this prompt's keys to the box one at a time, in the order they came.
     KEYS_IN_ORDER = True
@@ -88,6 +88,8 @@ class LinePromptModal(ModalScreen[Typed | None]):
         keys = "enter ok · esc cancel" + (" · ctrl+o full form" if self.offers_full_form else "")
         with Vertical():
             yield Static(self.prompt_title, id="prompt-title")
+            if self.hint:
+                yield Static(self.hint, id="prompt-hint")
             yield Static(self.message, id="prompt-message")
             yield Input(
                 self.value,
@@ -97,7 +99,7 @@ class LinePromptModal(ModalScreen[Typed | None]):
                 select_on_focus=False,
                 suggester=MentionSuggester(self.words) if self.words else None,
             )
-            yield Static(f"{self.hint}\n{keys}" if self.hint else keys, id="prompt-keys")
+            yield Static(keys, id="prompt-keys")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

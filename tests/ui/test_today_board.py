@@ -181,6 +181,7 @@ class TestKeys:
             await pilot.pause()
             assert seeded.require("actions", "A1")["due"] == "2026-11-30"  # its Monday
             assert _list(app).keys.index("actions/A1") > _list(app).keys.index("notes/N1")
+            assert _list(app).cursor_key == "milestones/M1"  # the cursor stays in place
             await pilot.press("u")
             await pilot.pause()
             assert seeded.require("actions", "A1")["due"] == day(-5)

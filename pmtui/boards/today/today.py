@@ -113,6 +113,9 @@ class TodayBoard(Board):
     def __init__(self, store: Store, spec: BoardSpec) -> None:
         super().__init__(store, spec)
         self.items: dict[str, Item] = {}
+        #: Where the cursor goes at the next redraw (a snoozed item moves down the list;
+        #: the cursor stays where it was, on the item that followed it).
+        self._then_key: str | None = None
 
     def compose(self) -> ComposeResult:
         yield TodayStrip(id="today-strip")
@@ -158,6 +161,9 @@ class TodayBoard(Board):
                 items = coming
         self.items = {f"{i.table}/{i.key}": i for i in items}
         self.items_list.show(groups, note)
+        if self._then_key is not None:
+            self.items_list.move_to_key(self._then_key)
+            self._then_key = None
         since = self.last_checkin
         changes = len(self.changes()) if since else None
         self.query_one(TodayStrip).update(strip_lines(glance(ctx), changes))
@@ -224,10 +230,16 @@ class TodayBoard(Board):
         def answered(typed: Typed | None) -> None:
             if typed is None:
                 return
+            keys = self.items_list.keys
+            at = keys.index(f"{item.table}/{item.key}") if self.item is item else -1
+            following = keys[at + 1 :] + keys[:at][::-1] if at >= 0 else []
+            self._then_key = following[0] if following else None
             moved = self._change(
                 lambda: agenda.snooze(self.store, *target, typed.text),
                 f"Snoozed {item.singular} {item.title} to {typed.text}",
             )
+            if moved is None:
+                self._then_key = None
             if moved is None and self.store.get(*target) is not None:
                 self._ask_snooze(item, "Not snoozed; see the message.", typed.text, answered)
 
