@@ -135,6 +135,7 @@ class Gantt(GanttCanvas, can_focus=True):
         super().__init__(label_width=label_width, name=name, id=id, classes=classes)
         self._index: dict[str, int] = {}
         self._announced: str | None = None
+        self._kept_top = 0  # the first row the cursor's moves chose
 
     # ------------------------------------------------ data
 
@@ -163,14 +164,18 @@ class Gantt(GanttCanvas, can_focus=True):
             return True
         return False
 
-    def _move(self, position: int) -> None:
+    def _move(self, position: int, *, resized: bool = False) -> None:
         self._cursor = max(0, min(position, len(self._rows) - 1))
         body = self._body_height()
+        if resized:  # start from the scroll the moves chose, not one a passing size forced
+            self._top = self._kept_top
         if self._cursor < self._top:
             self._top = self._cursor
         elif self._cursor >= self._top + body:
             self._top = self._cursor - body + 1
         self._top = max(0, min(self._top, max(0, len(self._rows) - body)))
+        if not resized:
+            self._kept_top = self._top
         self.refresh()
         key = self.cursor_key
         if key != self._announced:
@@ -185,7 +190,8 @@ class Gantt(GanttCanvas, can_focus=True):
         self.post_message(self.WindowChanged(self, self.scale, self.first_day))
 
     def on_resize(self, _: events.Resize) -> None:
-        self._move(self._cursor)
+        # A board squeezed for a moment while tabs switch must not keep the scroll it forced.
+        self._move(self._cursor, resized=True)
 
     # ------------------------------------------------ keys
 

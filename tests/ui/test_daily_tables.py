@@ -18,6 +18,7 @@ from pmtui.boards.registry import AREAS
 from pmtui.store import Store
 from pmtui.views import record_detail
 from pmtui.widgets.detail_line import DetailLine
+from pmtui.widgets.gantt import Gantt
 from pmtui.widgets.kanban import Kanban
 from pmtui.widgets.key_footer import KeyFooter
 from pmtui.widgets.list_filter import ListFilter
@@ -202,6 +203,30 @@ class TestComingBack:
             await pilot.pause()
             assert [drawn[y] for y in range(kanban.size.height)] == before
             assert kanban.selected_key == "M7"
+
+    async def test_the_gantt_keeps_its_scroll_after_a_tab_and_back(
+        self, demo: PmtuiApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        drawn: dict[int, str] = {}
+        real = Gantt.render_line
+
+        def recorded(gantt: Gantt, y: int) -> Strip:
+            strip = real(gantt, y)
+            drawn[y] = strip.text
+            return strip
+
+        monkeypatch.setattr(Gantt, "render_line", recorded)
+        async with demo.run_test(size=(80, 24)) as pilot:
+            await pilot.press("2", "right_square_bracket")
+            await pilot.pause()
+            await pilot.press(*["j"] * 30)
+            await pilot.pause()
+            gantt = demo.screen.query_one(Gantt)
+            before = [drawn[y] for y in range(gantt.size.height)]
+            for keys in (["right_square_bracket", "left_square_bracket"], ["3", "2"]):
+                await pilot.press(*keys)
+                await pilot.pause()
+                assert [drawn[y] for y in range(gantt.size.height)] == before
 
     async def test_the_wbs_keeps_its_cursor_and_scroll_after_an_area_and_back(
         self, demo: PmtuiApp
