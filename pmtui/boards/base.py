@@ -248,7 +248,10 @@ class Board(Widget):
         if landed is None or landed is last:
             return ()
         ctx = self.store.read_context()
-        return tuple(o.text(ctx.today) for o in change_overloads(ctx, landed.changes))
+        try:
+            return tuple(o.text(ctx.today) for o in change_overloads(ctx, landed.changes))
+        except Exception:  # a warning must never turn a saved change into an error
+            return ()
 
     # ------------------------------------------------ the record flows every board shares
 

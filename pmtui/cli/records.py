@@ -180,10 +180,15 @@ def warn_overloads(store: Store) -> None:
     """A warning line for each person the change just saved put over capacity (it is saved
     all the same)."""
     landed = store.last_change
-    if landed is not None:
-        ctx = store.read_context()
-        for overload in change_overloads(ctx, landed.changes):
-            eprint(f"warning: {overload.text(ctx.today)}")
+    if landed is None:
+        return
+    ctx = store.read_context()
+    try:
+        found = change_overloads(ctx, landed.changes)
+    except Exception:  # the change is saved: a warning that fails must not say otherwise
+        return
+    for overload in found:
+        eprint(f"warning: {overload.text(ctx.today)}")
 
 
 def run_undo(args: argparse.Namespace) -> int:

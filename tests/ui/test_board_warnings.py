@@ -207,3 +207,14 @@ class TestCompareHelp:
             await pilot.pause()
             opened = again.screen.query_one(CompareBoard).comparison_key
         assert (left, opened) == ("CMP2", "CMP2")
+
+
+async def test_the_allocation_caption_shows_the_year_of_a_week_in_another_year(
+    app: PmtuiApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*ALLOCATION)
+        await pilot.pause()
+        await pilot.press(*["j"] * 10, "w", "w")  # Chen Wei, eight weeks after 11-23
+        caption = str(app.screen.query_one("#allocation-caption", Static).render())
+    assert "Chen Wei · week of 2027-01-18" in caption

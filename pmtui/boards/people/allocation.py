@@ -16,6 +16,7 @@ from pmtui.boards.base import Board, Chosen, NewRecord
 from pmtui.boards.keys import command, record_add, record_delete, record_edit, view_back
 from pmtui.boards.registry import BoardSpec
 from pmtui.domain.allocation import Span, WeekLoad, span_hours, week_of
+from pmtui.domain.dates import short_date
 from pmtui.planning import as_date
 from pmtui.services.staffing import Staffing, assignment_item, item_label, shared_staffing
 from pmtui.store import Store
@@ -150,7 +151,8 @@ class AllocationBoard(Board):
             week.band, "fully allocated" if week.band == "full" else ""
         )
         caption.update(
-            f"{name} · week of {week.week:%m-%d} · {week.assigned_hours:.1f} h of "
+            f"{name} · week of {short_date(week.week, self.store.today)} · "
+            f"{week.assigned_hours:.1f} h of "
             f"{week.available_hours:.1f} h ({shown}) · {state}"
         )
         self.detail.set_data(DETAIL_COLUMNS, self._rows(person, week))
