@@ -361,7 +361,7 @@ class Board(Widget):
 
         from pmtui.screens.record_form import RecordForm  # loaded on first use, not at start-up
 
-        def open_with(shown: dict[str, str]) -> None:
+        def open_with(shown: dict[str, str], unsaved: bool = False) -> None:
             form = RecordForm(
                 title,
                 fields,
@@ -374,11 +374,12 @@ class Board(Widget):
                 keep=keep,
                 date_order=self.store.date_order,
                 select_prefilled=record is None,
+                unsaved=unsaved,
             )
             self.app.push_screen(form, done)
 
         if message:  # reopened after a refused save: what was typed is on show already
-            open_with(values)
+            open_with(values, unsaved=True)
         else:
             self._offer_draft(table, key, values, open_with)
 
@@ -387,14 +388,14 @@ class Board(Widget):
         table: str,
         key: str | None,
         values: dict[str, str],
-        open_with: Callable[[dict[str, str]], None],
+        open_with: Callable[[dict[str, str], bool], None],
     ) -> None:
         """Open the form; when an earlier session ended with this form open and something
         typed in it, first ask whether to bring that back (no forgets it)."""
         path = getattr(self.app, "drafts_path", None)
         kept = peek_draft(self.store.path, table, key, path=path) if path else None
         if kept is None or {**values, **kept.fields} == values:
-            open_with(values)
+            open_with(values, False)
             return
         from pmtui.screens.confirm import ConfirmModal
 
@@ -410,7 +411,8 @@ class Board(Widget):
 
         def answered(yes: bool | None) -> None:
             draft = take_draft(self.store.path, table, key, path=path)
-            open_with({**values, **draft.fields} if yes and draft else values)
+            brought = bool(yes and draft)
+            open_with({**values, **draft.fields} if yes and draft else values, brought)
 
         self.app.push_screen(ConfirmModal(question), answered)
 

@@ -397,6 +397,31 @@ class TestUnsavedForms:
             assert isinstance(form, RecordForm)
             assert field(form, "notes").value == "Board meets on the 19th"
 
+    async def test_a_form_reopened_after_a_refused_save_asks_before_esc(
+        self, app: PmtuiApp, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            form = await add_milestone_form(pilot)
+            await type_text(pilot, "Cutover rehearsal")
+            await pilot.press("enter")
+            await type_text(pilot, "fri")
+
+            def refuse(*args: object, **kwargs: object) -> None:
+                raise PermissionError(13, "Permission denied")
+
+            monkeypatch.setattr("os.replace", refuse)
+            await pilot.press("ctrl+s")  # the file cannot be written: the form comes back
+            await pilot.pause()
+            monkeypatch.undo()
+            again = app.screen
+            assert isinstance(again, RecordForm) and again is not form
+            await pilot.press("escape")
+            assert isinstance(app.screen, ConfirmModal)
+            await pilot.press("y")
+            await pilot.pause()
+        drafts = Path(env["XDG_STATE_HOME"]) / "pmtui" / "drafts.json"
+        assert "Cutover rehearsal" in drafts.read_text()
+
 
 class TestDateHint:
     """A date field's hint shows the user's date order (config `date_order`)."""
