@@ -181,12 +181,16 @@ class Board(Widget):
         try:
             result = change()
         except StoreError as error:
-            self.app.notify(str(error), title="Not saved", severity="error", timeout=8)
+            self.app.notify(
+                str(error), title="Not saved", severity="error", timeout=8, markup=False
+            )
             if (state := save_state_after(error)) is not None:
                 self.post_message(self.NotSaved(state))
             return None
         except Exception as error:
-            self.app.notify(unexpected(error), title="Not saved", severity="error", timeout=10)
+            self.app.notify(
+                unexpected(error), title="Not saved", severity="error", timeout=10, markup=False
+            )
             self.post_message(self.NotSaved("not saved"))
             return None
         self.post_message(self.Changed(done(result) if callable(done) else done))
@@ -437,6 +441,7 @@ class Board(Widget):
                 title="Not deleted",
                 severity="warning",
                 timeout=10,
+                markup=False,
             )
             return
         with_children = bool(plan.children)

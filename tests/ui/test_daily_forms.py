@@ -151,6 +151,24 @@ class TestNames:
             assert "Saved ERP Roll-out (S/4HANA)" in messages(app)
         assert reopened(store).project["sponsor"] == "Board of Directors"
 
+    async def test_a_name_with_brackets_is_shown_as_typed_in_the_toasts(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await add_milestone_form(pilot)
+            await type_text(pilot, "Budget [draft] [/b]")
+            await pilot.press("enter")
+            await type_text(pilot, "fri")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press("u")
+            await pilot.pause()
+            assert app.is_running
+            shown = {str(n.message): n.markup for n in app._notifications}
+            # Shown as typed: not read as markup (which dropped the toast).
+            assert shown["Added Budget [draft] [/b]"] is False
+            assert shown["Undone: add milestone Budget [draft] [/b]"] is False
+
 
 async def add_milestone_form(pilot: Pilot[None]) -> RecordForm:
     await pilot.press(*MILESTONES, "a")
