@@ -126,6 +126,11 @@ def shown_text(rt: RecordType, f: Field, value: object, names: Names | None = No
 NAME_WIDTH = 40
 
 
+def short(text: str) -> str:
+    """Text on one line, cut to NAME_WIDTH."""
+    return _short(text)
+
+
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1] + "…"

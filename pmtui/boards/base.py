@@ -408,9 +408,11 @@ class Board(Widget):
         what = f"new {singular}"
         if record is not None:
             what = views.record_name(self.store, table, record, typed=True)
+        typed = [v.strip() for k, v in kept.fields.items() if v.strip() and v != values.get(k)]
+        shown = f" ({views.short(typed[0])})" if typed else ""
         question = (
-            f"You typed in this {what} form ({kept.saved.replace('T', ' ')[:16]} UTC) and it "
-            "was not saved. Bring back what you typed? (no forgets it)"
+            f"You typed in this {what} form{shown} ({kept.saved.replace('T', ' ')[:16]} UTC) "
+            "and it was not saved. Bring back what you typed? (no forgets it)"
         )
 
         def answered(yes: bool | None) -> None:

@@ -370,7 +370,7 @@ class TestUnsavedForms:
             assert "Cutover rehearsal" in drafts.read_text()
             await pilot.press("a")
             assert isinstance(app.screen, ConfirmModal)
-            assert "You typed in this new milestone form" in app.screen.question
+            assert "You typed in this new milestone form (Cutover rehearsal)" in app.screen.question
             await pilot.press("y")
             await pilot.pause()
             again = app.screen
