@@ -437,9 +437,12 @@ class Board(Widget):
         if plan.blockers:
             referring = list(dict.fromkeys((t, k) for t, k, _ in plan.blockers))
             users = views.describe_records(self.store, referring)
+            what = f"Cannot delete {typed}: it is"
+            if plan.children:  # with its parts, which are referred to as well
+                parts = views.describe_records(self.store, plan.children, parts_of=table)
+                what = f"Cannot delete {typed} with its {parts}: they are"
             self.app.notify(
-                f"Cannot delete {typed}: it is referred to by {users}. "
-                "Change or delete those first.",
+                f"{what} referred to by {users}. Change or delete those first.",
                 title="Not deleted",
                 severity="warning",
                 timeout=10,
@@ -452,7 +455,7 @@ class Board(Widget):
             owned = views.describe_records(self.store, plan.doomed[1:])
             question = f"Delete {typed} with {owned}?\nOne step: u undoes it all."
         if with_children:
-            parts = views.describe_records(self.store, plan.children)
+            parts = views.describe_records(self.store, plan.children, parts_of=table)
             others = [at for at in plan.doomed[1:] if at not in plan.children]
             also = f", and {views.describe_records(self.store, others)}" if others else ""
             question = f"Delete {typed} with its {parts}{also}?\nOne step: u undoes it all."

@@ -555,3 +555,37 @@ class TestFewKeys:
         assert [(m["due"], m["owner"]) for m in saved if m["title"] == "Cutover rehearsal"] == [
             ("2026-11-27", "P2")
         ]
+
+
+async def test_a_summary_task_is_offered_with_its_subtasks_as_one_step(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    store = Store.create(tmp_path / "p.json", {"name": "ERP", "start": "2026-11-02"}, today=TODAY)
+    with store.transaction("plan"):
+        store.add("tasks", {"key": "T1", "title": "Build"})
+        store.add("tasks", {"key": "T2", "title": "Configure", "parent": "T1", "duration": "3"})
+        store.add("tasks", {"key": "T3", "title": "Test", "parent": "T1", "duration": "2"})
+        store.add("tasks", {"key": "T4", "title": "Go-live", "predecessors": "T3"})
+    app = make_app(store, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*WBS, "g", "d")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmModal)  # Go-live waits for Test
+        [said] = [m for m in messages(app) if m.startswith("Cannot delete")]
+        assert said.startswith(
+            "Cannot delete task Build with its 2 subtasks (Configure, Test): they are referred "
+            "to by task Go-live."
+        )
+        store.update("tasks", "T4", {"predecessors": ""})
+        await pilot.pause(1.8)  # the app reloads the file another session changed
+        await pilot.press("g", "d")
+        assert isinstance(app.screen, ConfirmModal)
+        assert app.screen.question.startswith(
+            "Delete task Build with its 2 subtasks (Configure, Test)?"
+        )
+        await pilot.press("y")
+        await pilot.pause()
+        assert [t["key"] for t in reopened(store).records("tasks")] == ["T4"]
+        await pilot.press("u")
+        await pilot.pause()
+    assert [t["key"] for t in reopened(store).records("tasks")] == ["T1", "T2", "T3", "T4"]
