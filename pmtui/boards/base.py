@@ -377,7 +377,8 @@ class Board(Widget):
                 complete=complete,
                 keep=keep,
                 date_order=self.store.date_order,
-                select_prefilled=record is None,
+                # Defaults are replaced by typing; what the user typed (a draft) is not.
+                select_prefilled=record is None and not unsaved,
                 unsaved=unsaved,
             )
             self.app.push_screen(form, done)

@@ -376,6 +376,8 @@ class TestUnsavedForms:
             again = app.screen
             assert isinstance(again, RecordForm)
             assert field(again, "title").value == "Cutover rehearsal"
+            await type_text(pilot, " 2")  # what was typed is not replaced by typing
+            assert field(again, "title").value == "Cutover rehearsal 2"
         assert all(m["title"] != "Cutover rehearsal" for m in reopened(store).records("milestones"))
 
     async def test_esc_on_an_untouched_form_just_closes(self, app: PmtuiApp) -> None:
