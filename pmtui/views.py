@@ -197,6 +197,11 @@ def record_detail(
 NAME_WIDTH = 40
 
 
+def short(text: str) -> str:
+    """Text on one line, cut to NAME_WIDTH."""
+    return _short(text)
+
+
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1] + "…"
@@ -263,9 +268,12 @@ def refs_as_keys(values: dict[str, str], labels: Names) -> dict[str, str]:
     return _map_refs(values, reverse)
 
 
-def describe_records(store: Readable, items: Collection[tuple[str, str]], most: int = 3) -> str:
-    """Records as a message lists them, table by table: "1 deliverable (Dry-run report)",
-    "2 tasks (Configure, Test), 6 assignments" (names where records have their own)."""
+def describe_records(
+    store: Readable, items: Collection[tuple[str, str]], most: int = 3, parts_of: str = ""
+) -> str:
+    """Records as a message lists them, table by table: "deliverable Dry-run report",
+    "2 tasks (Configure, Test), 6 assignments" (names where records have their own);
+    records of the table `parts_of` are sub-records ("2 subtasks (Configure, Test)")."""
     by_table: dict[str, list[str]] = {}
     for table, key in items:
         by_table.setdefault(table, []).append(key)
@@ -273,6 +281,7 @@ def describe_records(store: Readable, items: Collection[tuple[str, str]], most: 
     for table, keys in by_table.items():
         rt = record_type(table)
         noun = rt.singular if len(keys) == 1 else rt.table.replace("_", " ")
+        noun = f"sub{noun}" if table == parts_of else noun
         label = rt.field(rt.label_field) if rt.has_field(rt.label_field) else None
         names = []
         if label is not None and label.kind in (Kind.TEXT, Kind.LONG_TEXT) and not rt.private:

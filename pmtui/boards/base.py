@@ -229,12 +229,16 @@ class Board(Widget):
         try:
             result = change()
         except StoreError as error:
-            self.app.notify(str(error), title="Not saved", severity="error", timeout=8)
+            self.app.notify(
+                str(error), title="Not saved", severity="error", timeout=8, markup=False
+            )
             if (state := save_state_after(error)) is not None:
                 self.post_message(self.NotSaved(state))
             return None
         except Exception as error:
-            self.app.notify(unexpected(error), title="Not saved", severity="error", timeout=10)
+            self.app.notify(
+                unexpected(error), title="Not saved", severity="error", timeout=10, markup=False
+            )
             self.post_message(self.NotSaved("not saved"))
             return None
         label = done(result) if callable(done) else done
@@ -422,7 +426,7 @@ class Board(Widget):
 
         from pmtui.screens.record_form import RecordForm  # loaded on first use, not at start-up
 
-        def open_with(shown: dict[str, str]) -> None:
+        def open_with(shown: dict[str, str], unsaved: bool = False) -> None:
             form = RecordForm(
                 title,
                 fields,
@@ -434,12 +438,14 @@ class Board(Widget):
                 complete=complete,
                 keep=keep,
                 date_order=self.store.date_order,
-                select_prefilled=record is None,
+                # Defaults are replaced by typing; what the user typed (a draft) is not.
+                select_prefilled=record is None and not unsaved,
+                unsaved=unsaved,
             )
             self.app.push_screen(form, done)
 
         if message:  # reopened after a refused save: what was typed is on show already
-            open_with(values)
+            open_with(values, unsaved=True)
         else:
             self._offer_draft(table, key, values, open_with)
 
@@ -448,14 +454,14 @@ class Board(Widget):
         table: str,
         key: str | None,
         values: dict[str, str],
-        open_with: Callable[[dict[str, str]], None],
+        open_with: Callable[[dict[str, str], bool], None],
     ) -> None:
         """Open the form; when an earlier session ended with this form open and something
         typed in it, first ask whether to bring that back (no forgets it)."""
         path = getattr(self.app, "drafts_path", None)
         kept = peek_draft(self.store.path, table, key, path=path) if path else None
         if kept is None or {**values, **kept.fields} == values:
-            open_with(values)
+            open_with(values, False)
             return
         from pmtui.screens.confirm import ConfirmModal
 
@@ -464,14 +470,17 @@ class Board(Widget):
         what = f"new {singular}"
         if record is not None:
             what = views.record_name(self.store, table, record, typed=True)
+        typed = [v.strip() for k, v in kept.fields.items() if v.strip() and v != values.get(k)]
+        shown = f" ({views.short(typed[0])})" if typed else ""
         question = (
-            f"You typed in this {what} form ({kept.saved.replace('T', ' ')[:16]} UTC) and it "
-            "was not saved. Bring back what you typed? (no forgets it)"
+            f"You typed in this {what} form{shown} ({kept.saved.replace('T', ' ')[:16]} UTC) "
+            "and it was not saved. Bring back what you typed? (no forgets it)"
         )
 
         def answered(yes: bool | None) -> None:
             draft = take_draft(self.store.path, table, key, path=path)
-            open_with({**values, **draft.fields} if yes and draft else values)
+            brought = bool(yes and draft)
+            open_with({**values, **draft.fields} if yes and draft else values, brought)
 
         self.app.push_screen(ConfirmModal(question), answered)
 
@@ -490,12 +499,16 @@ class Board(Widget):
         if plan.blockers:
             referring = list(dict.fromkeys((t, k) for t, k, _ in plan.blockers))
             users = views.describe_records(self.store, referring)
+            what = f"Cannot delete {typed}: it is"
+            if plan.children:  # with its parts, which are referred to as well
+                parts = views.describe_records(self.store, plan.children, parts_of=table)
+                what = f"Cannot delete {typed} with its {parts}: they are"
             self.app.notify(
-                f"Cannot delete {typed}: it is referred to by {users}. "
-                "Change or delete those first.",
+                f"{what} referred to by {users}. Change or delete those first.",
                 title="Not deleted",
                 severity="warning",
                 timeout=10,
+                markup=False,
             )
             return
         with_children = bool(plan.children)
@@ -504,7 +517,7 @@ class Board(Widget):
             owned = views.describe_records(self.store, plan.doomed[1:])
             question = f"Delete {typed} with {owned}?\nOne step: u undoes it all."
         if with_children:
-            parts = views.describe_records(self.store, plan.children)
+            parts = views.describe_records(self.store, plan.children, parts_of=table)
             others = [at for at in plan.doomed[1:] if at not in plan.children]
             also = f", and {views.describe_records(self.store, others)}" if others else ""
             question = f"Delete {typed} with its {parts}{also}?\nOne step: u undoes it all."

@@ -165,7 +165,8 @@ class ProjectFileApp(App[None]):
 
     def on_board_changed(self, message: Board.Changed) -> None:
         self.save_state = "saving" if self.store.unwritten else "saved"
-        self.notify(message.label, timeout=2)
+        # Labels name records as typed: "[draft]" is text, not markup.
+        self.notify(message.label, timeout=2, markup=False)
         for warning in message.warnings:  # stays longer: something to act on
             self.notify(warning, title="Over capacity", severity="warning", timeout=8)
         # The board that made the change has drawn it; one that did not, draws it now.
@@ -277,21 +278,23 @@ class ProjectFileApp(App[None]):
                 self.notify("Reloaded: another session changed the project", timeout=4)
                 self.refresh_area()
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(str(error), severity="error", timeout=10, markup=False)
 
     def _undo_redo(self, redo: bool) -> None:
         verb = "Redone" if redo else "Undone"
         try:
             label = self.store.redo() if redo else self.store.undo()
         except StoreError as error:
-            self.notify(str(error), title=f"Not {verb.lower()}", severity="error", timeout=8)
+            title = f"Not {verb.lower()}"
+            self.notify(str(error), title=title, severity="error", timeout=8, markup=False)
             if (state := save_state_after(error)) is not None:
                 self.save_state = state
                 self.refresh_area()
             return
         if label:
             self.save_state = "saving" if self.store.unwritten else "saved"
-        self.notify(f"{verb}: {label}" if label else f"Nothing to {verb.lower()[:-2]}", timeout=3)
+        said = f"{verb}: {label}" if label else f"Nothing to {verb.lower()[:-2]}"
+        self.notify(said, timeout=3, markup=False)
         self.refresh_area()
         self.write_in_worker()
 

@@ -113,8 +113,11 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         keep: Callable[[dict[str, str]], object] | None = None,
         date_order: str = "mdy",
         select_prefilled: bool = False,
+        unsaved: bool = False,
     ) -> None:
         super().__init__()
+        #: What the form opens with is not saved anywhere (esc asks even if untouched).
+        self.unsaved = unsaved
         #: A field opened with a value is selected when it gets the cursor, so what is
         #: typed replaces it (a new record's defaults); an edit's values are not.
         self.select_prefilled = select_prefilled
@@ -182,8 +185,9 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         return {f.name: self.query_one(f"#{_input_id(f.name)}", Input).value for f in self.fields}
 
     def typed_anything(self) -> bool:
-        """Whether any field differs from what the form opened with."""
-        return self.is_mounted and self.values() != self.initial
+        """Whether any field differs from what the form opened with, or it opened with
+        unsaved text (after a refused save, or a draft brought back)."""
+        return self.is_mounted and (self.unsaved or self.values() != self.initial)
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         """Show each message under its field; a message for no field goes on top."""

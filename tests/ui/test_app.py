@@ -408,7 +408,7 @@ class TestSessions:
             other.update("leave", "LV1", {"note": "Xmas"})  # before this session polls
             await self._edit_note(pilot, "Holiday")
             assert isinstance(app.screen, RecordForm)  # reopened, with what was typed
-            await pilot.press("escape")
+            await pilot.press("escape", "y")  # not saved: asks, keeps it as a draft
             await pilot.pause()
             assert "conflict" in self.status(app)
             assert reopened(store).require("leave", "LV1")["note"] == "Xmas"
@@ -426,12 +426,19 @@ class TestSessions:
             store.path.chmod(0o400)
             try:
                 await self._edit_note(pilot, "Holiday")
-                await pilot.press("escape")
+                await pilot.press("escape", "y")  # not saved: asks, keeps it as a draft
                 await pilot.pause()
                 assert "not saved" in self.status(app)
             finally:
                 store.path.chmod(0o600)
-            await self._edit_note(pilot, "Holiday")
+            await pilot.press("e")
+            assert isinstance(app.screen, ConfirmModal)  # the draft is offered back
+            await pilot.press("y")
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            assert form.query_one("#field-note", Input).value == "Holiday"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
             assert "not saved" not in self.status(app) and "saved" in self.status(app)
         assert reopened(store).require("leave", "LV1")["note"] == "Holiday"
 

@@ -151,6 +151,24 @@ class TestNames:
             assert "Saved ERP Roll-out (S/4HANA)" in messages(app)
         assert reopened(store).project["sponsor"] == "Board of Directors"
 
+    async def test_a_name_with_brackets_is_shown_as_typed_in_the_toasts(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await add_milestone_form(pilot)
+            await type_text(pilot, "Budget [draft] [/b]")
+            await pilot.press("enter")
+            await type_text(pilot, "fri")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press("u")
+            await pilot.pause()
+            assert app.is_running
+            shown = {str(n.message): n.markup for n in app._notifications}
+            # Shown as typed: not read as markup (which dropped the toast).
+            assert shown["Added Budget [draft] [/b]"] is False
+            assert shown["Undone: add milestone Budget [draft] [/b]"] is False
+
 
 async def add_milestone_form(pilot: Pilot[None]) -> RecordForm:
     await pilot.press(*MILESTONES, "a")
@@ -352,12 +370,14 @@ class TestUnsavedForms:
             assert "Cutover rehearsal" in drafts.read_text()
             await pilot.press("a")
             assert isinstance(app.screen, ConfirmModal)
-            assert "You typed in this new milestone form" in app.screen.question
+            assert "You typed in this new milestone form (Cutover rehearsal)" in app.screen.question
             await pilot.press("y")
             await pilot.pause()
             again = app.screen
             assert isinstance(again, RecordForm)
             assert field(again, "title").value == "Cutover rehearsal"
+            await type_text(pilot, " 2")  # what was typed is not replaced by typing
+            assert field(again, "title").value == "Cutover rehearsal 2"
         assert all(m["title"] != "Cutover rehearsal" for m in reopened(store).records("milestones"))
 
     async def test_esc_on_an_untouched_form_just_closes(self, app: PmtuiApp) -> None:
@@ -396,6 +416,31 @@ class TestUnsavedForms:
             form = app.screen
             assert isinstance(form, RecordForm)
             assert field(form, "notes").value == "Board meets on the 19th"
+
+    async def test_a_form_reopened_after_a_refused_save_asks_before_esc(
+        self, app: PmtuiApp, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            form = await add_milestone_form(pilot)
+            await type_text(pilot, "Cutover rehearsal")
+            await pilot.press("enter")
+            await type_text(pilot, "fri")
+
+            def refuse(*args: object, **kwargs: object) -> None:
+                raise PermissionError(13, "Permission denied")
+
+            monkeypatch.setattr("os.replace", refuse)
+            await pilot.press("ctrl+s")  # the file cannot be written: the form comes back
+            await pilot.pause()
+            monkeypatch.undo()
+            again = app.screen
+            assert isinstance(again, RecordForm) and again is not form
+            await pilot.press("escape")
+            assert isinstance(app.screen, ConfirmModal)
+            await pilot.press("y")
+            await pilot.pause()
+        drafts = Path(env["XDG_STATE_HOME"]) / "pmtui" / "drafts.json"
+        assert "Cutover rehearsal" in drafts.read_text()
 
 
 class TestDateHint:
@@ -512,3 +557,37 @@ class TestFewKeys:
         assert [(m["due"], m["owner"]) for m in saved if m["title"] == "Cutover rehearsal"] == [
             ("2026-11-27", "P2")
         ]
+
+
+async def test_a_summary_task_is_offered_with_its_subtasks_as_one_step(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    store = Store.create(tmp_path / "p.json", {"name": "ERP", "start": "2026-11-02"}, today=TODAY)
+    with store.transaction("plan"):
+        store.add("tasks", {"key": "T1", "title": "Build"})
+        store.add("tasks", {"key": "T2", "title": "Configure", "parent": "T1", "duration": "3"})
+        store.add("tasks", {"key": "T3", "title": "Test", "parent": "T1", "duration": "2"})
+        store.add("tasks", {"key": "T4", "title": "Go-live", "predecessors": "T3"})
+    app = make_app(store, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*WBS, "g", "d")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmModal)  # Go-live waits for Test
+        [said] = [m for m in messages(app) if m.startswith("Cannot delete")]
+        assert said.startswith(
+            "Cannot delete task Build with its 2 subtasks (Configure, Test): they are referred "
+            "to by task Go-live."
+        )
+        store.update("tasks", "T4", {"predecessors": ""})
+        await pilot.pause(1.8)  # the app reloads the file another session changed
+        await pilot.press("g", "d")
+        assert isinstance(app.screen, ConfirmModal)
+        assert app.screen.question.startswith(
+            "Delete task Build with its 2 subtasks (Configure, Test)?"
+        )
+        await pilot.press("y")
+        await pilot.pause()
+        assert [t["key"] for t in reopened(store).records("tasks")] == ["T4"]
+        await pilot.press("u")
+        await pilot.pause()
+    assert [t["key"] for t in reopened(store).records("tasks")] == ["T1", "T2", "T3", "T4"]

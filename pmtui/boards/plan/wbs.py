@@ -287,7 +287,8 @@ class WbsBoard(TableBoard):
         self.refresh_data()
         shown = self.plan.baseline if self.plan else None
         if shown is not None:
-            self.app.notify(f"Comparing with {shown['key']} {shown.get('name', '')}", timeout=3)
+            said = f"Comparing with {shown.get('name') or shown['key']}"
+            self.app.notify(said, timeout=3, markup=False)
 
     def action_save_baseline(self) -> None:
         rt = record_type("baselines")
