@@ -50,7 +50,8 @@ def row_of(item: Item) -> AgendaRow:
         what=item.singular,
         title=title,
         owner=item.owner_name or item.owner or "",
-        when=agenda.relative(item.days_overdue, item.due),
+        # An item without a date of its own (a task behind plan) counts as due today.
+        when="today" if item.due is None else agenda.relative(item.days_overdue, item.due),
         where=spec.title if spec else "",
         tone=_TONES.get(item.group, ""),
     )
