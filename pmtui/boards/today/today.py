@@ -24,7 +24,7 @@ from pmtui.boards.registry import BoardSpec, board_by_id
 from pmtui.domain.quickadd import parse_quick_add
 from pmtui.reports.checkin import Change, Session, changes_since
 from pmtui.screens.line_prompt import LinePromptModal, Typed
-from pmtui.services.glance import glance
+from pmtui.services.glance import Finishes, glance
 from pmtui.store import Store
 from pmtui.tables import record_type
 from pmtui.widgets.agenda_list import AgendaGroup, AgendaList, AgendaRow
@@ -117,6 +117,8 @@ class TodayBoard(Board):
         #: Where the cursor goes at the next redraw (a snoozed item moves down the list;
         #: the cursor stays where it was, on the item that followed it).
         self._then_key: str | None = None
+        #: The strip's finish, kept while neither tasks nor the project change.
+        self.finishes = Finishes()
 
     def compose(self) -> ComposeResult:
         yield TodayStrip(id="today-strip")
@@ -167,7 +169,7 @@ class TodayBoard(Board):
             self._then_key = None
         since = self.last_checkin
         changes = len(self.changes()) if since else None
-        self.query_one(TodayStrip).update(strip_lines(glance(ctx), changes))
+        self.query_one(TodayStrip).update(strip_lines(glance(ctx, self.finishes), changes))
 
     @property
     def item(self) -> Item | None:
