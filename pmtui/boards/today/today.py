@@ -272,7 +272,7 @@ class TodayBoard(Board):
             "Add action",
             value=value,
             placeholder="Chase SAP licence quote @chen fri",
-            hint="text, @owner (right completes a name), a date at the end (fri, +3d, next week)",
+            hint="text @owner date (right completes a name; fri, +3d, next week)",
             message=message,
             words=[word for name in names for word in name.split()],
             full_form=True,
