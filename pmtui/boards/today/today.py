@@ -272,9 +272,9 @@ class TodayBoard(Board):
             "Add action",
             value=value,
             placeholder="Chase SAP licence quote @chen fri",
-            hint="text @owner date (right completes a name; fri, +3d, next week)",
+            hint="text @owner date (tab takes a name; fri, +3d, next week)",
             message=message,
-            words=[word for name in names for word in name.split()],
+            names=[name for name in names if name],
             full_form=True,
         )
         self.app.push_screen(prompt, self._added)
