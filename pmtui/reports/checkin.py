@@ -101,7 +101,8 @@ def changes_since(
 ) -> list[Change]:
     """The project's change sets after `since`, newest first, leaving out those `session`
     made (none before a first check-in: everything would be new). The log is written in
-    time order, so reading stops at the first entry at or before `since`."""
+    time order, so reading stops at the first entry at or before `since` (an entry that a
+    session with a clock running behind stamped earlier than that is not counted)."""
     if since is None:
         return []
     found = []
