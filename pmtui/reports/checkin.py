@@ -8,7 +8,8 @@ changes of a session do not.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +17,6 @@ from typing import Any
 
 from pmtui.kinds.escapes import visible
 from pmtui.state import load_state, save_state
-from pmtui.store import journal
 from pmtui.store.files import ProjectFiles
 
 #: The state.toml table holding project path -> last check-in (UTC, ISO).
@@ -80,18 +80,38 @@ class Session:
     started: datetime
 
 
+def _newest_first(path: Path) -> Iterator[dict[str, Any]]:
+    """The activity log's entries, newest first (a torn line is skipped, as the store's
+    reader does); read from the end, so a check-in yesterday parses only what came since."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return
+    for line in reversed(data.splitlines()):
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict):
+            yield entry
+
+
 def changes_since(
     project: Path, since: datetime | None, session: Session | None = None
 ) -> list[Change]:
     """The project's change sets after `since`, newest first, leaving out those `session`
-    made (none before a first check-in: everything would be new)."""
+    made (none before a first check-in: everything would be new). The log is written in
+    time order, so reading stops at the first entry at or before `since` (an entry that a
+    session with a clock running behind stamped earlier than that is not counted)."""
     if since is None:
         return []
     found = []
-    for entry in journal.read_activity(ProjectFiles.for_path(project).activity):
+    for entry in _newest_first(ProjectFiles.for_path(project).activity):
         at = _parse(entry.get("time"))
-        if at is None or at <= since:
+        if at is None:
             continue
+        if at <= since:
+            break
         if session and at >= session.started and entry.get("user") == session.user:
             continue  # made in this session (or the same user's other one meanwhile)
         changed = [c for c in entry.get("changes") or [] if isinstance(c, dict)]
@@ -100,7 +120,6 @@ def changes_since(
         label = str(entry.get("label") or "")
         user = str(entry.get("user") or "?")
         found.append(Change(at, user, label, records + ((f"+{more} more",) if more else ())))
-    found.reverse()
     return found
 
 

@@ -20,21 +20,41 @@ class Typed(NamedTuple):
     full_form: bool = False
 
 
-class MentionSuggester(Suggester):
-    """Completes the word after `@` with a name word (`@ch` -> `@chen`), as forms complete
-    a reference: from any word of a name, case-insensitively, the first that fits."""
+def mention(value: str) -> tuple[str, str] | None:
+    """(text before it, the word typed after `@`) when the line ends in a mention."""
+    head, at, typed = value.rpartition("@")
+    if not at or " " in typed or (head and not head.endswith(" ")):
+        return None
+    return head, typed
 
-    def __init__(self, words: Sequence[str]) -> None:
+
+def matching(names: Sequence[str], typed: str) -> list[tuple[str, str]]:
+    """(name, the word of it that `typed` begins) for each name with a word that `typed`
+    begins, case-insensitively, as references are matched (CONTRACT: a prefix of any word)."""
+    wanted = typed.casefold()
+    found = []
+    for name in names:
+        word = next((w for w in name.split() if w.casefold().startswith(wanted)), None)
+        if word is not None:
+            found.append((name, word.casefold()))
+    return found
+
+
+class MentionSuggester(Suggester):
+    """Completes the word after `@` with a word of a name (`@ch` -> `@chen`), the first
+    name that fits; the prompt lists every name that fits under the line."""
+
+    def __init__(self, names: Sequence[str]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
-        self.words = sorted({w.casefold() for w in words if w})
+        self.names = list(names)
 
     async def get_suggestion(self, value: str) -> str | None:
-        head, at, typed = value.rpartition("@")
-        if not at or " " in typed or not typed or (head and not head.endswith(" ")):
+        found = mention(value)
+        if found is None or not found[1]:
             return None
-        wanted = typed.casefold()
-        found = next((w for w in self.words if w.startswith(wanted) and w != wanted), None)
-        return f"{head}@{found}" if found else None
+        head, typed = found
+        words = [word for _, word in matching(self.names, typed) if word != typed.casefold()]
+        return f"{head}@{words[0]}" if words else None
 
 
 class LinePromptModal(ModalScreen[Typed | None]):
@@ -50,11 +70,22 @@ class LinePromptModal(ModalScreen[Typed | None]):
     LinePromptModal #prompt-title { text-style: bold; color: $primary; }
     LinePromptModal #prompt-message { color: $error; }
     LinePromptModal #prompt-keys, LinePromptModal #prompt-hint { color: $text-muted; }
+    LinePromptModal #prompt-matches { color: $text-muted; display: none; }
+    LinePromptModal #prompt-matches.shown { display: block; }
+    LinePromptModal #prompt-matches.none { color: $warning; }
     """
     #: The app hands this prompt's keys to the box one at a time, in the order they came.
     KEYS_IN_ORDER = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="prompt-cancel", tooltip="Close, change nothing."),
+        Binding(
+            "tab",
+            "take_name",
+            "Take name",
+            show=False,
+            id="prompt-take-name",
+            tooltip="Put in the name offered after @ (as tab takes a name in forms).",
+        ),
         Binding(
             "ctrl+o",
             "full_form",
@@ -72,7 +103,7 @@ class LinePromptModal(ModalScreen[Typed | None]):
         placeholder: str = "",
         hint: str = "",
         message: str = "",
-        words: Sequence[str] = (),
+        names: Sequence[str] = (),
         full_form: bool = False,
     ) -> None:
         super().__init__()
@@ -81,7 +112,7 @@ class LinePromptModal(ModalScreen[Typed | None]):
         self.placeholder = placeholder
         self.hint = hint
         self.message = message
-        self.words = list(words)
+        self.names = list(names)
         self.offers_full_form = full_form
 
     def compose(self) -> ComposeResult:
@@ -97,8 +128,10 @@ class LinePromptModal(ModalScreen[Typed | None]):
                 id="prompt-input",
                 compact=True,
                 select_on_focus=False,
-                suggester=MentionSuggester(self.words) if self.words else None,
+                suggester=MentionSuggester(self.names) if self.names else None,
             )
+            if self.names:
+                yield Static("", id="prompt-matches")
             yield Static(keys, id="prompt-keys")
 
     def on_mount(self) -> None:
@@ -108,6 +141,32 @@ class LinePromptModal(ModalScreen[Typed | None]):
         if action == "full_form":
             return self.offers_full_form
         return True
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Under the line, the names the word after @ may mean (as forms list them)."""
+        lines = self.query("#prompt-matches")
+        if not lines:
+            return
+        line = lines.first(Static)
+        found = mention(event.value)
+        names = [name for name, _ in matching(self.names, found[1])] if found else []
+        shown = bool(found and found[1])
+        line.set_class(shown, "shown")
+        line.set_class(shown and not names, "none")
+        if shown and not names:
+            line.update(f"no person matches {found[1]!r}" if found else "")
+        elif shown:
+            listed = " · ".join(names[:5]) + (f" (+{len(names) - 5})" if len(names) > 5 else "")
+            line.update(listed + ("  tab takes it" if len(names) == 1 else ""))
+
+    def action_take_name(self) -> None:
+        """tab: put in the one name the word after @ fits (the suggestion, if any)."""
+        box = self.query_one(Input)
+        found = mention(box.value)
+        fits = matching(self.names, found[1]) if found and found[1] else []
+        if found and len({word for _, word in fits}) == 1:
+            box.value = f"{found[0]}@{fits[0][1]} "
+            box.cursor_position = len(box.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pmtui.context import Context
 from pmtui.domain.links import ScheduleError
@@ -38,14 +39,34 @@ def _date(value: object) -> date | None:
         return None
 
 
-def _build(ctx: Context) -> Glance:
+class Finishes:
+    """The critical path's finish, worked out again only when the tasks or the project
+    record change: a change elsewhere (an action done from Today) makes a new revision,
+    and must not rebuild a 10k-task schedule for the strip. One per screen that shows it."""
+
+    def __init__(self) -> None:
+        self._inputs: tuple[list[Any], dict[str, Any]] | None = None
+        self._finish: date | None = None
+
+    def finish(self, ctx: Context) -> date | None:
+        """The finish for this revision (None without tasks or with a schedule error)."""
+        inputs = (ctx.records("tasks"), ctx.project)
+        if inputs != self._inputs:
+            self._finish = _finish(ctx) if inputs[0] else None
+            self._inputs = inputs
+        return self._finish
+
+
+def _finish(ctx: Context) -> date | None:
+    try:
+        return shared_plan(ctx).finish
+    except (ScheduleError, KeyError):
+        return None
+
+
+def _build(ctx: Context, finishes: Finishes) -> Glance:
     project = ctx.project
-    finish: date | None = None
-    if ctx.records("tasks"):
-        try:
-            finish = shared_plan(ctx).finish
-        except (ScheduleError, KeyError):
-            finish = None
+    finish = finishes.finish(ctx)
     target = _date(project.get("target_finish"))
     late_by = ctx.calendar.working_days_between(target, finish) if finish and target else None
     upcoming = sorted(
@@ -64,9 +85,10 @@ def _build(ctx: Context) -> Glance:
     )
 
 
-def glance(ctx: Context) -> Glance:
-    """The glance of this revision, built on first use and shared after."""
-    return ctx.model("glance", _build)
+def glance(ctx: Context, finishes: Finishes | None = None) -> Glance:
+    """The glance of this revision, built on first use and shared after; `finishes` keeps
+    the critical path's finish across revisions that change neither tasks nor project."""
+    return ctx.model("glance", lambda ctx: _build(ctx, finishes or Finishes()))
 
 
-__all__ = ["Glance", "glance"]
+__all__ = ["Finishes", "Glance", "glance"]

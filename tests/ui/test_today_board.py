@@ -240,6 +240,28 @@ class TestKeys:
             await pilot.pause()
             assert seeded.get("actions", str(added["key"])) is None
 
+    async def test_tab_takes_the_one_name_the_word_after_at_fits(
+        self, seeded: Store, tmp_path: Path
+    ) -> None:
+        from textual.widgets import Input
+
+        app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("a")
+            await _type(pilot, "Send minutes @e")
+            await pilot.pause()
+            matches = app.screen.query_one("#prompt-matches")
+            assert str(matches.render()) == "Elena Rossi  tab takes it"
+            await pilot.press("tab")
+            assert app.screen.query_one(Input).value == "Send minutes @elena "
+            await _type(pilot, "@zz")
+            await pilot.pause()
+            assert str(matches.render()) == "no person matches 'zz'"
+            await pilot.press(*["backspace"] * 4, "enter")
+            await pilot.pause()
+            added = seeded.records("actions")[-1]
+            assert (added["text"], added["owner"]) == ("Send minutes", "P2")
+
     async def test_ctrl_o_turns_the_line_into_the_full_form(
         self, seeded: Store, tmp_path: Path
     ) -> None:

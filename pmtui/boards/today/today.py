@@ -24,7 +24,7 @@ from pmtui.boards.registry import BoardSpec, board_by_id
 from pmtui.domain.quickadd import parse_quick_add
 from pmtui.reports.checkin import Change, Session, changes_since
 from pmtui.screens.line_prompt import LinePromptModal, Typed
-from pmtui.services.glance import glance
+from pmtui.services.glance import Finishes, glance
 from pmtui.store import Store
 from pmtui.tables import record_type
 from pmtui.widgets.agenda_list import AgendaGroup, AgendaList, AgendaRow
@@ -50,7 +50,8 @@ def row_of(item: Item) -> AgendaRow:
         what=item.singular,
         title=title,
         owner=item.owner_name or item.owner or "",
-        when=agenda.relative(item.days_overdue, item.due),
+        # An item without a date of its own (a task behind plan) counts as due today.
+        when="today" if item.due is None else agenda.relative(item.days_overdue, item.due),
         where=spec.title if spec else "",
         tone=_TONES.get(item.group, ""),
     )
@@ -116,6 +117,8 @@ class TodayBoard(Board):
         #: Where the cursor goes at the next redraw (a snoozed item moves down the list;
         #: the cursor stays where it was, on the item that followed it).
         self._then_key: str | None = None
+        #: The strip's finish, kept while neither tasks nor the project change.
+        self.finishes = Finishes()
 
     def compose(self) -> ComposeResult:
         yield TodayStrip(id="today-strip")
@@ -166,7 +169,7 @@ class TodayBoard(Board):
             self._then_key = None
         since = self.last_checkin
         changes = len(self.changes()) if since else None
-        self.query_one(TodayStrip).update(strip_lines(glance(ctx), changes))
+        self.query_one(TodayStrip).update(strip_lines(glance(ctx, self.finishes), changes))
 
     @property
     def item(self) -> Item | None:
@@ -269,9 +272,9 @@ class TodayBoard(Board):
             "Add action",
             value=value,
             placeholder="Chase SAP licence quote @chen fri",
-            hint="text, @owner (right completes a name), a date at the end (fri, +3d, next week)",
+            hint="text @owner date (tab takes a name; fri, +3d, next week)",
             message=message,
-            words=[word for name in names for word in name.split()],
+            names=[name for name in names if name],
             full_form=True,
         )
         self.app.push_screen(prompt, self._added)
