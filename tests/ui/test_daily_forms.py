@@ -169,6 +169,12 @@ class TestNames:
             assert shown["Added Budget [draft] [/b]"] is False
             assert shown["Undone: add milestone Budget [draft] [/b]"] is False
 
+    async def test_a_persons_page_is_headed_by_their_name(self, app: PmtuiApp) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "slash", *"chen", "enter", "enter")
+            heading = text_of(app, "#person-heading")
+            assert heading == "Chen Wei — ABAP developer"
+
 
 async def add_milestone_form(pilot: Pilot[None]) -> RecordForm:
     await pilot.press(*MILESTONES, "a")
