@@ -116,6 +116,9 @@ class TestNames:
             await pilot.press("space")
             await pilot.pause()
             assert "Interface specifications × Markus Brandt: C" in messages(app)
+            await pilot.press("u")
+            await pilot.pause()
+            assert "Undone: RACI Interface specifications × Markus Brandt: C" in messages(app)
 
     async def test_two_people_of_one_name_show_their_keys_and_keep_them(
         self, store: Store, env: dict[str, str]
@@ -489,6 +492,11 @@ class TestAcceptingAResubmittedDeliverable:
             await pilot.press("p")  # resubmitted
             await pilot.pause()
             assert "Submitted Vendor master cleansing report" in messages(app)
+            await pilot.press("u")
+            await pilot.pause()
+            assert "Undone: submit deliverable Vendor master cleansing report" in messages(app)
+            await pilot.press("p")
+            await pilot.pause()
             await pilot.press("A")
             form = app.screen
             assert isinstance(form, RecordForm)
