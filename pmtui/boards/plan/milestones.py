@@ -292,7 +292,7 @@ class MilestonesBoard(Board):
                 key,
                 {"met": met},
                 base=record,
-                label=undo_label(self.store, "acceptance_criteria", f"mark {word}", record),
+                label=f"{undo_label(self.store, 'acceptance_criteria', 'mark', record)} {word}",
             ),
             f"{record.get('text') or key}: {word}",
         )
@@ -388,7 +388,7 @@ class MilestonesBoard(Board):
                     key,
                     {"status": status},
                     base=record,
-                    label=undo_label(self.store, "milestones", f"move to {status}", record),
+                    label=f"{undo_label(self.store, 'milestones', 'move', record)} to {status}",
                 ),
                 f"{record.get('title') or key}: {status}",
             )
