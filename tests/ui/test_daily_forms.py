@@ -116,6 +116,9 @@ class TestNames:
             await pilot.press("space")
             await pilot.pause()
             assert "Interface specifications × Markus Brandt: C" in messages(app)
+            await pilot.press("u")
+            await pilot.pause()
+            assert "Undone: RACI Interface specifications × Markus Brandt: C" in messages(app)
 
     async def test_two_people_of_one_name_show_their_keys_and_keep_them(
         self, store: Store, env: dict[str, str]
@@ -168,6 +171,12 @@ class TestNames:
             # Shown as typed: not read as markup (which dropped the toast).
             assert shown["Added Budget [draft] [/b]"] is False
             assert shown["Undone: add milestone Budget [draft] [/b]"] is False
+
+    async def test_a_persons_page_is_headed_by_their_name(self, app: PmtuiApp) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("3", "slash", *"chen", "enter", "enter")
+            heading = text_of(app, "#person-heading")
+            assert heading == "Chen Wei — ABAP developer"
 
 
 async def add_milestone_form(pilot: Pilot[None]) -> RecordForm:
@@ -483,6 +492,11 @@ class TestAcceptingAResubmittedDeliverable:
             await pilot.press("p")  # resubmitted
             await pilot.pause()
             assert "Submitted Vendor master cleansing report" in messages(app)
+            await pilot.press("u")
+            await pilot.pause()
+            assert "Undone: submit deliverable Vendor master cleansing report" in messages(app)
+            await pilot.press("p")
+            await pilot.pause()
             await pilot.press("A")
             form = app.screen
             assert isinstance(form, RecordForm)

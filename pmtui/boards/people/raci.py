@@ -236,7 +236,8 @@ class RaciBoard(Board):
         """Give `person` the letter `letter` (None: none) on `item`, as one undoable step."""
         records = self.cells.get((item, person), [])
         store = self.store
-        label = f"RACI {item[1]} {self.names.get(person, person)}: {letter or 'blank'}"
+        title = (self.store.get(*item) or {}).get("title") or item[1]
+        label = f"RACI {title} × {self.names.get(person, person)}: {letter or 'blank'}"
 
         def change() -> None:
             with store.transaction(label):
@@ -252,8 +253,7 @@ class RaciBoard(Board):
                         values = {"responsibility": letter or ""}
                         store.update("assignments", key, values, base=record)
 
-        title = (self.store.get(*item) or {}).get("title") or item[1]
-        self.save(change, f"{title} × {self.names.get(person, person)}: {letter or 'blank'}")
+        self.save(change, label.removeprefix("RACI "))
 
     def action_cycle(self) -> None:
         at = self._at()

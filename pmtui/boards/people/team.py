@@ -242,7 +242,7 @@ def person_view(store: Store, staffing: Staffing, key: str) -> PersonView:
     ]
     return PersonView(
         key=key,
-        heading=f"{key} {person.get('name', '')} — {person.get('role') or 'no role'}",
+        heading=f"{names.get(key, key)} — {person.get('role') or 'no role'}",
         facts=" · ".join(facts),
         weeks=weeks,
         loads=[load_text(week) for week in loads],

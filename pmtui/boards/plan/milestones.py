@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from pmtui import planning, views
-from pmtui.boards.base import Board, Chosen, NewRecord
+from pmtui.boards.base import Board, Chosen, NewRecord, undo_label
 from pmtui.boards.keys import command, record_add, record_delete, record_edit, view_back
 from pmtui.boards.plan.milestones_view import (
     CRITERIA_COLUMNS,
@@ -298,7 +298,13 @@ class MilestonesBoard(Board):
         met = "no" if record.get("met") else "yes"
         word = "met" if met == "yes" else "not met"
         self.save(
-            lambda: self.store.update("acceptance_criteria", key, {"met": met}, base=record),
+            lambda: self.store.update(
+                "acceptance_criteria",
+                key,
+                {"met": met},
+                base=record,
+                label=f"{undo_label(self.store, 'acceptance_criteria', 'mark', record)} {word}",
+            ),
             f"{record.get('text') or key}: {word}",
         )
         self._show_criteria()
@@ -311,7 +317,13 @@ class MilestonesBoard(Board):
             return
         values = {"status": "submitted", "submitted_on": self.store.today.isoformat()}
         self.save(
-            lambda: self.store.update("deliverables", key, values, base=record),
+            lambda: self.store.update(
+                "deliverables",
+                key,
+                values,
+                base=record,
+                label=undo_label(self.store, "deliverables", "submit", record),
+            ),
             f"Submitted {record.get('title') or key}",
         )
 
@@ -357,7 +369,13 @@ class MilestonesBoard(Board):
             if typed is None:
                 return
             self.save(
-                lambda: self.store.update("deliverables", key, typed_values(typed), base=record),
+                lambda: self.store.update(
+                    "deliverables",
+                    key,
+                    typed_values(typed),
+                    base=record,
+                    label=undo_label(self.store, "deliverables", verb.lower(), record),
+                ),
                 f"{verb}ed {record.get('title') or key}",
             )
 
@@ -376,7 +394,13 @@ class MilestonesBoard(Board):
 
         def move() -> None:
             self.save(
-                lambda: self.store.update("milestones", key, {"status": status}, base=record),
+                lambda: self.store.update(
+                    "milestones",
+                    key,
+                    {"status": status},
+                    base=record,
+                    label=f"{undo_label(self.store, 'milestones', 'move', record)} to {status}",
+                ),
                 f"{record.get('title') or key}: {status}",
             )
 
