@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -98,3 +99,17 @@ def _with_throwaway_area_everywhere(request: pytest.FixtureRequest) -> None:
     (the proof that a new area changes no existing snapshot)."""
     if os.environ.get("PMTUI_TEST_THROWAWAY_AREA"):
         request.getfixturevalue("throwaway_area")
+
+
+@pytest.fixture(autouse=True)
+def _signal_handlers_restored() -> Iterator[None]:
+    """Each test finds the process's signal handlers as the interpreter set them: an app
+    test whose event loop is left running (asyncio's runner takes SIGINT over) must not
+    change how a later test in the same worker sees ctrl+c (test_store_crash failed that
+    way under xdist, passing alone)."""
+    held = (signal.SIGINT, signal.SIGHUP, signal.SIGTERM)
+    before = {number: signal.getsignal(number) for number in held}
+    yield
+    for number, handler in before.items():
+        if signal.getsignal(number) is not handler and handler is not None:
+            signal.signal(number, handler)

@@ -241,7 +241,7 @@ def signal_a_writer(tmp_path: Path, signum: int, handlers: bool) -> tuple[Round,
         process.send_signal(signum)
         process.stdin.write(b"x")
         process.stdin.close()
-        code = process.wait(timeout=20)
+        code = process.wait(timeout=60)  # generous: a loaded machine writes slowly
         for line in process.stdout.read().decode().splitlines():
             current.hear(line)
     finally:
