@@ -164,6 +164,24 @@ PROJECT = register(
                 width=0,
                 help="SPI or CPI below this is red.",
             ),
+            Field(
+                "due_soon_days",
+                Kind.INTEGER,
+                default=7,
+                minimum=0,
+                maximum=3650,
+                width=0,
+                help="How many days ahead Today lists items as upcoming.",
+            ),
+            Field(
+                "backups_kept",
+                Kind.INTEGER,
+                default=14,
+                minimum=1,
+                maximum=365,
+                width=0,
+                help="How many daily backups to keep beside the file.",
+            ),
             # The risk matrix (pmtui.domain.risk): empty values keep PMBOK's.
             choice_field(
                 "risk_scale",
@@ -201,24 +219,6 @@ PROJECT = register(
                 width=0,
                 help="A risk scoring at least this is high (default 0.18; 12 on the product "
                 "scale).",
-            ),
-            Field(
-                "due_soon_days",
-                Kind.INTEGER,
-                default=7,
-                minimum=0,
-                maximum=3650,
-                width=0,
-                help="How many days ahead Today lists items as upcoming.",
-            ),
-            Field(
-                "backups_kept",
-                Kind.INTEGER,
-                default=14,
-                minimum=1,
-                maximum=365,
-                width=0,
-                help="How many daily backups to keep beside the file.",
             ),
         ),
     )
