@@ -144,7 +144,7 @@ AREAS: tuple[Area, ...] = (
         records=("pmtui.records.control",),
         services=("pmtui.services.control",),
         boards=(
-            board("risks", "Risks", table="risks"),
+            board("risks", "Risks", "pmtui.boards.control.risks:RisksBoard", "risks"),
             board("issues", "Issues", table="issues"),
             board("raid", "RAID", table="assumptions"),
             board("changes", "Changes", table="changes"),

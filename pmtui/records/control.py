@@ -213,8 +213,15 @@ RISKS = register(
             Field("cause", Kind.LONG_TEXT, width=0, help="Why it could happen."),
             Field("trigger", Kind.TEXT, width=0, help="The sign that it is happening."),
             Field("response_plan", Kind.LONG_TEXT, width=0, help="What will be done about it."),
-            _rating("residual_probability", "Probability once the response works.", width=0),
-            _rating("residual_impact", "Impact once the response works.", width=0),
+            _rating(
+                "residual_probability",
+                "Probability once the response works.",
+                label="Residual P",
+                width=0,
+            ),
+            _rating(
+                "residual_impact", "Impact once the response works.", label="Residual I", width=0
+            ),
             Field(
                 "issue",
                 Kind.REF,
