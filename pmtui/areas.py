@@ -147,7 +147,7 @@ AREAS: tuple[Area, ...] = (
             board("risks", "Risks", "pmtui.boards.control.risks:RisksBoard", "risks"),
             board("issues", "Issues", table="issues"),
             board("raid", "RAID", table="assumptions"),
-            board("changes", "Changes", table="changes"),
+            board("changes", "Changes", "pmtui.boards.control.changes:ChangesBoard", "changes"),
             board("decisions", "Decisions", table="decisions"),
         ),
         demo="pmtui.demo.control:add_demo",
