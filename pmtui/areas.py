@@ -145,10 +145,15 @@ AREAS: tuple[Area, ...] = (
         services=("pmtui.services.control",),
         boards=(
             board("risks", "Risks", "pmtui.boards.control.risks:RisksBoard", "risks"),
-            board("issues", "Issues", table="issues"),
-            board("raid", "RAID", table="assumptions"),
+            board("issues", "Issues", "pmtui.boards.control.issues:IssuesBoard", "issues"),
+            board("raid", "RAID", "pmtui.boards.control.raid:RaidBoard", "assumptions"),
             board("changes", "Changes", "pmtui.boards.control.changes:ChangesBoard", "changes"),
-            board("decisions", "Decisions", table="decisions"),
+            board(
+                "decisions",
+                "Decisions",
+                "pmtui.boards.control.decisions:DecisionsBoard",
+                "decisions",
+            ),
         ),
         demo="pmtui.demo.control:add_demo",
         demo_needs=("project", "plan", "people", "vendors"),
