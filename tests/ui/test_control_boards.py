@@ -134,9 +134,7 @@ class TestChangesByKeys:
         assert saved.require("changes", "CH1")["status"] == "approved"
         assert [d["link"] for d in saved.records("decisions")] == ["changes:CH1"]
 
-    async def test_beyond_the_limit_is_escalated(
-        self, project: Store, env: dict[str, str]
-    ) -> None:
+    async def test_beyond_the_limit_is_escalated(self, project: Store, env: dict[str, str]) -> None:
         app = make_app(project, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await changes_board(pilot)
@@ -163,9 +161,7 @@ class TestChangesByKeys:
             assert "CH3: a change that is proposed cannot become implemented" in notices(app)
         assert reopened(project).require("changes", "CH3")["status"] == "proposed"
 
-    async def test_a_rejection_needs_a_rationale(
-        self, project: Store, env: dict[str, str]
-    ) -> None:
+    async def test_a_rejection_needs_a_rationale(self, project: Store, env: dict[str, str]) -> None:
         app = make_app(project, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await changes_board(pilot)
