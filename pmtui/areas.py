@@ -141,7 +141,7 @@ AREAS: tuple[Area, ...] = (
         6,
         "control",
         "Control",
-        records=("pmtui.records.control",),
+        records=("pmtui.records.control", "pmtui.records.decisions"),
         services=("pmtui.services.control",),
         boards=(
             board("risks", "Risks", "pmtui.boards.control.risks:RisksBoard", "risks"),
