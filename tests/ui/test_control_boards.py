@@ -174,3 +174,28 @@ class TestChangesByKeys:
         saved = reopened(project)
         assert saved.require("changes", "CH1")["rationale"] == "Out of scope"
         assert saved.require("changes", "CH1")["status"] == "rejected"
+
+
+async def test_opening_a_risk_from_today_shows_it_past_a_cell_filter(
+    project: Store, env: dict[str, str]
+) -> None:
+    """A risk opened from Today is shown even when the register is filtered to another cell."""
+    from pmtui.boards.today.today import TodayBoard
+
+    project.update("risks", "R2", {"review_date": TODAY.isoformat()})
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6", "m", "down", "down", "down", "right", "enter")  # P2 I2: R1 only
+        await pilot.press("1")
+        await pilot.pause()
+        today = app.screen.query_one(TodayBoard)
+        for _ in range(10):
+            if today.item is not None and today.item.key == "R2":
+                break
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        shown = table_text(app)
+        assert "Bank slot slips" in shown
+        assert app.screen.query_one("#table").cursor_row_key == "R2"

@@ -131,6 +131,16 @@ class RisksBoard(TableBoard):
     def default_focus(self) -> Widget:
         return self.table
 
+    def focus_record(self, table: str, key: str) -> bool:
+        # A risk opened from Today or search is shown even outside the filtered cell.
+        if table == self.record_type.table and self.cell is not None:
+            risk = self.store.get(table, key) or {}
+            if (risk.get("probability"), risk.get("impact")) != self.cell:
+                self.cell = None
+                self.refresh_data()
+                self.refresh_bindings()
+        return super().focus_record(table, key)
+
     # ------------------------------------------------ keys
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
