@@ -18,6 +18,8 @@ class Decided(NamedTuple):
     rationale: str
     apply_schedule: bool = False
     new_baseline: bool = False
+    #: Who decides, as typed (a name or key); "" when the modal does not ask.
+    decider: str = ""
 
 
 class DecisionModal(ModalScreen[Decided | None]):
@@ -49,6 +51,7 @@ class DecisionModal(ModalScreen[Decided | None]):
         rationale_required: bool = False,
         schedule: str = "",
         baseline: bool = False,
+        decider: str = "",
     ) -> None:
         super().__init__()
         self.decision_title = title
@@ -57,6 +60,8 @@ class DecisionModal(ModalScreen[Decided | None]):
         #: The schedule option's text ("" : not offered), and whether to offer a baseline.
         self.schedule = schedule
         self.baseline = baseline
+        #: The decider proposed (a name), editable; "": not asked.
+        self.decider = decider
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -65,15 +70,18 @@ class DecisionModal(ModalScreen[Decided | None]):
             yield Static("", id="decision-message")
             placeholder = "rationale (required)" if self.rationale_required else "rationale"
             yield Input(placeholder=placeholder, id="decision-rationale", compact=True)
+            if self.decider:
+                yield Input(self.decider, placeholder="decider", id="decision-decider",
+                            compact=True, tooltip="Who decides (a name or key).")  # fmt: skip
             if self.schedule:
                 yield Checkbox(self.schedule, id="decision-schedule", compact=True)
             if self.baseline:
                 yield Checkbox("Save a new baseline", id="decision-baseline", compact=True)
-            tab = " · tab options, space ticks" if self.schedule or self.baseline else ""
+            tab = " · tab decider and options, space ticks" if self.decider else ""
             yield Static(f"enter or ctrl+s confirm · esc cancel{tab}", classes="keys")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one("#decision-rationale", Input).focus()
 
     def _ticked(self, name: str) -> bool:
         found = self.query(f"#{name}")
@@ -88,13 +96,14 @@ class DecisionModal(ModalScreen[Decided | None]):
 
     def confirm(self) -> None:
         """Answer with what is typed and ticked (refused without a required rationale)."""
-        text = self.query_one(Input).value.strip()
+        text = self.query_one("#decision-rationale", Input).value.strip()
         if self.rationale_required and not text:
             self.query_one("#decision-message", Static).update("Say why (a rationale).")
             return
-        self.dismiss(
-            Decided(text, self._ticked("decision-schedule"), self._ticked("decision-baseline"))
-        )
+        deciders = self.query("#decision-decider")
+        decider = deciders.first(Input).value.strip() if deciders else ""
+        schedule, baseline = self._ticked("decision-schedule"), self._ticked("decision-baseline")
+        self.dismiss(Decided(text, schedule, baseline, decider))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

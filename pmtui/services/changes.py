@@ -45,6 +45,24 @@ def project_manager(reader: Reader, project: Record) -> str | None:
     return None
 
 
+def find_person(reader: Reader, typed: str) -> str | None:
+    """The key of the person `typed` names: their key, their name, or a prefix of a word of
+    their name that only they have (case aside); None when nobody or several match."""
+    wanted = typed.strip().casefold()
+    if not wanted:
+        return None
+    people = reader.records("people")
+    for person in people:
+        if wanted in (str(person["key"]).casefold(), str(person.get("name") or "").casefold()):
+            return str(person["key"])
+    found = [
+        str(p["key"])
+        for p in people
+        if any(w.startswith(wanted) for w in str(p.get("name") or "").casefold().split())
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def default_decider(reader: Reader, project: Record, change: Record) -> str | None:
     """Who decides `change` unless someone is chosen: its decider when escalated to them,
     else the project's manager."""

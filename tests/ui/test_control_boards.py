@@ -199,3 +199,24 @@ async def test_opening_a_risk_from_today_shows_it_past_a_cell_filter(
         shown = table_text(app)
         assert "Bank slot slips" in shown
         assert app.screen.query_one("#table").cursor_row_key == "R2"
+
+
+async def test_the_decider_is_chosen_when_deciding(project: Store, env: dict[str, str]) -> None:
+    """Ben, chosen in the modal instead of the manager, approves what is beyond Ann's limit."""
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await changes_board(pilot)
+        await pilot.press("j", "A", "tab", "ctrl+u")
+        await type_text(pilot, "ben")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "CH2 approved by Ben Okafor" in notices(app)
+    change = reopened(project).require("changes", "CH2")
+    assert (change["status"], change["decided_by"]) == ("approved", "BEN")
+
+
+def test_a_decider_is_found_by_key_name_or_unique_word_prefix(project: Store) -> None:
+    from pmtui.services.changes import find_person
+
+    assert [find_person(project, t) for t in ("ben", "Ann Lee", "oka", "zz", "")] == [
+        "BEN", "ANN", "BEN", None, None]  # fmt: skip

@@ -23,6 +23,7 @@ from pmtui.services.changes import (
     Outcome,
     approve,
     default_decider,
+    find_person,
     history,
     move,
     person_name,
@@ -155,7 +156,7 @@ class ChangesBoard(TableBoard):
         lines = [
             f"{change.get('title')}",
             f"Impact: {impact_text(change)}",
-            f"Decider: {name} (approval limit {shown_limit})",
+            f"Decider: {name} (approval limit {shown_limit}); tab to choose another",
         ]
         if cost and (limit is None or float(limit) < cost):
             boss = person.get("manager")
@@ -174,11 +175,16 @@ class ChangesBoard(TableBoard):
         def answered(decided: Decided | None) -> None:
             if decided is None:
                 return
+            chosen = find_person(self.store, decided.decider) if decided.decider else decider
+            if chosen is None:
+                self.app.notify(f"{decided.decider!r} names nobody of the project (or several)",
+                                title="Not changed", severity="warning")  # fmt: skip
+                return
             self._step(
                 lambda: approve(
                     self.store,
                     key,
-                    decider=decider,
+                    decider=chosen,
                     why=decided.rationale,
                     apply_schedule=decided.apply_schedule,
                     new_baseline=decided.new_baseline,
@@ -187,7 +193,8 @@ class ChangesBoard(TableBoard):
             )
 
         self.app.push_screen(
-            DecisionModal(f"Approve {key}?", lines, schedule=schedule, baseline=True), answered
+            DecisionModal(f"Approve {key}?", lines, schedule=schedule, baseline=True, decider=name),
+            answered,
         )
 
     def action_reject(self) -> None:
