@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pmtui.domain.risk import check_matrix_settings
 from pmtui.kinds.escapes import quoted
 from pmtui.records.fields import choice_field, status_field, today
 from pmtui.schema import Field, Kind, RecordType, register
@@ -45,6 +46,7 @@ def check_settings(record: dict[str, Any]) -> dict[str, str]:
         problems["spi_red"] = (
             f"{red:g} is above the amber threshold {amber:g}: red must be at or below amber"
         )
+    problems.update(check_matrix_settings(record))
     return problems
 
 
@@ -179,6 +181,44 @@ PROJECT = register(
                 maximum=365,
                 width=0,
                 help="How many daily backups to keep beside the file.",
+            ),
+            # The risk matrix (pmtui.domain.risk): empty values keep PMBOK's.
+            choice_field(
+                "risk_scale",
+                ("pmbok", "product"),
+                default="pmbok",
+                width=0,
+                help="Risk score: PMBOK values per rating (cell rounded half-up to 2 "
+                "decimals), or the plain 1-25 product of the ratings.",
+            ),
+            Field(
+                "risk_probability_values",
+                Kind.TEXT,
+                width=0,
+                help="Five increasing probabilities for ratings 1-5 (default 0.1, 0.3, 0.5, "
+                "0.7, 0.9).",
+            ),
+            Field(
+                "risk_impact_values",
+                Kind.TEXT,
+                width=0,
+                help="Five increasing impacts for ratings 1-5 (default 0.05, 0.1, 0.2, 0.4, 0.8).",
+            ),
+            Field(
+                "risk_medium",
+                Kind.NUMBER,
+                minimum=0,
+                width=0,
+                help="A risk scoring at least this is medium (default 0.05; 5 on the product "
+                "scale).",
+            ),
+            Field(
+                "risk_high",
+                Kind.NUMBER,
+                minimum=0,
+                width=0,
+                help="A risk scoring at least this is high (default 0.18; 12 on the product "
+                "scale).",
             ),
         ),
     )

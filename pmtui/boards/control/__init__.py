@@ -1,0 +1,1 @@
+"""The Control area's boards: risks with a heat map, issues, RAID, changes, decisions."""

@@ -1,0 +1,33 @@
+"""Test data of the Control area: make random rows obey its tables' rules."""
+
+from __future__ import annotations
+
+import random
+
+from pmtui.generate.rows import RefFixer, RowFixer
+from pmtui.records.control import OPPORTUNITY_STRATEGIES, THREAT_STRATEGIES
+
+
+def _fix_risk(row: dict[str, str], rng: random.Random) -> None:
+    kind = row.get("kind") or "threat"
+    if "strategy" in row:
+        row["strategy"] = rng.choice(
+            THREAT_STRATEGIES if kind == "threat" else OPPORTUNITY_STRATEGIES
+        )
+    row.pop("issue", None)  # the link both ways is made when a risk occurs
+
+
+def _fix_issue(row: dict[str, str], rng: random.Random) -> None:
+    if row.get("status") in ("resolved", "closed"):
+        row["resolution"] = "Fixed."
+
+
+def _fix_change(row: dict[str, str], rng: random.Random) -> None:
+    # A change's status is where its history ends: random rows have none, so proposed.
+    row.pop("status", None)
+    if row.get("schedule_impact") and not row.get("task"):
+        row.pop("schedule_impact")
+
+
+FIXERS: dict[str, RowFixer] = {"risks": _fix_risk, "issues": _fix_issue, "changes": _fix_change}
+REF_FIXERS: dict[str, RefFixer] = {}
