@@ -143,6 +143,7 @@ AREAS: tuple[Area, ...] = (
         records=("pmtui.records.money",),
         services=("pmtui.services.money",),
         test_data="pmtui.generate.money",
+        commands=("pmtui.cli.money",),
         boards=(
             board("budget", "Budget", table="budget_lines"),
             board("expenses", "Expenses", table="expenses"),

@@ -238,3 +238,55 @@ def series(
             points.append(SeriesPoint(day, pv, None, None))
         day += timedelta(days=1)
     return points
+
+
+def schedule_lag(
+    tasks: Sequence[EvmTask], ev: float, as_of: date, calendar: WorkCalendar
+) -> int | None:
+    """Working days the work done lags the plan (earned schedule: the day on which the plan
+    reached today's EV); negative when ahead. None without planned work."""
+    if not tasks or not any(task.budget for task in tasks):
+        return None
+
+    def planned(day: date) -> float:
+        return sum(task.budget * planned_share(task, day, calendar) for task in tasks)
+
+    earliest = min(task.planned_start for task in tasks)
+    latest = max(task.planned_finish for task in tasks)
+    tolerance = 1e-9 * max(1.0, ev)
+    day = as_of
+    if planned(day) > ev + tolerance:  # behind: step back to when the plan had earned EV
+        while day >= earliest and planned(day) > ev + tolerance:
+            day -= timedelta(days=1)
+        # Working days after the day the plan had earned EV, up to and including as_of.
+        return calendar.working_days_between(day + timedelta(days=1), as_of + timedelta(days=1))
+    while day < latest and planned(day) < ev - tolerance:  # ahead: step forward
+        day += timedelta(days=1)
+    return -calendar.working_days_between(as_of + timedelta(days=1), day + timedelta(days=1))
+
+
+def _span(days: int) -> str:
+    if days >= 10:
+        weeks = round(days / 5)
+        return f"{weeks} weeks"
+    return "1 day" if days == 1 else f"{days} days"
+
+
+def status_text(cpi: float | None, lag: int | None) -> str:
+    """The state in plain words: "15 % over budget, 3 weeks behind"."""
+    parts = []
+    if cpi is None or cpi <= 0:
+        parts.append("cost not known yet")
+    else:
+        over = 1 / cpi - 1
+        if abs(over) < 0.005:
+            parts.append("on budget")
+        else:
+            parts.append(f"{abs(over) * 100:.0f} % {'over' if over > 0 else 'under'} budget")
+    if lag is None:
+        parts.append("no work planned yet")
+    elif lag == 0:
+        parts.append("on schedule")
+    else:
+        parts.append(f"{_span(abs(lag))} {'behind' if lag > 0 else 'ahead'}")
+    return ", ".join(parts)

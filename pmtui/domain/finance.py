@@ -180,7 +180,7 @@ def option_case(rate: float, costs: Sequence[float], benefits: Sequence[float]) 
 def per_period_rate(yearly: float, periods_per_year: int) -> float:
     """The rate per period equivalent to a yearly rate (compounded): 8 % a year is about
     1.94 % a quarter."""
-    return (1.0 + yearly) ** (1.0 / periods_per_year) - 1.0
+    return float((1.0 + yearly) ** (1.0 / periods_per_year) - 1.0)
 
 
 def yearly_rate(per_period: float, periods_per_year: int) -> float:

@@ -7,7 +7,16 @@ from datetime import date
 import pytest
 
 from pmtui.domain.calendar import WorkCalendar
-from pmtui.domain.evm import EvmTask, Spend, earned_value, figures, planned_share, series
+from pmtui.domain.evm import (
+    EvmTask,
+    Spend,
+    earned_value,
+    figures,
+    planned_share,
+    schedule_lag,
+    series,
+    status_text,
+)
 
 WEEKDAYS = WorkCalendar()
 MONDAY = date(2026, 1, 5)
@@ -92,3 +101,14 @@ def test_series_runs_daily_and_stops_ev_and_ac_at_the_as_of_date() -> None:
     assert [p.ac for p in points] == [0, 300, None, None, None]
     assert points[1].ev == pytest.approx(500)  # EV at the as-of date is the recorded one
     assert points[0].ev == pytest.approx(250)  # before it, spread evenly (an estimate)
+
+
+def test_status_reads_as_a_sentence() -> None:
+    """CPI 0.87 is 15 % over budget; the PMP example's EV of 20,000 was planned 12 working
+    days before the as-of date (day 48 of 240): 2 weeks behind."""
+    assert status_text(1 / 1.15, 15) == "15 % over budget, 3 weeks behind"
+    assert status_text(1.25, -3) == "20 % under budget, 3 days ahead"
+    assert status_text(None, 0) == "cost not known yet, on schedule"
+    as_of = WEEKDAYS.add_working_days(MONDAY, 59)
+    assert schedule_lag([_twelve_month_task(20)], 20_000, as_of, WEEKDAYS) == 12
+    assert schedule_lag([_twelve_month_task(30)], 30_000, as_of, WEEKDAYS) == -12
