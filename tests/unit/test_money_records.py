@@ -113,3 +113,22 @@ def test_a_past_as_of_date_says_percent_complete_is_todays(books: Store) -> None
     assert value.figures.ac == 4000
     assert value.figures.pv == 9000  # Build: 9 of its 10 days
     assert "no history of percent complete" in value.figures.why["ev"]
+
+
+def test_the_glance_on_today_carries_budget_used_spi_and_cpi(books: Store) -> None:
+    from pmtui.services.glance import glance
+    from pmtui.widgets.today_strip import strip_lines
+
+    seen = glance(books.read_context())
+    assert seen.budget_used == pytest.approx(6000 / 15000)
+    assert seen.spi == pytest.approx(5000 / 14500)
+    assert seen.cpi == pytest.approx(5000 / 6000)
+    assert "SPI 0.34  CPI 0.83  budget 40% used" in strip_lines(seen, None).plain
+
+
+def test_the_glance_leaves_money_out_without_budgets(store: Store) -> None:
+    from pmtui.services.glance import glance
+
+    store.add("tasks", {"title": "Build", "duration": "10"})
+    seen = glance(store.read_context())
+    assert (seen.spi, seen.cpi, seen.budget_used) == (None, None, None)
