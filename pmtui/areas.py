@@ -147,7 +147,7 @@ AREAS: tuple[Area, ...] = (
         demo="pmtui.demo.money:add_demo",
         demo_needs=("project", "plan", "vendors"),
         boards=(
-            board("budget", "Budget", table="budget_lines"),
+            board("budget", "Budget", "pmtui.boards.money.budget:BudgetBoard"),
             board("expenses", "Expenses", table="expenses"),
             board("business", "Business case", table="business_options"),
         ),
