@@ -149,6 +149,7 @@ AREAS: tuple[Area, ...] = (
         boards=(
             board("budget", "Budget", "pmtui.boards.money.budget:BudgetBoard"),
             board("expenses", "Expenses", table="expenses"),
+            board("evm", "Earned value", "pmtui.boards.money.earned:EarnedValueBoard"),
             board("business", "Business case", table="business_options"),
         ),
     ),
