@@ -150,7 +150,7 @@ AREAS: tuple[Area, ...] = (
             board("budget", "Budget", "pmtui.boards.money.budget:BudgetBoard"),
             board("expenses", "Expenses", table="expenses"),
             board("evm", "Earned value", "pmtui.boards.money.earned:EarnedValueBoard"),
-            board("business", "Business case", table="business_options"),
+            board("business", "Business case", "pmtui.boards.money.business:BusinessBoard"),
         ),
     ),
     Area(6, "control", "Control"),
