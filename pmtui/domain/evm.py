@@ -192,19 +192,32 @@ class SeriesPoint:
     ac: float | None
 
 
-def _earned_on(task: EvmTask, day: date, as_of: date, calendar: WorkCalendar) -> float:
-    """A task's EV at the end of `day`: its EV at `as_of` spread evenly over the working days
-    from its actual start (else planned start) to its actual finish (else the as-of date).
-    pmtui keeps no history of percent complete, so this is an estimate."""
+def _spread(
+    into: dict[date, float], amount: float, start: date, finish: date, calendar: WorkCalendar
+) -> None:
+    """Add `amount` to `into` spread evenly over the working days from start to finish (as
+    planned_share counts them: all of it on the finish day when the span has none)."""
+    if not amount:
+        return
+    total = calendar.working_days_between(start, finish + timedelta(days=1))
+    if total <= 0:
+        into[finish] = into.get(finish, 0.0) + amount
+        return
+    share, day = amount / total, start
+    while day <= finish:
+        if calendar.is_working(day):
+            into[day] = into.get(day, 0.0) + share
+        day += timedelta(days=1)
+
+
+def _earned_span(task: EvmTask, as_of: date) -> tuple[float, date, date]:
+    """A task's EV at `as_of` and the days it is taken to have been earned over: from its
+    actual start (else planned start) to its actual finish (else the as-of date). pmtui
+    keeps no history of percent complete, so EV before the as-of date is an estimate."""
     earned = task.budget * min(100.0, max(0.0, task.percent_complete)) / 100
-    if not earned:
-        return 0.0
     start = task.actual_start or task.planned_start
     end = task.actual_finish or as_of
-    if end < start:
-        return earned if day >= end else 0.0
-    span = EvmTask(task.key, earned, 100, start, end)
-    return earned * planned_share(span, day, calendar)
+    return earned, min(start, end), end
 
 
 def series(
@@ -217,25 +230,33 @@ def series(
 ) -> list[SeriesPoint]:
     """One point a day from `first` (default: the earliest planned start) to `last`
     (default: the later of the as-of date and the latest planned finish); EV and AC stop
-    at the as-of date."""
+    at the as-of date. Each task's budget is spread over its planned working days once, so
+    the series costs the tasks' durations plus the days, not their product."""
     if not tasks and not spends:
         return []
     starts = [task.planned_start for task in tasks] + [spend.date for spend in spends]
     finishes = [task.planned_finish for task in tasks] + [as_of]
     day, end = first or min(starts), last or max(finishes)
-    by_day: dict[date, float] = {}
+    planned: dict[date, float] = {}
+    earned: dict[date, float] = {}
+    spent: dict[date, float] = {}
+    for task in tasks:
+        _spread(planned, task.budget, task.planned_start, task.planned_finish, calendar)
+        _spread(earned, *_earned_span(task, as_of), calendar)
     for spend in spends:
-        by_day[spend.date] = by_day.get(spend.date, 0.0) + spend.amount
-    spent_before = sum(amount for when, amount in by_day.items() if when < day)
+        spent[spend.date] = spent.get(spend.date, 0.0) + spend.amount
+    totals = [
+        sum(amount for when, amount in daily.items() if when < day)
+        for daily in (planned, earned, spent)
+    ]
     points: list[SeriesPoint] = []
     while day <= end:
-        spent_before += by_day.get(day, 0.0)
-        pv = sum(task.budget * planned_share(task, day, calendar) for task in tasks)
+        for index, daily in enumerate((planned, earned, spent)):
+            totals[index] += daily.get(day, 0.0)
         if day <= as_of:
-            ev = sum(_earned_on(task, day, as_of, calendar) for task in tasks)
-            points.append(SeriesPoint(day, pv, ev, spent_before))
+            points.append(SeriesPoint(day, totals[0], totals[1], totals[2]))
         else:
-            points.append(SeriesPoint(day, pv, None, None))
+            points.append(SeriesPoint(day, totals[0], None, None))
         day += timedelta(days=1)
     return points
 

@@ -112,3 +112,19 @@ def test_status_reads_as_a_sentence() -> None:
     as_of = WEEKDAYS.add_working_days(MONDAY, 59)
     assert schedule_lag([_twelve_month_task(20)], 20_000, as_of, WEEKDAYS) == 12
     assert schedule_lag([_twelve_month_task(30)], 30_000, as_of, WEEKDAYS) == -12
+
+
+def test_series_pv_matches_planned_share_every_day() -> None:
+    tasks = [
+        _twelve_month_task(20),
+        EvmTask("M", 500, 0, date(2026, 2, 7), date(2026, 2, 7)),  # a Saturday milestone
+        EvmTask("S", 300, 100, date(2026, 1, 10), date(2026, 1, 20)),
+    ]
+    as_of = date(2026, 3, 2)
+    points = series(tasks, [], as_of, WEEKDAYS)
+    for point in points:
+        expected = sum(t.budget * planned_share(t, point.day, WEEKDAYS) for t in tasks)
+        assert point.pv == pytest.approx(expected)
+    assert points[-1].pv == pytest.approx(100_800)
+    at_as_of = next(p for p in points if p.day == as_of)
+    assert at_as_of.ev == pytest.approx(20_000 + 300)
