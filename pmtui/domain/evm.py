@@ -286,6 +286,16 @@ def schedule_lag(
     return -calendar.working_days_between(as_of + timedelta(days=1), day + timedelta(days=1))
 
 
+def index_level(value: float | None, amber: float, red: float) -> str:
+    """green, amber or red for an SPI or CPI against the project's thresholds ("" when
+    undefined): below `red` is red, below `amber` amber."""
+    if value is None:
+        return ""
+    if value < red:
+        return "red"
+    return "amber" if value < amber else "green"
+
+
 def _span(days: int) -> str:
     if days >= 10:
         weeks = round(days / 5)

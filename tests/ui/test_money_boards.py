@@ -56,6 +56,8 @@ async def test_enter_plans_this_months_labour_and_the_variance_follows(
         await pilot.pause()
         before = grid_text(app)
         assert "Nov 26" in before.splitlines()[0]  # it opens on this month
+        years = str(app.screen.query_one("#budget-years", Static).render())
+        assert years.startswith("Years: FY2027 ") and " · FY2028 0/" in years
         await pilot.press("enter")
         await type_text(pilot, "120k")
         await pilot.press("enter")

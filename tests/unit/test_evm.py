@@ -12,6 +12,7 @@ from pmtui.domain.evm import (
     Spend,
     earned_value,
     figures,
+    index_level,
     planned_share,
     schedule_lag,
     series,
@@ -128,3 +129,14 @@ def test_series_pv_matches_planned_share_every_day() -> None:
     assert points[-1].pv == pytest.approx(100_800)
     at_as_of = next(p for p in points if p.day == as_of)
     assert at_as_of.ev == pytest.approx(20_000 + 300)
+
+
+def test_index_levels_follow_the_projects_thresholds() -> None:
+    assert [index_level(v, 0.95, 0.85) for v in (1.0, 0.95, 0.9, 0.85, 0.84, None)] == [
+        "green",
+        "green",
+        "amber",
+        "amber",
+        "red",
+        "",
+    ]

@@ -56,6 +56,7 @@ class BudgetBoard(Board):
     DEFAULT_CSS = """
     BudgetBoard { layout: vertical; }
     BudgetBoard #budget-heading { height: 1; padding: 0 1; background: $panel; }
+    BudgetBoard #budget-years { height: 1; padding: 0 1; color: $text-muted; }
     BudgetBoard #budget-grid { height: 1fr; }
     BudgetBoard #budget-caption { height: 1; padding: 0 1; color: $text-muted; }
     """
@@ -75,6 +76,7 @@ class BudgetBoard(Board):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="budget-heading")
+        yield Static("", id="budget-years")
         yield Matrix(id="budget-grid")
         yield Static("", id="budget-caption")
 
@@ -110,6 +112,7 @@ class BudgetBoard(Board):
             f"{whole(total.plan_total)} planned ({used} used) · "
             f"forecast {'–' if total.forecast is None else whole(total.forecast)}"
         )
+        self.query_one("#budget-years", Static).update(self._years_line(data.bac))
         frozen = [MatrixColumn("Category", 10, "left"), MatrixColumn("", 4, "left")]
         columns = [
             MatrixColumn(f"{month_display(month)[:3]} {month[2:4]}", MONTH_WIDTH)
@@ -120,6 +123,16 @@ class BudgetBoard(Board):
         summary = self._rows(total)
         self.grid.set_data(frozen, columns, body, summary)
         self._show_caption()
+
+    def _years_line(self, bac: float) -> str:
+        """Each fiscal year's actual over its annual plan."""
+        ctx = self.store.read_context()
+        shown = []
+        for year in budget_years(ctx):
+            total = budget_of(ctx, year, bac=bac).totals
+            used = "–" if total.used is None else f"{total.used:.0%}"
+            shown.append(f"FY{year} {whole(total.actual_total)}/{whole(total.plan_total)} {used}")
+        return "Years: " + " · ".join(shown)
 
     def _rows(self, row: CategoryRow) -> list[list[MatrixCell]]:
         found = []

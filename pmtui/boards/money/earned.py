@@ -16,7 +16,7 @@ from pmtui.boards.base import Board
 from pmtui.boards.keys import command
 from pmtui.boards.registry import BoardSpec
 from pmtui.domain.dates import DateParseError, parse_date
-from pmtui.domain.evm import EvmFigures, schedule_lag, status_text
+from pmtui.domain.evm import EvmFigures, index_level, schedule_lag, status_text
 from pmtui.domain.links import ScheduleError
 from pmtui.screens.line_prompt import LinePromptModal, Typed
 from pmtui.services.money import EarnedValue, evm_of, evm_series, fiscal_start
@@ -59,6 +59,9 @@ class EarnedValueBoard(Board):
     DEFAULT_CSS = """
     EarnedValueBoard { layout: vertical; }
     EarnedValueBoard #evm-status { height: 1; padding: 0 1; background: $panel; }
+    EarnedValueBoard #evm-status.-green { color: $rag-green; }
+    EarnedValueBoard #evm-status.-amber { color: $rag-amber; }
+    EarnedValueBoard #evm-status.-red { color: $rag-red; }
     EarnedValueBoard #evm-figures { height: auto; padding: 0 1; }
     EarnedValueBoard #evm-curve { height: 1fr; padding: 0 1; }
     """
@@ -97,6 +100,13 @@ class EarnedValueBoard(Board):
         line.append(status_text(f.cpi, lag), style="bold")
         line.append(f" · {currency} · planned: {value.planned_from}")
         status.update(line)
+        # The worse of SPI and CPI against the project's thresholds colours the status.
+        amber = float(ctx.project.get("spi_amber") or 0.95)
+        red = float(ctx.project.get("spi_red") or 0.85)
+        levels = {index_level(f.spi, amber, red), index_level(f.cpi, amber, red)}
+        worst = next((level for level in ("red", "amber", "green") if level in levels), "")
+        for level in ("green", "amber", "red"):
+            status.set_class(level == worst, f"-{level}")
         notes = [f"{name}: {why}" for name, why in f.why.items() if name in ("ev", "cpi", "spi")]
         self.query_one("#evm-figures", Static).update(
             "\n".join([*figure_lines(f, currency), *notes])
