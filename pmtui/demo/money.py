@@ -17,18 +17,18 @@ LICENCE_PLAN = 48_000
 OVERRUN = 1.12
 #: Task -> (category, vendor name or None, what the invoices are for).
 TASK_SPEND: dict[str, tuple[str, str | None, str]] = {
-    "T2": ("labour", None, "Project charter workshops"),
-    "T3": ("services", "S/4 Partners", "Fit-gap analysis"),
-    "T6": ("services", "S/4 Partners", "Blueprint FI/CO"),
-    "T7": ("services", "S/4 Partners", "Blueprint MM/SD"),
-    "T8": ("labour", None, "Data migration design"),
-    "T9": ("labour", None, "Interface design"),
+    "T2": ("labour", None, "Charter and plan workshops"),
+    "T3": ("services", "S/4 Partners", "Integrator onboarding"),
+    "T6": ("services", "S/4 Partners", "Fit-to-standard workshops FI/CO"),
+    "T7": ("services", "S/4 Partners", "Fit-to-standard workshops MM/SD"),
+    "T8": ("labour", None, "Integration design"),
+    "T9": ("labour", None, "Data migration strategy"),
     "T12": ("labour", None, "FI/CO configuration"),
     "T13": ("services", "S/4 Partners", "MM/SD configuration"),
     "T14": ("labour", None, "Bank and CRM interfaces"),
     "T15": ("services", "S/4 Partners", "Custom developments"),
-    "T16": ("software", "Kofax", "AP automation licences"),
-    "T17": ("labour", None, "Data cleansing"),
+    "T16": ("software", "Kofax", "Mock load tooling licences"),
+    "T17": ("labour", None, "Vendor IBAN cleansing"),
     "T21": ("labour", None, "Test plan and scripts"),
 }
 #: (days ago, amount, category, description, reference): spent on no task.
