@@ -114,3 +114,18 @@ async def test_two_options_side_by_side_and_the_rate_moves_npv(app: PmtuiApp, st
         assert moved[2] == npv[2]  # the other option keeps its rate
         rates = line_with(grid_text(app, CASE), "Rate").split()[1:]
         assert rates == ["8.0", "%", "10.0", "%", "8.0", "%"]
+
+
+async def test_the_total_column_reconciles_the_budget_lines_with_bac(
+    app: PmtuiApp, store: Store
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*BUDGET)
+        await pilot.press("end", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l")
+        await pilot.pause()
+        caption = str(app.screen.query_one("#budget-caption", Static).render())
+        lines = sum(float(r["planned"]) for r in store.records("budget_lines"))
+        assert caption == (
+            f"All budget lines {lines:,.0f} against the tasks' BAC 970,000: "
+            f"difference {lines - 970_000:,.0f}"
+        )

@@ -173,6 +173,13 @@ class BudgetBoard(Board):
         where = f"{row.category} · {month_display(month) if month else 'the year'}"
         if kind == "plan" and month:
             caption.update(f"{where} · enter plans it · a adds an expense")
+        elif not month and self.data is not None:
+            # The Total column: the budget lines of every year reconciled with the tasks' BAC.
+            lines, bac = self.data.all_years_plan, self.data.bac
+            caption.update(
+                f"All budget lines {whole(lines)} against the tasks' BAC {whole(bac)}: "
+                f"difference {whole(lines - bac)}"
+            )
         else:
             used = "–" if row.used is None else f"{row.used:.0%}"
             caption.update(f"{where} · {used} of the year's plan used · a adds an expense")
