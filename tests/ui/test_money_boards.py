@@ -129,3 +129,24 @@ async def test_the_total_column_reconciles_the_budget_lines_with_bac(
             f"All budget lines {lines:,.0f} against the tasks' BAC 970,000: "
             f"difference {lines - 970_000:,.0f}"
         )
+
+
+async def test_enter_on_a_flow_edits_it_in_place_and_npv_follows(
+    app: PmtuiApp, store: Store
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*BUSINESS)
+        await pilot.press("l", "l")  # S/4HANA RISE (cloud)
+        await pilot.press(*["j"] * 10)  # the figures, P0 cost, P0 benefit, P1 cost
+        await pilot.press("enter")
+        await type_text(pilot, "250k")
+        await pilot.press("enter")
+        await pilot.pause()
+        cloud = business_case_of(store.read_context())[2]
+        assert cloud.costs[1] == 250_000
+        flow = next(
+            r for r in store.records("cash_flows") if r["option"] == "BO3" and r["period"] == 1
+        )
+        assert flow["cost"] == 250_000
+        assert line_with(grid_text(app, CASE), "NPV").split()[3] == f"{cloud.case.npv:,.0f}"
+        assert line_with(grid_text(app, CASE), "P1 cost").split()[4] == "250,000"
