@@ -171,7 +171,9 @@ def earned_value(
     """Earned value at the end of `as_of` from leaf tasks and expenses."""
     bac = sum((task.budget for task in tasks), 0.0)
     pv = sum((task.budget * planned_share(task, as_of, calendar) for task in tasks), 0.0)
-    ev = sum(task.budget * min(100.0, max(0.0, task.percent_complete)) / 100 for task in tasks)
+    ev = sum(
+        (task.budget * min(100.0, max(0.0, task.percent_complete)) / 100 for task in tasks), 0.0
+    )
     counted = [spend for spend in spends if spend.date <= as_of]
     ac = sum((spend.amount for spend in counted), 0.0)
     result = figures(as_of, bac, pv, ev, ac)
