@@ -75,6 +75,7 @@ def _build(ctx: Context, finishes: Finishes) -> Glance:
         if m.get("status") != "done" and (due := _date(m.get("due"))) and due >= ctx.today
     )
     first = upcoming[0] if upcoming else None
+    spi, cpi, used = _money(ctx)
     return Glance(
         rag=str(project.get("status") or ""),
         finish=finish,
@@ -82,7 +83,25 @@ def _build(ctx: Context, finishes: Finishes) -> Glance:
         late_by=late_by,
         next_milestone=first[1] if first else None,
         milestone_in=(first[0] - ctx.today).days if first else None,
+        spi=spi,
+        cpi=cpi,
+        budget_used=used,
     )
+
+
+def _money(ctx: Context) -> tuple[float | None, float | None, float | None]:
+    """SPI, CPI and AC / BAC once tasks have budgets (pmtui.services.money); all None before."""
+    from pmtui.services.money import evm_of  # the Money area's read model, on first use
+
+    if not ctx.records("tasks"):
+        return None, None, None
+    try:
+        figures = evm_of(ctx).figures
+    except (ScheduleError, KeyError):
+        return None, None, None
+    if not figures.bac:
+        return None, None, None
+    return figures.spi, figures.cpi, figures.ac / figures.bac
 
 
 def glance(ctx: Context, finishes: Finishes | None = None) -> Glance:

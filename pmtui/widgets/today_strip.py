@@ -20,13 +20,16 @@ class TodayStrip(Static):
     """
 
 
-def _finish(glance: Glance) -> list[tuple[str, str] | str]:
+def _finish(glance: Glance, short: bool = False) -> list[tuple[str, str] | str]:
+    """The finish against the target; `short` leaves out the target's date (room for the
+    money figures on the same line: the lateness still says how it stands)."""
     if glance.finish is None:
         return [("no schedule yet", "$text-muted")]
     parts: list[tuple[str, str] | str] = [f"finish {glance.finish.isoformat()}"]
     if glance.target is None:
-        return [*parts, ("  no target set", "$text-muted")]
-    parts.append((f"  target {glance.target.isoformat()}", "$text-muted"))
+        return parts if short else [*parts, ("  no target set", "$text-muted")]
+    if not short:
+        parts.append((f"  target {glance.target.isoformat()}", "$text-muted"))
     late = glance.late_by or 0
     if late > 0:
         parts.append((f"  {late} wd late", "$error"))
@@ -45,7 +48,7 @@ def _money(glance: Glance) -> list[tuple[str, str] | str]:
     ]
     if glance.budget_used is not None:
         shown.append(f"budget {glance.budget_used:.0%} used")
-    return ["   ", "  ".join(shown)]
+    return ["   ", " ".join(shown)]
 
 
 def strip_lines(glance: Glance, changes: int | None, width: int = 78) -> Content:
@@ -56,8 +59,8 @@ def strip_lines(glance: Glance, changes: int | None, width: int = 78) -> Content
         ("●", _RAG.get(glance.rag, "$text-muted")),
         (f" {rag}", "bold"),
         "   ",
-        *_finish(glance),
-        *_money(glance),
+        *_finish(glance, short=bool(money := _money(glance))),
+        *money,
     )
     if changes is None:
         checked = ("first check-in", "$text-muted")

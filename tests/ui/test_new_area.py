@@ -39,11 +39,11 @@ class TestThrowawayArea:
     async def test_form_board_and_palette(self, store: Store, isolated_env: dict[str, str]) -> None:
         app = make_app(store, isolated_env, start_area="project")
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("5")
-            assert app.current_mode == "money"
+            await pilot.press("7")
+            assert app.current_mode == "comms"
             assert "Gadgets" in app.screen.query_one("#tabs").render().plain
             titles = {entry.title for entry in action_entries(_Provider(app))}  # type: ignore[arg-type]
-            assert {"money: Add gadget", "board: Open Money › Gadgets"} <= titles
+            assert {"comms: Add gadget", "board: Open Comms › Gadgets"} <= titles
             await pilot.press("a")
             assert app.screen.query_one("#form-title").render().plain == "Add gadget"
             await type_text(pilot, "Docking station")
@@ -77,7 +77,7 @@ class TestThrowawayArea:
             "G1,Headset,80.00,5,400.00",
         ]
         hits = search(store, "headset")
-        assert [(h.board, h.table, h.key) for h in hits] == [("money.gadgets", "gadgets", "G1")]
+        assert [(h.board, h.table, h.key) for h in hits] == [("comms.gadgets", "gadgets", "G1")]
         document = formatdoc.generate()
         assert "## gadgets" in document and "Price times quantity." in document
 

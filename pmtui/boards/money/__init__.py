@@ -1,0 +1,1 @@
+"""The Money area's boards."""
