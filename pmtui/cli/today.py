@@ -214,7 +214,7 @@ def _line(item: dict[str, Any], relative: Any, width: int) -> str:
     singular = item.get("singular") or item["table"]
     what = singular if item["kind"] in (singular, "action") else f"{singular} {item['kind']}"
     owner = item.get("owner_name") or ""
-    head = f"  {when:<12} {item['key']:<6} {what:<20} "
+    head = f"  {when:<12} {item['key']:<6} {_cut(what, 20):<20} "
     room = width - len(head) - (len(owner) and 13)
     title = _cut(item["title"], max(room - 1, 10))
     text = f"{head}{title:<{room - 1}} {_cut(owner, 12)}" if owner else f"{head}{title}"

@@ -366,3 +366,14 @@ def test_control_characters_in_records_are_shown_escaped(
         assert "Evil \\x1b[2J title" in result.stdout
     data = json.loads(run_pmtui("today", str(project_path), "--json").stdout)
     assert data["items"][0]["title"] == "Evil \x1b[2J title"  # JSON to a pipe is the data
+
+
+def test_today_columns_stay_aligned_with_a_long_kind(run_pmtui: RunPmtui, tmp_path: Path) -> None:
+    # A kind longer than its column ("budget line over plan") pushed every later column of
+    # its line right; it is cut instead, so titles start in one column on every line.
+    path = tmp_path / "demo.json"
+    assert run_pmtui("demo", str(path), "--no-open").returncode == 0
+    out = run_pmtui("today", str(path)).stdout
+    items = [line for line in out.splitlines() if line.startswith("  ") and len(line) > 43]
+    assert any("budget line over pl…" in line for line in items), out
+    assert all(line[42] == " " and line[43] != " " for line in items), out
