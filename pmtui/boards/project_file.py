@@ -171,7 +171,9 @@ class ProjectFileApp(App[None]):
             self.notify(warning, title="Over capacity", severity="warning", timeout=8)
         # The board that made the change has drawn it; one that did not, draws it now.
         self.refresh_area(only_if_changed=True)
-        self.write_in_worker()
+        # The write starts once the change is on screen: the worker thread shares the
+        # interpreter with the redraw, and the person waits for the redraw, not the disk.
+        self.call_after_refresh(self.write_in_worker)
 
     # ------------------------------------------------ saving in a worker thread
 

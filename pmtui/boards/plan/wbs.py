@@ -134,6 +134,9 @@ class WbsBoard(TableBoard):
         self.baseline_key: str | None = None
         self.plan: planning.Plan | None = None
         self._parents: dict[str, str | None] = {}
+        # key -> (the planned task, folded, variance, its cells): a plan carried over an
+        # edit keeps every other task's object, so only the edited row is worked out again.
+        self._drawn: dict[str, tuple[object, bool, bool, list[str]]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("", id="plan-summary")
@@ -183,6 +186,8 @@ class WbsBoard(TableBoard):
         return text + (f" · vs {name}" if self.variance else f" · baseline {name}")
 
     def _hidden(self, key: str) -> bool:
+        if not self.folded:
+            return False
         parent = self._parents.get(key)
         seen: set[str] = set()
         while parent and parent not in seen:
@@ -193,6 +198,15 @@ class WbsBoard(TableBoard):
         return False
 
     def _cells(self, task: planning.PlannedTask) -> list[str]:
+        folded = task.key in self.folded
+        drawn = self._drawn.get(task.key)
+        if drawn is not None and drawn[0] is task and drawn[1:3] == (folded, self.variance):
+            return drawn[3]
+        cells = self._work_out_cells(task)
+        self._drawn[task.key] = (task, folded, self.variance, cells)
+        return cells
+
+    def _work_out_cells(self, task: planning.PlannedTask) -> list[str]:
         if task.summary:
             marker = "▸ " if task.key in self.folded else "▾ "
         elif task.milestone:
