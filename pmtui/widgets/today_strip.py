@@ -21,6 +21,8 @@ class TodayStrip(Static):
 
 
 def _finish(glance: Glance) -> list[tuple[str, str] | str]:
+    if glance.pending:
+        return [("finish: working it out…", "$text-muted")]
     if glance.finish is None:
         return [("no schedule yet", "$text-muted")]
     parts: list[tuple[str, str] | str] = [f"finish {glance.finish.isoformat()}"]
