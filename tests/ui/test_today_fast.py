@@ -202,3 +202,67 @@ class TestBigProjectColdCache:
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert "finish 2026-12-11" in _strip(app)
+
+
+def _detail(app: Any) -> str:
+    from pmtui.widgets.detail_line import DetailLine
+
+    return app.screen.query_one(DetailLine).text
+
+
+class TestDetailLine:
+    """The line above the footer shows the chosen item whole on Today and Actions."""
+
+    async def test_today_shows_the_item_under_the_cursor_whole(
+        self, seeded: Store, tmp_path: Path
+    ) -> None:
+        seeded.update(
+            "actions",
+            "A1",
+            {"text": "Chase the SAP licence quote for the whole finance rollout, all sites",
+             "source": "milestones:M1"},
+        )  # fmt: skip
+        app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(200, 24)) as pilot:
+            await pilot.pause()
+            shown = _detail(app)
+            assert shown.startswith(
+                "action Chase the SAP licence quote for the whole finance rollout, all sites"
+            )
+            assert "Owner: Chen Wei" in shown
+            assert "Due: 5 days late (2026-11-21)" in shown
+            assert "On: Actions" in shown
+            assert "Source: milestone Blueprint" in shown
+            await pilot.press("j")
+            await pilot.pause()
+            shown = _detail(app)
+            assert shown.startswith("milestone Blueprint")
+            assert "Owner: Elena Rossi" in shown and "On: Milestones" in shown
+
+    async def test_a_private_follow_up_shows_no_note_text_there(
+        self, seeded: Store, tmp_path: Path
+    ) -> None:
+        from tests.today_seed import SECRET
+
+        app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(200, 24)) as pilot:
+            await pilot.pause()
+            keys = _list(app).keys
+            for _ in range(keys.index("notes/N1")):
+                await pilot.press("j")
+            await pilot.pause()
+            shown = _detail(app)
+            assert "follow up with Elena Rossi" in shown
+            assert SECRET not in shown and "SECRET" not in shown
+
+    async def test_actions_shows_the_chosen_action_with_its_source(
+        self, seeded: Store, tmp_path: Path
+    ) -> None:
+        seeded.update("actions", "A1", {"source": "milestones:M1"})
+        app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(200, 24)) as pilot:
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            shown = _detail(app)
+            assert shown.startswith("Chase SAP quote")
+            assert "Owner: Chen Wei" in shown and "Source: milestone Blueprint" in shown

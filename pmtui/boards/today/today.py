@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widget import Widget
 
-from pmtui import agenda
+from pmtui import agenda, views
 from pmtui.agenda import AgendaError, Item, QuickAddError, refreshed_tables
 from pmtui.boards.base import Board, NewRecord
 from pmtui.boards.keys import command, record_add
@@ -195,6 +195,7 @@ class TodayBoard(Board):
             shown = glance_pending(ctx)
             self._work_out_later(ctx, days)
         self.query_one(TodayStrip).update(strip_lines(shown, changes))
+        self._choice_moved()  # the detail line shows the item now under the cursor
 
     # ------------------------------------------------ working the list out
 
@@ -321,6 +322,28 @@ class TodayBoard(Board):
 
     def on_agenda_list_highlighted(self, _: AgendaList.Highlighted) -> None:
         self.refresh_bindings()
+        self._choice_moved()  # the detail line follows the cursor
+
+    def detail_parts(self) -> list[tuple[str, str]]:
+        """The item under the cursor whole: what it is and its full title, its owner by
+        name, how late or soon, and the board it lives on (never a private note's text:
+        the item's title is already the agenda's)."""
+        item = self.item
+        if item is None:
+            return []
+        spec = board_by_id(item.board) if item.board else None
+        when = "today" if item.due is None else agenda.relative(item.days_overdue, item.due)
+        parts = [
+            ("", f"{item.singular} {row_of(item).title}".strip()),
+            ("Owner", item.owner_name or item.owner or ""),
+            ("On", spec.title if spec else ""),
+            ("Due", f"{when} ({item.due})" if item.due else when),
+        ]
+        rt = record_type(item.table)
+        if not (rt.private or (rt.agenda is not None and rt.agenda.private)):
+            whole = views.record_detail(self.store, item.table, item.key, filled=False)
+            parts += [(label, text) for label, text in whole if label and label != "Owner"]
+        return [part for part in parts if part[1]]
 
     # ------------------------------------------------ keys
 
