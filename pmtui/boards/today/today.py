@@ -44,15 +44,19 @@ ACTIONS = "actions"
 _TONES = {"overdue": "bad", "today": "warning", "upcoming": ""}
 
 
-def row_of(item: Item) -> AgendaRow:
+def row_of(item: Item, where: dict[str, str] | None = None) -> AgendaRow:
     """One item as Today lists it: what it is, its title (with why it is here when the
-    title does not say), its owner's name, how late or soon, and the board it lives on."""
+    title does not say), its owner's name, how late or soon, and the board it lives on
+    (`where`: board id -> title, filled as boards are looked up, shared by a whole list)."""
     title = item.title
     kind = item.kind.replace("-", " ").casefold()
     said = f" {item.singular} {item.title} ".replace("-", " ").casefold()
     if kind != "due" and not set(kind.split()) & set(item.singular.split()) and kind not in said:
         title = f"{title} · {item.kind}"
-    spec = board_by_id(item.board) if item.board else None
+    where = {} if where is None else where
+    if item.board not in where:
+        spec = board_by_id(item.board) if item.board else None
+        where[item.board] = spec.title if spec else ""
     return AgendaRow(
         key=f"{item.table}/{item.key}",
         what=item.singular,
@@ -60,7 +64,7 @@ def row_of(item: Item) -> AgendaRow:
         owner=item.owner_name or item.owner or "",
         # An item without a date of its own (a task behind plan) counts as due today.
         when="today" if item.due is None else agenda.relative(item.days_overdue, item.due),
-        where=spec.title if spec else "",
+        where=where[item.board],
         tone=_TONES.get(item.group, ""),
     )
 
@@ -72,7 +76,8 @@ def groups_of(items: list[Item], days: int) -> list[AgendaGroup]:
         "today": "Due today",
         "upcoming": f"Coming up (next {days} days)",
     }
-    grouped = {group: tuple(row_of(i) for i in items if i.group == group) for group in titles}
+    where: dict[str, str] = {}
+    grouped = {g: tuple(row_of(i, where) for i in items if i.group == g) for g in titles}
     return [AgendaGroup(f"{titles[g]} · {len(rows)}", rows) for g, rows in grouped.items()]
 
 
