@@ -154,7 +154,13 @@ def shown_text(rt: RecordType, f: Field, value: object, names: Names | None = No
 
 
 def record_detail(
-    store: Readable, table: str, key: str, field: str | None = None, *, filled: bool = True
+    store: Readable,
+    table: str,
+    key: str,
+    field: str | None = None,
+    *,
+    filled: bool = True,
+    names: Names | None = None,
 ) -> list[tuple[str, str]]:
     """The chosen record's whole text as (label, text) pairs, for the line under a board:
     its name (label ""), the people it names (by name), its long texts (notes,
@@ -169,7 +175,9 @@ def record_detail(
     def one_line(text: str) -> str:
         return visible(" ".join(text.split()), lines=False)
 
-    names: Names = {}
+    # The names of the records it refers to; `names` (one per revision) is filled as they
+    # are looked up and kept by the caller, so a cursor move does not read them again.
+    names = {} if names is None else names
 
     def shown(f: Field) -> str:
         target = None

@@ -346,7 +346,9 @@ class TodayBoard(Board):
         ]
         rt = record_type(item.table)
         if not (rt.private or (rt.agenda is not None and rt.agenda.private)):
-            whole = views.record_detail(self.store, item.table, item.key, filled=False)
+            ctx = self.store.read_context()
+            names: views.Names = ctx.model("today-detail-names", lambda _: {})
+            whole = views.record_detail(self.store, item.table, item.key, filled=False, names=names)
             parts += [(label, text) for label, text in whole if label and label != "Owner"]
         return [part for part in parts if part[1]]
 
