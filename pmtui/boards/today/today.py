@@ -15,6 +15,7 @@ from typing import ClassVar, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.message import Message
 from textual.widget import Widget
 
 from pmtui import agenda, views
@@ -279,11 +280,23 @@ class TodayBoard(Board):
                 glance(ctx, self.finishes)
             except Exception:  # another thread changed the store meanwhile: again, here
                 failed = True
-            self.app.call_from_thread(self._worked_out, ctx, days, failed)
+            # A message, not call_from_thread: that waits for the UI, which may be gone.
+            self.post_message(self.WorkedOut(ctx, days, failed))
 
         self.app.call_after_refresh(
             lambda: self.run_worker(work, thread=True, group="today", exit_on_error=False)
         )
+
+    class WorkedOut(Message):
+        """The worker has worked Today out for revision `ctx` (or `failed`)."""
+
+        def __init__(self, ctx: Context, days: int, failed: bool) -> None:
+            super().__init__()
+            self.ctx, self.days, self.failed = ctx, days, failed
+
+    def on_today_board_worked_out(self, message: WorkedOut) -> None:
+        message.stop()
+        self._worked_out(message.ctx, message.days, message.failed)
 
     def _worked_out(self, ctx: Context, days: int, failed: bool) -> None:
         if self._working is ctx:
