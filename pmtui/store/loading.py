@@ -261,6 +261,14 @@ class Loading:
             with self._thread_lock:
                 yield
 
+    @contextlib.contextmanager
+    def steady(self) -> Iterator[None]:
+        """While inside, no change lands in memory (a commit or reload on another thread
+        waits): a worker thread reading the store (Today's list on a big project) reads one
+        revision, and its read caches never outlive a change."""
+        with self._thread_lock:
+            yield
+
     def held_content(self) -> bytes | None:
         """The bytes of the file as this session last read or wrote it, when memory holds
         exactly them (no change staged or waiting for its write); else None. What a cache

@@ -266,3 +266,35 @@ class TestDetailLine:
             shown = _detail(app)
             assert shown.startswith("Chase SAP quote")
             assert "Owner: Chen Wei" in shown and "Source: milestone Blueprint" in shown
+
+
+async def test_no_change_lands_in_memory_while_the_worker_reads_the_store(
+    seeded: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save on the UI thread while the worker reads (another board's edit) would mutate
+    the tables under it and could leave a stale read cache: commits wait for the worker."""
+    import threading
+
+    monkeypatch.setattr(today_board, "SYNC_BELOW", 1)
+    real = agenda.today_items
+    could_commit: list[bool] = []
+
+    def today_items(*args: Any, **kwargs: Any) -> Any:
+        def try_lock() -> None:  # what a commit takes first, tried from another thread
+            got = seeded._thread_lock.acquire(blocking=False)
+            could_commit.append(got)
+            if got:
+                seeded._thread_lock.release()
+
+        other = threading.Thread(target=try_lock)
+        other.start()
+        other.join()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(agenda, "today_items", today_items)
+    app = make_app(seeded, isolated_env(tmp_path), start_area=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _list(app).keys == ORDER
+    assert could_commit == [False]

@@ -268,7 +268,8 @@ class TodayBoard(Board):
         if not ctx.has_model(("today", days)):
             self.items = {}
             self.items_list.show([], WORKING)
-            self.query_one(TodayStrip).update(strip_lines(glance_pending(ctx), None))
+            changes = len(self.changes()) if self.last_checkin else None
+            self.query_one(TodayStrip).update(strip_lines(glance_pending(ctx), changes))
         if self._working is ctx:
             return
         self._working = ctx
@@ -276,9 +277,11 @@ class TodayBoard(Board):
         def work() -> None:
             failed = False
             try:
-                ctx.model(("today", days), lambda _: agenda.today_items(self.store, days))
-                glance(ctx, self.finishes)
-            except Exception:  # another thread changed the store meanwhile: again, here
+                with self.store.steady():  # a save meanwhile waits (at most this long)
+                    if self.store.read_context() is ctx:  # else a change came first: redo
+                        ctx.model(("today", days), lambda _: agenda.today_items(self.store, days))
+                        glance(ctx, self.finishes)
+            except Exception:  # unexpected: worked out again on the UI thread, which says it
                 failed = True
             # A message, not call_from_thread: that waits for the UI, which may be gone.
             self.post_message(self.WorkedOut(ctx, days, failed))
