@@ -47,7 +47,7 @@ None), `days_overdue` (negative when upcoming) and `group` ("overdue", "today",
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -305,6 +305,29 @@ def refresh(
     kept = [item for item in items if item.table not in tables]
     fresh = _items(store, window(store, days), only=set(tables))
     return sorted([*kept, *fresh], key=lambda item: _rank(item, order))
+
+
+def refreshed_tables(changes: Iterable[Any]) -> set[str] | None:
+    """The tables whose items `refresh` must work out again after `changes` (pmtui.changes
+    Change: .table), or None when only the full list is right. Full when a change touches
+    a table without an agenda (people's names, the project's window) or one with computed
+    fields (tasks, milestones: the schedule); else the changed tables and every agenda
+    table whose titles or owners may name their records (a reference to them, or to any
+    record, as an action's source does)."""
+    tables = load_all()
+    changed = {str(change.table) for change in changes}
+    for name in changed:
+        rt = tables.get(name)
+        if rt is None or rt.agenda is None or rt.compute is not None:
+            return None
+    found = set(changed)
+    for name in agenda_tables():
+        for f in tables[name].fields:
+            if f.kind == Kind.RECORD or (
+                f.kind in (Kind.REF, Kind.REFS) and (f.target or name) in changed
+            ):
+                found.add(name)
+    return found
 
 
 def today_json(store: Reading, days: int | None = None) -> dict[str, Any]:

@@ -154,25 +154,38 @@ def shown_text(rt: RecordType, f: Field, value: object, names: Names | None = No
 
 
 def record_detail(
-    store: Readable, table: str, key: str, field: str | None = None
+    store: Readable,
+    table: str,
+    key: str,
+    field: str | None = None,
+    *,
+    filled: bool = True,
+    names: Names | None = None,
 ) -> list[tuple[str, str]]:
     """The chosen record's whole text as (label, text) pairs, for the line under a board:
     its name (label ""), the people it names (by name), its long texts (notes,
     description), each on one line with control characters written out. With `field`,
     that field alone (a setting's whole value). Empty when the record is gone."""
     rt = record_type(table)
-    record = row(store, table, key)
+    # Not `filled`: the record as stored, no computed field (nor the schedule) worked out.
+    record = row(store, table, key) if filled else store.get(table, key)
     if record is None:
         return []
 
     def one_line(text: str) -> str:
         return visible(" ".join(text.split()), lines=False)
 
-    names: Names = {}
+    # The names of the records it refers to; `names` (one per revision) is filled as they
+    # are looked up and kept by the caller, so a cursor move does not read them again.
+    names = {} if names is None else names
 
     def shown(f: Field) -> str:
-        if f.kind in (Kind.REF, Kind.REFS) and (f.target or rt.table) not in names:
+        target = None
+        if f.kind in (Kind.REF, Kind.REFS):
             target = f.target or rt.table
+        elif f.kind == Kind.RECORD and record.get(f.name):
+            target = str(record[f.name]).partition(":")[0]
+        if target is not None and target not in names and target in load_all():
             names[target] = record_labels(store.records(target), record_type(target).label_field)
         return one_line(shown_text(rt, f, record.get(f.name), names))
 
@@ -190,7 +203,17 @@ def record_detail(
         reference = f.kind in (Kind.REF, Kind.REFS)
         if (reference and (f.target == "people" or linking)) or f.kind is Kind.LONG_TEXT:
             parts.append((f.title, shown(f)))
+        elif f.kind is Kind.RECORD and not _private_target(record.get(f.name)):
+            parts.append((f.title, shown(f)))  # where it came from (an action's source)
     return [part for part in parts if part[1]]
+
+
+def _private_target(value: object) -> bool:
+    """Whether a reference to any record points at a private table (never shown by its
+    text: a performance note)."""
+    table = str(value or "").partition(":")[0]
+    found = load_all().get(table)
+    return found is not None and found.private
 
 
 #: How long a record's name may be in a message or a form's title.

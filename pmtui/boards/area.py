@@ -13,7 +13,6 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from pmtui import views
 from pmtui.boards.base import Board
 from pmtui.boards.keys import command
 from pmtui.boards.registry import BoardSpec, area_title, boards_of
@@ -107,11 +106,7 @@ class AreaScreen(Screen[None]):
         if not lines:
             return
         board = self.board
-        chosen = board.chosen() if board is not None and board.is_mounted else None
-        parts = []
-        if chosen is not None:
-            parts = views.record_detail(self.store, chosen.table, chosen.key, chosen.field)
-        lines.first().show(parts)
+        lines.first().show(board.detail_parts() if board is not None and board.is_mounted else [])
 
     def on_board_choice_moved(self, message: Board.ChoiceMoved) -> None:
         if message.board is self.board:

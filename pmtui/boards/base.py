@@ -166,6 +166,14 @@ class Board(Widget):
         """The record e (edit) and d (delete) act on now; None: nothing chosen."""
         return None
 
+    def detail_parts(self) -> list[tuple[str, str]]:
+        """The line under the board: the chosen record whole (views.record_detail), as
+        (label, text) pairs; a board whose cursor is not on a record says its own."""
+        chosen = self.chosen()
+        if chosen is None:
+            return []
+        return views.record_detail(self.store, chosen.table, chosen.key, chosen.field)
+
     def new_record(self) -> NewRecord | None:
         """What a (add) adds now; None: nothing can be added here now."""
         return None

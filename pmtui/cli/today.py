@@ -10,18 +10,17 @@ call before importing the command line at all.
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pmtui import clock, paths, todaycache
 from pmtui.cli.common import Commands, UserError, open_store, print_json, project_path
+from pmtui.reports.today import contract_item, printed, render
 from pmtui.tables import record_type
 
 #: The commands `register` adds (main builds only the one being run).
 COMMANDS = ("today", "done", "snooze")
-WIDTH = 80
 
 
 def register(commands: Commands) -> None:
@@ -85,7 +84,7 @@ def run_today(args: argparse.Namespace) -> int:
         args.project = project
     answer = today_of(project_path(args.project), args.days)
     if args.json:
-        print_json({"as_of": answer["as_of"], "items": [_json(i) for i in answer["items"]]})
+        print_json({"as_of": answer["as_of"], "items": [contract_item(i) for i in answer["items"]]})
     else:
         print("\n".join(render(answer)))
     return 0
@@ -120,7 +119,7 @@ def _today_all(args: argparse.Namespace) -> int:
             entry = {"project": project["project"], "path": project["path"]}
             if "error" in project:
                 entry["error"] = project["error"]
-            entry["items"] = [_json(i) for i in project.get("items", [])]
+            entry["items"] = [contract_item(i) for i in project.get("items", [])]
             shown.append(entry)
         print_json({"as_of": as_of, "projects": shown})
         return 0
@@ -135,11 +134,6 @@ def _today_all(args: argparse.Namespace) -> int:
             blocks.append("\n".join(render(project)))
     print("\n\n".join(blocks))
     return 0
-
-
-def _json(item: dict[str, Any]) -> dict[str, Any]:
-    keys = ("group", "table", "key", "kind", "title", "owner", "due", "days_overdue", "board")
-    return {k: item[k] for k in keys}
 
 
 def today_of(path: Path, days: int | None) -> dict[str, Any]:
@@ -169,63 +163,10 @@ def today_of(path: Path, days: int | None) -> dict[str, Any]:
 
 def _work_out(path: Path, days: int | None) -> dict[str, Any]:
     from pmtui import agenda
-    from pmtui.kinds.escapes import visible
 
     with open_store(str(path)) as store:
         answer = agenda.answer(store, days)
-    answer["project"] = answer["project"] or path.stem
-    # What `pmtui today` prints, as the fast path prints it from the cache.
-    answer["text"] = visible("\n".join(render(answer))) + "\n"
-    data = {"as_of": answer["as_of"], "items": [_json(i) for i in answer["items"]]}
-    answer["json"] = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    return answer
-
-
-# ---------------------------------------------------------------- text
-
-
-_HEADINGS = {"overdue": "Overdue", "today": "Due today", "upcoming": "Coming up"}
-
-
-def render(answer: dict[str, Any], width: int = WIDTH) -> list[str]:
-    """Today as plain text lines of at most `width` columns (readable in a mail)."""
-    from pmtui.agenda import relative
-
-    day = date.fromisoformat(answer["as_of"])
-    lines = [_cut(f"{answer['project']}: today {day:%a %Y-%m-%d}", width)]
-    items: list[dict[str, Any]] = answer["items"]
-    if not items:
-        lines.append(f"Nothing due in the next {answer['window']} days.")
-        if answer.get("coming"):
-            lines.append("Coming next:")
-            lines.extend(_line(item, relative, width) for item in answer["coming"])
-        return lines
-    for group in ("overdue", "today", "upcoming"):
-        chosen = [item for item in items if item["group"] == group]
-        if chosen:
-            lines.append("")
-            lines.append(f"{_HEADINGS[group]} ({len(chosen)})")
-            lines.extend(_line(item, relative, width) for item in chosen)
-    return lines
-
-
-def _line(item: dict[str, Any], relative: Any, width: int) -> str:
-    when = relative(item["days_overdue"], item["due"])
-    singular = item.get("singular") or item["table"]
-    what = singular if item["kind"] in (singular, "action") else f"{singular} {item['kind']}"
-    owner = item.get("owner_name") or ""
-    head = f"  {when:<12} {item['key']:<6} {_cut(what, 20):<20} "
-    room = width - len(head) - (len(owner) and 13)
-    title = _cut(item["title"], max(room - 1, 10))
-    text = f"{head}{title:<{room - 1}} {_cut(owner, 12)}" if owner else f"{head}{title}"
-    text = text.rstrip()
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _cut(text: str, width: int) -> str:
-    """One line of text (spaces squeezed), cut to `width` with an ellipsis."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return printed(answer, path)
 
 
 # ---------------------------------------------------------------- done and snooze

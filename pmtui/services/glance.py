@@ -4,7 +4,7 @@ file (Context.model) from the shared plan, so a key press never rebuilds the sch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -30,6 +30,8 @@ class Glance:
     spi: float | None = None
     cpi: float | None = None
     budget_used: float | None = None
+    #: The finish is still being worked out (a big project's first frame does not wait).
+    pending: bool = False
 
 
 def _date(value: object) -> date | None:
@@ -47,6 +49,11 @@ class Finishes:
     def __init__(self) -> None:
         self._inputs: tuple[list[Any], dict[str, Any]] | None = None
         self._finish: date | None = None
+
+    def known(self, ctx: Context) -> bool:
+        """Whether finish(ctx) is at hand without building the schedule."""
+        inputs = (ctx.records("tasks"), ctx.project)
+        return not inputs[0] or inputs == self._inputs
 
     def finish(self, ctx: Context) -> date | None:
         """The finish for this revision (None without tasks or with a schedule error)."""
@@ -110,4 +117,15 @@ def glance(ctx: Context, finishes: Finishes | None = None) -> Glance:
     return ctx.model("glance", lambda ctx: _build(ctx, finishes or Finishes()))
 
 
-__all__ = ["Finishes", "Glance", "glance"]
+class _Pending(Finishes):
+    def finish(self, ctx: Context) -> date | None:
+        return None
+
+
+def glance_pending(ctx: Context) -> Glance:
+    """The glance without the critical path's finish, which is being worked out (not
+    kept: the glance of the revision, finish included, replaces it)."""
+    return replace(_build(ctx, _Pending()), pending=True)
+
+
+__all__ = ["Finishes", "Glance", "glance", "glance_pending"]

@@ -261,6 +261,27 @@ class Loading:
             with self._thread_lock:
                 yield
 
+    @contextlib.contextmanager
+    def steady(self) -> Iterator[None]:
+        """While inside, no change lands in memory (a commit or reload on another thread
+        waits): a worker thread reading the store (Today's list on a big project) reads one
+        revision, and its read caches never outlive a change."""
+        with self._thread_lock:
+            yield
+
+    def held_content(self) -> bytes | None:
+        """The bytes of the file as this session last read or wrote it, when memory holds
+        exactly them (no change staged or waiting for its write); else None. What a cache
+        keyed by the file's content (pmtui.todaycache) is looked up with."""
+        with self._thread_lock:
+            held = self._held
+            if held is None or held.fd < 0 or self._unwritten or getattr(self, "_pending", None):
+                return None
+            try:
+                return os.pread(held.fd, os.fstat(held.fd).st_size, 0)
+            except OSError:
+                return None
+
     def changed_on_disk(self) -> bool:
         """Whether another session saved the file since this one last read or wrote it."""
         return self._held is None or self._disk_signature() != self._held.signature

@@ -23,6 +23,8 @@ class TodayStrip(Static):
 def _finish(glance: Glance, short: bool = False) -> list[tuple[str, str] | str]:
     """The finish against the target; `short` leaves out the target's date (room for the
     money figures on the same line: the lateness still says how it stands)."""
+    if glance.pending:
+        return [("finish: working it out…", "$text-muted")]
     if glance.finish is None:
         return [("no schedule yet", "$text-muted")]
     parts: list[tuple[str, str] | str] = [f"finish {glance.finish.isoformat()}"]

@@ -9,42 +9,55 @@ cursor or coming back to the area never rebuilds the schedule.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import datetime
-from typing import ClassVar, TypeVar
+from typing import ClassVar, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.message import Message
 from textual.widget import Widget
 
-from pmtui import agenda
-from pmtui.agenda import AgendaError, Item, QuickAddError
+from pmtui import agenda, views
+from pmtui.agenda import AgendaError, Item, QuickAddError, refreshed_tables
 from pmtui.boards.base import Board, NewRecord
 from pmtui.boards.keys import command, record_add
 from pmtui.boards.registry import BoardSpec, board_by_id
+from pmtui.context import Context
 from pmtui.domain.quickadd import parse_quick_add
 from pmtui.reports.checkin import Change, Session, changes_since
+from pmtui.reports.today import cached_answer, keep_answer
 from pmtui.screens.line_prompt import LinePromptModal, Typed
-from pmtui.services.glance import Finishes, glance
+from pmtui.services.glance import Finishes, glance, glance_pending
 from pmtui.store import Store
 from pmtui.tables import record_type
 from pmtui.widgets.agenda_list import AgendaGroup, AgendaList, AgendaRow
 from pmtui.widgets.today_strip import TodayStrip, strip_lines
 
 T = TypeVar("T")
+#: From this many records in the tables whose agenda needs the schedule (tasks,
+#: milestones), a cold Today is worked out in a thread after the first frame.
+SYNC_BELOW = 2000
+#: What the list says while that thread works.
+WORKING = "working out what is due…"
 #: Where quick add puts what it adds.
 ACTIONS = "actions"
 _TONES = {"overdue": "bad", "today": "warning", "upcoming": ""}
 
 
-def row_of(item: Item) -> AgendaRow:
+def row_of(item: Item, where: dict[str, str] | None = None) -> AgendaRow:
     """One item as Today lists it: what it is, its title (with why it is here when the
-    title does not say), its owner's name, how late or soon, and the board it lives on."""
+    title does not say), its owner's name, how late or soon, and the board it lives on
+    (`where`: board id -> title, filled as boards are looked up, shared by a whole list)."""
     title = item.title
     kind = item.kind.replace("-", " ").casefold()
     said = f" {item.singular} {item.title} ".replace("-", " ").casefold()
     if kind != "due" and not set(kind.split()) & set(item.singular.split()) and kind not in said:
         title = f"{title} · {item.kind}"
-    spec = board_by_id(item.board) if item.board else None
+    where = {} if where is None else where
+    if item.board not in where:
+        spec = board_by_id(item.board) if item.board else None
+        where[item.board] = spec.title if spec else ""
     return AgendaRow(
         key=f"{item.table}/{item.key}",
         what=item.singular,
@@ -52,7 +65,7 @@ def row_of(item: Item) -> AgendaRow:
         owner=item.owner_name or item.owner or "",
         # An item without a date of its own (a task behind plan) counts as due today.
         when="today" if item.due is None else agenda.relative(item.days_overdue, item.due),
-        where=spec.title if spec else "",
+        where=where[item.board],
         tone=_TONES.get(item.group, ""),
     )
 
@@ -64,7 +77,8 @@ def groups_of(items: list[Item], days: int) -> list[AgendaGroup]:
         "today": "Due today",
         "upcoming": f"Coming up (next {days} days)",
     }
-    grouped = {group: tuple(row_of(i) for i in items if i.group == group) for group in titles}
+    where: dict[str, str] = {}
+    grouped = {g: tuple(row_of(i, where) for i in items if i.group == g) for g in titles}
     return [AgendaGroup(f"{titles[g]} · {len(rows)}", rows) for g, rows in grouped.items()]
 
 
@@ -119,6 +133,9 @@ class TodayBoard(Board):
         self._then_key: str | None = None
         #: The strip's finish, kept while neither tasks nor the project change.
         self.finishes = Finishes()
+        #: The revision a worker is working Today out for (None: none is).
+        self._working: Context | None = None
+        self._in_place = False
 
     def compose(self) -> ComposeResult:
         yield TodayStrip(id="today-strip")
@@ -153,7 +170,16 @@ class TodayBoard(Board):
     def refresh_data(self) -> None:
         ctx = self.store.read_context()
         days = agenda.window(self.store)
-        items = ctx.model(("today", days), lambda _: agenda.today_items(self.store, days))
+        key = ("today", days)
+        if not ctx.has_model(key) and not self._quick(ctx, days) and self._big():
+            self._work_out_later(ctx, days)
+            return
+        if not ctx.has_model(key):
+            self.app.call_after_refresh(self._keep, ctx, days)
+        items = ctx.model(key, lambda _: agenda.today_items(self.store, days))
+        self._show(ctx, days, items)
+
+    def _show(self, ctx: Context, days: int, items: list[Item]) -> None:
         note = ""
         groups = groups_of(items, days)
         if not items:
@@ -169,7 +195,123 @@ class TodayBoard(Board):
             self._then_key = None
         since = self.last_checkin
         changes = len(self.changes()) if since else None
-        self.query_one(TodayStrip).update(strip_lines(glance(ctx, self.finishes), changes))
+        if not self._big() or self.finishes.known(ctx):
+            shown = glance(ctx, self.finishes)
+        else:
+            shown = glance_pending(ctx)
+            self._work_out_later(ctx, days)
+        self.query_one(TodayStrip).update(strip_lines(shown, changes))
+        self._choice_moved()  # the detail line shows the item now under the cursor
+
+    # ------------------------------------------------ working the list out
+
+    def _big(self) -> bool:
+        """Whether working Today out may take long enough to hold up a frame (the tables
+        whose agenda needs the schedule hold SYNC_BELOW records or more; not right after
+        a worker failed, when it is worked out in place)."""
+        if self._in_place:
+            self._in_place = False
+            return False
+        computed = (t for t in agenda.agenda_tables() if record_type(t).compute is not None)
+        return sum(len(self.store.stored_records(t)) for t in computed) >= SYNC_BELOW
+
+    def _quick(self, ctx: Context, days: int) -> bool:
+        """Put Today's items of this revision in place without the full list when that is
+        possible: from the cache `pmtui today` shares (the file unchanged since), or from
+        the last revision's items with only the tables a change touched worked out again
+        (agenda.refresh). False when the full list must be worked out."""
+        key = ("today", days)
+        carried = ctx.carried(key)
+        if carried is not None:
+            tables = refreshed_tables(carried[1])
+            if tables is not None:
+                before = cast(list[Item], carried[0])
+                ctx.model(key, lambda _: agenda.refresh(self.store, before, tables, days))
+                self.app.call_after_refresh(self._keep, ctx, days)
+                return True
+        if days != agenda.window(self.store, None):
+            return False
+        found = cached_answer(self.store)
+        if found is None or found.get("window") != days:
+            return False
+        ctx.model(key, lambda _: [Item(**d) for d in found["items"]])
+        if not found["items"]:
+            ctx.model(("today-coming", days), lambda _: [Item(**d) for d in found["coming"]])
+        return True
+
+    def _keep(self, ctx: Context, days: int) -> None:
+        """Write this revision's answer to the cache `pmtui today` reads (when the file
+        still holds exactly this revision)."""
+        if self.store.read_context() is not ctx or not ctx.has_model(("today", days)):
+            return
+        content = self.store.held_content()
+        if content is None:
+            return
+        items: list[Item] = ctx.model(("today", days), lambda _: [])
+        coming: list[Item] = []
+        if not items:
+            coming = ctx.model(("today-coming", days), lambda _: agenda.coming(self.store, days))
+        project = self.store.project
+        answer = {
+            "project": str(project.get("name") or ""),
+            "time_zone": project.get("time_zone"),
+            "as_of": self.store.today.isoformat(),
+            "window": days,
+            "items": [asdict(i) for i in items],
+            "coming": [asdict(i) for i in coming],
+        }
+        keep_answer(self.store, answer, content)
+
+    def _work_out_later(self, ctx: Context, days: int) -> None:
+        """Show what is at hand now and work the rest out in a thread after this frame:
+        the list (when not yet there) says so until then; the keys work once it is."""
+        if not ctx.has_model(("today", days)):
+            self.items = {}
+            self.items_list.show([], WORKING)
+            changes = len(self.changes()) if self.last_checkin else None
+            self.query_one(TodayStrip).update(strip_lines(glance_pending(ctx), changes))
+        if self._working is ctx:
+            return
+        self._working = ctx
+
+        def work() -> None:
+            failed = False
+            try:
+                with self.store.steady():  # a save meanwhile waits (at most this long)
+                    if self.store.read_context() is ctx:  # else a change came first: redo
+                        ctx.model(("today", days), lambda _: agenda.today_items(self.store, days))
+                        glance(ctx, self.finishes)
+            except Exception:  # unexpected: worked out again on the UI thread, which says it
+                failed = True
+            # A message, not call_from_thread: that waits for the UI, which may be gone.
+            self.post_message(self.WorkedOut(ctx, days, failed))
+
+        self.app.call_after_refresh(
+            lambda: self.run_worker(work, thread=True, group="today", exit_on_error=False)
+        )
+
+    class WorkedOut(Message):
+        """The worker has worked Today out for revision `ctx` (or `failed`)."""
+
+        def __init__(self, ctx: Context, days: int, failed: bool) -> None:
+            super().__init__()
+            self.ctx, self.days, self.failed = ctx, days, failed
+
+    def on_today_board_worked_out(self, message: WorkedOut) -> None:
+        message.stop()
+        self._worked_out(message.ctx, message.days, message.failed)
+
+    def _worked_out(self, ctx: Context, days: int, failed: bool) -> None:
+        if self._working is ctx:
+            self._working = None
+        if not self.is_mounted:
+            return
+        current = self.store.read_context() is ctx
+        if failed and current:
+            self._in_place = True  # a race with another thread's change: once, in place
+        if not failed and current:
+            self.app.call_after_refresh(self._keep, ctx, days)
+        self.refresh_data()
 
     @property
     def item(self) -> Item | None:
@@ -201,6 +343,30 @@ class TodayBoard(Board):
 
     def on_agenda_list_highlighted(self, _: AgendaList.Highlighted) -> None:
         self.refresh_bindings()
+        self._choice_moved()  # the detail line follows the cursor
+
+    def detail_parts(self) -> list[tuple[str, str]]:
+        """The item under the cursor whole: what it is and its full title, its owner by
+        name, how late or soon, and the board it lives on (never a private note's text:
+        the item's title is already the agenda's)."""
+        item = self.item
+        if item is None:
+            return []
+        spec = board_by_id(item.board) if item.board else None
+        when = "today" if item.due is None else agenda.relative(item.days_overdue, item.due)
+        parts = [
+            ("", f"{item.singular} {row_of(item).title}".strip()),
+            ("Owner", item.owner_name or item.owner or ""),
+            ("On", spec.title if spec else ""),
+            ("Due", f"{when} ({item.due})" if item.due else when),
+        ]
+        rt = record_type(item.table)
+        if not (rt.private or (rt.agenda is not None and rt.agenda.private)):
+            ctx = self.store.read_context()
+            names: views.Names = ctx.model("today-detail-names", lambda _: {})
+            whole = views.record_detail(self.store, item.table, item.key, filled=False, names=names)
+            parts += [(label, text) for label, text in whole if label and label != "Owner"]
+        return [part for part in parts if part[1]]
 
     # ------------------------------------------------ keys
 
