@@ -160,6 +160,10 @@ class Agenda:
     private: bool = False
     #: The board that opens the record ("area.board"); "": the table's board.
     board: str = ""
+    #: A board action (its name without `action_`) that offers the decision `done`
+    #: refuses: `x` on Today opens the record on its board and runs it there, so the
+    #: manager chooses (a change: approve or reject); `x` itself never decides.
+    decide: str = ""
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ CHANGE_AGENDA = Agenda(
     ),
     owner="decided_by",
     refuse="approving or rejecting a change is a decision: open it (enter), then A or R",
+    decide="decide",
 )
 
 

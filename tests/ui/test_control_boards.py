@@ -220,3 +220,40 @@ def test_a_decider_is_found_by_key_name_or_unique_word_prefix(project: Store) ->
 
     assert [find_person(project, t) for t in ("ben", "Ann Lee", "oka", "zz", "")] == [
         "BEN", "ANN", "BEN", None, None]  # fmt: skip
+
+
+async def test_x_on_a_change_on_today_opens_the_choice_and_never_decides_by_itself(
+    project: Store, env: dict[str, str]
+) -> None:
+    """Issue 16: `x` on a change on Today opens the approve/reject choice on its board;
+    only the manager's answer decides (esc leaves the change as it was)."""
+    from pmtui.boards.today.today import TodayBoard
+    from pmtui.screens.choice import ChoiceModal
+
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        today = app.screen.query_one(TodayBoard)
+        for _ in range(10):
+            if today.item is not None and today.item.key == "CH1":
+                break
+            await pilot.press("j")
+        assert today.item is not None and today.item.key == "CH1"
+        await pilot.press("x")
+        for _ in range(5):
+            await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)
+        assert "VAT report" in app.screen.question
+        await pilot.press("escape")
+        await pilot.pause()
+        assert project.require("changes", "CH1")["status"] == "under review"
+        await pilot.press("D")  # the same choice on the Changes board, where x opened it
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionModal)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "CH1 approved by Ann Lee" in notices(app)
+    assert reopened(project).require("changes", "CH1")["status"] == "approved"

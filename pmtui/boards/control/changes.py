@@ -18,6 +18,7 @@ from pmtui.boards.table import TableBoard, columns_for, rows_for
 from pmtui.domain.risk import AWAITING, CHANGE_STATUSES, transition_problem
 from pmtui.kinds import format_money
 from pmtui.schema import Record
+from pmtui.screens.choice import ChoiceModal
 from pmtui.screens.decision import Decided, DecisionModal
 from pmtui.services.changes import (
     Outcome,
@@ -63,6 +64,8 @@ class ChangesBoard(TableBoard):
         *TableBoard.BINDINGS,
         command("A", "approve", "Approve", "change: Approve", id="change-approve"),
         command("R", "reject", "Reject", "change: Reject", id="change-reject"),
+        command("D", "decide", "Decide", "change: Approve or reject", id="change-decide",
+                show=False),
         command("v", "review", "Review", "change: Put under review", id="change-review"),
         command("W", "withdraw", "Withdraw", "change: Withdraw", id="change-withdraw",
                 show=False),
@@ -138,6 +141,21 @@ class ChangesBoard(TableBoard):
         if problem:
             self.app.notify(problem, title="Not changed", severity="warning", timeout=8)
         return problem is not None
+
+    def action_decide(self) -> None:
+        """Approve or reject the chosen change: the choice `x` on Today opens."""
+        change = self._chosen_change()
+        if change is None or self._refused(change, "approved"):
+            return
+        question = f"Decide change {change['key']}: {change.get('title')}"
+
+        def chosen(answer: str | None) -> None:
+            if answer == "a":
+                self.action_approve()
+            elif answer == "r":
+                self.action_reject()
+
+        self.app.push_screen(ChoiceModal(question, [("a", "approve"), ("r", "reject")]), chosen)
 
     def action_approve(self) -> None:
         change = self._chosen_change()

@@ -336,7 +336,7 @@ class TodayBoard(Board):
         if item is not None and action in ("done_item", "snooze_item"):
             declared = record_type(item.table).agenda
             able = declared is not None and bool(
-                declared.done if action == "done_item" else declared.snooze
+                (declared.done or declared.decide) if action == "done_item" else declared.snooze
             )
             return True if able else None  # shown dimmed: this table cannot
         return super().check_action(action, parameters)
@@ -375,20 +375,35 @@ class TodayBoard(Board):
 
     async def action_open_item(self) -> None:
         item = self.item
-        if item is None:
-            return
+        if item is not None:
+            await self._open(item)
+
+    async def _open(self, item: Item, then: str = "") -> None:
+        """Open `item` on its board, chosen there; `then` names a board action to run on it
+        once it is chosen (the decision a table declares)."""
         open_board = getattr(self.app, "action_open_board", None)
         board = await open_board(item.board) if item.board and open_board else None
         if board is None:
             self.app.notify(f"No board shows {item.table} yet", severity="warning")
             return
-        self.app.call_after_refresh(board.focus_record, item.table, item.key)
 
-    def action_done_item(self) -> None:
+        def chosen() -> None:
+            board.focus_record(item.table, item.key)
+            if then:
+                board.call_after_refresh(getattr(board, f"action_{then}"))
+
+        self.app.call_after_refresh(chosen)
+
+    async def action_done_item(self) -> None:
         item = self.item
-        if item is not None:
-            label = f"Done: {item.singular} {item.title}"
-            self._change(lambda: agenda.done(self.store, item.table, item.key), label)
+        if item is None:
+            return
+        declared = record_type(item.table).agenda
+        if declared is not None and declared.decide and not declared.done:
+            await self._open(item, then=declared.decide)  # the manager decides there
+            return
+        label = f"Done: {item.singular} {item.title}"
+        self._change(lambda: agenda.done(self.store, item.table, item.key), label)
 
     def action_snooze_item(self, message: str = "", value: str = "") -> None:
         item = self.item
