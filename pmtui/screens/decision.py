@@ -1,5 +1,6 @@
 """Confirm a decision on a change request: what will happen, a rationale, and (approving)
-whether to apply the schedule impact and save a new baseline. It only answers, never acts."""
+whether to apply the schedule impact, add the cost to its budget category and save a new
+baseline. It only answers, never acts."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class Decided(NamedTuple):
     new_baseline: bool = False
     #: Who decides, as typed (a name or key); "" when the modal does not ask.
     decider: str = ""
+    apply_cost: bool = False
 
 
 class DecisionModal(ModalScreen[Decided | None]):
@@ -52,6 +54,7 @@ class DecisionModal(ModalScreen[Decided | None]):
         schedule: str = "",
         baseline: bool = False,
         decider: str = "",
+        cost: str = "",
     ) -> None:
         super().__init__()
         self.decision_title = title
@@ -62,6 +65,8 @@ class DecisionModal(ModalScreen[Decided | None]):
         self.baseline = baseline
         #: The decider proposed (a name), editable; "": not asked.
         self.decider = decider
+        #: The cost option's text ("": not offered).
+        self.cost = cost
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -75,6 +80,8 @@ class DecisionModal(ModalScreen[Decided | None]):
                             compact=True, tooltip="Who decides (a name or key).")  # fmt: skip
             if self.schedule:
                 yield Checkbox(self.schedule, id="decision-schedule", compact=True)
+            if self.cost:
+                yield Checkbox(self.cost, id="decision-cost", compact=True)
             if self.baseline:
                 yield Checkbox("Save a new baseline", id="decision-baseline", compact=True)
             tab = " · tab decider and options, space ticks" if self.decider else ""
@@ -103,7 +110,8 @@ class DecisionModal(ModalScreen[Decided | None]):
         deciders = self.query("#decision-decider")
         decider = deciders.first(Input).value.strip() if deciders else ""
         schedule, baseline = self._ticked("decision-schedule"), self._ticked("decision-baseline")
-        self.dismiss(Decided(text, schedule, baseline, decider))
+        cost = self._ticked("decision-cost")
+        self.dismiss(Decided(text, schedule, baseline, decider, cost))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -147,12 +147,14 @@ def approve(
     why: str = "",
     apply_schedule: bool = False,
     new_baseline: bool = False,
+    apply_cost: bool = False,
 ) -> Outcome:
     """Approve change `key` as `decider` (default: the project's manager, or whom it was
     escalated to). When the cost is above their approval limit, the change is escalated to
     their manager instead, named in the message. Approving logs the decision and, when
-    asked, extends the change's task by its schedule impact and saves a new baseline; one
-    undoable step either way."""
+    asked, extends the change's task by its schedule impact, adds its cost to this month's
+    budget line of its category (Money) and saves a new baseline; one undoable step either
+    way."""
     change = store.require("changes", key)
     _awaiting(change)
     by = _decider(store, change, decider)
@@ -187,6 +189,8 @@ def approve(
         )
         _log_decision(store, updated, "Approved", by, why)
         extra = _apply(store, updated, apply_schedule, new_baseline)
+        if apply_cost:
+            extra += _apply_cost(store, updated)
     return Outcome(store.require("changes", key), f"{key} approved by {name}{extra}")
 
 
@@ -205,6 +209,36 @@ def _apply(store: Writer, change: Record, schedule: bool, baseline: bool) -> str
         saved = save_baseline(store, f"After change {change['key']}", note=str(change["title"]))
         said += f"; baseline {saved['key']} saved"
     return said
+
+
+def _apply_cost(store: Writer, change: Record) -> str:
+    """Add an approved change's cost to this month's budget line of its category (a new
+    line when the month has none): the annual budget then carries what was approved."""
+    cost = float(change.get("cost_impact") or 0)
+    category = change.get("budget_category")
+    if not cost:
+        return ""
+    if not category:
+        raise ControlError(f"{change['key']} names no budget category to add its cost to")
+    month = store.today.strftime("%Y-%m")
+    line = next(
+        (
+            r
+            for r in store.records("budget_lines")
+            if r.get("month") == month and r.get("category") == category
+        ),
+        None,
+    )
+    if line is None:
+        note = f"change {change['key']}"
+        store.add(
+            "budget_lines",
+            {"month": month, "category": str(category), "planned": f"{cost:g}", "note": note},
+        )
+        return f"; {format_money(cost)} planned for {category} in {month}"
+    planned = float(line.get("planned") or 0) + cost
+    store.update("budget_lines", str(line["key"]), {"planned": f"{planned:g}"})
+    return f"; {category} in {month} now {format_money(planned)}"
 
 
 def reject(store: Writer, key: str, *, decider: str | None = None, why: str = "") -> Outcome:

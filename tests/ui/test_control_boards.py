@@ -257,3 +257,23 @@ async def test_x_on_a_change_on_today_opens_the_choice_and_never_decides_by_itse
         await pilot.pause()
         assert "CH1 approved by Ann Lee" in notices(app)
     assert reopened(project).require("changes", "CH1")["status"] == "approved"
+
+
+async def test_approving_can_add_the_cost_to_the_budget_by_keys(
+    project: Store, env: dict[str, str]
+) -> None:
+    project.update("changes", "CH1", {"budget_category": "services"})
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await changes_board(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionModal)
+        assert "Add 8,000.00 to this month's services budget" in str(
+            app.screen.query_one("#decision-cost").label
+        )
+        await pilot.press("tab", "tab", "space", "ctrl+s")  # rationale, decider, the cost
+        await pilot.pause()
+    month = TODAY.strftime("%Y-%m")
+    lines = reopened(project).records("budget_lines")
+    assert [(r["month"], r["category"], r["planned"]) for r in lines] == [(month, "services", 8000)]

@@ -132,6 +132,33 @@ class TestChangeWorkflow:
         with pytest.raises(ControlError, match="CH1: a rejection needs a rationale"):
             reject(board, "CH1", why=" ")
 
+    def test_approval_adds_its_cost_to_the_months_budget_line_in_one_undo(
+        self, board: Store
+    ) -> None:
+        # Issue 16 with Money present: the approved cost lands in this month's line of the
+        # change's category (added to an existing line, or a new one), undone with it.
+        month = board.today.strftime("%Y-%m")
+        board.add("budget_lines", {"month": month, "category": "services", "planned": "12000"})
+        board.update("changes", "CH1", {"budget_category": "services"})
+        board.update("changes", "CH2", {"budget_category": "hardware"})
+        review(board, "CH1")
+        outcome = approve(board, "CH1", apply_cost=True)
+        assert outcome.message.endswith(f"; services in {month} now 20,000.00")
+        assert board.records("budget_lines")[0]["planned"] == 20000
+        board.undo()
+        assert board.records("budget_lines")[0]["planned"] == 12000
+        review(board, "CH2")
+        approve(board, "CH2", decider="BEN", apply_cost=True)
+        added = [(r["category"], r["planned"]) for r in board.records("budget_lines")]
+        assert added == [("services", 12000), ("hardware", 90000)]
+
+    def test_a_cost_without_a_category_is_refused_and_changes_nothing(self, board: Store) -> None:
+        review(board, "CH1")
+        with pytest.raises(ControlError, match="CH1 names no budget category"):
+            approve(board, "CH1", apply_cost=True)
+        assert board.require("changes", "CH1")["status"] == "under review"
+        assert board.records("budget_lines") == []
+
     def test_approval_extends_the_task_and_saves_a_baseline_in_one_undo(self, board: Store) -> None:
         review(board, "CH1")
         outcome = approve(board, "CH1", apply_schedule=True, new_baseline=True)

@@ -190,6 +190,13 @@ class ChangesBoard(TableBoard):
             else ""
         )
 
+        category = change.get("budget_category")
+        cost_option = (
+            f"Add {format_money(cost)} to this month's {category} budget"
+            if cost and category
+            else ""
+        )
+
         def answered(decided: Decided | None) -> None:
             if decided is None:
                 return
@@ -206,12 +213,20 @@ class ChangesBoard(TableBoard):
                     why=decided.rationale,
                     apply_schedule=decided.apply_schedule,
                     new_baseline=decided.new_baseline,
+                    apply_cost=decided.apply_cost,
                 ),
                 f"Approved {key}",
             )
 
         self.app.push_screen(
-            DecisionModal(f"Approve {key}?", lines, schedule=schedule, baseline=True, decider=name),
+            DecisionModal(
+                f"Approve {key}?",
+                lines,
+                schedule=schedule,
+                baseline=True,
+                decider=name,
+                cost=cost_option,
+            ),
             answered,
         )
 
