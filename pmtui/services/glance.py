@@ -30,6 +30,10 @@ class Glance:
     spi: float | None = None
     cpi: float | None = None
     budget_used: float | None = None
+    #: The project's status thresholds for SPI and CPI (amber below the first, red below
+    #: the second), so the strip colours them as the Earned value board does.
+    amber: float = 0.95
+    red: float = 0.85
     #: The finish is still being worked out (a big project's first frame does not wait).
     pending: bool = False
 
@@ -93,6 +97,8 @@ def _build(ctx: Context, finishes: Finishes) -> Glance:
         spi=spi,
         cpi=cpi,
         budget_used=used,
+        amber=float(project.get("spi_amber") or 0.95),
+        red=float(project.get("spi_red") or 0.85),
     )
 
 

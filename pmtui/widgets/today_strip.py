@@ -45,12 +45,14 @@ def _finish(glance: Glance, short: bool = False) -> list[tuple[str, str] | str]:
 def _money(glance: Glance) -> list[tuple[str, str] | str]:
     if glance.spi is None and glance.cpi is None and glance.budget_used is None:
         return []  # hidden until Money exists
-    shown = [
-        f"{name} {value:.2f}" for name, value in (("SPI", glance.spi), ("CPI", glance.cpi)) if value
-    ]
+    shown: list[tuple[str, str] | str] = ["  "]
+    for name, value in (("SPI", glance.spi), ("CPI", glance.cpi)):
+        if value:
+            style = "$error" if value < glance.red else "$warning" if value < glance.amber else ""
+            shown += [f" {name} ", (f"{value:.2f}", style)]
     if glance.budget_used is not None:
-        shown.append(f"budget {glance.budget_used:.0%} used")
-    return ["   ", " ".join(shown)]
+        shown.append(f" budget {glance.budget_used:.0%} used")
+    return shown
 
 
 def strip_lines(glance: Glance, changes: int | None, width: int = 78) -> Content:

@@ -128,6 +128,25 @@ def test_the_glance_on_today_carries_budget_used_spi_and_cpi(books: Store) -> No
     assert "target" not in first  # the target's date makes room for the money on 80 columns
 
 
+def test_the_strip_colours_spi_and_cpi_by_the_projects_thresholds(books: Store) -> None:
+    # SPI 0.34 is below red (0.85): error; CPI 0.83 too. With the thresholds lowered to
+    # amber 0.9 / red 0.5, CPI is amber (warning) and SPI still red.
+    from pmtui.services.glance import glance
+    from pmtui.widgets.today_strip import strip_lines
+
+    def style_of(text: str, seen: object) -> str:
+        content = strip_lines(seen, None)  # type: ignore[arg-type]
+        start = content.plain.index(text)
+        return " ".join(str(s.style) for s in content.spans if s.start <= start < s.end)
+
+    seen = glance(books.read_context())
+    assert "$error" in style_of("0.34", seen) and "$error" in style_of("0.83", seen)
+    books.update("project", str(books.project["key"]), {"spi_amber": "0.9", "spi_red": "0.5"})
+    seen = glance(books.read_context())
+    assert "$error" in style_of("0.34", seen)
+    assert "$warning" in style_of("0.83", seen)
+
+
 def test_the_glance_leaves_money_out_without_budgets(store: Store) -> None:
     from pmtui.services.glance import glance
 
