@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -210,6 +209,8 @@ def _load_folder(folder: Path, errors: list[str]) -> dict[str, ThemeSpec]:
 
 def load_theme_file(path: Path) -> tuple[ThemeSpec | None, list[str]]:
     """One theme file: the spec, or None and the list of what is wrong with it."""
+    import tomllib  # with the first theme file, not with every command's config
+
     try:
         with path.open("rb") as file:
             raw = tomllib.load(file)

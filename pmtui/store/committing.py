@@ -19,7 +19,7 @@ from pmtui.store.encoding import IncrementalEncoder
 from pmtui.store.errors import ConflictError, SaveError
 from pmtui.store.files import ProjectFiles
 from pmtui.store.references import ref_targets, rename_reference
-from pmtui.tables import record_type, rules_touched
+from pmtui.tables import load_all, record_type, rules_touched
 
 
 class Committing:
@@ -261,10 +261,10 @@ class Committing:
             journal.log_activity(self.files.activity, change_set, self.user, private, **extra)
 
     def _is_private(self, table: str) -> bool:
-        try:
-            return record_type(table).private
-        except KeyError:
-            return False
+        # Not record_type's KeyError for _meta: its message looks for a close table name
+        # (difflib) at every save.
+        declared = load_all().get(table)
+        return declared is not None and declared.private
 
     def _write(self) -> None:
         keep = int(self.project.get("backups_kept") or 14)
