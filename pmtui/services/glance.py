@@ -53,6 +53,8 @@ class Finishes:
     def __init__(self) -> None:
         self._inputs: tuple[list[Any], dict[str, Any]] | None = None
         self._finish: date | None = None
+        self._money_inputs: tuple[Any, ...] | None = None
+        self._money: Money = (None, None, None)
 
     def known(self, ctx: Context) -> bool:
         """Whether finish(ctx) is at hand without building the schedule."""
@@ -66,6 +68,21 @@ class Finishes:
             self._finish = _finish(ctx) if inputs[0] else None
             self._inputs = inputs
         return self._finish
+
+    def money(self, ctx: Context) -> Money:
+        """SPI, CPI and budget used, worked out again only when what earned value reads
+        changed (tasks, expenses, baselines, the project, the date): an action done from
+        Today must not schedule the plan for the strip's money figures either."""
+        inputs = (ctx.today, ctx.project, *(ctx.records(table) for table in _MONEY_READS))
+        if inputs != self._money_inputs:
+            self._money = _money(ctx)
+            self._money_inputs = inputs
+        return self._money
+
+
+#: What earned value reads besides the project record and the date.
+_MONEY_READS = ("tasks", "expenses", "baselines", "baseline_tasks")
+Money = tuple[float | None, float | None, float | None]
 
 
 def _finish(ctx: Context) -> date | None:
@@ -86,7 +103,7 @@ def _build(ctx: Context, finishes: Finishes) -> Glance:
         if m.get("status") != "done" and (due := _date(m.get("due"))) and due >= ctx.today
     )
     first = upcoming[0] if upcoming else None
-    spi, cpi, used = _money(ctx)
+    spi, cpi, used = finishes.money(ctx)
     return Glance(
         rag=str(project.get("status") or ""),
         finish=finish,
@@ -102,7 +119,7 @@ def _build(ctx: Context, finishes: Finishes) -> Glance:
     )
 
 
-def _money(ctx: Context) -> tuple[float | None, float | None, float | None]:
+def _money(ctx: Context) -> Money:
     """SPI, CPI and AC / BAC once tasks have budgets (pmtui.services.money); all None before."""
     from pmtui.services.money import evm_of  # the Money area's read model, on first use
 
@@ -126,6 +143,9 @@ def glance(ctx: Context, finishes: Finishes | None = None) -> Glance:
 class _Pending(Finishes):
     def finish(self, ctx: Context) -> date | None:
         return None
+
+    def money(self, ctx: Context) -> Money:
+        return None, None, None
 
 
 def glance_pending(ctx: Context) -> Glance:

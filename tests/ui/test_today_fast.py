@@ -164,7 +164,7 @@ class TestNoScheduleAfterAChange:
 
         assert agenda.refreshed_tables([Changed("actions")]) == {"actions"}
         found = agenda.refreshed_tables([Changed("vendors")])
-        assert found == {"vendors", "resource_requests", "actions"}  # by name, or as source
+        assert found == {"vendors", "resource_requests", "expenses", "actions"}  # by name, or as source
         assert agenda.refreshed_tables([Changed("tasks")]) is None  # the schedule
         assert agenda.refreshed_tables([Changed("people")]) is None  # owners' names
         assert agenda.refreshed_tables([Changed("project")]) is None  # the window
