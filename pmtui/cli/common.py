@@ -30,6 +30,24 @@ class UsageError(Exception):
     """The command was typed wrongly; printed like argparse does, exit status 2."""
 
 
+def report_command(
+    commands: Commands,
+    name: str,
+    run: Any,
+    *,
+    help: str,
+    description: str,
+    json_shape: str,
+) -> argparse.ArgumentParser:
+    """A read-only command over one project: `pmtui NAME PROJECT [--json]`, `--json`
+    printing `json_shape` (CONTRACT's). Returns the parser for options of its own."""
+    parser = commands.add_parser(name, help=help, description=description)
+    parser.add_argument("project", metavar="PROJECT")
+    parser.add_argument("--json", action="store_true", help=f"print {json_shape}")
+    parser.set_defaults(run=run)
+    return parser
+
+
 def eprint(message: str) -> None:
     """One line on standard error, prefixed like every pmtui message; control characters
     (a record's text or a typed value inside the message) are shown escaped, never obeyed."""

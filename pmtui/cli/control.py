@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from pmtui.cli.common import Commands, open_store, print_json
+from pmtui.cli.common import Commands, open_store, print_json, report_command
 from pmtui.kinds import format_money
 from pmtui.schema import record_labels
 
@@ -15,36 +15,28 @@ COMMANDS = ("risks", "changes")
 
 def register(commands: Commands) -> None:
     """Add `risks` and `changes`."""
-    risks = commands.add_parser(
+    report_command(
+        commands,
         "risks",
+        run_risks,
         help="the risk register, highest score first",
         description="Every risk scored on the project's probability-impact matrix (PMBOK "
         "values unless the project sets its own, or the 1-25 product), with its level.",
-    )
-    risks.add_argument("project", metavar="PROJECT")
-    risks.add_argument(
-        "--json",
-        action="store_true",
-        help='print {"matrix": {...}, "risks": [{"key", "title", "probability", "impact", '
+        json_shape='{"matrix": {...}, "risks": [{"key", "title", "probability", "impact", '
         '"probability_value", "impact_value", "score", "score_exact", "level", "owner", '
         '"review_date", "status"}]}',
     )
-    risks.set_defaults(run=run_risks)
-    changes = commands.add_parser(
+    report_command(
+        commands,
         "changes",
+        run_changes,
         help="change requests with their history",
         description="Every change request: status, cost and schedule impact, who decided, "
         "and each step it went through.",
-    )
-    changes.add_argument("project", metavar="PROJECT")
-    changes.add_argument(
-        "--json",
-        action="store_true",
-        help='print {"changes": [{"key", "title", "status", "requested_by", "cost_impact", '
+        json_shape='{"changes": [{"key", "title", "status", "requested_by", "cost_impact", '
         '"schedule_impact", "decided_by", "decided_on", "history": [{"at", "by", "from", '
         '"to", "why"}]}]}',
     )
-    changes.set_defaults(run=run_changes)
 
 
 def _table(rows: list[list[str]], left: set[int]) -> list[str]:

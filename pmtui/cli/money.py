@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from pmtui.cli.common import Commands, UserError, open_store, print_json
+from pmtui.cli.common import Commands, UserError, open_store, print_json, report_command
 from pmtui.kinds import format_money
 from pmtui.store import Store
 
@@ -15,53 +15,41 @@ COMMANDS = ("evm", "business-case", "budget")
 
 def register(commands: Commands) -> None:
     """Add `evm`, `business-case` and `budget`."""
-    evm = commands.add_parser(
+    evm = report_command(
+        commands,
         "evm",
+        run_evm,
         help="earned value at a date",
         description="Earned value from the tasks' budgets, planned dates (the latest baseline, "
         "else the current schedule) and percent complete, and the expenses: BAC, PV, EV, AC, "
         "SV, CV, SPI, CPI, EAC (three formulas), ETC, VAC, TCPI.",
-    )
-    evm.add_argument("project", metavar="PROJECT")
-    evm.add_argument("--as-of", metavar="DATE", help="the date (default today; any typed form)")
-    evm.add_argument(
-        "--json",
-        action="store_true",
-        help='print {"as_of", "bac", "pv", "ev", "ac", "sv", "cv", "spi", "cpi", "eac", '
+        json_shape='{"as_of", "bac", "pv", "ev", "ac", "sv", "cv", "spi", "cpi", "eac", '
         '"eac_formulas", "etc", "vac", "tcpi_bac", "tcpi_eac", "why"} (unrounded)',
     )
-    evm.set_defaults(run=run_evm)
-    case = commands.add_parser(
+    evm.add_argument("--as-of", metavar="DATE", help="the date (default today; any typed form)")
+    report_command(
+        commands,
         "business-case",
+        run_business_case,
         help="NPV, IRR, ROI and payback of each option",
         description="Every business option side by side: NPV at its discount rate (period 0 "
         "undiscounted), IRR, ROI, simple and discounted payback in periods.",
-    )
-    case.add_argument("project", metavar="PROJECT")
-    case.add_argument(
-        "--json",
-        action="store_true",
-        help='print {"options": [{"key", "option", "rate", "npv", "irr", "roi", "payback", '
+        json_shape='{"options": [{"key", "option", "rate", "npv", "irr", "roi", "payback", '
         '"discounted_payback", "total_cost", "total_benefit", "why"}]} (fractions unrounded)',
     )
-    case.set_defaults(run=run_business_case)
-    budget = commands.add_parser(
+    budget = report_command(
+        commands,
         "budget",
+        run_budget,
         help="a fiscal year's budget against actuals",
         description="Plan, actual and variance (plan - actual) by category and month of a "
         "fiscal year (named by the year it ends), with % used and the run-rate forecast.",
+        json_shape='{"fiscal_year", "months", "categories": [{"category", "plan", "actual", '
+        '"variance"}], "totals"}',
     )
-    budget.add_argument("project", metavar="PROJECT")
     budget.add_argument(
         "--year", type=int, metavar="Y", help="the fiscal year (default: the one holding today)"
     )
-    budget.add_argument(
-        "--json",
-        action="store_true",
-        help='print {"fiscal_year", "months", "categories": [{"category", "plan", "actual", '
-        '"variance"}], "totals"}',
-    )
-    budget.set_defaults(run=run_budget)
 
 
 def _as_of(store: Store, typed: str | None) -> date | None:
