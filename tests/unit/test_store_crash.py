@@ -188,6 +188,10 @@ def test_kill_9_at_random_moments_never_tears_the_file_nor_loses_an_acked_edit(
     assert acked >= rounds / 3, "the writers made progress"
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 SIGNALLED = textwrap.dedent(
     """
     import os, sys
@@ -228,6 +232,9 @@ def signal_a_writer(tmp_path: Path, signum: int, handlers: bool) -> tuple[Round,
     script.write_text(SIGNALLED)
     process = subprocess.Popen(
         [sys.executable, str(script), str(path), "handlers" if handlers else "plain"],
+        # A pytest-xdist worker ignores SIGINT and a child inherits that: the writer must
+        # start as a shell starts it, with ctrl+c at its default.
+        preexec_fn=_default_sigint,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -280,6 +287,15 @@ def test_without_exit_handlers_a_terminate_still_finishes_the_save_under_way(
 def test_a_signal_during_a_save_is_raised_after_the_change_is_saved_and_logged(
     tmp_path: Path,
 ) -> None:
+    # As in a program run from a shell (a pytest-xdist worker ignores SIGINT).
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        _signal_during_a_save(tmp_path)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _signal_during_a_save(tmp_path: Path) -> None:
     path = tmp_path / "inline.json"
     make_project(path, people=3)
     store = Store.open(path, today=DAY)
