@@ -103,10 +103,8 @@ def _with_throwaway_area_everywhere(request: pytest.FixtureRequest) -> None:
 
 @pytest.fixture(autouse=True)
 def _signal_handlers_restored() -> Iterator[None]:
-    """Each test finds the process's signal handlers as the interpreter set them: an app
-    test whose event loop is left running (asyncio's runner takes SIGINT over) must not
-    change how a later test in the same worker sees ctrl+c (test_store_crash failed that
-    way under xdist, passing alone)."""
+    """Each test leaves the process's SIGINT/SIGHUP/SIGTERM handlers as it found them, so
+    an app test that installs one cannot change what a later test in the same worker sees."""
     held = (signal.SIGINT, signal.SIGHUP, signal.SIGTERM)
     before = {number: signal.getsignal(number) for number in held}
     yield
