@@ -164,7 +164,8 @@ class TestNoScheduleAfterAChange:
 
         assert agenda.refreshed_tables([Changed("actions")]) == {"actions"}
         found = agenda.refreshed_tables([Changed("vendors")])
-        assert found == {"vendors", "resource_requests", "expenses", "actions"}  # by name, or as source
+        # By name (requests, expenses), or as an action's source.
+        assert found == {"vendors", "resource_requests", "expenses", "actions"}
         assert agenda.refreshed_tables([Changed("tasks")]) is None  # the schedule
         assert agenda.refreshed_tables([Changed("people")]) is None  # owners' names
         assert agenda.refreshed_tables([Changed("project")]) is None  # the window
