@@ -28,6 +28,7 @@ from pmtui.store import (
     migrations,
 )
 from pmtui.store import loading as store_module
+from pmtui.store.encoding import encode
 from pmtui.store.files import ProjectFiles
 
 DAY = date(2026, 3, 2)
@@ -344,6 +345,25 @@ class TestSchemaVersion:
         assert data["_meta"]["1"]["schema_version"] == 2
         assert {p["role"] for p in data["people"].values()} == {"DEV"}
         assert store.get("people", "P1")["role"] == "DEV"  # type: ignore[index]
+
+    def test_a_save_after_a_migration_writes_the_migrated_records(
+        self, project: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # The encoder reuses the text of records a save does not change, taken from the
+        # file as it was read: after a migration that text is the old version's.
+        def shout(data: dict[str, Any]) -> dict[str, Any]:
+            for person in data["people"].values():
+                person["role"] = person["role"].upper()
+            return data
+
+        monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+        monkeypatch.setattr(migrations, "MIGRATIONS", {1: shout})
+        store = Store.open(project, today=DAY)
+        store.add("tasks", {"title": "After the upgrade", "duration": "2"})
+        store.close()
+        data = json.loads(project.read_bytes())
+        assert {p["role"] for p in data["people"].values()} == {"DEV"}
+        assert project.read_bytes() == encode(data)
 
     def test_a_migration_that_fails_leaves_the_file_untouched(
         self, project: Path, monkeypatch: pytest.MonkeyPatch
