@@ -13,7 +13,7 @@ from typing import Any, Protocol, cast
 
 from pmtui.context import Context
 from pmtui.kinds import to_display
-from pmtui.kinds.escapes import visible
+from pmtui.kinds.escapes import one_line, visible
 from pmtui.schema import Compute, Field, Kind, Record, RecordType, record_labels
 from pmtui.tables import load_all, record_type
 
@@ -172,7 +172,7 @@ def record_detail(
     if record is None:
         return []
 
-    def one_line(text: str) -> str:
+    def flat(text: str) -> str:
         return visible(" ".join(text.split()), lines=False)
 
     # The names of the records it refers to; `names` (one per revision) is filled as they
@@ -187,7 +187,7 @@ def record_detail(
             target = str(record[f.name]).partition(":")[0]
         if target is not None and target not in names and target in load_all():
             names[target] = record_labels(store.records(target), record_type(target).label_field)
-        return one_line(shown_text(rt, f, record.get(f.name), names))
+        return flat(shown_text(rt, f, record.get(f.name), names))
 
     if field is not None and rt.has_field(field):
         return [(rt.field(field).title, shown(rt.field(field)))]
@@ -226,8 +226,7 @@ def short(text: str) -> str:
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= NAME_WIDTH else text[: NAME_WIDTH - 1] + "…"
+    return one_line(text, NAME_WIDTH)
 
 
 def record_name(store: Readable, table: str, record: Record, *, typed: bool = False) -> str:

@@ -33,6 +33,14 @@ def visible(text: str, *, lines: bool = True) -> str:
     return (_UNSAFE if lines else _UNSAFE_LINES).sub(_escape, text)
 
 
+def one_line(text: object, width: int) -> str:
+    """`text` on one line (runs of white space squeezed to one space), cut to `width`
+    characters with an ellipsis: names in messages, titles in reports, elements named in
+    import problems."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
 def has_control(text: str) -> bool:
     """Whether `text` holds a character `visible` would escape (newlines and tabs count)."""
     return _UNSAFE_LINES.search(text) is not None

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pmtui import todaycache
+from pmtui.kinds.escapes import one_line
 
 if TYPE_CHECKING:
     from pmtui.store import Store
@@ -101,7 +102,4 @@ def _line(item: dict[str, Any], relative: Any, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _cut(text: str, width: int) -> str:
-    """One line of text (spaces squeezed), cut to `width` with an ellipsis."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+_cut = one_line

@@ -28,6 +28,7 @@ from xml.etree.ElementTree import Element
 
 from pmtui.domain.calendar import WEEKDAY_NAMES
 from pmtui.domain.links import LinkType
+from pmtui.kinds.escapes import one_line
 from pmtui.transfer.plans import (
     PlanAssignment,
     PlanFile,
@@ -63,8 +64,7 @@ def read_gantt(path: Path) -> PlanFile:
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 40 else text[:39] + "…"
+    return one_line(text, 40)
 
 
 class GanttReader:

@@ -36,6 +36,7 @@ from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from pmtui.domain.calendar import WEEKDAY_NAMES
 from pmtui.domain.links import Link, LinkType
+from pmtui.kinds.escapes import one_line
 from pmtui.planning.network import as_date
 from pmtui.planning.plan import Plan, build_plan
 from pmtui.store import Store
@@ -88,8 +89,7 @@ def read_mspdi(path: Path) -> PlanFile:
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 40 else text[:39] + "…"
+    return one_line(text, 40)
 
 
 class MSPDIReader:
