@@ -14,6 +14,7 @@ from pmtui import agenda, tables
 from pmtui.store import RecordInvalid, Store
 from pmtui.tables import record_type
 from tests.environment import TODAY  # Thursday 2026-11-26
+from tests.today_seed import seed
 
 
 def _day(offset: int) -> str:
@@ -22,56 +23,8 @@ def _day(offset: int) -> str:
 
 @pytest.fixture
 def seeded(store: Store) -> Store:
-    """One record of every declared agenda, dated around today."""
-    store.update("project", "project", {"due_soon_days": 7})
-    store.add("people", {"key": "P1", "name": "Chen Wei"})
-    store.add("people", {"key": "P2", "name": "Elena Rossi"})
-    # From the project start (2026-11-02) to 2026-12-11: 18 of 30 working days gone, 10 % done.
-    store.add(
-        "tasks",
-        {"key": "T1", "title": "Design", "duration": 30, "owner": "P1", "percent_complete": 10},
-    )
-    store.add("tasks", {"key": "T2", "title": "Kick-off", "duration": 2, "percent_complete": 100})
-    store.add("milestones", {"key": "M1", "title": "Blueprint", "due": _day(-3), "owner": "P2"})
-    store.add(
-        "deliverables",
-        {"key": "D1", "title": "Blueprint doc", "status": "submitted", "submitted_on": _day(-1)},
-    )
-    store.add("leave", {"key": "LV1", "person": "P1", "from": _day(2), "to": _day(4)})
-    store.add(
-        "notes",
-        {
-            "key": "N1",
-            "person": "P2",
-            "kind": "concern",
-            "text": "SECRET struggles with the migration scripts",
-            "follow_up": _day(0),
-        },
-    )
-    store.add("open_roles", {"key": "OR1", "title": "ABAP developer", "needed_by": _day(5)})
-    store.add(
-        "candidates",
-        {"key": "CA1", "name": "Jana Novak", "next_step": "Interview", "next_step_date": _day(1)},
-    )
-    store.add(
-        "resource_requests",
-        {"key": "RR1", "title": "Test laptops", "status": "requested", "needed_by": _day(-2)},
-    )
-    store.add(
-        "vendors",
-        {
-            "key": "V1",
-            "name": "Kofax",
-            "status": "contracted",
-            "renewal_notice": _day(45),
-            "contract_end": _day(200),
-        },
-    )
-    store.add("actions", {"key": "A1", "text": "Chase SAP quote", "owner": "P1", "due": _day(-5)})
-    store.add("actions", {"key": "A2", "text": "Book room", "due": _day(3)})
-    store.add("actions", {"key": "A3", "text": "Undated thing"})
-    store.add("actions", {"key": "A4", "text": "Closed", "status": "done", "due": _day(-9)})
-    return store
+    """One record of every declared agenda, dated around today (tests.today_seed)."""
+    return seed(store)
 
 
 def test_items_and_order_on_a_seeded_project(seeded: Store) -> None:
