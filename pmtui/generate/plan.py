@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 
 from pmtui.generate.rows import RefFixer, RowFixer
 
@@ -19,5 +20,14 @@ def _fix_criterion(row: dict[str, str], rng: random.Random) -> None:
     row["met"] = "yes"
 
 
+def _fix_task_links(
+    row: dict[str, str], rng: random.Random, refs: Mapping[str, list[str]], index: int
+) -> None:
+    # A task may not depend on the summary it sits in (nor on one of its ancestors), and
+    # random keys cannot tell which those are: a subtask gets no predecessors of its own.
+    if row.get("parent"):
+        row.pop("predecessors", None)
+
+
 FIXERS: dict[str, RowFixer] = {"tasks": _fix_task, "acceptance_criteria": _fix_criterion}
-REF_FIXERS: dict[str, RefFixer] = {}
+REF_FIXERS: dict[str, RefFixer] = {"tasks": _fix_task_links}

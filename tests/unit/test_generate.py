@@ -59,3 +59,15 @@ def test_the_same_seed_gives_the_same_rows() -> None:
 def test_required_fields_are_always_filled() -> None:
     rows = generate_rows("people", 50, random.Random(9), {})
     assert all(row.get("name") for row in rows)
+
+
+def test_tasks_generated_against_existing_tasks_are_accepted(store: Store) -> None:
+    """A subtask gets no predecessors: random ones could be its own summary (refused)."""
+    rng = random.Random(11)
+    with store.transaction("summaries"):
+        keys = [str(store.add("tasks", row)["key"]) for row in generate_rows("tasks", 5, rng, {})]
+    rows = generate_rows("tasks", 40, rng, {"tasks": keys, "people": []})
+    assert any(row.get("parent") for row in rows)
+    for row in rows:
+        store.add("tasks", row)
+    assert len(store.records("tasks")) == 45
