@@ -76,6 +76,10 @@ class _HeldFile:
     unchanged (inode, mtime, size) on disk really means nobody saved since.
     """
 
+    #: -1 once closed, or when __init__ was cut short (a hang-up's SystemExit) before it
+    #: held anything: close() and __del__ then do nothing.
+    fd: int = -1
+
     def __init__(self, fd: int) -> None:
         self.fd = fd
         self.signature = _signature(os.fstat(fd))

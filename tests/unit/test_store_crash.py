@@ -20,6 +20,7 @@ import pytest
 
 from pmtui.store import Store, atomic, journal
 from pmtui.store.files import ProjectFiles
+from tests.processes import Lines
 
 DAY = date(2026, 3, 2)
 WRITE_STEPS = ("opened", "writing", "synced")
@@ -67,26 +68,6 @@ def make_project(path: Path, people: int) -> None:
         for number in range(people):
             store.add("people", {"name": "v0" if number == 0 else f"Person {number}"})
     store.close()
-
-
-class Lines:
-    """Lines a child writes to a pipe, read as they come."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-        self.buffer = b""
-
-    def next(self, timeout: float = 10.0) -> str:
-        while b"\n" not in self.buffer:
-            ready, _, _ = select.select([self.fd], [], [], timeout)
-            if not ready:
-                raise TimeoutError("the writer said nothing")
-            chunk = os.read(self.fd, 65536)
-            if not chunk:
-                raise EOFError("the writer closed its output")
-            self.buffer += chunk
-        line, _, self.buffer = self.buffer.partition(b"\n")
-        return line.decode()
 
 
 @dataclass
@@ -314,3 +295,14 @@ def _signal_during_a_save(tmp_path: Path) -> None:
     assert store.get("people", "P1")["name"] == "Finished"  # type: ignore[index]
     entries = journal.read_activity(ProjectFiles.for_path(path).activity)
     assert entries[-1]["changes"][0]["fields"] == {"name": "Finished"}
+
+
+def test_a_held_file_cut_short_before_it_held_anything_closes_quietly() -> None:
+    """Found by tests/faults: a hang-up landing at the start of _HeldFile.__init__ (SystemExit
+    from exit_on_signals) left an object without `fd`, whose __del__ then printed
+    "Exception ignored ... AttributeError" with a traceback on the user's terminal."""
+    from pmtui.store.loading import _HeldFile
+
+    held = object.__new__(_HeldFile)  # as if __init__ was interrupted before its first line
+    held.close()
+    held.__del__()
