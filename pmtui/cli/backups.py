@@ -119,16 +119,18 @@ def run_restore(args: argparse.Namespace) -> int:
     _check_is_project(backup)
     kept: Path | None = None
     lock = FileLock(files.lock)
-    with lock:
-        files.check_sidecars()
-        # The restored file keeps the mode and group the project has (0660 when shared
-        # through a group), or 0600 for a project that is gone.
-        mode, like = 0o600, None
-        if files.path.exists():
-            mode, like = files.path.stat().st_mode & 0o777, files.path
-            kept = keep_copy(files, clock.today())
-        atomic_write(files.path, backup.read_bytes(), mode, like=like)
-    lock.remove_if_free()
+    try:
+        with lock:
+            files.check_sidecars()
+            # The restored file keeps the mode and group the project has (0660 when shared
+            # through a group), or 0600 for a project that is gone.
+            mode, like = 0o600, None
+            if files.path.exists():
+                mode, like = files.path.stat().st_mode & 0o777, files.path
+                kept = keep_copy(files, clock.today())
+            atomic_write(files.path, backup.read_bytes(), mode, like=like)
+    finally:
+        lock.remove_if_free()  # also when a hang-up ends the process after the save
     change_set = ChangeSet(f"restore {backup.name}", [])
     journal.log_activity(files.activity, change_set, journal.current_user(), frozenset())
     print(f"restored {files.path} from {backup.name}")

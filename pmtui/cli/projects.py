@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
+import shutil
+import stat
+import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,7 +19,7 @@ from pmtui.cli.backups import keep_copy
 from pmtui.cli.common import Commands, load_settings, print_json, project_path
 from pmtui.state import load_state
 from pmtui.store import Store
-from pmtui.store.atomic import FileLock
+from pmtui.store.atomic import FileLock, check_writable, make_private_dirs
 from pmtui.store.files import ProjectFiles
 
 #: What `_meta.built_by` holds in a file the demo built; `demo --fresh` rebuilds only those.
@@ -73,42 +77,34 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    """Build the demo unless it exists (or --fresh), in one transaction; then open it."""
+    """Build the demo unless it exists (or --fresh), in one transaction; then open it.
+
+    The demo is built in a hidden folder beside the file and moved into place whole, so a
+    build cut short (a kill, a hang-up) leaves no half demo for the next run to open."""
     path = project_path(args.project)
     files = ProjectFiles.for_path(path)
-    if files.path.exists() and args.fresh:
-        if not built_by_demo(files.path):
-            raise common.UserError(
-                f"{files.path} was not built by pmtui demo (its _meta has no built_by "
-                '"pmtui demo"), so --fresh will not replace it; nothing was changed'
-            )
+    fresh = files.path.exists() and args.fresh
+    if fresh and not built_by_demo(files.path):
+        raise common.UserError(
+            f"{files.path} was not built by pmtui demo (its _meta has no built_by "
+            '"pmtui demo"), so --fresh will not replace it; nothing was changed'
+        )
+    if fresh or not files.path.exists():
+        make_private_dirs(files.path.parent)
+        check_writable(files.path)  # a read-only folder gets no build folder either
+        remove_unfinished_builds(files)
+        built, counts = _build_beside(files)
         lock = FileLock(files.lock)
-        with lock:
-            kept = keep_copy(files, clock.today())
-            # The journal and log describe the replaced file; undo must not replay them here.
-            for stale in (files.path, files.journal, files.activity):
-                with contextlib.suppress(FileNotFoundError):
-                    stale.unlink()
-        lock.remove_if_free()
-        print(f"kept the old demo as {kept}")
-    if not files.path.exists():
-        from pmtui.demo import build_demo, demo_project  # every area's builder: only to build
-
-        settings = load_settings()
-        Store.create(
-            path,
-            demo_project(clock.today()),
-            date_order=settings.date_order,
-            meta={"built_by": DEMO_MARK},
-        ).close()
-        store = Store.open(path, date_order=settings.date_order)
         try:
-            build_demo(store)
-            built = record_counts(store)
+            with lock:
+                if fresh:
+                    print(f"kept the old demo as {keep_copy(files, clock.today())}")
+                _move_into_place(built, files, replace=fresh)
         finally:
-            store.close()
+            lock.remove_if_free()
+            shutil.rmtree(built.parent, ignore_errors=True)
         # Said before the app takes the screen; it is there again once the app ends.
-        print(f"built the demo project at {files.path} ({built})")
+        print(f"built the demo project at {files.path} ({counts})")
     elif args.no_open:
         print(f"the demo project is at {files.path} (--fresh rebuilds it)")
     else:
@@ -116,6 +112,70 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.no_open:
         return 0
     return common.open_app(files.path)
+
+
+def _build_prefix(files: ProjectFiles) -> str:
+    return f".{files.path.name}.demo-"
+
+
+def _build_beside(files: ProjectFiles) -> tuple[Path, str]:
+    """Build the demo in a new private folder beside the project (the same file system, so
+    it moves by rename); its file there and its record counts."""
+    from pmtui.demo import build_demo, demo_project  # every area's builder: only to build
+
+    settings = load_settings()
+    folder = Path(
+        tempfile.mkdtemp(prefix=_build_prefix(files), suffix=".tmp", dir=files.path.parent)
+    )
+    built = folder / files.path.name
+    try:
+        Store.create(
+            built,
+            demo_project(clock.today()),
+            date_order=settings.date_order,
+            meta={"built_by": DEMO_MARK},
+        ).close()
+        store = Store.open(built, date_order=settings.date_order)
+        try:
+            build_demo(store)
+            counts = record_counts(store)
+        finally:
+            store.close()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return built, counts
+
+
+def _move_into_place(built: Path, files: ProjectFiles, *, replace: bool) -> None:
+    """Put the built demo at the project's path (replacing the old demo only with
+    `replace`), with its own undo journal and log; the old ones described the old file."""
+    if replace:
+        os.replace(built, files.path)
+    else:
+        try:
+            os.link(built, files.path)  # never over a file another session made meanwhile
+        except FileExistsError:
+            raise common.UserError(
+                f"{files.path} was made meanwhile; nothing was changed"
+            ) from None
+    source = ProjectFiles(built)
+    for made, target in ((source.journal, files.journal), (source.activity, files.activity)):
+        if made.exists():
+            os.replace(made, target)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+
+
+def remove_unfinished_builds(files: ProjectFiles) -> None:
+    """Remove the build folders a demo cut short left beside the project: only folders
+    (never a link) this user owns."""
+    for stray in files.path.parent.glob(f"{_build_prefix(files)}*.tmp"):
+        with contextlib.suppress(OSError):
+            info = os.lstat(stray)
+            if stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid():
+                shutil.rmtree(stray)
 
 
 def built_by_demo(path: Path) -> bool:

@@ -4,6 +4,7 @@ private records can be purged, and folders pmtui makes are private."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -487,3 +488,51 @@ def test_the_state_folder_and_its_parents_are_0700_under_umask_000() -> None:
     while folder != Path(os.environ["HOME"]).parent:
         assert folder.stat().st_mode & 0o777 == 0o700, folder
         folder = folder.parent
+
+
+# ---------------------------------------------------------------- 9. cut short (tests/faults)
+
+
+@contextlib.contextmanager
+def _exit_at(step: str, number: int) -> Iterator[None]:
+    """The store's write hook ends the process (as a hang-up does) at the `number`th `step`."""
+    from pmtui.store import atomic
+
+    seen = 0
+
+    def hook(name: str) -> None:
+        nonlocal seen
+        seen += name == step
+        if name == step and seen == number:
+            raise SystemExit(129)
+
+    atomic.write_hook = hook
+    try:
+        yield
+    finally:
+        atomic.write_hook = None
+
+
+def test_a_demo_build_cut_short_leaves_no_half_demo_and_the_next_run_builds_it_whole(
+    tmp_path: Path,
+) -> None:
+    """Found by the fault tests: the demo wrote its project record, then its records; a
+    kill between left a project-only file that `pmtui demo` then opened as the demo."""
+    demo = tmp_path / "demo.json"
+    with _exit_at("opened", 2), pytest.raises(SystemExit):  # the second write: the records
+        main(["demo", str(demo), "--no-open"])
+    assert not demo.exists()
+    assert main(["demo", str(demo), "--no-open"]) == 0
+    assert len(json.loads(demo.read_bytes())["tasks"]) > 5
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_a_restore_cut_short_after_its_save_leaves_no_lock_file(
+    saved: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = ProjectFiles.for_path(saved)
+    [backup] = files.list_backups()
+    with _exit_at("renamed", 2), pytest.raises(SystemExit):  # the restored file is in place
+        main(["restore", str(saved), backup.name])
+    assert json.loads(saved.read_bytes()) == json.loads(backup.read_bytes())
+    assert not files.lock.exists()
