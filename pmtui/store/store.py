@@ -107,19 +107,27 @@ class Store(Loading, Committing, History, Editing):
         make_private_dirs(files.path.parent)
         check_writable(files.path)  # before the lock file: a read-only folder gets nothing
         store = cls(files, today=today, user=user, date_order=date_order)
-        with store._locked():
-            if files.path.exists():
-                raise ProjectError(f"{files.path} already exists; nothing was changed")
-            # Revision 0: the journal marks the change that follows as the file's first.
-            store._data["_meta"] = {
-                "1": {**(meta or {}), "schema_version": migrations.SCHEMA_VERSION, "revision": 0}
-            }
-            record = store.parse_new("project", {**project, "key": "project"})
-            store._data["project"] = {"1": record}
-            store._index = {}
-            store.forget_caches()
-            atomic_write(files.path, encode(store._data))
-            store._hold_current()
+        try:
+            with store._locked():
+                if files.path.exists():
+                    raise ProjectError(f"{files.path} already exists; nothing was changed")
+                # Revision 0: the journal marks the change that follows as the file's first.
+                store._data["_meta"] = {
+                    "1": {
+                        **(meta or {}),
+                        "schema_version": migrations.SCHEMA_VERSION,
+                        "revision": 0,
+                    }
+                }
+                record = store.parse_new("project", {**project, "key": "project"})
+                store._data["project"] = {"1": record}
+                store._index = {}
+                store.forget_caches()
+                atomic_write(files.path, encode(store._data))
+                store._hold_current()
+        except BaseException:
+            store.close()  # also a hang-up after the save: no lock file left behind
+            raise
         return store
 
     def _refuse_what_is_no_project(self) -> None:

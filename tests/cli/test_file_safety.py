@@ -536,3 +536,13 @@ def test_a_restore_cut_short_after_its_save_leaves_no_lock_file(
         main(["restore", str(saved), backup.name])
     assert json.loads(saved.read_bytes()) == json.loads(backup.read_bytes())
     assert not files.lock.exists()
+
+
+def test_a_new_project_cut_short_after_its_save_leaves_no_lock_file(tmp_path: Path) -> None:
+    """Found by the fault tests: a hang-up during `pmtui new` finished the save, then ended
+    the process before the store was closed, leaving the lock file."""
+    project = tmp_path / "new.json"
+    with _exit_at("renamed", 1), pytest.raises(SystemExit):
+        main(["new", str(project)])
+    assert json.loads(project.read_bytes())["project"]["1"]["name"] == "new"
+    assert not ProjectFiles.for_path(project).lock.exists()
