@@ -109,9 +109,11 @@ def _write(path: Path, drafts: list[Draft]) -> None:
 def _locked(path: Path) -> Iterator[None]:
     make_private_dirs(path.parent)
     lock = FileLock(path.with_name(f".{path.name}.lock"))
-    with lock:
-        yield
-    lock.remove_if_free()
+    try:
+        with lock:
+            yield
+    finally:
+        lock.remove_if_free()  # also when a hang-up ends the process after a save
 
 
 def _now() -> str:

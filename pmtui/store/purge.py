@@ -61,12 +61,14 @@ def purge_private(files: ProjectFiles) -> PurgeResult:
     result = PurgeResult()
     files.check_sidecars()
     lock = FileLock(files.lock)
-    with lock:
-        data = json.loads(files.path.read_bytes())
-        present = {t: _keys(records) for t, records in data.items() if _private(t)}
-        _purge_journal(files, present, result)
-        _purge_backups(files, present, result)
-    lock.remove_if_free()
+    try:
+        with lock:
+            data = json.loads(files.path.read_bytes())
+            present = {t: _keys(records) for t, records in data.items() if _private(t)}
+            _purge_journal(files, present, result)
+            _purge_backups(files, present, result)
+    finally:
+        lock.remove_if_free()  # also when a hang-up ends the process after a save
     return result
 
 

@@ -546,3 +546,22 @@ def test_a_new_project_cut_short_after_its_save_leaves_no_lock_file(tmp_path: Pa
         main(["new", str(project)])
     assert json.loads(project.read_bytes())["project"]["1"]["name"] == "new"
     assert not ProjectFiles.for_path(project).lock.exists()
+
+
+def test_a_purge_cut_short_after_a_save_leaves_no_lock_file(saved: Path) -> None:
+    """Found by the fault tests (SIGHUP during `pmtui purge-private`)."""
+    files = ProjectFiles.for_path(saved)
+    with _exit_at("renamed", 1), pytest.raises(SystemExit):
+        main(["purge-private", str(saved)])
+    assert not files.lock.exists()
+
+
+def test_a_draft_save_cut_short_after_its_save_leaves_no_lock_file(tmp_path: Path) -> None:
+    """The drafts file's lock, as the project's (a hang-up while the app keeps a form)."""
+    from pmtui.store import drafts
+
+    with _exit_at("renamed", 1), pytest.raises(SystemExit):
+        drafts.save_draft(tmp_path / "plan.json", "people", None, {"name": "Chen"})
+    file = drafts.drafts_file()
+    assert json.loads(file.read_bytes())["drafts"][0]["fields"] == {"name": "Chen"}
+    assert not file.with_name(f".{file.name}.lock").exists()
