@@ -223,10 +223,15 @@ def occurrence_name(reader: Reader, row: Record) -> str:
 def meeting_next(ctx: Context, records: Sequence[Record]) -> dict[str, dict[str, Any]]:
     """Computed: each meeting's next occurrence's date and its time and place."""
     out: dict[str, dict[str, Any]] = {}
+    project, rows = ctx.project, _rows_by_meeting(ctx)  # read once for every meeting
+    end = ctx.today + timedelta(days=LOOK_AHEAD_DAYS)
     for meeting in records:
         if not meeting.get("start"):
             continue
-        found = next_occurrence(ctx, meeting, ctx.today)
+        window = sorted(
+            _of_meeting(meeting, project, rows, {}, ctx.today, end), key=lambda o: o.start
+        )
+        found = next((o for o in window if o.status != "cancelled"), None)
         if found is not None:
             out[str(meeting["key"])] = {
                 "next_on": found.start.date().isoformat(),

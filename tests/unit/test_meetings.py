@@ -167,3 +167,27 @@ def test_the_minutes_hold_agenda_decisions_and_actions(weekly: Store) -> None:
 def test_minutes_of_no_occurrence_say_so(weekly: Store) -> None:
     with pytest.raises(MeetingError, match="no occurrence 'O9'"):
         minutes_markdown(weekly, "O9")
+
+
+@pytest.mark.parametrize(
+    ("tz", "zone"),
+    [
+        ("Europe/Berlin", "Europe/Berlin"),
+        (":America/New_York", "America/New_York"),
+        ("/usr/share/zoneinfo/Asia/Tokyo", "Asia/Tokyo"),
+    ],
+)
+def test_the_machine_zone_comes_from_tz(tz: str, zone: str) -> None:
+    from pmtui.clock import machine_zone
+
+    assert machine_zone({"TZ": tz}) == zone
+
+
+def test_a_meeting_without_a_zone_takes_the_projects_then_the_machines(
+    weekly: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    meeting = weekly.require("meetings", "MTG1")
+    assert meetings.zone_name(meeting, weekly.project) == "Europe/Berlin"
+    assert meetings.zone_name(meeting, {}) == "America/New_York"
+    assert meetings.zone_name({**meeting, "time_zone": "Asia/Tokyo"}, {}) == "Asia/Tokyo"
