@@ -20,8 +20,9 @@ The grammar (case-insensitive; `,` or `and` between days; `every N` counts any u
     yearly                          FREQ=YEARLY
     FREQ=...                        any RFC 5545 RRULE, kept as written (keys in order)
 
-Older short forms still read: `weekdays`, `weekly mon`, `every 2 weeks tue`, `biweekly`,
-`fortnightly`, `annually`, `mon, wed`. `describe` gives the grammar's text for a rule, or
+Other spellings read too: `every tue` (weekly), `every other tue`, `every other week`
+(every 2), `weekdays`, `weekly mon`, `every 2 weeks tue`, `biweekly`, `fortnightly`,
+`annually`, `mon, wed`. `describe` gives the grammar's text for a rule, or
 the RRULE itself when the grammar has no words for it; `parse(describe(r)) == r`.
 
 Expansion runs python-dateutil's rrule on LOCAL wall-clock times and attaches the zone
@@ -31,6 +32,7 @@ offset moves instead). Pure: no store, no clock.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -99,8 +101,8 @@ _ORDER = (
 )
 
 HELP = (
-    "write daily, every weekday, weekly on mon, every 2 weeks on tue, thu, monthly on the "
-    "1st fri, monthly on the 15th, last working day of the month, quarterly, or FREQ=..."
+    "write daily, every weekday, weekly on mon, every 2 weeks on tue, monthly on the 1st fri, "
+    "or FREQ=..."
 )
 
 
@@ -222,6 +224,14 @@ def _by_order(number: int) -> int:
 def _grammar(text: str) -> dict[str, str]:
     """The grammar's words -> RRULE parts; ValueError when they are not the grammar."""
     text = _ALIASES.get(text, text)
+    # "every other week" is every 2 weeks; "every tue" and "every other tue" are weekly.
+    text = re.sub(r"^every other (day|week|month|year)\b", r"every 2 \1s", text)
+    days_only = re.fullmatch(r"every (other )?([a-z, ]+)", text)
+    if days_only and not re.fullmatch(r"(day|week|month|year)s?|weekday", days_only.group(2)):
+        with contextlib.suppress(ValueError):
+            _days(days_only.group(2))
+            head = "every 2 weeks" if days_only.group(1) else "weekly"
+            text = f"{head} on {days_only.group(2)}"
     working = re.fullmatch(r"(first|last) working day of (the|every) month", text)
     if working:
         position = "1" if working.group(1) == "first" else "-1"
