@@ -183,6 +183,10 @@ class Rag:
     risk: Rating
     override: str | None = None
     override_reason: str = ""
+    #: The overall colour an issued report recorded (a snapshot read back), which stands
+    #: when there is no override; `issued_reason` says so.
+    issued: str | None = None
+    issued_reason: str = ""
 
     @property
     def ratings(self) -> dict[str, Rating]:
@@ -196,14 +200,16 @@ class Rag:
 
     @property
     def overall(self) -> str:
-        """The override when the manager set one, else the computed colour."""
-        return self.override or self.computed
+        """The override when the manager set one, else the issued or computed colour."""
+        return self.override or self.issued or self.computed
 
     def overall_reason(self) -> str:
         """Why the overall colour is what it is."""
         if self.override:
             why = f": {self.override_reason}" if self.override_reason else ""
             return f"set by the manager{why} (computed: {self.computed})"
+        if self.issued:
+            return self.issued_reason or "as issued"
         judged = [d for d, r in self.ratings.items() if r.colour == self.computed]
         return f"the worst of the four: {', '.join(judged) or 'nothing judged yet'}"
 

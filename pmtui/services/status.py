@@ -21,6 +21,7 @@ from pmtui.planning.network import as_date
 from pmtui.records.control import LIVE_RISK, OPEN_ISSUE, SEVERITIES
 from pmtui.schema import Record, record_labels
 from pmtui.services.accomplishments import MOVES, accomplishments, moved
+from pmtui.services.changes import default_decider
 from pmtui.services.control import scored_risks
 from pmtui.services.project_rag import Figures, figures_for, last_report_date, rag_for
 
@@ -219,7 +220,7 @@ def _decisions(ctx: Context, names: dict[str, str]) -> list[DecisionNeeded]:
                 str(change["key"]),
                 str(change.get("title") or change["key"]),
                 "change request, " + ", ".join(impact),
-                names.get(str(change.get("decided_by") or ""), ""),
+                names.get(str(default_decider(ctx, ctx.project, change) or ""), ""),
             )
         )
     for comparison in ctx.records("comparisons"):
@@ -255,6 +256,8 @@ def _from_snapshot(snapshot: Record, computed: Rag, figures: Figures) -> tuple[R
         rating("risk"),
         override=override if isinstance(override, str) else None,
         override_reason=str(snapshot.get("override_reason") or ""),
+        issued=overall if isinstance(overall := snapshot.get("overall"), str) else None,
+        issued_reason=f"as issued on {issued}",
     )
 
     def fraction(name: str) -> float | None:
