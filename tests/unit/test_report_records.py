@@ -134,3 +134,13 @@ class TestAccomplishments:
         assert sentence(finished, names) == (
             "Finished 7 tasks: Task 1, Task 2, Task 3, Task 4, Task 5 and 2 more"
         )
+
+
+def test_one_snapshot_per_date(store: Store) -> None:
+    from pmtui.store import StoreError
+
+    store.add("report_snapshots", {"date": "2026-11-19", "overall": "green"})
+    before = store.records("report_snapshots")
+    with pytest.raises(StoreError, match="a report was issued on 2026-11-19 already"):
+        store.add("report_snapshots", {"date": "2026-11-19", "overall": "red"})
+    assert store.records("report_snapshots") == before
