@@ -188,7 +188,17 @@ AREAS: tuple[Area, ...] = (
         commands=("pmtui.cli.meetings",),
         test_data="pmtui.generate.meetings",
     ),
-    Area(8, "reports", "Reports"),
+    Area(
+        8,
+        "reports",
+        "Reports",
+        records=("pmtui.records.reports",),
+        services=("pmtui.services.report_rules",),
+        demo="pmtui.demo.reports:add_demo",
+        demo_needs=("project", "plan", "people", "vendors", "money", "control"),
+        commands=("pmtui.cli.reports",),
+        test_data="pmtui.generate.reports",
+    ),
     Area(
         9,
         "project",
