@@ -550,6 +550,10 @@ def test_a_new_project_cut_short_after_its_save_leaves_no_lock_file(tmp_path: Pa
 
 def test_a_purge_cut_short_after_a_save_leaves_no_lock_file(saved: Path) -> None:
     """Found by the fault tests (SIGHUP during `pmtui purge-private`)."""
+    store = Store.open(saved, today=TODAY)
+    store.add("notes", {"person": "Chen Wei", "kind": "concern", "text": "private"})
+    store.delete("notes", "N1")
+    store.close()
     files = ProjectFiles.for_path(saved)
     with _exit_at("renamed", 1), pytest.raises(SystemExit):
         main(["purge-private", str(saved)])
