@@ -569,3 +569,21 @@ def test_a_draft_save_cut_short_after_its_save_leaves_no_lock_file(tmp_path: Pat
     file = drafts.drafts_file()
     assert json.loads(file.read_bytes())["drafts"][0]["fields"] == {"name": "Chen"}
     assert not file.with_name(f".{file.name}.lock").exists()
+
+
+@pytest.mark.parametrize("place", ["file", "folder"])
+def test_a_restore_refused_as_read_only_keeps_no_copy_either(
+    saved: Path, place: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fault tests: restore kept the current file as a backup, then found the
+    project (or its folder) read-only: refused, yet a backup had been added."""
+    files = ProjectFiles.for_path(saved)
+    [backup] = files.list_backups()
+    locked = saved if place == "file" else saved.parent
+    locked.chmod(0o400 if place == "file" else 0o500)
+    try:
+        assert main(["restore", str(saved), backup.name]) == 1
+    finally:
+        locked.chmod(0o600 if place == "file" else 0o700)
+    assert "read-only" in capsys.readouterr().err
+    assert files.list_backups() == [backup]
