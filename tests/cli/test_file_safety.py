@@ -587,3 +587,27 @@ def test_a_restore_refused_as_read_only_keeps_no_copy_either(
         locked.chmod(0o600 if place == "file" else 0o700)
     assert "read-only" in capsys.readouterr().err
     assert files.list_backups() == [backup]
+
+
+@pytest.mark.parametrize("damage", ["newer", "not a project"])
+def test_purge_private_refuses_a_newer_or_foreign_file_and_changes_nothing(
+    saved: Path, damage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fault tests: purge-private read any JSON as the project and purged the
+    journal and backups by it, though a newer pmtui's file may hold its notes elsewhere."""
+    store = Store.open(saved, today=TODAY)
+    store.add("notes", {"person": "Chen Wei", "kind": "concern", "text": "private"})
+    store.close()
+    data = json.loads(saved.read_bytes())
+    if damage == "newer":
+        data["_meta"]["1"]["schema_version"] += 1
+    else:
+        data = {"notes": {}}
+    saved.write_text(json.dumps(data))
+    files = ProjectFiles.for_path(saved)
+    journal = files.journal.read_bytes()
+    assert main(["purge-private", str(saved)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert ("newer pmtui" if damage == "newer" else "not a pmtui project") in err
+    assert files.journal.read_bytes() == journal
