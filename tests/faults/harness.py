@@ -111,6 +111,8 @@ class Command:
     writes: bool = True
     #: Whether it makes a new file ({folder}/new.json) rather than change {project}.
     creates: bool = False
+    #: Whether it writes the project file itself (purge-private writes only sidecars).
+    writes_project: bool = True
 
     @property
     def name(self) -> str:
@@ -190,7 +192,7 @@ def writing_commands(template: Path) -> list[Command]:
         Command("import", ("import", "{project}", "{file}")),
         Command("baseline save", ("baseline", "{project}", "save", "Faults")),
         Command("restore", ("restore", "{project}", backup)),
-        Command("purge-private", ("purge-private", "{project}")),
+        Command("purge-private", ("purge-private", "{project}"), writes_project=False),
         Command("new", ("new", "{folder}/new.json"), creates=True),
         Command("demo", ("demo", "{folder}/new.json", "--no-open"), creates=True),
     ]
@@ -218,6 +220,34 @@ def reading_commands() -> list[Command]:
 
 #: Commands that take no project (nothing of a project's to break).
 WITHOUT_PROJECT = frozenset({"list"})
+
+
+def one_of_each(commands: Sequence[Command]) -> list[Command]:
+    """The first command of each name: one add, one set... (the table-wise ones are alike
+    where a fault strikes before any table's rules run)."""
+    seen: set[str] = set()
+    found = []
+    for command in commands:
+        if command.name not in seen:
+            seen.add(command.name)
+            found.append(command)
+    return found
+
+
+def tree(folder: Path) -> dict[str, tuple[bytes | str, int, int]]:
+    """Every file, link and folder under `folder`: content (a link's target), modification
+    time and mode, by relative path; what "nothing changed" compares."""
+    found: dict[str, tuple[bytes | str, int, int]] = {}
+    for path in sorted(folder.rglob("*")):
+        info = path.lstat()
+        if path.is_symlink():
+            content: bytes | str = os.readlink(path)
+        elif path.is_file():
+            content = path.read_bytes()
+        else:
+            content = "folder"
+        found[str(path.relative_to(folder))] = (content, info.st_mtime_ns, info.st_mode)
+    return found
 
 
 def copy_project(template: Path, folder: Path) -> Path:
