@@ -135,15 +135,16 @@ def _typed(row: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(f"{name}={value}" for name, value in sorted(row.items()))
 
 
-def add_commands(template: Path) -> list[Command]:
-    """`pmtui add` of one generated row, for every non-singleton table."""
+def add_commands(template: Path, number: int = 1) -> list[Command]:
+    """`pmtui add` of one generated row, for every non-singleton table: the row numbered
+    ROWS + `number` (the fixers make rows differ by number, from the template's too)."""
     refs = keys_of(template / "plan.json")
     found = []
     for table in tables():
         if load_all()[table].singleton:
             continue
-        # Row number ROWS + 1: the fixers make rows differ by number from the template's.
-        row = generate_rows(table, ROWS + 1, seeded(f"add {table}"), refs)[-1]
+        rng = seeded(f"add {table} {number}")
+        row = generate_rows(table, ROWS + number, rng, refs)[-1]
         found.append(Command(f"add {table}", ("add", "{project}", table, *_typed(row))))
     return found
 
