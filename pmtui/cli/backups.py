@@ -12,7 +12,7 @@ from typing import Any
 from pmtui import clock
 from pmtui.cli.common import Commands, UserError, print_json, project_path
 from pmtui.store import ChangeSet, journal
-from pmtui.store.atomic import FileLock, atomic_write, shared_mode
+from pmtui.store.atomic import FileLock, atomic_write, check_writable, shared_mode
 from pmtui.store.files import ProjectFiles
 
 _DATE = re.compile(r"\.(\d{4}-\d{2}-\d{2})(?:\.\d+)?\.json$")
@@ -118,6 +118,8 @@ def run_restore(args: argparse.Namespace) -> int:
     backup = _find(files, args.backup)
     _check_is_project(backup)
     kept: Path | None = None
+    # Before the lock and the copy it keeps: a read-only file or folder gets nothing.
+    check_writable(files.path)
     lock = FileLock(files.lock)
     try:
         with lock:

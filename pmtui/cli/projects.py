@@ -92,6 +92,7 @@ def run_demo(args: argparse.Namespace) -> int:
     if fresh or not files.path.exists():
         make_private_dirs(files.path.parent)
         check_writable(files.path)  # a read-only folder gets no build folder either
+        files.check_sidecars()  # its journal and log move there: never over a planted link
         remove_unfinished_builds(files)
         built, counts = _build_beside(files)
         lock = FileLock(files.lock)

@@ -120,12 +120,14 @@ class Committing:
                 meta = self._meta()
                 meta_before = dict(meta)
                 stamp = self._stamp(meta, change_set)
+                warned = len(self.warnings)
                 try:
                     # The journal entry goes first: a kill after the rename still finds
                     # it. An entry whose save never lands is never used (see Lineage).
                     self._journal(change_set, {**extra, **stamp})
                     self._write()
                 except BaseException:
+                    del self.warnings[warned:]  # "saved, but no undo": it was not saved
                     meta.clear()
                     meta.update(meta_before)
                     self._apply_unchecked([c.inverse() for c in reversed(landed)])
@@ -184,11 +186,13 @@ class Committing:
                 meta = self._meta()
                 meta_before = dict(meta)
                 stamps = [self._stamp(meta, change_set) for change_set, _ in batch]
+                warned = len(self.warnings)
                 try:
                     for (change_set, extra), stamp in zip(batch, stamps, strict=True):
                         self._journal(change_set, {**extra, **stamp})
                     self._write()
                 except BaseException:
+                    del self.warnings[warned:]  # "saved, but no undo": it was not saved
                     meta.clear()
                     meta.update(meta_before)
                     raise

@@ -105,6 +105,7 @@ class History:
         FirstChange asks before the file's first change (a fresh demo, a first import) is
         undone unless `first_too`. None: nothing to undo. The file is unchanged on refusal.
         """
+        self.files.check_sidecars()  # a link at the journal: refused naming it, not "no entry"
         with self._locked():
             steps = self._saved_lineage()
             change_set = steps.next_undo()
@@ -120,6 +121,7 @@ class History:
     def redo_last_saved(self) -> str | None:
         """Redo the change the last `pmtui undo` took back (pmtui redo); None: nothing to
         redo (no undo since, or a new change was saved after it)."""
+        self.files.check_sidecars()
         with self._locked():
             change_set = self._saved_lineage().next_redo()
             if change_set is None:

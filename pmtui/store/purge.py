@@ -18,6 +18,7 @@ from typing import Any
 from pmtui.store.atomic import FileLock, atomic_write, shared_mode
 from pmtui.store.encoding import encode
 from pmtui.store.files import ProjectFiles
+from pmtui.store.store import Store
 from pmtui.tables import load_all, record_type
 
 
@@ -63,7 +64,9 @@ def purge_private(files: ProjectFiles) -> PurgeResult:
     lock = FileLock(files.lock)
     try:
         with lock:
-            data = json.loads(files.path.read_bytes())
+            # Refused as every command refuses it: damaged, not a project, or newer
+            # (whose private records this pmtui may not know where to find).
+            data = Store(files)._parse(files.path.read_bytes())
             present = {t: _keys(records) for t, records in data.items() if _private(t)}
             _purge_journal(files, present, result)
             _purge_backups(files, present, result)

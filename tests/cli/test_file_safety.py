@@ -550,6 +550,10 @@ def test_a_new_project_cut_short_after_its_save_leaves_no_lock_file(tmp_path: Pa
 
 def test_a_purge_cut_short_after_a_save_leaves_no_lock_file(saved: Path) -> None:
     """Found by the fault tests (SIGHUP during `pmtui purge-private`)."""
+    store = Store.open(saved, today=TODAY)
+    store.add("notes", {"person": "Chen Wei", "kind": "concern", "text": "private"})
+    store.delete("notes", "N1")
+    store.close()
     files = ProjectFiles.for_path(saved)
     with _exit_at("renamed", 1), pytest.raises(SystemExit):
         main(["purge-private", str(saved)])
@@ -565,3 +569,45 @@ def test_a_draft_save_cut_short_after_its_save_leaves_no_lock_file(tmp_path: Pat
     file = drafts.drafts_file()
     assert json.loads(file.read_bytes())["drafts"][0]["fields"] == {"name": "Chen"}
     assert not file.with_name(f".{file.name}.lock").exists()
+
+
+@pytest.mark.parametrize("place", ["file", "folder"])
+def test_a_restore_refused_as_read_only_keeps_no_copy_either(
+    saved: Path, place: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fault tests: restore kept the current file as a backup, then found the
+    project (or its folder) read-only: refused, yet a backup had been added."""
+    files = ProjectFiles.for_path(saved)
+    [backup] = files.list_backups()
+    locked = saved if place == "file" else saved.parent
+    locked.chmod(0o400 if place == "file" else 0o500)
+    try:
+        assert main(["restore", str(saved), backup.name]) == 1
+    finally:
+        locked.chmod(0o600 if place == "file" else 0o700)
+    assert "read-only" in capsys.readouterr().err
+    assert files.list_backups() == [backup]
+
+
+@pytest.mark.parametrize("damage", ["newer", "not a project"])
+def test_purge_private_refuses_a_newer_or_foreign_file_and_changes_nothing(
+    saved: Path, damage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fault tests: purge-private read any JSON as the project and purged the
+    journal and backups by it, though a newer pmtui's file may hold its notes elsewhere."""
+    store = Store.open(saved, today=TODAY)
+    store.add("notes", {"person": "Chen Wei", "kind": "concern", "text": "private"})
+    store.close()
+    data = json.loads(saved.read_bytes())
+    if damage == "newer":
+        data["_meta"]["1"]["schema_version"] += 1
+    else:
+        data = {"notes": {}}
+    saved.write_text(json.dumps(data))
+    files = ProjectFiles.for_path(saved)
+    journal = files.journal.read_bytes()
+    assert main(["purge-private", str(saved)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert ("newer pmtui" if damage == "newer" else "not a pmtui project") in err
+    assert files.journal.read_bytes() == journal

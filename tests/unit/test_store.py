@@ -284,6 +284,24 @@ class TestFullDisk:
         assert names_on_disk(project)["P1"] == "Saved"
         assert store.can_undo
 
+    def test_a_full_disk_says_only_that_nothing_was_saved_not_that_undo_is_lost(
+        self, project: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Found by tests/faults: the journal's append fails first (disk full), which
+        warned "... was saved, but the undo journal could not be written"; then the save
+        itself failed. The warning of a change that was not saved must not be given."""
+
+        def full(*args: Any) -> Any:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        store = Store.open(project, today=DAY)
+        before = project.read_bytes()
+        monkeypatch.setattr(os, "write", full)
+        with pytest.raises(SaveError, match="the disk is full"):
+            store.update("people", "P1", {"name": "Never saved"})
+        assert store.warnings == []
+        assert project.read_bytes() == before
+
 
 # ---------------------------------------------------------------- file modes
 

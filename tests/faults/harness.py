@@ -1,0 +1,443 @@
+"""The fault tests' shared pieces: a project holding rows of every table (from the registry
+and pmtui.generate, so a table added tomorrow is in it), the catalogue of commands, and the
+client of the forked command runner (forked.py).
+
+Every test over "every command" or "every table" reads them from here; a command nobody
+classified fails test_every_command_is_in_the_catalogue until it is added below.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from pmtui.generate import generate_rows
+from pmtui.schema import REFERENCE_KINDS
+from pmtui.store import Store
+from pmtui.tables import dependency_order, load_all
+from tests.environment import TODAY
+from tests.processes import Lines
+
+#: The day the template project was built: its first save on TODAY keeps a daily backup.
+BUILT = TODAY - timedelta(days=7)
+#: Rows of each table in the template project.
+ROWS = 3
+#: An action due before TODAY: on Today, for done and snooze.
+OVERDUE = "FA1"
+#: The steps of a file write the store's test hook reports before the rename.
+INSIDE = ("opened", "writing", "synced")
+
+
+def trials(fast: int, slow: int) -> list[Any]:
+    """Parameters of a fault test: `fast` trials in the default run (CI), and a `slow`
+    version marked slow, which runs only with PMTUI_SLOW=1 (tests/conftest.py)."""
+    import pytest
+
+    return [
+        pytest.param(fast, id=f"{fast}-trials"),
+        pytest.param(slow, id=f"{slow}-trials", marks=pytest.mark.slow),
+    ]
+
+
+def tables() -> list[str]:
+    """Every declared table, referenced ones first (the registry decides; nothing listed
+    by hand)."""
+    return dependency_order(sorted(t for t in load_all() if not t.startswith("_")))
+
+
+def seeded(name: str) -> random.Random:
+    """A random source fixed by `name` (stable across runs, unlike hash())."""
+    return random.Random(zlib.crc32(name.encode()))
+
+
+def keys_of(path: Path) -> dict[str, list[str]]:
+    """Each table's keys in the file at `path` (what generated references may use)."""
+    data = json.loads(path.read_bytes())
+    return {
+        table: [str(r["key"]) for r in records.values()]
+        for table, records in data.items()
+        if not table.startswith("_")
+    }
+
+
+def build_project(path: Path) -> None:
+    """A project with ROWS generated rows in every table, an overdue action, a deleted
+    private note (for purge-private), one baseline, then one change saved on TODAY (a
+    daily backup and an undo journal entry that is not the file's first)."""
+    store = Store.create(path, {"name": "Faults", "start": "2026-11-02"}, today=BUILT)
+    rng = random.Random(20261126)
+    refs: dict[str, list[str]] = {}
+    for table in tables():
+        rows = generate_rows(table, ROWS, rng, refs)
+        if load_all()[table].singleton:
+            refs[table] = [str(store.records(table)[0]["key"])]
+            continue
+        with store.transaction(f"generated {table}"):
+            refs[table] = [str(store.add(table, row)["key"]) for row in rows]
+    store.add(
+        "actions",
+        {"key": OVERDUE, "text": "Chase the licence quote", "due": "2026-11-20", "status": "open"},
+    )
+    if "notes" in load_all():
+        note = store.add("notes", {"person": refs["people"][0], "kind": "concern", "text": "x"})
+        store.delete("notes", str(note["key"]))
+    store.close()
+    store = Store.open(path, today=TODAY)
+    store.update("actions", OVERDUE, {"text": "Chase the SAP licence quote"})
+    store.close()
+
+
+@dataclass(frozen=True)
+class Command:
+    """One `pmtui` command line the fault tests run: ARGV with {project}, {folder} and
+    {file} (the import file) filled in; PREP runs first (a redo needs an undo)."""
+
+    label: str
+    argv: tuple[str, ...]
+    prep: tuple[tuple[str, ...], ...] = ()
+    #: Whether it may change the project file (else it only reads it, or its sidecars).
+    writes: bool = True
+    #: Whether it makes a new file ({folder}/new.json) rather than change {project}.
+    creates: bool = False
+    #: Whether it writes the project file itself (purge-private writes only sidecars).
+    writes_project: bool = True
+
+    @property
+    def name(self) -> str:
+        return self.argv[0]
+
+    def filled(self, folder: Path, argv: Sequence[str] | None = None) -> list[str]:
+        values = {
+            "project": str(folder / "plan.json"),
+            "folder": str(folder),
+            "file": str(folder / "import.json"),
+        }
+        return [word.format(**values) for word in (argv if argv is not None else self.argv)]
+
+    def target(self, folder: Path) -> Path:
+        """The file this command writes."""
+        return folder / ("new.json" if self.creates else "plan.json")
+
+
+def _typed(row: Mapping[str, str]) -> tuple[str, ...]:
+    return tuple(f"{name}={value}" for name, value in sorted(row.items()))
+
+
+def add_commands(template: Path, number: int = 1) -> list[Command]:
+    """`pmtui add` of one generated row, for every non-singleton table: the row numbered
+    ROWS + `number` (the fixers make rows differ by number, from the template's too)."""
+    refs = keys_of(template / "plan.json")
+    found = []
+    for table in tables():
+        if load_all()[table].singleton:
+            continue
+        rng = seeded(f"add {table} {number}")
+        row = generate_rows(table, ROWS + number, rng, refs)[-1]
+        found.append(Command(f"add {table}", ("add", "{project}", table, *_typed(row))))
+    return found
+
+
+def set_commands(template: Path) -> list[Command]:
+    """`pmtui set` of a record's fields to a generated row's plain (non-reference) values,
+    for every table."""
+    refs = keys_of(template / "plan.json")
+    found = []
+    for table in tables():
+        declared = load_all()[table]
+        [row] = generate_rows(table, 1, seeded(f"set {table}"), refs)
+        plain = {
+            f.name: row[f.name]
+            for f in declared.input_fields
+            if f.name in row and f.name != "key" and f.kind not in REFERENCE_KINDS
+        }
+        if not plain:
+            continue
+        key = () if declared.singleton else (refs[table][0],)
+        found.append(Command(f"set {table}", ("set", "{project}", table, *key, *_typed(plain))))
+    return found
+
+
+def write_import_file(template: Path) -> None:
+    """{folder}/import.json: two new generated rows of every table, as one file."""
+    refs = keys_of(template / "plan.json")
+    rng = seeded("import")
+    rows: dict[str, list[dict[str, str]]] = {}
+    for table in tables():
+        if not load_all()[table].singleton:
+            rows[table] = generate_rows(table, ROWS + 2, rng, refs)[-2:]
+    (template / "import.json").write_text(json.dumps(rows))
+
+
+def writing_commands(template: Path) -> list[Command]:
+    """Every command that writes, with the table-wise ones over every table."""
+    backup = sorted(os.listdir(template / ".plan.json.backups"))[0]
+    return [
+        *add_commands(template),
+        *set_commands(template),
+        Command("done", ("done", "{project}", OVERDUE)),
+        Command("snooze", ("snooze", "{project}", OVERDUE, "+3d")),
+        Command("undo", ("undo", "{project}")),
+        Command("redo", ("redo", "{project}"), prep=(("undo", "{project}"),)),
+        Command("import", ("import", "{project}", "{file}")),
+        Command("baseline save", ("baseline", "{project}", "save", "Faults")),
+        Command("restore", ("restore", "{project}", backup)),
+        Command("purge-private", ("purge-private", "{project}"), writes_project=False),
+        Command("new", ("new", "{folder}/new.json"), creates=True),
+        Command("demo", ("demo", "{folder}/new.json", "--no-open"), creates=True),
+    ]
+
+
+def reading_commands() -> list[Command]:
+    """Every command that only reads the project (it may write a cache elsewhere)."""
+    read = [
+        ("show", "{project}", "people"),
+        ("today", "{project}"),
+        ("log", "{project}"),
+        ("schedule", "{project}"),
+        ("vendors", "{project}"),
+        ("evm", "{project}"),
+        ("business-case", "{project}"),
+        ("budget", "{project}"),
+        ("risks", "{project}"),
+        ("changes", "{project}"),
+        ("export", "{project}", "-o", "{folder}/out.json"),
+        ("baseline", "{project}", "list"),
+        ("restore", "{project}"),
+    ]
+    return [Command(f"read {argv[0]}", argv, writes=False) for argv in read]
+
+
+#: Commands that take no project (nothing of a project's to break).
+WITHOUT_PROJECT = frozenset({"list"})
+
+
+def one_of_each(commands: Sequence[Command]) -> list[Command]:
+    """The first command of each name: one add, one set... (the table-wise ones are alike
+    where a fault strikes before any table's rules run)."""
+    seen: set[str] = set()
+    found = []
+    for command in commands:
+        if command.name not in seen:
+            seen.add(command.name)
+            found.append(command)
+    return found
+
+
+def tree(folder: Path) -> dict[str, tuple[bytes | str, int, int]]:
+    """Every file, link and folder under `folder`: content (a link's target), modification
+    time and mode, by relative path; what "nothing changed" compares."""
+    found: dict[str, tuple[bytes | str, int, int]] = {}
+    for path in sorted(folder.rglob("*")):
+        info = path.lstat()
+        if path.is_symlink():
+            content: bytes | str = os.readlink(path)
+        elif path.is_file():
+            content = path.read_bytes()
+        else:
+            content = "folder"
+        found[str(path.relative_to(folder))] = (content, info.st_mtime_ns, info.st_mode)
+    return found
+
+
+def copy_project(template: Path, folder: Path) -> Path:
+    """A fresh copy of the template folder (project, sidecars, backups) at `folder`."""
+    shutil.copytree(template, folder, symlinks=True)
+    return folder
+
+
+def tables_of(path: Path) -> dict[str, Any] | None:
+    """The file's tables without `_meta` (its revision and change id differ run to run);
+    None when there is no file. Raises when it does not parse."""
+    if not path.exists():
+        return None
+    data: dict[str, Any] = json.loads(path.read_bytes())
+    data.pop("_meta")
+    return data
+
+
+def stray_temps(folder: Path) -> list[str]:
+    """Temp files a writer left beside the project (`.NAME.*.tmp`)."""
+    return sorted(p.name for p in folder.glob(".*.tmp"))
+
+
+def fingerprint(path: Path) -> tuple[bytes, int, int]:
+    """The file's bytes, modification time and mode: what "never written" compares."""
+    info = path.stat()
+    return path.read_bytes(), info.st_mtime_ns, info.st_mode & 0o7777
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@dataclass
+class Outcome:
+    """What one command said and how it ended."""
+
+    code: int
+    out: str = ""
+    err: str = ""
+    steps: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    paused: bool = False
+    done: bool = False
+
+    @property
+    def one_line_error(self) -> bool:
+        """A refusal as the CLI promises it: one line on stderr, no traceback."""
+        return self.err.count("\n") == 1 and "Traceback" not in self.err
+
+
+class Runner:
+    """The client of forked.py: runs `pmtui` commands in forked children."""
+
+    def __init__(self, env: Mapping[str, str], scratch: Path) -> None:
+        self.scratch = scratch
+        resume_read, self.resume = os.pipe()
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("forked.py")), str(resume_read)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=(scratch / "runner.err").open("wb"),
+            env=dict(env),
+            pass_fds=(resume_read,),
+            preexec_fn=_default_sigint,
+        )
+        os.close(resume_read)
+        assert self.process.stdout is not None
+        self.lines = Lines(self.process.stdout.fileno())
+        self._count = 0
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        os.close(self.resume)
+
+    def _send(self, request: dict[str, Any]) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write((json.dumps(request) + "\n").encode())
+        self.process.stdin.flush()
+
+    def _out(self) -> str:
+        self._count += 1
+        return str(self.scratch / f"run{self._count}")
+
+    def start(
+        self,
+        argv: Sequence[str],
+        cwd: Path,
+        *,
+        pause_at: int | None = None,
+        fault: str | None = None,
+    ) -> tuple[int, str]:
+        """Start `pmtui ARGV`; returns a pidfd of the child (see send) and its output's
+        prefix. Close the pidfd after finish()."""
+        out = self._out()
+        self._send(
+            {
+                "op": "run",
+                "argv": list(argv),
+                "cwd": str(cwd),
+                "out": out,
+                "pause_at": pause_at,
+                "fault": fault,
+            }
+        )
+        word, _, pid = self.lines.next(timeout=60).partition(" ")
+        assert word == "PID", word
+        pidfd = os.pidfd_open(int(pid))
+        self.resume_child()  # let it start
+        return pidfd, out
+
+    def finish(self, out: str, outcome: Outcome | None = None) -> Outcome:
+        """Read the child's lines to its end."""
+        outcome = outcome or Outcome(code=0)
+        while not outcome.done:
+            self.hear(self.lines.next(timeout=120), outcome)
+        outcome.out, outcome.err = _read(out + ".out"), _read(out + ".err")
+        return outcome
+
+    @staticmethod
+    def hear(line: str, outcome: Outcome) -> None:
+        word, _, rest = line.partition(" ")
+        if word == "STEP":
+            outcome.steps.append(rest.split(" ")[1])
+        elif word == "PAUSED":
+            outcome.paused = True
+        elif word == "EXIT":
+            outcome.seconds = float(rest.split(" ")[1])
+        elif word == "DONE":
+            outcome.code = int(rest)
+            outcome.done = True
+
+    def run(self, argv: Sequence[str], cwd: Path, *, fault: str | None = None) -> Outcome:
+        """Run `pmtui ARGV` to its end."""
+        pidfd, out = self.start(argv, cwd, fault=fault)
+        try:
+            return self.finish(out)
+        finally:
+            os.close(pidfd)
+
+    @staticmethod
+    def send(pidfd: int, signum: int) -> None:
+        """Send `signum` to the child behind `pidfd` (nothing if it has ended)."""
+        with contextlib.suppress(ProcessLookupError):
+            signal.pidfd_send_signal(pidfd, signum)
+
+    def resume_child(self) -> None:
+        """Let a child paused at a write step go on."""
+        os.write(self.resume, b"x")
+
+    def many(self, sequences: Sequence[Sequence[Sequence[str]]], cwd: Path) -> list[list[Outcome]]:
+        """One child per sequence, started together, each running its commands in turn."""
+        out = self._out()
+        self._send(
+            {
+                "op": "many",
+                "sequences": [[list(a) for a in s] for s in sequences],
+                "cwd": str(cwd),
+                "out": out,
+            }
+        )
+        results: list[list[Outcome]] = [[] for _ in sequences]
+        while (line := self.lines.next(timeout=300)) != "DONE 0":
+            _, index, number, code = line.split(" ")
+            prefix = f"{out}.{index}.{number}"
+            results[int(index)].append(
+                Outcome(
+                    code=int(code),
+                    out=_read(prefix + ".out"),
+                    err=_read(prefix + ".err"),
+                )
+            )
+        return results
+
+
+def _read(path: str) -> str:
+    """What a child wrote there ('' when it was killed before it redirected its output)."""
+    try:
+        return Path(path).read_text(errors="replace")
+    except FileNotFoundError:
+        return ""
+
+
+def runner_for(env: Mapping[str, str], scratch: Path) -> Iterator[Runner]:
+    """A Runner for a fixture: closed at the end."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    runner = Runner(env, scratch)
+    try:
+        yield runner
+    finally:
+        runner.close()
