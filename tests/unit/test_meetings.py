@@ -191,3 +191,12 @@ def test_a_meeting_without_a_zone_takes_the_projects_then_the_machines(
     assert meetings.zone_name(meeting, weekly.project) == "Europe/Berlin"
     assert meetings.zone_name(meeting, {}) == "America/New_York"
     assert meetings.zone_name({**meeting, "time_zone": "Asia/Tokyo"}, {}) == "Asia/Tokyo"
+
+
+def test_done_on_a_meeting_or_its_minutes_says_where_to_go(weekly: Store) -> None:
+    held = meetings.open_occurrence(weekly, "MTG1", "2026-11-23T09:00")
+    with pytest.raises(agenda.AgendaError, match="a meeting is held on the Meetings board"):
+        agenda.done(weekly, "meetings", "MTG1")
+    with pytest.raises(agenda.AgendaError, match="minutes are written on the Meetings board"):
+        agenda.done(weekly, "occurrences", held)
+    assert weekly.require("occurrences", held)["status"] == "planned"
