@@ -253,3 +253,12 @@ def test_hand_edited_nonsense_leaves_that_meeting_out_and_breaks_nothing(
         assert titles == ["Fine 11:00-11:30"]
     finally:
         store.close()
+
+
+def test_the_first_meeting_must_be_a_time_of_its_recurrence(weekly: Store) -> None:
+    with pytest.raises(
+        RecordInvalid, match="Tue 2026-11-03 09:00, is not a time of 'weekly on mon'"
+    ):
+        weekly.update("meetings", "MTG1", {"start": "2026-11-03 09:00"})
+    weekly.update("meetings", "MTG1", {"start": "2026-11-03 09:00", "recurrence": "weekly"})
+    assert weekly.require("meetings", "MTG1")["recurrence"] == "FREQ=WEEKLY"
