@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -18,7 +19,8 @@ def _fix_meeting(row: dict[str, str], rng: random.Random) -> None:
         row["time_zone"] = rng.choice(("", "UTC", "Europe/Berlin", "America/New_York"))
     _align(row)
     start, until = row.get("start", ""), row.get("until", "")
-    if start and until and until < start[:10]:
+    # A relative `until` (next fri) may fall before a random start: keep only ISO ones after.
+    if until and (not re.fullmatch(r"\d{4}-\d{2}-\d{2}", until) or until < start[:10]):
         row.pop("until")
 
 
