@@ -210,8 +210,10 @@ class Rag:
             return f"set by the manager{why} (computed: {self.computed})"
         if self.issued:
             return self.issued_reason or "as issued"
+        if self.computed == "green":
+            return "nothing is amber or red"
         judged = [d for d, r in self.ratings.items() if r.colour == self.computed]
-        return f"the worst of the four: {', '.join(judged) or 'nothing judged yet'}"
+        return f"the worst of the four: {', '.join(judged)}"
 
     def to_json(self) -> dict[str, str | None]:
         """CONTRACT's `rag` object, plus `computed` (the colour before any override)."""

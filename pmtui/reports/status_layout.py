@@ -30,6 +30,8 @@ class Section:
     bullets: list[str] = field(default_factory=list)
     tables: list[tuple[str, Table]] = field(default_factory=list)
     empty: str = "None."
+    #: Lines after the tables (why a figure is undefined).
+    footnotes: list[str] = field(default_factory=list)
 
 
 #: The sections' titles, in order (tests and the app's preview find them by these).
@@ -128,11 +130,15 @@ def _money(report: StatusReport) -> Section:
         ("Complete", percent(figures.percent_complete)),
         ("Budget used", percent(figures.budget_used)),
     ]
-    why = [f"{name}: {reason}" for name, reason in sorted(figures.why.items())]
+    named = {"spi": "SPI", "cpi": "CPI", "percent_complete": "Complete", "ev": "EV",
+             "budget_used": "Budget used"}  # fmt: skip
+    why = [
+        f"{named.get(name, name)}: {reason}."
+        for name, reason in sorted(figures.why.items(), key=lambda i: list(named).index(i[0])
+                                   if i[0] in named else len(named))
+    ]  # fmt: skip
     return Section(
-        "Budget and earned value",
-        tables=[("", Table(("Figure", "Value"), rows))],
-        bullets=why,
+        "Budget and earned value", tables=[("", Table(("Figure", "Value"), rows))], footnotes=why
     )
 
 

@@ -38,6 +38,8 @@ def _section(section: Section) -> list[str]:
         lines += [*_table(table), ""]
     if not (section.paragraphs or section.bullets or section.tables):
         lines += [text(section.empty), ""]
+    if section.footnotes:
+        lines += ["  \n".join(text(n) for n in section.footnotes), ""]
     return lines
 
 

@@ -109,7 +109,8 @@ def _figures(ctx: Context, day: date) -> Figures:
     evm = _evm(ctx, day)
     why: dict[str, str] = {}
     if evm is None:
-        why["spi"] = why["cpi"] = why["budget_used"] = "no tasks, or the plan has an error"
+        reason = "no tasks yet" if not ctx.records("tasks") else "the plan cannot be scheduled"
+        why["spi"] = why["cpi"] = why["budget_used"] = reason
     else:
         why.update({k: v for k, v in evm.why.items() if k in ("spi", "cpi")})
         if not evm.bac:
