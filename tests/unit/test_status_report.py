@@ -228,6 +228,14 @@ class TestSnapshots:
         seeded.undo()
         assert [s["date"] for s in seeded.records("report_snapshots")] == [LAST_REPORT]
 
+    def test_the_last_issued_report_counts_today(self, seeded: Store) -> None:
+        from pmtui.services.project_rag import last_issued, last_report_date
+
+        assert last_issued(seeded.read_context()) == date(2026, 11, 19)
+        issue_report(seeded)
+        assert last_issued(seeded.read_context()) == TODAY
+        assert last_report_date(seeded.read_context()) == date(2026, 11, 19)
+
     def test_a_trend_after_two_issued_reports(self, seeded: Store, project_path: Path) -> None:
         issue_report(seeded)
         seeded.close()
