@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from pmtui.reports.status_layout import Section, Table, heading, layout
+from pmtui.reports.status_layout import Section, Table, heading, layout, list_items
 from pmtui.services.status import StatusReport
 
 #: Colours by meaning, also readable in black and white (the word is always written).
@@ -55,7 +55,12 @@ def _table(table: Table) -> list[str]:
 
 def _section(section: Section) -> list[str]:
     lines = ["<section>", f"<h2>{escape(section.title)}</h2>"]
-    lines += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
+    for paragraph in section.paragraphs:
+        items = list_items(paragraph)
+        if items is not None:
+            lines += ["<ul>", *(f"<li>{escape(item)}</li>" for item in items), "</ul>"]
+        else:
+            lines.append(f"<p>{escape(paragraph)}</p>")
     if section.bullets:
         lines += ["<ul>", *(f"<li>{escape(b)}</li>" for b in section.bullets), "</ul>"]
     for title, table in section.tables:

@@ -49,6 +49,14 @@ TITLES = (
 )
 
 
+def list_items(paragraph: str) -> list[str] | None:
+    """A paragraph typed as a list ("- a" or "* a" on each line): its items; else None."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    if lines and all(line[:2] in ("- ", "* ") for line in lines):
+        return [line[2:].strip() for line in lines]
+    return None
+
+
 def colour_word(colour: str | None) -> str:
     """'Green', 'Amber', 'Red', or 'Not rated'."""
     return colour.capitalize() if colour else "Not rated"
@@ -218,4 +226,14 @@ def layout(report: StatusReport) -> list[Section]:
     ]
 
 
-__all__ = ["TITLES", "Section", "Table", "colour_word", "heading", "layout", "percent", "ratio"]
+__all__ = [
+    "TITLES",
+    "Section",
+    "Table",
+    "colour_word",
+    "heading",
+    "layout",
+    "list_items",
+    "percent",
+    "ratio",
+]

@@ -81,6 +81,15 @@ class TestMarkdown:
         )
         assert sections(text)["Summary"] == "Build is nearly done.\n\nTest starts on Monday."
 
+    def test_a_summary_typed_as_a_list_stays_a_list(self, seeded: Store) -> None:
+        summary = "Good week.\n\n- Build *done*\n- Test <next>"
+        seeded.update("project", "project", {"report_summary": summary})
+        report = gather(seeded)
+        assert sections(markdown(report))["Summary"] == (
+            "Good week.\n\n- Build \\*done\\*\n- Test &lt;next&gt;"
+        )
+        assert "<ul>\n<li>Build *done*</li>\n<li>Test &lt;next&gt;</li>\n</ul>" in html(report)
+
     def test_status_section(self, seeded: Store) -> None:
         assert sections(markdown(gather(seeded)))["Status"] == "\n".join([
             "| Area | Status | Why |",
