@@ -118,6 +118,16 @@ def row(store: Readable, table: str, key: str) -> Record | None:
 Names = dict[str, dict[str, str]]
 
 
+def label_names(store: Readable, table: str) -> dict[str, str]:
+    """key -> the name references to `table` show (schema.record_labels), also where the
+    name is computed (a meeting's occurrence: its meeting's title and date)."""
+    rt = record_type(table)
+    label = rt.field(rt.label_field) if rt.has_field(rt.label_field) else None
+    if label is not None and label.computed:
+        return record_labels(rows(store, table, (label.name,)), label.name)
+    return record_labels(store.records(table), rt.label_field)
+
+
 def reference_names(store: Readable, rt: RecordType) -> Names:
     """For each table a shown reference of `rt` points at: key -> the record's name (its
     label field), with the key beside it where two records share the name."""
@@ -135,7 +145,7 @@ def reference_names(store: Readable, rt: RecordType) -> Names:
     targets = {t for t in targets if t in load_all()}
     names: Names = {}
     for table in targets:
-        names[table] = record_labels(store.records(table), record_type(table).label_field)
+        names[table] = label_names(store, table)
     return names
 
 
@@ -186,7 +196,7 @@ def record_detail(
         elif f.kind == Kind.RECORD and record.get(f.name):
             target = str(record[f.name]).partition(":")[0]
         if target is not None and target not in names and target in load_all():
-            names[target] = record_labels(store.records(target), record_type(target).label_field)
+            names[target] = label_names(store, target)
         return flat(shown_text(rt, f, record.get(f.name), names))
 
     if field is not None and rt.has_field(field):
@@ -258,8 +268,7 @@ def reference_labels(store: Readable, table: str, fields: Collection[Field]) -> 
             continue
         target = f.target or table
         if target not in by_target:
-            rt = record_type(target)
-            by_target[target] = record_labels(store.records(target), rt.label_field)
+            by_target[target] = label_names(store, target)
         labels[f.name] = by_target[target]
     return labels
 
