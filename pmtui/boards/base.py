@@ -236,12 +236,25 @@ class Board(Widget):
     def action_clear_filter(self) -> None:
         self.query_one(ListFilter).action_clear()
 
-    def save(self, change: Callable[[], T], done: str | Callable[[T], str]) -> T | None:
+    def save(
+        self,
+        change: Callable[[], T],
+        done: str | Callable[[T], str],
+        *,
+        refusals: tuple[type[Exception], ...] = (),
+    ) -> T | None:
         """Run a store change; report success up (`done` says what, or makes that from the
-        change's result), or show the store's reason and return None."""
+        change's result), or show the store's reason and return None. `refusals` are the
+        errors a service raises for a step that cannot be taken (a cancelled meeting held):
+        said in one line, the file as it was."""
         last = self.store.last_change
         try:
             result = change()
+        except refusals as refused:
+            self.app.notify(
+                str(refused), title="Not changed", severity="warning", timeout=8, markup=False
+            )
+            return None
         except StoreError as error:
             self.app.notify(
                 str(error), title="Not saved", severity="error", timeout=8, markup=False
