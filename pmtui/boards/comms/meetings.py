@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from pmtui.boards.base import Board, Chosen, NewRecord
-from pmtui.boards.comms.occurrence import OccurrenceView, when_text
+from pmtui.boards.comms.occurrence import PLACE, OccurrenceView, place_text, when_text
 from pmtui.boards.keys import command, list_filter, list_filter_clear, record_add, record_edit
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import FieldError, parse_value
@@ -50,10 +50,10 @@ def _minutes_style(text: str) -> str | None:
 
 
 COLUMNS = (
-    Column("when", "When", 20),
+    Column("when", "When", 20, text=False),
     Column("meeting", "Meeting", 20),
-    Column("kind", "Kind", 9),
-    Column("place", "Place", 12, text=True),
+    Column("kind", "Kind", 8, text=False),
+    Column("place", "Place", PLACE, text=False),
     Column("status", "Status", 9, style_of=_status_style),
     Column("minutes", "Minutes", 7, style_of=_minutes_style),
     Column("actions", "Open", 4, "right"),
@@ -90,8 +90,8 @@ def cells(occurrence: Occurrence, today: date) -> list[str]:
     return [
         when_text(occurrence.start),
         occurrence.title,
-        occurrence.kind,
-        occurrence.location,
+        occurrence.kind.split()[0] if occurrence.kind else "",  # "steering" committee
+        place_text(occurrence.location),
         occurrence.status,
         minutes,
         str(occurrence.open_actions or ""),
@@ -195,7 +195,8 @@ class MeetingsBoard(Board):
         occurrence = None if self.in_occurrence else self.occurrence
         parts = super().detail_parts()
         if occurrence is not None and parts:
-            parts.insert(1, ("When", when_text(occurrence.start)))
+            parts[1:1] = [("When", when_text(occurrence.start)), ("Place", occurrence.location)]
+            parts = [part for part in parts if part[1]]
         return parts
 
     def new_record(self) -> NewRecord | None:
@@ -239,9 +240,8 @@ class MeetingsBoard(Board):
 
     def _show_view(self) -> None:
         self.query_one(ContentSwitcher).current = "occurrence-view"
-        focused = self.view.default_focus()
-        if focused is not None:
-            focused.focus()
+        # Focused now, not after the next refresh: keys typed straight after enter reach it.
+        self.screen.set_focus(self.view.default_focus())
         self.refresh_bindings()
         self._choice_moved()
 
@@ -251,7 +251,7 @@ class MeetingsBoard(Board):
             return
         self.query_one(ContentSwitcher).current = "meetings-list"
         self.refresh_data()
-        self.table.focus()
+        self.screen.set_focus(self.table)
         self.refresh_bindings()
         self._choice_moved()
 

@@ -25,7 +25,12 @@ class MinutesEditor(TextArea):
     """Minutes being written: every key typed here is text (digits too); esc leaves."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, soft_wrap=True, placeholder="What was said, decided and agreed.")
+        super().__init__(
+            id=id,
+            soft_wrap=True,
+            compact=True,  # the pane's caption shows where the focus is
+            placeholder="What was said, decided and agreed (w writes here).",
+        )
         #: The minutes as saved; the editor differs from them while unsaved.
         self.saved = ""
 

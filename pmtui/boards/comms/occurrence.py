@@ -29,6 +29,7 @@ from pmtui.boards.comms.minutes import MinutesEditor
 from pmtui.boards.keys import command, view_back
 from pmtui.boards.table import columns_for, rows_for
 from pmtui.boards.today.today import agenda_change
+from pmtui.kinds.escapes import one_line
 from pmtui.schema import Record
 from pmtui.services import meetings
 from pmtui.services.meetings import MeetingError
@@ -37,6 +38,8 @@ from pmtui.tables import record_type
 from pmtui.widgets.record_table import Column, RecordTable
 
 OCCURRENCES = "occurrences"
+#: Cells a place takes in the Meetings list.
+PLACE = 11
 #: Seconds after the last key before unsaved minutes are kept as a draft.
 DRAFT_AFTER = 1.0
 
@@ -46,6 +49,13 @@ def when_text(moment: datetime | str) -> str:
     them (the time the invitation says)."""
     at = moment if isinstance(moment, datetime) else datetime.fromisoformat(str(moment))
     return at.strftime("%a %Y-%m-%d %H:%M")
+
+
+def place_text(location: str, width: int = PLACE) -> str:
+    """A room, or a link without its scheme, cut to `width` cells: the meeting's title gets
+    the list's width (the line under the list shows the place whole)."""
+    bare = location.removeprefix("https://").removeprefix("http://").removeprefix("www.")
+    return one_line(bare, width)
 
 
 def _columns(table: str, left_out: Sequence[str]) -> tuple[list[Column], list[int]]:
@@ -302,12 +312,12 @@ class OccurrenceView(Vertical):
         self.board.refresh_bindings()
 
     def action_write(self) -> None:
-        self.editor.focus()
+        self.screen.set_focus(self.editor)  # now: the keys typed next are text
 
     def action_back(self) -> None:
         """esc: out of the minutes editor; from elsewhere, back to the occurrences."""
         if self.writing:
-            self.agenda_table.focus()
+            self.screen.set_focus(self.agenda_table)  # now: the next key is a command
             return
         self.leave()
         show_list: Callable[[], None] | None = getattr(self.board, "show_list", None)
@@ -410,12 +420,11 @@ def meetings_name(store: Any, key: str) -> str:
 
 
 def meetings_caption(store: Any, record: Record) -> str:
-    """The view's top line: the meeting, when and where, its status."""
+    """The view's top line: the meeting and when, its status, its zone and place."""
     meeting = store.get("meetings", str(record.get("meeting") or "")) or {}
-    parts = [meetings_name(store, str(record["key"]))]
+    parts = [meetings_name(store, str(record["key"])), str(record.get("status") or "planned")]
     if meeting.get("time_zone"):
         parts.append(str(meeting["time_zone"]))
     if meeting.get("location"):
-        parts.append(str(meeting["location"]))
-    parts.append(str(record.get("status") or "planned"))
+        parts.append(place_text(str(meeting["location"]), 30))
     return " · ".join(parts)
