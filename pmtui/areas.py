@@ -182,7 +182,7 @@ AREAS: tuple[Area, ...] = (
         "Comms",
         records=("pmtui.records.meetings",),
         services=("pmtui.services.meetings",),
-        boards=(board("meetings", "Meetings", table="meetings"),),
+        boards=(board("meetings", "Meetings", "pmtui.boards.comms.meetings:MeetingsBoard"),),
         demo="pmtui.demo.meetings:add_demo",
         demo_needs=("project", "people"),
         commands=("pmtui.cli.meetings",),

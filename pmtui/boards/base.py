@@ -143,6 +143,12 @@ class Board(Widget):
         """Put the cursor on a record (search results jump here); False if not shown."""
         return False
 
+    def open_record(self, table: str, key: str) -> bool:
+        """Show a record as `enter` on Today opens it: chosen on the board (focus_record),
+        unless the board has a view of its own for it (a meeting's occurrence opens its
+        agenda and minutes); False if not shown."""
+        return self.focus_record(table, key)
+
     def reveal(self, table: RecordTable, key: str) -> bool:
         """Put `table`'s cursor on the row `key`. A filter that shows the row stays (an
         edit keeps the list as the user narrowed it); one that hides it is cleared, with
@@ -230,12 +236,25 @@ class Board(Widget):
     def action_clear_filter(self) -> None:
         self.query_one(ListFilter).action_clear()
 
-    def save(self, change: Callable[[], T], done: str | Callable[[T], str]) -> T | None:
+    def save(
+        self,
+        change: Callable[[], T],
+        done: str | Callable[[T], str],
+        *,
+        refusals: tuple[type[Exception], ...] = (),
+    ) -> T | None:
         """Run a store change; report success up (`done` says what, or makes that from the
-        change's result), or show the store's reason and return None."""
+        change's result), or show the store's reason and return None. `refusals` are the
+        errors a service raises for a step that cannot be taken (a cancelled meeting held):
+        said in one line, the file as it was."""
         last = self.store.last_change
         try:
             result = change()
+        except refusals as refused:
+            self.app.notify(
+                str(refused), title="Not changed", severity="warning", timeout=8, markup=False
+            )
+            return None
         except StoreError as error:
             self.app.notify(
                 str(error), title="Not saved", severity="error", timeout=8, markup=False
@@ -286,10 +305,17 @@ class Board(Widget):
         prefill: Mapping[str, str] | None = None,
         focus: str | None = None,
         *,
+        fields: Sequence[str] | None = None,
+        title: str | None = None,
         then: Callable[[], object] | None = None,
     ) -> None:
         """Open the form for a new record (the cursor in field `focus`, else the first);
-        save it when the form returns, then call `then` (once saved)."""
+        save it when the form returns, then call `then` (once saved).
+
+        `fields` limits the form to some fields (a small form: an action's owner and due);
+        what `prefill` gives for the fields left out is saved with the record all the same
+        (an action's source). `title` replaces "Add <record>".
+        """
         rt = record_type(table)
         ctx = self.store.context()
         values = {
@@ -298,7 +324,7 @@ class Board(Widget):
             if f.default is not None and f.name != "key"
         }
         values.update(prefill or {})
-        self._open_form(table, None, values, focus, "", then=then)
+        self._open_form(table, None, values, focus, "", fields, title, then)
 
     def edit_record(
         self,
@@ -388,6 +414,9 @@ class Board(Widget):
             return views.refs_as_keys(typed, labels)
 
         complete = self.completer(table, labels)
+        # A new record's values for fields the form leaves out go with it (a small form).
+        shown_names = {f.name for f in fields}
+        hidden = {} if record else {k: v for k, v in values.items() if k not in shown_names}
 
         def keep(typed: dict[str, str]) -> None:
             path = getattr(self.app, "drafts_path", None)
@@ -402,7 +431,7 @@ class Board(Widget):
                 return
             result = keys_in(shown_result)
             if record is None:
-                typed = {k: v for k, v in result.items() if v.strip()}
+                typed = {k: v for k, v in {**hidden, **result}.items() if v.strip()}
                 label = undo_label(self.store, table, "add", typed)
                 saved = self.save(lambda: self.store.add(table, typed, label), named("Added"))
             else:
@@ -419,7 +448,7 @@ class Board(Widget):
                 self._open_form(
                     table,
                     record,
-                    shown_result,
+                    {**hidden, **shown_result},
                     focus,
                     "Not saved; see the message.",
                     only,
@@ -439,7 +468,7 @@ class Board(Widget):
                 title,
                 fields,
                 shown,
-                lambda typed: self._errors(table, keys_in(typed), key),
+                lambda typed: self._errors(table, {**hidden, **keys_in(typed)}, key),
                 message=message,
                 focus=focus,
                 keep_as=(table, key),

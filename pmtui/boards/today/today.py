@@ -388,9 +388,11 @@ class TodayBoard(Board):
             return
 
         def chosen() -> None:
+            if not then:
+                board.open_record(item.table, item.key)  # its own view, where it has one
+                return
             board.focus_record(item.table, item.key)
-            if then:
-                board.call_after_refresh(getattr(board, f"action_{then}"))
+            board.call_after_refresh(getattr(board, f"action_{then}"))
 
         self.app.call_after_refresh(chosen)
 

@@ -1,0 +1,1 @@
+"""The Comms area's boards: meetings and their occurrences."""

@@ -1,0 +1,366 @@
+"""The Meetings board: every meeting's upcoming occurrences (p: the past ones), each when it
+is in the meeting's own time zone, with its kind, place, status, minutes and open actions.
+a schedules a meeting, e edits its series, c cancels the chosen occurrence, m moves it,
+enter opens it: its agenda, minutes and actions (pmtui.boards.comms.occurrence)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Static
+
+from pmtui.boards.base import Board, Chosen, NewRecord
+from pmtui.boards.comms.occurrence import PLACE, OccurrenceView, place_text, when_text
+from pmtui.boards.keys import command, list_filter, list_filter_clear, record_add, record_edit
+from pmtui.boards.registry import BoardSpec
+from pmtui.kinds import FieldError, parse_value
+from pmtui.screens.confirm import ConfirmModal
+from pmtui.screens.line_prompt import LinePromptModal, Typed
+from pmtui.services import meetings
+from pmtui.services.meetings import MeetingError, Occurrence
+from pmtui.store import Store
+from pmtui.tables import record_type
+from pmtui.widgets.list_filter import ListFilter
+from pmtui.widgets.record_table import Column, RecordTable
+
+#: A clock time, as a move may end with (or be): 14:00, 9am, 4.30pm.
+_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))"
+_TIME_ALONE = re.compile(_TIME, re.IGNORECASE)
+_ENDS_IN_TIME = re.compile(rf"(?:^|\s){_TIME}$", re.IGNORECASE)
+#: How far ahead the upcoming list reaches, and how far back the past one.
+AHEAD = timedelta(weeks=8)
+BACK = timedelta(weeks=13)
+
+
+def _status_style(text: str) -> str | None:
+    if text == "cancelled":
+        return "record-table--muted"
+    return "record-table--warning" if text == "moved" else None
+
+
+def _minutes_style(text: str) -> str | None:
+    return "record-table--bad" if text == "none" else None
+
+
+COLUMNS = (
+    Column("when", "When", 20, text=False),
+    Column("meeting", "Meeting", 20),
+    Column("kind", "Kind", 8, text=False),
+    Column("place", "Place", PLACE, text=False),
+    Column("status", "Status", 9, style_of=_status_style),
+    Column("minutes", "Minutes", 7, style_of=_minutes_style),
+    Column("actions", "Open", 4, "right"),
+)
+
+
+def moved_to(store: Store, occurrence: Occurrence, typed: str) -> str:
+    """Where a move typed as `tue 14:00`, `2026-12-15 10:00`, `wed` (the same clock time)
+    or `14:00` (the same day) puts the occurrence: local `YYYY-MM-DDTHH:MM`; FieldError
+    saying why when it names no time."""
+    text = typed.strip()
+    start = occurrence.start
+    if _TIME_ALONE.fullmatch(text):
+        text = f"{start:%Y-%m-%d} {text}"
+    field = record_type("occurrences").field("start")
+    moment = datetime.fromisoformat(str(parse_value(field, text, store.context())))
+    if moment.time() == time(0) and not _ENDS_IN_TIME.search(text):  # a day alone
+        moment = datetime.combine(moment.date(), start.time().replace(tzinfo=None))
+    return moment.isoformat(timespec="minutes")
+
+
+def row_key(occurrence: Occurrence) -> str:
+    """The list's key of an occurrence: its meeting and the time the series gives it (an
+    occurrence needs no row of its own until it is opened, moved or cancelled)."""
+    return f"{occurrence.meeting_key}@{meetings.local_text(occurrence.scheduled)}"
+
+
+def cells(occurrence: Occurrence, today: date) -> list[str]:
+    """One occurrence as the list shows it."""
+    held_before = occurrence.status == "held" or occurrence.start.date() < today
+    minutes = "yes" if occurrence.has_minutes else ("none" if held_before else "")
+    if occurrence.status == "cancelled":
+        minutes = ""
+    return [
+        when_text(occurrence.start),
+        occurrence.title,
+        occurrence.kind.split()[0] if occurrence.kind else "",  # "steering" committee
+        place_text(occurrence.location),
+        occurrence.status,
+        minutes,
+        str(occurrence.open_actions or ""),
+    ]
+
+
+class MeetingsBoard(Board):
+    """Occurrences of every meeting, upcoming or past; enter opens one."""
+
+    DEFAULT_CSS = """
+    MeetingsBoard #meeting-views, MeetingsBoard #meetings-list { height: 1fr; }
+    MeetingsBoard #meetings-caption { height: 1; padding: 0 1; color: $text-muted; }
+    MeetingsBoard #meetings { height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        record_add("Schedule"),
+        record_edit("Series"),
+        command("c", "cancel_occurrence", "Cancel", "meetings: Cancel occurrence",
+                id="meetings-cancel"),
+        command("m", "move_occurrence", "Move", "meetings: Move occurrence to another time",
+                id="meetings-move"),
+        command("p", "toggle_past", "Past", "meetings: Show past or upcoming occurrences",
+                id="meetings-past"),
+        command("o", "open_occurrence", "Open",
+                "meetings: Open occurrence (agenda, minutes, actions)", id="meetings-open",
+                show=False),
+        list_filter(),
+        list_filter_clear(),
+    ]  # fmt: skip
+
+    def __init__(self, store: Store, spec: BoardSpec) -> None:
+        super().__init__(store, spec)
+        #: Past occurrences (newest first) instead of upcoming ones.
+        self.past = False
+        #: The occurrences listed, by row key.
+        self.listed: dict[str, Occurrence] = {}
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="meetings-list", id="meeting-views"):
+            with Vertical(id="meetings-list"):
+                yield Static("", id="meetings-caption")
+                yield ListFilter(id="filter")
+                yield RecordTable(id="meetings")
+            yield OccurrenceView(id="occurrence-view")
+
+    @property
+    def table(self) -> RecordTable:
+        """The occurrences."""
+        return self.query_one("#meetings", RecordTable)
+
+    @property
+    def view(self) -> OccurrenceView:
+        """The open occurrence's agenda, minutes and actions."""
+        return self.query_one(OccurrenceView)
+
+    @property
+    def in_occurrence(self) -> bool:
+        """Whether an occurrence is open (its view on show)."""
+        return self.query_one(ContentSwitcher).current == "occurrence-view"
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.table.focus()
+
+    def default_focus(self) -> Widget | None:
+        return self.view.default_focus() if self.in_occurrence else self.table
+
+    # ------------------------------------------------ reading
+
+    def refresh_data(self) -> None:
+        today = self.store.today
+        if self.past:
+            found = meetings.occurrences(self.store, today - BACK, today)
+            found = [o for o in found if o.start.date() < today]
+            found.reverse()
+            caption = "Past occurrences, newest first (the last 13 weeks) · p upcoming"
+        else:
+            found = meetings.occurrences(self.store, today, today + AHEAD)
+            caption = "Upcoming occurrences (the next 8 weeks) · p past · enter opens one"
+        if not found:
+            caption += " · none: a schedules a meeting"
+        self.listed = {row_key(o): o for o in found}
+        self.query_one("#meetings-caption", Static).update(caption)
+        self.table.set_data(COLUMNS, [(key, cells(o, today)) for key, o in self.listed.items()])
+        if self.in_occurrence:
+            self.view.refresh_data()
+
+    @property
+    def occurrence(self) -> Occurrence | None:
+        """The occurrence under the cursor."""
+        key = self.table.cursor_row_key if self.is_mounted else None
+        return self.listed.get(key) if key else None
+
+    def chosen(self) -> Chosen | None:
+        if self.is_mounted and self.in_occurrence:
+            return self.view.chosen()
+        occurrence = self.occurrence
+        return Chosen("meetings", str(occurrence.meeting_key)) if occurrence else None
+
+    def detail_parts(self) -> list[tuple[str, str]]:
+        occurrence = None if self.in_occurrence else self.occurrence
+        parts = super().detail_parts()
+        if occurrence is not None and parts:
+            parts[1:1] = [("When", when_text(occurrence.start)), ("Place", occurrence.location)]
+            parts = [part for part in parts if part[1]]
+        return parts
+
+    def new_record(self) -> NewRecord | None:
+        if self.is_mounted and self.in_occurrence:
+            return None  # the view's a adds an agenda item
+        return NewRecord("meetings")
+
+    def filter_target(self) -> RecordTable | None:
+        return None if self.in_occurrence else self.table
+
+    def focus_record(self, table: str, key: str) -> bool:
+        """A meeting: the cursor on its next occurrence listed; an occurrence: it, opened."""
+        if table == "occurrences":
+            return self.open_record(table, key)
+        if table != "meetings":
+            return False
+        self.show_list()
+        for row, occurrence in self.listed.items():
+            if str(occurrence.meeting_key) == key:
+                self.reveal(self.table, row)
+                self.table.focus()
+                return True
+        return False
+
+    def open_record(self, table: str, key: str) -> bool:
+        """Today's enter: an occurrence (or a meeting's next one) opened, agenda and
+        minutes on show."""
+        if table == "occurrences":
+            record = self.store.get("occurrences", key)
+            if record is None:
+                return False
+            self.view.show(key)
+            self._show_view()
+            return True
+        if not self.focus_record(table, key):
+            return False
+        self.action_open_occurrence()
+        return True
+
+    # ------------------------------------------------ switching views
+
+    def _show_view(self) -> None:
+        self.query_one(ContentSwitcher).current = "occurrence-view"
+        # Focused now, not after the next refresh: keys typed straight after enter reach it.
+        self.screen.set_focus(self.view.default_focus())
+        self.refresh_bindings()
+        self._choice_moved()
+
+    def show_list(self) -> None:
+        """Back to the occurrences (from an open one), redrawn."""
+        if not self.in_occurrence:
+            return
+        self.query_one(ContentSwitcher).current = "meetings-list"
+        self.refresh_data()
+        self.screen.set_focus(self.table)
+        self.refresh_bindings()
+        self._choice_moved()
+
+    @on(RecordTable.RowSelected, "#meetings")
+    def _selected(self, event: RecordTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_occurrence()
+
+    @on(RecordTable.RowHighlighted, "#meetings")
+    def _moved(self, event: RecordTable.RowHighlighted) -> None:
+        self.refresh_bindings()
+
+    # ------------------------------------------------ keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if action == "edit" and self.in_occurrence and self.view.writing:
+            return False  # e is text in the minutes
+        if action in ("cancel_occurrence", "move_occurrence", "open_occurrence", "toggle_past"):
+            if self.in_occurrence:
+                return False
+            if action == "toggle_past":
+                return True
+            occurrence = self.occurrence
+            if occurrence is None:
+                return False
+            if action in ("cancel_occurrence", "move_occurrence"):
+                # A held or cancelled occurrence stays where it was: shown dimmed.
+                return True if occurrence.status in ("planned", "moved", None) else None
+            return True
+        return super().check_action(action, parameters)
+
+    def action_toggle_past(self) -> None:
+        self.past = not self.past
+        self.refresh_data()
+        self.table.move_to_key(next(iter(self.listed), ""))
+        self.refresh_bindings()
+        self._choice_moved()
+
+    def _named(self, occurrence: Occurrence) -> str:
+        return f"{occurrence.title} on {when_text(occurrence.start)}"
+
+    def action_open_occurrence(self) -> None:
+        occurrence = self.occurrence
+        if occurrence is None:
+            return
+        key = occurrence.occurrence_key
+        if key is None:
+            meeting, scheduled = str(occurrence.meeting_key), occurrence.scheduled
+            key = self.save(
+                lambda: meetings.open_occurrence(self.store, meeting, scheduled),
+                f"Opened {self._named(occurrence)}",
+                refusals=(MeetingError,),
+            )
+            if key is None:
+                return
+        self.view.show(str(key))
+        self._show_view()
+
+    def action_cancel_occurrence(self) -> None:
+        occurrence = self.occurrence
+        if occurrence is None:
+            return
+        named = self._named(occurrence)
+        meeting, scheduled = str(occurrence.meeting_key), occurrence.scheduled
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.save(
+                    lambda: meetings.cancel(self.store, meeting, scheduled),
+                    f"Cancelled {named}",
+                    refusals=(MeetingError,),
+                )
+                self.refresh_data()
+
+        question = f"Cancel {named}?\nThe rest of the series stays. u undoes it."
+        self.app.push_screen(ConfirmModal(question), answered)
+
+    def action_move_occurrence(self, message: str = "", value: str = "") -> None:
+        occurrence = self.occurrence
+        if occurrence is None:
+            return
+        named = self._named(occurrence)
+        meeting, scheduled = str(occurrence.meeting_key), occurrence.scheduled
+
+        def answered(typed: Typed | None) -> None:
+            if typed is None:
+                return
+            try:
+                to = moved_to(self.store, occurrence, typed.text)
+            except FieldError as error:
+                self.action_move_occurrence(str(error), typed.text)
+                return
+            moved = self.save(
+                lambda: meetings.move(self.store, meeting, scheduled, to),
+                f"Moved {named} to {when_text(to)}",
+                refusals=(MeetingError,),
+            )
+            if moved is None:
+                self.action_move_occurrence("Not moved; see the message.", typed.text)
+                return
+            self.refresh_data()
+
+        prompt = LinePromptModal(
+            f"Move {named}"[:64],
+            value=value,
+            placeholder="tue 14:00, 2026-12-15 10:00, +1d",
+            hint="To (a date, a time, or both; the meeting's time zone):",
+            message=message,
+        )
+        self.app.push_screen(prompt, answered)

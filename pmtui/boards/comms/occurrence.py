@@ -1,0 +1,430 @@
+"""One occurrence of a meeting, opened from the Meetings board: its agenda, the actions
+raised in it and its minutes, stacked (at 120 columns and more the minutes beside them).
+
+The minutes are an open editor: every key typed there is text, digits too (esc leaves it,
+then a digit switches areas as everywhere). ctrl+s saves them; leaving the occurrence saves
+them too, and while they are unsaved they are kept as a draft (the drafts store forms use),
+brought back when the occurrence is opened again. ctrl+t turns the minutes line under the
+cursor into an action (the one record form, cut to owner and due), ctrl+g records it as a
+decision, H closes the occurrence as held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Static, TextArea
+
+from pmtui import agenda, views
+from pmtui.boards.base import Board, Chosen
+from pmtui.boards.comms.minutes import MinutesEditor
+from pmtui.boards.keys import command, view_back
+from pmtui.boards.table import columns_for, rows_for
+from pmtui.boards.today.today import agenda_change
+from pmtui.kinds.escapes import one_line
+from pmtui.schema import Record
+from pmtui.services import meetings
+from pmtui.services.meetings import MeetingError
+from pmtui.store.drafts import discard_draft, peek_draft, save_draft
+from pmtui.tables import record_type
+from pmtui.widgets.record_table import Column, RecordTable
+
+OCCURRENCES = "occurrences"
+#: Cells a place takes in the Meetings list.
+PLACE = 11
+#: Seconds after the last key before unsaved minutes are kept as a draft.
+DRAFT_AFTER = 1.0
+
+
+def when_text(moment: datetime | str) -> str:
+    """'Mon 2026-12-07 09:30': the weekday, date and clock time as the meeting's zone has
+    them (the time the invitation says)."""
+    at = moment if isinstance(moment, datetime) else datetime.fromisoformat(str(moment))
+    return at.strftime("%a %Y-%m-%d %H:%M")
+
+
+def place_text(location: str, width: int = PLACE) -> str:
+    """A room, or a link without its scheme, cut to `width` cells: the meeting's title gets
+    the list's width (the line under the list shows the place whole)."""
+    bare = location.removeprefix("https://").removeprefix("http://").removeprefix("www.")
+    return one_line(bare, width)
+
+
+def _columns(table: str, left_out: Sequence[str]) -> tuple[list[Column], list[int]]:
+    """A table's declared columns without `left_out`, and where the kept ones were."""
+    declared = columns_for(record_type(table))
+    kept = [i for i, c in enumerate(declared) if c.key not in left_out]
+    return [declared[i] for i in kept], kept
+
+
+class OccurrenceView(Vertical):
+    """The open occurrence: agenda, actions and minutes; esc goes back to the list."""
+
+    DEFAULT_CSS = """
+    OccurrenceView { height: 1fr; }
+    OccurrenceView #occurrence-caption { height: 1; padding: 0 1; text-style: bold; }
+    OccurrenceView #occurrence-body { height: 1fr; layout: vertical; }
+    OccurrenceView #occurrence-lists { height: 10; }
+    OccurrenceView .pane { height: 1fr; }
+    OccurrenceView .pane-caption { height: 1; padding: 0 1; color: $text-muted; }
+    OccurrenceView .pane:focus-within > .pane-caption { color: $accent; text-style: bold; }
+    OccurrenceView RecordTable { height: 1fr; }
+    OccurrenceView #minutes { height: 1fr; padding: 0 1; }
+    OccurrenceView.wide #occurrence-body { layout: horizontal; }
+    OccurrenceView.wide #occurrence-lists { height: 1fr; width: 1fr; }
+    OccurrenceView.wide #minutes-pane { width: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        command("a", "add_item", "Agenda item", "meeting: Add agenda item",
+                id="occurrence-add-item"),
+        command("w", "write", "Write", "meeting: Write minutes", id="occurrence-write"),
+        command("ctrl+s", "save_minutes", "Save", "meeting: Save minutes",
+                id="occurrence-save"),
+        command("ctrl+t", "line_to_action", "Action", "meeting: Turn minutes line into action",
+                id="occurrence-action"),
+        command("ctrl+g", "line_to_decision", "Decision",
+                "meeting: Record minutes line as decision", id="occurrence-decision"),
+        command("H", "held", "Held", "meeting: Close occurrence as held",
+                id="occurrence-held"),
+        command("x", "done_action", "Done", "meeting: Mark action done",
+                id="occurrence-done", show=False),
+        view_back(show=True),
+    ]  # fmt: skip
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        #: The occurrence on show (its key in the occurrences table).
+        self.key: str | None = None
+        self._draft_timer: Timer | None = None
+        #: Held here, not queried: the app's end unmounts it before this view.
+        self._editor = MinutesEditor(id="minutes")
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="occurrence-caption")
+        with Vertical(id="occurrence-body"):
+            with Vertical(id="occurrence-lists"):
+                with Vertical(classes="pane"):
+                    yield Static("Agenda · a adds an item", classes="pane-caption")
+                    yield RecordTable(id="agenda")
+                with Vertical(classes="pane"):
+                    yield Static("Actions · ctrl+t from a minutes line", classes="pane-caption")
+                    yield RecordTable(id="occurrence-actions")
+            with Vertical(id="minutes-pane", classes="pane"):
+                yield Static(
+                    "Minutes · w writes, esc leaves · ctrl+s save · ^t action · ^g decision",
+                    classes="pane-caption",
+                )
+                yield self._editor
+
+    # ------------------------------------------------ parts
+
+    @property
+    def board(self) -> Board:
+        """The Meetings board this view belongs to (it saves through the board)."""
+        return next(node for node in self.ancestors if isinstance(node, Board))
+
+    @property
+    def agenda_table(self) -> RecordTable:
+        """The agenda items."""
+        return self.query_one("#agenda", RecordTable)
+
+    @property
+    def actions_table(self) -> RecordTable:
+        """The actions raised in this occurrence."""
+        return self.query_one("#occurrence-actions", RecordTable)
+
+    @property
+    def editor(self) -> MinutesEditor:
+        """The minutes."""
+        return self._editor
+
+    @property
+    def writing(self) -> bool:
+        """Whether the minutes editor has the focus (keys are text there)."""
+        return self.is_mounted and self.editor.has_focus
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the minutes differ from what is saved."""
+        return self.key is not None and self.editor.unsaved
+
+    def default_focus(self) -> Widget | None:
+        return self.agenda_table
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Side by side once there is room for three readable columns.
+        self.set_class(event.size.width >= 120, "wide")
+
+    # ------------------------------------------------ reading
+
+    def show(self, key: str) -> None:
+        """Show occurrence `key`: the minutes saved (or the unsaved ones a draft kept)."""
+        if self.key is not None and self.key != key:
+            self.leave()
+        store = self.board.store
+        record = store.get(OCCURRENCES, key)
+        self.key = key
+        saved = str((record or {}).get("minutes") or "")
+        drafts = self._drafts_path()
+        kept = peek_draft(store.path, OCCURRENCES, key, path=drafts) if drafts else None
+        typed = kept.fields.get("minutes") if kept is not None else None
+        if typed is not None and typed != saved:
+            self.app.notify("Unsaved minutes brought back (ctrl+s saves them)", timeout=4)
+        self.editor.start(saved, typed)
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Redraw the caption, agenda and actions from the store (the minutes being
+        written stay as they are)."""
+        if self.key is None:
+            return
+        store = self.board.store
+        record = store.get(OCCURRENCES, self.key)
+        if record is None:  # undone or deleted meanwhile
+            self.query_one("#occurrence-caption", Static).update("This occurrence is gone.")
+            self.agenda_table.set_data([], [])
+            self.actions_table.set_data([], [])
+            return
+        stored = str(record.get("minutes") or "")
+        if stored != self.editor.saved and not self.unsaved:
+            self.editor.start(stored)  # another session or an undo changed them
+        self.query_one("#occurrence-caption", Static).update(meetings_caption(store, record))
+        items = sorted(
+            (r for r in views.rows(store, "agenda_items") if r.get("occurrence") == self.key),
+            key=lambda r: (float(r.get("order") or 0), str(r["key"])),
+        )
+        self._fill(self.agenda_table, "agenda_items", items, ("key", "occurrence"))
+        source = f"{OCCURRENCES}:{self.key}"
+        raised = [r for r in views.rows(store, "actions") if r.get("source") == source]
+        self._fill(self.actions_table, "actions", raised, ("key", "source", "done_on"))
+
+    def _fill(
+        self, table: RecordTable, name: str, records: list[Record], left_out: Sequence[str]
+    ) -> None:
+        rt = record_type(name)
+        columns, kept = _columns(name, left_out)
+        rows = rows_for(rt, records, views.reference_names(self.board.store, rt))
+        table.set_data(columns, [(key, [cells[i] for i in kept]) for key, cells in rows])
+
+    def chosen(self) -> Chosen | None:
+        """What e edits here: the agenda item or action under the cursor, else the
+        meeting's series."""
+        focused = self.screen.focused if self.is_mounted else None
+        if focused is self.actions_table and (key := self.actions_table.cursor_row_key):
+            return Chosen("actions", key)
+        if focused is self.agenda_table and (key := self.agenda_table.cursor_row_key):
+            return Chosen("agenda_items", key)
+        record = self.board.store.get(OCCURRENCES, self.key) if self.key else None
+        meeting = str((record or {}).get("meeting") or "")
+        return Chosen("meetings", meeting) if meeting else None
+
+    @on(RecordTable.RowHighlighted)
+    def _moved(self, event: RecordTable.RowHighlighted) -> None:
+        self.board.refresh_bindings()
+
+    @on(RecordTable.RowSelected)
+    def _selected(self, event: RecordTable.RowSelected) -> None:
+        event.stop()
+        table = "actions" if event.table is self.actions_table else "agenda_items"
+        self.board.edit_record(table, event.row_key)
+
+    # ------------------------------------------------ the minutes
+
+    @on(TextArea.Changed, "#minutes")
+    def _typed(self, event: TextArea.Changed) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_AFTER, self.keep_draft)
+
+    def _drafts_path(self) -> Any:
+        return getattr(self.app, "drafts_path", None)
+
+    def keep_draft(self) -> None:
+        """Keep unsaved minutes in the drafts store (a crash or a dropped link loses
+        nothing); forget the draft once they are saved."""
+        path, store = self._drafts_path(), self.board.store
+        if path is None or self.key is None:
+            return
+        if self.unsaved:
+            save_draft(store.path, OCCURRENCES, self.key, {"minutes": self.editor.text}, path=path)
+        else:
+            discard_draft(store.path, OCCURRENCES, self.key, path=path)
+
+    def on_unmount(self) -> None:
+        # The app is ending: what is typed stays as a draft.
+        if self.key is not None and self.unsaved:
+            self.keep_draft()
+
+    def save_minutes(self) -> bool:
+        """Save the minutes typed (nothing to save: True); False when refused."""
+        key = self.key
+        if key is None or not self.unsaved:
+            return True
+        text = self.editor.text
+        board = self.board
+        label = f"minutes of {meetings_name(board.store, key)}"
+        saved = board.save(
+            lambda: board.store.update(OCCURRENCES, key, {"minutes": text}, label=f"edit {label}"),
+            f"Saved {label}",
+        )
+        if saved is None:
+            return False
+        self.editor.saved = text
+        self.keep_draft()  # forgets it
+        return True
+
+    def leave(self) -> None:
+        """Leaving the occurrence saves its minutes (a refusal keeps them as a draft)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        if not self.save_minutes():
+            self.keep_draft()
+
+    # ------------------------------------------------ keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted or self.key is None:
+            return action == "back"
+        letters = ("add_item", "write", "held", "done_action")
+        if action in letters and self.writing:
+            return False  # typed as text in the minutes
+        if action in ("line_to_action", "line_to_decision"):
+            return True if self.editor.current_line() else None
+        if action == "done_action":
+            key = self.actions_table.cursor_row_key
+            focused = self.screen.focused is self.actions_table
+            record = self.board.store.get("actions", key) if key and focused else None
+            return record is not None and (record.get("status") or "open") == "open"
+        if action == "held":
+            record = self.board.store.get(OCCURRENCES, self.key)
+            return True if record and record.get("status") != "held" else None
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.board.refresh_bindings()
+
+    def action_write(self) -> None:
+        self.screen.set_focus(self.editor)  # now: the keys typed next are text
+
+    def action_back(self) -> None:
+        """esc: out of the minutes editor; from elsewhere, back to the occurrences."""
+        if self.writing:
+            self.screen.set_focus(self.agenda_table)  # now: the next key is a command
+            return
+        self.leave()
+        show_list: Callable[[], None] | None = getattr(self.board, "show_list", None)
+        if show_list is not None:
+            show_list()
+
+    def action_save_minutes(self) -> None:
+        if self.key is not None and not self.unsaved:
+            self.app.notify("The minutes are saved", timeout=2)
+            return
+        self.save_minutes()
+
+    def action_add_item(self) -> None:
+        if self.key is None:
+            return
+        items = [r for r in self.board.store.records("agenda_items")
+                 if r.get("occurrence") == self.key]  # fmt: skip
+        order = max((int(r.get("order") or 0) for r in items), default=0) + 1
+        self.board.add_record(
+            "agenda_items",
+            {"occurrence": self.key, "order": str(order)},
+            focus="text",
+            fields=("text", "owner", "minutes_allowed", "order"),
+            title=f"Agenda item for {meetings_name(self.board.store, self.key)}",
+            then=self.refresh_data,
+        )
+
+    def action_line_to_action(self) -> None:
+        text, key = self.editor.current_line(), self.key
+        if not text or key is None:
+            return
+        self.board.add_record(
+            "actions",
+            {"text": text, "source": f"{OCCURRENCES}:{key}"},
+            focus="owner",
+            fields=("text", "owner", "due"),
+            title="Action from the minutes",
+            then=self.refresh_data,
+        )
+
+    def action_line_to_decision(self) -> None:
+        """ctrl+g: the minutes line into the decision log now, marked `Decision:` in the
+        minutes (so closing the occurrence does not log it again)."""
+        text, key = self.editor.current_line(), self.key
+        if not text or key is None:
+            return
+        board = self.board
+        logged = board.save(
+            lambda: meetings.record_decision(board.store, key, text),
+            f"Decision logged: {views.short(text)}",
+            refusals=(MeetingError,),
+        )
+        if logged is None:
+            return
+        self.editor.mark_decision()
+        self.refresh_data()
+
+    def decisions_to_log(self) -> list[str]:
+        """The minutes lines marked `Decision:` that the decision log does not hold yet for
+        this occurrence (what closing it logs)."""
+        link = f"{OCCURRENCES}:{self.key}"
+        logged = {
+            str(d.get("decision") or "").strip().casefold()
+            for d in self.board.store.records("decisions")
+            if d.get("link") == link
+        }
+        return [text for text in self.editor.decision_lines() if text.casefold() not in logged]
+
+    def action_held(self) -> None:
+        """H: the occurrence held; its minutes saved and their decisions logged."""
+        key = self.key
+        if key is None or not self.save_minutes():
+            return
+        board = self.board
+        decisions = self.decisions_to_log()
+        said = f" and {len(decisions)} decision(s) logged" if decisions else ""
+        board.save(
+            lambda: meetings.close(board.store, key, decisions),
+            f"Held: {meetings_name(board.store, key)}{said}",
+            refusals=(MeetingError,),
+        )
+        self.refresh_data()
+        board.refresh_bindings()
+
+    def action_done_action(self) -> None:
+        key = self.actions_table.cursor_row_key
+        if key is not None:
+            store = self.board.store
+            agenda_change(self.board, lambda: agenda.done(store, "actions", key), f"Done: {key}")
+            self.refresh_data()
+
+
+def meetings_name(store: Any, key: str) -> str:
+    """'Weekly stand-up on Mon 2026-12-07 09:30': an occurrence as messages name it."""
+    record = store.get(OCCURRENCES, key) or {}
+    meeting = store.get("meetings", str(record.get("meeting") or "")) or {}
+    start = record.get("start") or record.get("scheduled")
+    when = f" on {when_text(str(start))}" if start else ""
+    return f"{meeting.get('title') or key}{when}"
+
+
+def meetings_caption(store: Any, record: Record) -> str:
+    """The view's top line: the meeting and when, its status, its zone and place."""
+    meeting = store.get("meetings", str(record.get("meeting") or "")) or {}
+    parts = [meetings_name(store, str(record["key"])), str(record.get("status") or "planned")]
+    if meeting.get("time_zone"):
+        parts.append(str(meeting["time_zone"]))
+    if meeting.get("location"):
+        parts.append(place_text(str(meeting["location"]), 30))
+    return " · ".join(parts)

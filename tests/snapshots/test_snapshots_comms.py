@@ -1,0 +1,27 @@
+"""Snapshots of the Comms area at 80x24 on the demo project, fixed date and theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.uihelpers import demo_store, isolated_env, make_app
+
+
+def _app(tmp_path: Path) -> Any:
+    return make_app(demo_store(tmp_path), isolated_env(tmp_path), pinned=True)
+
+
+class TestMeetingsSnapshots:
+    """The Meetings board lists the demo's occurrences; an opened one shows its agenda,
+    actions and minutes stacked at 80x24."""
+
+    def test_meetings_upcoming(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["7"])
+
+    def test_meetings_past(self, snap_compare: Any, tmp_path: Path) -> None:
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["7", "p"])
+
+    def test_occurrence_with_minutes_and_actions(self, snap_compare: Any, tmp_path: Path) -> None:
+        keys = ["7", "p", "j", "j", "enter"]  # a held stand-up: minutes and two actions
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=keys)

@@ -1,0 +1,319 @@
+"""The Meetings board (Comms, 7) driven by keys only: schedule a weekly meeting by typing
+"weekly on mon", write minutes, turn two minutes lines into actions, close one of them on
+the Actions board, cancel and move occurrences, close one as held; digits are text in the
+minutes and switch areas everywhere else; minutes are never lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from pmtui.app import PmtuiApp
+from pmtui.boards.area import AreaScreen
+from pmtui.boards.comms.meetings import MeetingsBoard
+from pmtui.boards.comms.minutes import MinutesEditor
+from pmtui.screens.record_form import RecordForm
+from pmtui.store import Store
+from pmtui.widgets.agenda_list import AgendaList
+from tests.uihelpers import TODAY, isolated_env, make_app, reopened, table_text, type_text
+
+# TODAY is Thursday 2026-11-26: the stand-up's next occurrences are Mondays 11-30, 12-07...
+STAND_UP = "M1"
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return isolated_env(tmp_path)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Store:
+    """Ann and Ben; a weekly stand-up on Mondays at 09:30 in Berlin, Room 2."""
+    store = Store.create(
+        tmp_path / "p.json",
+        {"name": "ERP Roll-out", "start": "2026-09-01", "time_zone": "Europe/Berlin"},
+        today=TODAY,
+    )
+    store.add("people", {"key": "ANN", "name": "Ann Lee"})
+    store.add("people", {"key": "BEN", "name": "Ben Okafor"})
+    store.add(
+        "meetings",
+        {
+            "key": STAND_UP,
+            "title": "Weekly stand-up",
+            "kind": "stand-up",
+            "start": "2026-11-02T09:30",
+            "recurrence": "weekly on mon",
+            "location": "Room 2",
+        },
+    )
+    return store
+
+
+def board(app: PmtuiApp) -> MeetingsBoard:
+    screen = app.screen
+    assert isinstance(screen, AreaScreen), screen
+    found = screen.board
+    assert isinstance(found, MeetingsBoard), found
+    return found
+
+
+def minutes_text(app: PmtuiApp) -> str:
+    return app.screen.query_one(MinutesEditor).text
+
+
+async def typed_lines(pilot: Pilot[None], *lines: str) -> None:
+    for index, line in enumerate(lines):
+        if index:
+            await pilot.press("enter")
+        await type_text(pilot, line)
+
+
+class TestScheduling:
+    """a schedules a meeting through the one record form, its recurrence typed in words."""
+
+    async def test_schedule_a_weekly_meeting_typed_weekly_on_mon(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "a")
+            await pilot.pause()
+            assert isinstance(app.screen, RecordForm)
+            await type_text(pilot, "Vendor sync")
+            await pilot.press("enter", *"vendor", "enter")  # kind
+            await type_text(pilot, "2026-11-30 14:00")  # a Monday
+            await pilot.press("enter", "enter")  # start; zone: the project's
+            await pilot.press(*"45m", "enter", *"Teams", "enter")  # length, place
+            await pilot.press(*"ann", "enter")  # attendees: Ann Lee taken
+            await type_text(pilot, "weekly on mon")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, AreaScreen), app.screen
+            shown = table_text(app, "#meetings")
+            assert "Mon 2026-11-30 14:00" in shown and "Vendor sync" in shown
+            assert "Mon 2026-12-07 14:00" in shown
+        saved = [m for m in reopened(project).records("meetings") if m["title"] == "Vendor sync"]
+        assert len(saved) == 1
+        meeting = saved[0]
+        assert "FREQ=WEEKLY" in meeting["recurrence"] and "BYDAY=MO" in meeting["recurrence"]
+        assert (meeting["start"], meeting["length"], meeting["attendees"]) == (
+            "2026-11-30T14:00",
+            45,
+            ["ANN"],
+        )
+
+    async def test_the_list_shows_each_occurrence_in_the_meetings_zone(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7")
+            await pilot.pause()
+            lines = table_text(app, "#meetings").splitlines()
+            assert "Mon 2026-11-30 09:30" in lines[1] and "Weekly stand-up" in lines[1]
+            assert "Room 2" in lines[1] and "planned" in lines[1]
+            assert "Mon 2026-12-07 09:30" in lines[2]
+            await pilot.press("p")  # the past ones, newest first
+            await pilot.pause()
+            lines = table_text(app, "#meetings").splitlines()
+            assert "Mon 2026-11-23 09:30" in lines[1] and "none" in lines[1]
+
+
+class TestOccurrence:
+    """enter opens an occurrence: minutes, actions from its lines, decisions, held."""
+
+    async def test_minutes_and_two_actions_from_their_lines(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "enter", "w")  # the 11-30 stand-up, into its minutes
+            await pilot.pause()
+            await typed_lines(
+                pilot,
+                "Cutover rehearsal went well",
+                "- Chase the SAP licence quote",
+                "Action: book the room for 3 days",
+            )
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            key = board(app).view.key
+            assert key is not None
+            assert reopened(project).require("occurrences", key)["minutes"].endswith("3 days")
+            assert app.current_mode == "comms"  # the digit was text
+            await pilot.press("up", "ctrl+t")  # the licence line
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            assert [f.name for f in form.fields] == ["text", "owner", "due"]
+            await pilot.press(*"ben", "tab", "enter", *"fri", "ctrl+s")
+            await pilot.pause()
+            await pilot.press("down", "ctrl+t")  # the room line
+            await pilot.pause()
+            await pilot.press(*"ann", "tab", "ctrl+s")
+            await pilot.pause()
+            shown = table_text(app, "#occurrence-actions")
+            assert "Chase the SAP licence quote" in shown and "Ben Okafor" in shown
+            assert "book the room for 3 days" in shown and "Ann Lee" in shown
+        actions = {a["text"]: a for a in reopened(project).records("actions")}
+        chase = actions["Chase the SAP licence quote"]
+        assert (chase["owner"], chase["due"], chase["source"]) == (
+            "BEN",
+            "2026-11-27",  # the Friday after Thursday 11-26
+            f"occurrences:{key}",
+        )
+        room = actions["book the room for 3 days"]
+        assert (room["owner"], room["source"]) == ("ANN", f"occurrences:{key}")
+
+    async def test_an_action_from_a_meeting_is_closed_on_the_actions_board(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "enter", "w")
+            await type_text(pilot, "Send the cutover plan")
+            await pilot.press("ctrl+t", *"ann", "tab", "ctrl+s")
+            await pilot.pause()
+            await pilot.press("escape", "escape")  # out of the minutes, back to the list
+            await pilot.pause()
+            assert "Weekly stand-up" in table_text(app, "#meetings")
+            await pilot.press("1", "right_square_bracket")  # Today, its Actions board
+            await pilot.pause()
+            shown = table_text(app, "#today-actions RecordTable")
+            assert "meeting Weekly stand-up 2026-11-30" in shown  # its source, by name
+            await pilot.press("x")
+            await pilot.pause()
+        action = reopened(project).records("actions")[0]
+        assert (action["text"], action["status"], action["done_on"]) == (
+            "Send the cutover plan",
+            "done",
+            TODAY.isoformat(),
+        )
+        occurrence = reopened(project).require("occurrences", action["source"].split(":")[1])
+        assert occurrence["minutes"] == "Send the cutover plan"  # leaving saved them
+
+    async def test_held_logs_the_decisions_of_the_minutes(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "enter", "w")
+            await typed_lines(pilot, "Go-live stays on 1 March", "Decision: freeze scope")
+            await pilot.press("up", "ctrl+g")  # the first line, logged now and marked
+            await pilot.pause()
+            assert minutes_text(app).startswith("Decision: Go-live stays on 1 March")
+            await pilot.press("escape", "H")
+            await pilot.pause()
+            key = board(app).view.key
+        saved = reopened(project)
+        assert saved.require("occurrences", str(key))["status"] == "held"
+        decisions = sorted(d["decision"] for d in saved.records("decisions"))
+        assert decisions == ["Go-live stays on 1 March", "freeze scope"]
+        assert {d["link"] for d in saved.records("decisions")} == {f"occurrences:{key}"}
+
+    async def test_digits_are_text_in_the_minutes_and_switch_areas_elsewhere(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "enter", "w", "1", "2", "3")
+            await pilot.pause()
+            assert minutes_text(app) == "123" and app.current_mode == "comms"
+            await pilot.press("escape", "3")  # out of the editor: a digit is an area
+            await pilot.pause()
+            assert app.current_mode == "people"
+            await pilot.press("7")  # back: the occurrence as it was, typed text and all
+            await pilot.pause()
+            assert minutes_text(app) == "123"
+
+    async def test_minutes_left_unsaved_are_brought_back(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "enter", "w")
+            await type_text(pilot, "Half-written note")
+            await pilot.press("escape", "q")  # quit without saving them
+            await pilot.pause()
+        again = make_app(reopened(project), env)
+        async with again.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "enter")
+            await pilot.pause()
+            assert minutes_text(again) == "Half-written note"
+
+
+class TestOccurrenceSteps:
+    """c cancels the chosen occurrence (asking first), m moves it to a typed time."""
+
+    async def test_cancel_one_occurrence(self, project: Store, env: dict[str, str]) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "j", "c")  # the 12-07 stand-up
+            await pilot.pause()
+            assert "Cancel Weekly stand-up on Mon 2026-12-07 09:30?" in str(
+                app.screen.query_one("#question").render()
+            )
+            await pilot.press("y")
+            await pilot.pause()
+            lines = table_text(app, "#meetings").splitlines()
+            assert "Mon 2026-12-07 09:30" in lines[2] and "cancelled" in lines[2]
+            assert "planned" in lines[1] and "planned" in lines[3]
+        rows = reopened(project).records("occurrences")
+        assert [(r["meeting"], r["scheduled"], r["status"]) for r in rows] == [
+            (STAND_UP, "2026-12-07T09:30", "cancelled")
+        ]
+
+    async def test_move_one_occurrence_to_a_typed_time(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "m")
+            await type_text(pilot, "tue 14:00")
+            await pilot.press("enter")
+            await pilot.pause()
+            lines = table_text(app, "#meetings").splitlines()
+            assert "Tue 2026-12-01 14:00" in lines[1] and "moved" in lines[1]
+        row = reopened(project).records("occurrences")[0]
+        assert (row["scheduled"], row["start"], row["status"]) == (
+            "2026-11-30T09:30",
+            "2026-12-01T14:00",
+            "moved",
+        )
+
+    async def test_a_move_to_no_time_keeps_the_prompt_with_the_reason(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "m")
+            await type_text(pilot, "someday")
+            await pilot.press("enter")
+            await pilot.pause()
+            message = str(app.screen.query_one("#prompt-message").render())
+            assert "someday" in message
+        assert reopened(project).records("occurrences") == []
+
+
+async def test_enter_on_a_meeting_on_today_opens_its_occurrence(
+    project: Store, env: dict[str, str]
+) -> None:
+    app = make_app(project, env, start_area=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one(AgendaList)
+        for _ in range(len(listed.keys)):
+            if listed.cursor_key == f"meetings/{STAND_UP}":
+                break
+            await pilot.press("j")
+        assert listed.cursor_key == f"meetings/{STAND_UP}"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "comms"
+        view = board(app).view
+        assert board(app).in_occurrence and view.key is not None
+        caption = str(app.screen.query_one("#occurrence-caption").render())
+        assert caption.startswith("Weekly stand-up on Mon 2026-11-30 09:30")
