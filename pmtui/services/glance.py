@@ -1,4 +1,5 @@
-"""The project at a glance, for the strip on top of Today: overall RAG, the critical path's
+"""The project at a glance, for the strip on top of Today and the status line: the overall
+RAG (the manager's override beside the colour the rules compute), the critical path's
 finish against the target finish, and the next milestone. Built once per revision of the
 file (Context.model) from the shared plan, so a key press never rebuilds the schedule."""
 
@@ -18,6 +19,7 @@ class Glance:
     """What the strip shows. Money (SPI, CPI, budget used) is None until a Money area
     declares budgets and costs; the strip leaves it out then."""
 
+    #: The manager's override of the overall status (the project's `status`; "": none).
     rag: str
     #: The critical path's finish (None without tasks, or when the plan cannot be built).
     finish: date | None
@@ -36,6 +38,9 @@ class Glance:
     red: float = 0.85
     #: The finish is still being worked out (a big project's first frame does not wait).
     pending: bool = False
+    #: The overall colour the rules compute (pmtui.services.project_rag); None while it
+    #: is being worked out.
+    computed: str | None = None
 
 
 def _date(value: object) -> date | None:
@@ -55,6 +60,8 @@ class Finishes:
         self._finish: date | None = None
         self._money_inputs: tuple[Any, ...] | None = None
         self._money: Money = (None, None, None)
+        self._rag_inputs: tuple[Any, ...] | None = None
+        self._computed: str | None = None
 
     def known(self, ctx: Context) -> bool:
         """Whether finish(ctx) is at hand without building the schedule."""
@@ -79,10 +86,45 @@ class Finishes:
             self._money_inputs = inputs
         return self._money
 
+    def computed(self, ctx: Context) -> str | None:
+        """The overall colour the rules compute, worked out again only when what the rules
+        read changed (the plan, money, changes, deliverables, risks, issued reports, the
+        project, the date): closing an action must not schedule the plan for the status
+        line. None when the rules cannot be applied (a plan that cannot be scheduled)."""
+        inputs = self._rag_key(ctx)
+        if inputs != self._rag_inputs:
+            self._computed = _computed(ctx)
+            self._rag_inputs = inputs
+        return self._computed
+
+    def computed_known(self, ctx: Context) -> bool:
+        """Whether computed(ctx) is at hand without building the schedule."""
+        return self._rag_key(ctx) == self._rag_inputs
+
+    @staticmethod
+    def _rag_key(ctx: Context) -> tuple[Any, ...]:
+        # The manager's words (the override, its reason, the report's summary) change no
+        # rule's colour: typing them must not schedule the plan again.
+        project = {k: v for k, v in ctx.project.items() if k not in _WORDS}
+        return (ctx.today, project, *(ctx.records(table) for table in _RAG_READS))
+
 
 #: What earned value reads besides the project record and the date.
 _MONEY_READS = ("tasks", "expenses", "baselines", "baseline_tasks")
 Money = tuple[float | None, float | None, float | None]
+#: Project fields no rule reads.
+_WORDS = frozenset({"status", "status_reason", "report_summary"})
+#: What the RAG rules read besides the project record and the date.
+_RAG_READS = (*_MONEY_READS, "changes", "deliverables", "risks", "report_snapshots")
+
+
+def _computed(ctx: Context) -> str | None:
+    from pmtui.services.project_rag import rag_for  # the Reports area's rules, on first use
+
+    try:
+        return rag_for(ctx).computed
+    except (ScheduleError, KeyError, ValueError):
+        return None
 
 
 def _finish(ctx: Context) -> date | None:
@@ -116,6 +158,7 @@ def _build(ctx: Context, finishes: Finishes) -> Glance:
         budget_used=used,
         amber=float(project.get("spi_amber") or 0.95),
         red=float(project.get("spi_red") or 0.85),
+        computed=finishes.computed(ctx),
     )
 
 
@@ -146,6 +189,9 @@ class _Pending(Finishes):
 
     def money(self, ctx: Context) -> Money:
         return None, None, None
+
+    def computed(self, ctx: Context) -> str | None:
+        return None
 
 
 def glance_pending(ctx: Context) -> Glance:

@@ -8,8 +8,7 @@ from textual.widgets import Static
 
 from pmtui.services.glance import Glance
 from pmtui.widgets.columns import fit_cell
-
-_RAG = {"green": "$rag-green", "amber": "$rag-amber", "red": "$rag-red"}
+from pmtui.widgets.status_bar import RAG_STYLES, rag_words
 
 
 class TodayStrip(Static):
@@ -58,9 +57,11 @@ def _money(glance: Glance) -> list[tuple[str, str] | str]:
 def strip_lines(glance: Glance, changes: int | None, width: int = 78) -> Content:
     """The strip's text: `changes` since the last check-in (None: no check-in yet); the
     milestone's title is cut so that the second line fits `width` cells."""
-    rag = glance.rag or "no status"
+    colour, rag = rag_words(glance.rag, glance.computed)
+    if glance.pending and not colour:
+        rag = "status…"  # worked out with the finish, just after the first frame
     first = Content.assemble(
-        ("●", _RAG.get(glance.rag, "$text-muted")),
+        ("●", RAG_STYLES.get(colour, "$text-muted")),
         (f" {rag}", "bold"),
         "   ",
         *_finish(glance, short=bool(money := _money(glance))),
