@@ -76,8 +76,7 @@ class AreaScreen(Screen[None]):
         self.areas = list(areas)
         self.boards = boards_of(area)
         self.current = 0
-        #: The computed RAG, kept while nothing the rules read changes.
-        self.rags = Finishes()
+        self._rags = Finishes()
         #: The revision a thread works the computed RAG out for (None: none does).
         self._rag_for: Context | None = None
         self._rag_failed: Context | None = None
@@ -199,6 +198,13 @@ class AreaScreen(Screen[None]):
         project = self.store.project
         name, status = str(project.get("name", "")), str(project.get("status") or "")
         return status_line(name, status, save_state, self.store.today, self._computed())
+
+    @property
+    def rags(self) -> Finishes:
+        """The computed RAG, kept while nothing the rules read changes: one for the app
+        (every area's status line shows the same), else this screen's own."""
+        shared = getattr(self.app, "status_rags", None)
+        return shared if isinstance(shared, Finishes) else self._rags
 
     def _computed(self) -> str | None:
         """The overall colour the rules compute, for the status line: at hand when nothing

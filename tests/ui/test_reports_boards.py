@@ -194,6 +194,9 @@ class TestWrite:
             assert written.startswith("# Status report: ")
             assert "## Budget and earned value" in written
             assert board(app).writing is None
+            from pmtui.widgets.detail_line import DetailLine
+
+            assert app.screen.query_one(DetailLine).text == f"written to: {target}"
             assert not target.with_name(f".{target.name}.tmp").exists()
 
     async def test_w_writes_html_by_its_suffix(self, app: PmtuiApp, tmp_path: Path) -> None:
@@ -308,3 +311,39 @@ async def test_a_big_project_builds_the_preview_after_the_first_frame(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert preview(app).startswith("# Status report: ")
+
+
+async def test_a_big_projects_status_line_gets_the_computed_colour_after_the_first_frame(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pmtui.boards import area
+    from pmtui.services.project_rag import rag_for
+
+    computed = rag_for(store.read_context()).computed
+    override = "green" if computed != "green" else "red"
+    store.update("project", str(store.project["key"]), {"status": override})
+    monkeypatch.setattr(area, "SYNC_BELOW", 1)  # the demo counts as big
+    import threading
+
+    from pmtui.services import glance
+
+    release = threading.Event()
+    real = glance._computed
+
+    def slow(ctx: object) -> str | None:
+        assert threading.current_thread() is not threading.main_thread()
+        release.wait(10)
+        return real(ctx)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(glance, "_computed", slow)
+    app = make_app(store, isolated_env(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # The override alone until the rules are worked out; keys work meanwhile.
+        assert f"● {override}   " in status_text(app)
+        await pilot.press("3")
+        assert f"● {override}   " in status_text(app)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert f"● {override} (computed {computed})   " in status_text(app)

@@ -138,7 +138,10 @@ class HistoryBoard(TableBoard):
             trends.show([])
             return
         issued = "1 issued report" if len(records) == 1 else f"{len(records)} issued reports"
-        title.update(f"Trends over {issued}, oldest → newest")
+        said = f"Trends over {issued}, oldest → newest"
+        if any(r.get("override") for r in records):
+            said += f" · {OVERRIDDEN} overall set by the manager"
+        title.update(said)
         note = "" if len(records) > 1 else "A trend shows from the second issued report."
         trends.show(trends_of(records), note)
 

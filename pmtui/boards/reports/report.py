@@ -114,6 +114,8 @@ class ReportBoard(Board):
         self._building: Context | None = None
         #: The file a worker is writing (None: none is).
         self.writing: Path | None = None
+        #: The file last written (the line under the report names it).
+        self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="report-line")
@@ -134,6 +136,8 @@ class ReportBoard(Board):
         return None  # the summary has its own key (s); e and d have nothing to act on
 
     def detail_parts(self) -> list[tuple[str, str]]:
+        if self.written is not None:
+            return [("written to", str(self.written))]
         return [("keys", "s summary · I issue · w write to a file · j/k scroll")]
 
     # ------------------------------------------------ the preview
@@ -237,6 +241,11 @@ class ReportBoard(Board):
             "Its figures are kept for the trends, and the next report counts what happened "
             f"since {today}. u undoes it."
         )
+        if any(r.get("date") == today for r in self.store.records("report_snapshots")):
+            question = (
+                f"The report of {today} was issued already. Issue it again with the figures "
+                "as they are now? It replaces that one; u undoes it."
+            )
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -260,7 +269,7 @@ class ReportBoard(Board):
             "Write the status report to",
             value=default_file(self.store) if value is None else value,
             placeholder="status.md, status.html, ~/reports/week49.html",
-            hint=f".md Markdown, .html HTML (prints on A4 and Letter); in {cwd}",
+            hint=f"the suffix picks the format: .md Markdown, .html HTML; folder {cwd}",
             message=message,
         )
         self.app.push_screen(prompt, lambda typed: self._typed_path(typed, cwd))
@@ -332,4 +341,6 @@ class ReportBoard(Board):
             )
             return
         size = f"{message.size / 1024:.1f} KB" if message.size >= 1024 else f"{message.size} B"
-        self.app.notify(f"Wrote {message.path} ({size})", title="Report written", markup=False)
+        self.written = message.path
+        self.post_message(self.ChoiceMoved(self))  # the line under the report names the file
+        self.app.notify(f"{message.path.name}, {size}", title="Report written", markup=False)
