@@ -72,7 +72,11 @@ def strip_lines(glance: Glance, changes: int | None, width: int = 78) -> Content
     colour, rag = rag_words(glance.rag, glance.computed)
     if glance.pending and not colour:
         rag = "status…"  # worked out with the finish, just after the first frame
-    status = [("●", RAG_STYLES.get(colour, "$text-muted")), (f" {rag}", "bold"), "   "]
+    status: list[tuple[str, str] | str] = [
+        ("●", RAG_STYLES.get(colour, "$text-muted")),
+        (f" {rag}", "bold"),
+        "   ",
+    ]
     money = _money(glance)
     first = Content.assemble(*status, *_finish(glance, short=bool(money)), *money)
     if first.cell_length > width:  # an override beside the computed colour takes room
