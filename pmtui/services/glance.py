@@ -11,7 +11,9 @@ from typing import Any
 
 from pmtui.context import Context
 from pmtui.domain.links import ScheduleError
+from pmtui.domain.rag import Rag
 from pmtui.planning import shared_plan
+from pmtui.services.project_rag import rag_of
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,8 @@ class Glance:
     """What the strip shows. Money (SPI, CPI, budget used) is None until a Money area
     declares budgets and costs; the strip leaves it out then."""
 
-    #: The manager's override of the overall status (the project's `status`; "": none).
+    #: The overall status: the manager's override (the project's `status`), else the
+    #: computed colour ("" while a pending glance knows neither).
     rag: str
     #: The critical path's finish (None without tasks, or when the plan cannot be built).
     finish: date | None
@@ -60,8 +63,6 @@ class Finishes:
         self._finish: date | None = None
         self._money_inputs: tuple[Any, ...] | None = None
         self._money: Money = (None, None, None)
-        self._rag_inputs: tuple[Any, ...] | None = None
-        self._computed: str | None = None
 
     def known(self, ctx: Context) -> bool:
         """Whether finish(ctx) is at hand without building the schedule."""
@@ -80,51 +81,43 @@ class Finishes:
         """SPI, CPI and budget used, worked out again only when what earned value reads
         changed (tasks, expenses, baselines, the project, the date): an action done from
         Today must not schedule the plan for the strip's money figures either."""
-        inputs = (ctx.today, ctx.project, *(ctx.records(table) for table in _MONEY_READS))
+        inputs = self._money_key(ctx)
         if inputs != self._money_inputs:
             self._money = _money(ctx)
             self._money_inputs = inputs
         return self._money
 
+    @staticmethod
+    def _money_key(ctx: Context) -> tuple[Any, ...]:
+        return (ctx.today, ctx.project, *(ctx.records(table) for table in _MONEY_READS))
+
+    def money_known(self, ctx: Context) -> bool:
+        """Whether money(ctx) is at hand without building the schedule."""
+        return self._money_key(ctx) == self._money_inputs
+
+    def rag(self, ctx: Context) -> Rag | None:
+        """The RAG by the rules (pmtui.domain.rag) from the finish and money kept here, so
+        that closing an action schedules nothing for the status line; None while they are
+        being worked out (a pending glance)."""
+        finish = self.finish(ctx)
+        spi, cpi, _ = self.money(ctx)
+        target = _date(ctx.project.get("target_finish"))
+        late_by = ctx.calendar.working_days_between(target, finish) if finish and target else None
+        return rag_of(ctx, ctx.today, spi=spi, cpi=cpi, late_by=late_by)
+
     def computed(self, ctx: Context) -> str | None:
-        """The overall colour the rules compute, worked out again only when what the rules
-        read changed (the plan, money, changes, deliverables, risks, issued reports, the
-        project, the date): closing an action must not schedule the plan for the status
-        line. None when the rules cannot be applied (a plan that cannot be scheduled)."""
-        inputs = self._rag_key(ctx)
-        if inputs != self._rag_inputs:
-            self._computed = _computed(ctx)
-            self._rag_inputs = inputs
-        return self._computed
+        """The overall colour the rules compute (before the manager's override)."""
+        found = self.rag(ctx)
+        return found.computed if found is not None else None
 
     def computed_known(self, ctx: Context) -> bool:
         """Whether computed(ctx) is at hand without building the schedule."""
-        return self._rag_key(ctx) == self._rag_inputs
-
-    @staticmethod
-    def _rag_key(ctx: Context) -> tuple[Any, ...]:
-        # The manager's words (the override, its reason, the report's summary) change no
-        # rule's colour: typing them must not schedule the plan again.
-        project = {k: v for k, v in ctx.project.items() if k not in _WORDS}
-        return (ctx.today, project, *(ctx.records(table) for table in _RAG_READS))
+        return self.known(ctx) and self.money_known(ctx)
 
 
 #: What earned value reads besides the project record and the date.
 _MONEY_READS = ("tasks", "expenses", "baselines", "baseline_tasks")
 Money = tuple[float | None, float | None, float | None]
-#: Project fields no rule reads.
-_WORDS = frozenset({"status", "status_reason", "report_summary"})
-#: What the RAG rules read besides the project record and the date.
-_RAG_READS = (*_MONEY_READS, "changes", "deliverables", "risks", "report_snapshots")
-
-
-def _computed(ctx: Context) -> str | None:
-    from pmtui.services.project_rag import rag_for  # the Reports area's rules, on first use
-
-    try:
-        return rag_for(ctx).computed
-    except (ScheduleError, KeyError, ValueError):
-        return None
 
 
 def _finish(ctx: Context) -> date | None:
@@ -146,8 +139,11 @@ def _build(ctx: Context, finishes: Finishes) -> Glance:
     )
     first = upcoming[0] if upcoming else None
     spi, cpi, used = finishes.money(ctx)
+    # The manager's override, else the colour the rules give (pmtui.domain.rag); the
+    # computed colour beside it. A pending glance knows the override only.
+    rag = finishes.rag(ctx)
     return Glance(
-        rag=str(project.get("status") or ""),
+        rag=rag.overall if rag is not None else str(project.get("status") or ""),
         finish=finish,
         target=target,
         late_by=late_by,
@@ -158,7 +154,7 @@ def _build(ctx: Context, finishes: Finishes) -> Glance:
         budget_used=used,
         amber=float(project.get("spi_amber") or 0.95),
         red=float(project.get("spi_red") or 0.85),
-        computed=finishes.computed(ctx),
+        computed=rag.computed if rag is not None else None,
     )
 
 
@@ -190,7 +186,7 @@ class _Pending(Finishes):
     def money(self, ctx: Context) -> Money:
         return None, None, None
 
-    def computed(self, ctx: Context) -> str | None:
+    def rag(self, ctx: Context) -> Rag | None:
         return None
 
 

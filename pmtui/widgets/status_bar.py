@@ -21,15 +21,15 @@ class StatusBar(Static):
 def rag_words(override: str, computed: str | None) -> tuple[str, str]:
     """(the colour the status is, its words): the manager's override beside the colour the
     rules compute when the two differ ("amber (computed red)"); the computed colour alone
-    without an override; ("", "no status") when neither is known yet. Words, so the
-    status reads without colours (NO_COLOR) too."""
+    without an override; ("", "status…") while neither is known (a big project's first
+    frame). Words, so the status reads without colours (NO_COLOR) too."""
     if override and computed and computed != override:
         return override, f"{override} (computed {computed})"
     if override:
         return override, override
     if computed:
         return computed, computed
-    return "", "no status"
+    return "", "status…"
 
 
 def status_line(

@@ -70,8 +70,6 @@ def strip_lines(glance: Glance, changes: int | None, width: int = 78) -> Content
     """The strip's text: `changes` since the last check-in (None: no check-in yet); the
     milestone's title is cut so that the second line fits `width` cells."""
     colour, rag = rag_words(glance.rag, glance.computed)
-    if glance.pending and not colour:
-        rag = "status…"  # worked out with the finish, just after the first frame
     status: list[tuple[str, str] | str] = [
         ("●", RAG_STYLES.get(colour, "$text-muted")),
         (f" {rag}", "bold"),

@@ -12,8 +12,13 @@ from textual.binding import BindingType
 from textual.widgets import Static
 
 from pmtui import views
-from pmtui.boards.base import NewRecord
-from pmtui.boards.keys import list_filter, list_filter_clear, record_delete, record_edit
+from pmtui.boards.keys import (
+    list_filter,
+    list_filter_clear,
+    record_add,
+    record_delete,
+    record_edit,
+)
 from pmtui.boards.table import TableBoard
 from pmtui.kinds.escapes import visible
 from pmtui.widgets.list_filter import ListFilter
@@ -102,14 +107,17 @@ def trends_of(records: Sequence[dict[str, Any]]) -> list[Trend]:
 
 
 class HistoryBoard(TableBoard):
-    """The issued reports over their trends; e edits one (its reason, its summary), d
-    deletes one (asks; u undoes)."""
+    """The issued reports over their trends; a adds a past one by hand, e edits one (its
+    reason, its summary), d deletes one (asks; u undoes)."""
 
     DEFAULT_CSS = """
     HistoryBoard { layout: vertical; }
     HistoryBoard #history-trends-title { height: 1; padding: 0 1; background: $panel; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Issuing (Report board, I) makes a snapshot; a adds one by hand: a report issued
+        # before the project was in pmtui, so that its trends start earlier.
+        record_add("Add past"),
         record_edit(),
         record_delete(),
         list_filter(),
@@ -121,9 +129,6 @@ class HistoryBoard(TableBoard):
         yield RecordTable(id="table")
         yield Static("", id="history-trends-title")
         yield TrendLines(4, id="history-trends")
-
-    def new_record(self) -> NewRecord | None:
-        return None  # a snapshot is made by issuing a report (Report board, I)
 
     def refresh_data(self) -> None:
         records = views.rows(self.store, TABLE)
