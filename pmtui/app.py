@@ -26,6 +26,7 @@ from pmtui.boards.project_file import ProjectFileApp
 from pmtui.boards.registry import AREAS, BOARDS, area_title, board_by_id
 from pmtui.config import Config, load_config
 from pmtui.reports.checkin import Session, last_checkin, remember_checkin
+from pmtui.services.glance import Finishes
 from pmtui.state import load_state, save_state
 from pmtui.store import Store, StoreError
 
@@ -96,6 +97,9 @@ class PmtuiApp(ProjectFileApp):
         self.env = dict(os.environ if env is None else env)
         self.warnings = list(warnings or [])
         self._choose_theme()
+        #: The computed RAG every area's status line shows, kept across revisions that
+        #: change nothing the rules read (pmtui.services.glance.Finishes).
+        self.status_rags = Finishes()
         # Snapshot tests pin the bar (no area dimmed), so a new area's boards change no SVG.
         bar = [(a.number, a.name, a.title, bool(a.boards) or not dim_empty_areas) for a in AREAS]
         for declared in AREAS:

@@ -194,6 +194,15 @@ AREAS: tuple[Area, ...] = (
         "Reports",
         records=("pmtui.records.reports",),
         services=("pmtui.services.report_rules",),
+        boards=(
+            board("report", "Report", "pmtui.boards.reports.report:ReportBoard"),
+            board(
+                "history",
+                "History",
+                "pmtui.boards.reports.history:HistoryBoard",
+                "report_snapshots",
+            ),
+        ),
         demo="pmtui.demo.reports:add_demo",
         demo_needs=("project", "plan", "people", "vendors", "money", "control"),
         commands=("pmtui.cli.reports",),

@@ -10,17 +10,24 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from pmtui.boards.base import Board
 from pmtui.boards.keys import command
 from pmtui.boards.registry import BoardSpec, area_title, boards_of
+from pmtui.context import Context
+from pmtui.services.glance import Finishes
 from pmtui.store import Store
 from pmtui.widgets.area_bar import AreaBar, AreaEntry, BoardTabs, areas_line, tabs_line
 from pmtui.widgets.detail_line import DetailLine
 from pmtui.widgets.key_footer import KeyFooter
 from pmtui.widgets.status_bar import StatusBar, status_line
+
+#: From this many tasks and milestones, the status line's computed RAG is worked out in a
+#: thread after the first frame (as Today's list is: pmtui.boards.today.today.SYNC_BELOW).
+SYNC_BELOW = 2000
 
 
 def _board_class(spec: BoardSpec) -> type[Board]:
@@ -69,6 +76,10 @@ class AreaScreen(Screen[None]):
         self.areas = list(areas)
         self.boards = boards_of(area)
         self.current = 0
+        self._rags = Finishes()
+        #: The revision a thread works the computed RAG out for (None: none does).
+        self._rag_for: Context | None = None
+        self._rag_failed: Context | None = None
 
     def compose(self) -> ComposeResult:
         # The bars get their text now, not in on_mount, so the first frame shows them.
@@ -185,5 +196,58 @@ class AreaScreen(Screen[None]):
 
     def _status_line(self, save_state: str) -> Content:
         project = self.store.project
-        name, status = str(project.get("name", "")), str(project.get("status", ""))
-        return status_line(name, status, save_state, self.store.today)
+        name, status = str(project.get("name", "")), str(project.get("status") or "")
+        return status_line(name, status, save_state, self.store.today, self._computed())
+
+    @property
+    def rags(self) -> Finishes:
+        """The computed RAG, kept while nothing the rules read changes: one for the app
+        (every area's status line shows the same), else this screen's own."""
+        shared = getattr(self.app, "status_rags", None)
+        return shared if isinstance(shared, Finishes) else self._rags
+
+    def _computed(self) -> str | None:
+        """The overall colour the rules compute, for the status line: at hand when nothing
+        it reads changed; on a small project worked out now; on a big one (None for now)
+        in a thread, and the line redrawn when it is known."""
+        ctx = self.store.read_context()
+        if self.rags.computed_known(ctx):
+            return self.rags.computed(ctx)
+        planned = sum(len(self.store.stored_records(t)) for t in ("tasks", "milestones"))
+        if planned < SYNC_BELOW:
+            return self.rags.computed(ctx)
+        if self._rag_for is not ctx and self._rag_failed is not ctx:
+            self._rag_for = ctx
+            self.call_after_refresh(self._work_out_rag, ctx)
+        return None
+
+    def _work_out_rag(self, ctx: Context) -> None:
+        store, rags = self.store, self.rags
+
+        def work() -> None:
+            failed = False
+            try:
+                with store.steady():  # one revision; a save meanwhile waits
+                    if store.read_context() is ctx:
+                        rags.computed(ctx)
+            except Exception:  # the line then shows the override alone, never a crash
+                failed = True
+            # A message, not call_from_thread: that waits for the UI, which may be gone.
+            self.post_message(self.RagKnown(ctx, failed))
+
+        self.run_worker(work, thread=True, group="status-rag", exit_on_error=False)
+
+    class RagKnown(Message):
+        """A thread worked out the computed RAG of revision `ctx`."""
+
+        def __init__(self, ctx: Context, failed: bool) -> None:
+            super().__init__()
+            self.ctx, self.failed = ctx, failed
+
+    def on_area_screen_rag_known(self, message: RagKnown) -> None:
+        message.stop()
+        if self._rag_for is message.ctx:
+            self._rag_for = None
+        if message.failed:
+            self._rag_failed = message.ctx
+        self._draw_status(str(getattr(self.app, "save_state", "saved")))

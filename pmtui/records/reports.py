@@ -29,7 +29,7 @@ REPORT_SNAPSHOTS = register(
         singular="report snapshot",
         key_prefix="RS",
         label_field="date",
-        board="",
+        board="reports.history",
         help="One issued status report's figures: its RAG, indices and counts, for trends.",
         fields=(
             Field(

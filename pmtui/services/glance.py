@@ -1,4 +1,5 @@
-"""The project at a glance, for the strip on top of Today: overall RAG, the critical path's
+"""The project at a glance, for the strip on top of Today and the status line: the overall
+RAG (the manager's override beside the colour the rules compute), the critical path's
 finish against the target finish, and the next milestone. Built once per revision of the
 file (Context.model) from the shared plan, so a key press never rebuilds the schedule."""
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from pmtui.context import Context
 from pmtui.domain.links import ScheduleError
+from pmtui.domain.rag import Rag
 from pmtui.planning import shared_plan
 from pmtui.services.project_rag import rag_of
 
@@ -19,6 +21,8 @@ class Glance:
     """What the strip shows. Money (SPI, CPI, budget used) is None until a Money area
     declares budgets and costs; the strip leaves it out then."""
 
+    #: The overall status: the manager's override (the project's `status`), else the
+    #: computed colour ("" while a pending glance knows neither).
     rag: str
     #: The critical path's finish (None without tasks, or when the plan cannot be built).
     finish: date | None
@@ -37,6 +41,9 @@ class Glance:
     red: float = 0.85
     #: The finish is still being worked out (a big project's first frame does not wait).
     pending: bool = False
+    #: The overall colour the rules compute (pmtui.services.project_rag); None while it
+    #: is being worked out.
+    computed: str | None = None
 
 
 def _date(value: object) -> date | None:
@@ -74,11 +81,38 @@ class Finishes:
         """SPI, CPI and budget used, worked out again only when what earned value reads
         changed (tasks, expenses, baselines, the project, the date): an action done from
         Today must not schedule the plan for the strip's money figures either."""
-        inputs = (ctx.today, ctx.project, *(ctx.records(table) for table in _MONEY_READS))
+        inputs = self._money_key(ctx)
         if inputs != self._money_inputs:
             self._money = _money(ctx)
             self._money_inputs = inputs
         return self._money
+
+    @staticmethod
+    def _money_key(ctx: Context) -> tuple[Any, ...]:
+        return (ctx.today, ctx.project, *(ctx.records(table) for table in _MONEY_READS))
+
+    def money_known(self, ctx: Context) -> bool:
+        """Whether money(ctx) is at hand without building the schedule."""
+        return self._money_key(ctx) == self._money_inputs
+
+    def rag(self, ctx: Context) -> Rag | None:
+        """The RAG by the rules (pmtui.domain.rag) from the finish and money kept here, so
+        that closing an action schedules nothing for the status line; None while they are
+        being worked out (a pending glance)."""
+        finish = self.finish(ctx)
+        spi, cpi, _ = self.money(ctx)
+        target = _date(ctx.project.get("target_finish"))
+        late_by = ctx.calendar.working_days_between(target, finish) if finish and target else None
+        return rag_of(ctx, ctx.today, spi=spi, cpi=cpi, late_by=late_by)
+
+    def computed(self, ctx: Context) -> str | None:
+        """The overall colour the rules compute (before the manager's override)."""
+        found = self.rag(ctx)
+        return found.computed if found is not None else None
+
+    def computed_known(self, ctx: Context) -> bool:
+        """Whether computed(ctx) is at hand without building the schedule."""
+        return self.known(ctx) and self.money_known(ctx)
 
 
 #: What earned value reads besides the project record and the date.
@@ -105,10 +139,11 @@ def _build(ctx: Context, finishes: Finishes) -> Glance:
     )
     first = upcoming[0] if upcoming else None
     spi, cpi, used = finishes.money(ctx)
-    # The manager's override, else the colour the rules give (pmtui.domain.rag).
-    rag = rag_of(ctx, ctx.today, spi=spi, cpi=cpi, late_by=late_by).overall
+    # The manager's override, else the colour the rules give (pmtui.domain.rag); the
+    # computed colour beside it. A pending glance knows the override only.
+    rag = finishes.rag(ctx)
     return Glance(
-        rag=rag,
+        rag=rag.overall if rag is not None else str(project.get("status") or ""),
         finish=finish,
         target=target,
         late_by=late_by,
@@ -119,6 +154,7 @@ def _build(ctx: Context, finishes: Finishes) -> Glance:
         budget_used=used,
         amber=float(project.get("spi_amber") or 0.95),
         red=float(project.get("spi_red") or 0.85),
+        computed=rag.computed if rag is not None else None,
     )
 
 
@@ -149,6 +185,9 @@ class _Pending(Finishes):
 
     def money(self, ctx: Context) -> Money:
         return None, None, None
+
+    def rag(self, ctx: Context) -> Rag | None:
+        return None
 
 
 def glance_pending(ctx: Context) -> Glance:

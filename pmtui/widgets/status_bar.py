@@ -7,7 +7,7 @@ from datetime import date
 from textual.content import Content
 from textual.widgets import Static
 
-_RAG = {"green": "$rag-green", "amber": "$rag-amber", "red": "$rag-red"}
+RAG_STYLES = {"green": "$rag-green", "amber": "$rag-amber", "red": "$rag-red"}
 
 
 class StatusBar(Static):
@@ -18,15 +18,34 @@ class StatusBar(Static):
     """
 
 
-def status_line(name: str, status: str, save_state: str, today: date) -> Content:
-    """The status line's text: given to the bar when composed, so the first frame has it."""
-    rag = _RAG.get(status, "$text-muted")
+def rag_words(override: str, computed: str | None) -> tuple[str, str]:
+    """(the colour the status is, its words): the manager's override beside the colour the
+    rules compute when the two differ ("amber (computed red)"); the computed colour alone
+    without an override; ("", "status…") while neither is known (a big project's first
+    frame). Words, so the status reads without colours (NO_COLOR) too."""
+    if override and computed and computed != override:
+        return override, f"{override} (computed {computed})"
+    if override:
+        return override, override
+    if computed:
+        return computed, computed
+    return "", "status…"
+
+
+def status_line(
+    name: str, status: str, save_state: str, today: date, computed: str | None = None
+) -> Content:
+    """The status line's text: given to the bar when composed, so the first frame has it.
+    `status` is the manager's override (empty: none), `computed` the rules' colour (None:
+    not worked out yet)."""
+    colour, words = rag_words(status, computed)
+    rag = RAG_STYLES.get(colour, "$text-muted")
     state_style = "$error" if save_state in ("conflict", "not saved") else "$text-muted"
     return Content.assemble(
         (name[:40], "bold"),
         "  ",
         ("●", rag),
-        f" {status or 'no status'}",
+        f" {words}",
         "   ",
         (save_state, state_style),
         "   ",

@@ -8,8 +8,7 @@ from textual.widgets import Static
 
 from pmtui.services.glance import Glance
 from pmtui.widgets.columns import fit_cell
-
-_RAG = {"green": "$rag-green", "amber": "$rag-amber", "red": "$rag-red"}
+from pmtui.widgets.status_bar import RAG_STYLES, rag_words
 
 
 class TodayStrip(Static):
@@ -20,14 +19,25 @@ class TodayStrip(Static):
     """
 
 
-def _finish(glance: Glance, short: bool = False) -> list[tuple[str, str] | str]:
+def _finish(
+    glance: Glance, short: bool = False, tight: bool = False
+) -> list[tuple[str, str] | str]:
     """The finish against the target; `short` leaves out the target's date (room for the
-    money figures on the same line: the lateness still says how it stands)."""
+    money figures on the same line: the lateness still says how it stands), `tight` the
+    finish's date too (room for an override beside the computed colour)."""
     if glance.pending:
         return [("finish: working it out…", "$text-muted")]
     if glance.finish is None:
         return [("no schedule yet", "$text-muted")]
-    parts: list[tuple[str, str] | str] = [f"finish {glance.finish.isoformat()}"]
+    if tight and glance.target is not None:
+        parts: list[tuple[str, str] | str] = ["finish"]
+        late = glance.late_by or 0
+        if late > 0:
+            return [*parts, (f" {late} wd late", "$error")]
+        if late < 0:
+            return [*parts, (f" {-late} wd early", "$success")]
+        return [*parts, (" on target", "$success")]
+    parts = [f"finish {glance.finish.isoformat()}"]
     if glance.target is None:
         return parts if short else [*parts, ("  no target set", "$text-muted")]
     if not short:
@@ -42,7 +52,7 @@ def _finish(glance: Glance, short: bool = False) -> list[tuple[str, str] | str]:
     return parts
 
 
-def _money(glance: Glance) -> list[tuple[str, str] | str]:
+def _money(glance: Glance, tight: bool = False) -> list[tuple[str, str] | str]:
     if glance.spi is None and glance.cpi is None and glance.budget_used is None:
         return []  # hidden until Money exists
     shown: list[tuple[str, str] | str] = ["  "]
@@ -51,21 +61,25 @@ def _money(glance: Glance) -> list[tuple[str, str] | str]:
             style = "$error" if value < glance.red else "$warning" if value < glance.amber else ""
             shown += [f" {name} ", (f"{value:.2f}", style)]
     if glance.budget_used is not None:
-        shown.append(f" budget {glance.budget_used:.0%} used")
+        budget = "" if tight else " budget"
+        shown.append(f"{budget} {glance.budget_used:.0%} used")
     return shown
 
 
 def strip_lines(glance: Glance, changes: int | None, width: int = 78) -> Content:
     """The strip's text: `changes` since the last check-in (None: no check-in yet); the
     milestone's title is cut so that the second line fits `width` cells."""
-    rag = glance.rag or "no status"
-    first = Content.assemble(
-        ("●", _RAG.get(glance.rag, "$text-muted")),
+    colour, rag = rag_words(glance.rag, glance.computed)
+    status: list[tuple[str, str] | str] = [
+        ("●", RAG_STYLES.get(colour, "$text-muted")),
         (f" {rag}", "bold"),
         "   ",
-        *_finish(glance, short=bool(money := _money(glance))),
-        *money,
-    )
+    ]
+    money = _money(glance)
+    first = Content.assemble(*status, *_finish(glance, short=bool(money)), *money)
+    if first.cell_length > width:  # an override beside the computed colour takes room
+        tight = _finish(glance, short=True, tight=True)
+        first = Content.assemble(*status, *tight, *_money(glance, tight=True))
     if changes is None:
         checked = ("first check-in", "$text-muted")
     else:

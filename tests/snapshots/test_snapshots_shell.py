@@ -26,7 +26,7 @@ class TestShellSnapshots:
         assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=[*GENERIC, "j", "j"])
 
     def test_area_without_boards(self, snap_compare: Any, tmp_path: Path) -> None:
-        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["8"])
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["7"])
 
     def test_edit_form(self, snap_compare: Any, tmp_path: Path) -> None:
         assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=[*GENERIC, "j", "e"])

@@ -1,0 +1,1 @@
+"""The Reports area: the status report's preview, summary, issue and write; the history."""

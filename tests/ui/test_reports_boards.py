@@ -1,0 +1,350 @@
+"""The Reports area driven by keys only, on the demo project: 8 opens the report's preview,
+s edits the summary and the preview shows it, I issues the report and History lists it
+(u takes it back in one step), w writes it to a Markdown or HTML file in a worker, and the
+manager's override shows beside the computed colour on the status line and Today."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pmtui.app import PmtuiApp
+from pmtui.boards.area import AreaScreen
+from pmtui.boards.reports import report as report_board
+from pmtui.boards.reports.report import ReportBoard
+from pmtui.reports.status_layout import TITLES
+from pmtui.screens.confirm import ConfirmModal
+from pmtui.screens.line_prompt import LinePromptModal
+from pmtui.screens.record_form import RecordForm
+from pmtui.store import Store
+from pmtui.widgets.report_preview import ReportPreview
+from pmtui.widgets.status_bar import StatusBar
+from pmtui.widgets.today_strip import TodayStrip
+from pmtui.widgets.trend_lines import TrendLines
+from tests.uihelpers import TODAY, demo_store, isolated_env, make_app, table_text, type_text
+
+HISTORY = ("8", "right_square_bracket")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return demo_store(tmp_path)
+
+
+@pytest.fixture
+def app(store: Store, tmp_path: Path) -> PmtuiApp:
+    return make_app(store, isolated_env(tmp_path))
+
+
+def preview(app: PmtuiApp) -> str:
+    """The Markdown the preview shows."""
+    return app.screen.query_one(ReportPreview).text
+
+
+def board(app: PmtuiApp) -> ReportBoard:
+    screen = app.screen
+    assert isinstance(screen, AreaScreen)
+    found = screen.board
+    assert isinstance(found, ReportBoard)
+    return found
+
+
+def status_text(app: PmtuiApp) -> str:
+    return str(app.screen.query_one(StatusBar).render())
+
+
+class TestReport:
+    """The preview: every section, scrolled by keys; the summary typed in the app."""
+
+    async def test_8_opens_the_report_with_every_section(self, app: PmtuiApp) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("8")
+            await pilot.pause()
+            shown = preview(app)
+            assert shown.startswith("# Status report: ")
+            headings = [line[3:] for line in shown.splitlines() if line.startswith("## ")]
+            assert headings == list(TITLES)
+            assert "Realisation is on track in finance" in shown  # the demo's summary
+            heading = str(app.screen.query_one("#report-line").render())
+            last = TODAY.toordinal() - 7
+            assert heading == (
+                f"Status report as of {TODAY.isoformat()} · last issued "
+                f"{TODAY.fromordinal(last).isoformat()}"
+            )
+            scroller = app.screen.query_one(ReportPreview)
+            assert app.focused is scroller
+            await pilot.press("j", "j", "j")
+            await pilot.pause()
+            assert scroller.scroll_y == 3
+            await pilot.press("G")
+            await pilot.pause()
+            assert scroller.scroll_y == scroller.max_scroll_y > 20
+
+    async def test_s_edits_the_summary_and_the_preview_shows_it(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("8", "s")
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, RecordForm)
+            await pilot.press("ctrl+u")  # the field's text goes
+            await type_text(pilot, "Go-live moved to March; budget holds.")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, AreaScreen)
+            assert store.project["report_summary"] == "Go-live moved to March; budget holds."
+            shown = preview(app)
+            summary = shown.split("## Summary", 1)[1].split("## ", 1)[0]
+            assert summary.strip() == "Go-live moved to March; budget holds."
+
+
+class TestIssue:
+    """I issues the report: a snapshot in the store, a row in History, one undo step."""
+
+    async def test_i_issues_and_history_lists_it_and_u_takes_it_back(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        before = len(store.records("report_snapshots"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("8", "I")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmModal)
+            await pilot.press("y")
+            await pilot.pause()
+            issued = [
+                r for r in store.records("report_snapshots") if r["date"] == TODAY.isoformat()
+            ]
+            assert len(store.records("report_snapshots")) == before + 1
+            assert len(issued) == 1
+            assert issued[0]["summary"].startswith("Realisation is on track")
+            heading = str(app.screen.query_one("#report-line").render())
+            assert heading.endswith("issued today (I issues it again)")
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            rows = table_text(app).splitlines()
+            assert rows[1].split()[0] == TODAY.isoformat()  # newest first
+            assert len([r for r in rows[1:] if r.strip()]) == before + 1
+            trends = app.screen.query_one(TrendLines)
+            assert [t.name for t in trends.trends] == ["SPI", "CPI", "% complete", "budget used"]
+            assert len(trends.trends[0].values) == before + 1
+            await pilot.press("u")
+            await pilot.pause()
+            assert len(store.records("report_snapshots")) == before
+            assert TODAY.isoformat() not in table_text(app)
+
+    async def test_n_issues_nothing(self, app: PmtuiApp, store: Store) -> None:
+        before = store.records("report_snapshots")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("8", "I", "n")
+            await pilot.pause()
+            assert store.records("report_snapshots") == before
+
+
+class TestHistory:
+    """History: newest first, RAG as letters (readable without colours), trends with figures."""
+
+    async def test_the_demos_two_reports_and_their_trends(self, app: PmtuiApp) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*HISTORY)
+            await pilot.pause()
+            rows = [r.split() for r in table_text(app).splitlines()[1:] if r.strip()]
+            week, fortnight = (TODAY.fromordinal(TODAY.toordinal() - d) for d in (7, 14))
+            # Date, overall, schedule, cost, scope, risk, SPI, CPI, done, used, H/M/L, issues
+            assert rows[0] == [
+                week.isoformat(), "amber", "A", "G", "A", "R", "0.93", "0.98",
+                "30", "%", "30", "%", "3/6/5", "6",
+            ]  # fmt: skip
+            assert rows[1][0] == fortnight.isoformat() and rows[1][1] == "green"
+            lines = app.screen.query_one(TrendLines).lines()
+            assert lines == [
+                "SPI 0.97 → 0.93",
+                "CPI 1.01 → 0.98",
+                "% complete 24 % → 30 %",
+                "budget used 24 % → 30 %",
+            ]
+
+
+class TestWrite:
+    """w writes the report in a worker; the suffix picks the format."""
+
+    async def _write(self, app: PmtuiApp, pilot: object, typed: str) -> None:
+        from textual.pilot import Pilot
+
+        assert isinstance(pilot, Pilot)
+        await pilot.press("8", "w")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, LinePromptModal)
+        assert prompt.value == f"status-{TODAY.isoformat()}.md"
+        await pilot.press("ctrl+u")
+        await type_text(pilot, typed)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    async def test_w_writes_markdown(self, app: PmtuiApp, tmp_path: Path) -> None:
+        target = tmp_path / "week48.md"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await self._write(app, pilot, str(target))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            written = target.read_text()
+            assert written == preview(app)
+            assert written.startswith("# Status report: ")
+            assert "## Budget and earned value" in written
+            assert board(app).writing is None
+            from pmtui.widgets.detail_line import DetailLine
+
+            assert app.screen.query_one(DetailLine).text == f"written to: {target}"
+            assert not target.with_name(f".{target.name}.tmp").exists()
+
+    async def test_w_writes_html_by_its_suffix(self, app: PmtuiApp, tmp_path: Path) -> None:
+        target = tmp_path / "week48.html"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await self._write(app, pilot, str(target))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            written = target.read_text()
+            assert written.lstrip().lower().startswith("<!doctype html>")
+            assert "<script" not in written.lower()
+            assert "Budget and earned value" in written
+
+    async def test_an_unknown_suffix_asks_again_and_writes_nothing(
+        self, app: PmtuiApp, tmp_path: Path
+    ) -> None:
+        target = tmp_path / "week48.txt"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await self._write(app, pilot, str(target))
+            prompt = app.screen
+            assert isinstance(prompt, LinePromptModal)
+            message = str(prompt.query_one("#prompt-message").render())
+            assert (
+                message
+                == "'week48.txt': the suffix picks the format: .md for Markdown, .html for HTML"
+            )
+            assert prompt.value == str(target)  # what was typed stays
+            await pilot.press("escape")
+            await app.workers.wait_for_complete()
+            assert not target.exists()
+
+    async def test_an_existing_file_is_replaced_only_when_confirmed(
+        self, app: PmtuiApp, tmp_path: Path
+    ) -> None:
+        target = tmp_path / "week48.md"
+        target.write_text("keep me")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await self._write(app, pilot, str(target))
+            assert isinstance(app.screen, ConfirmModal)
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, LinePromptModal)
+            await pilot.press("escape")
+            await app.workers.wait_for_complete()
+            assert target.read_text() == "keep me"
+
+
+class TestOverride:
+    """The manager's override shows beside the computed colour."""
+
+    async def test_status_line_and_today_show_the_override_beside_the_computed(
+        self, store: Store, tmp_path: Path
+    ) -> None:
+        from pmtui.services.project_rag import rag_for
+
+        computed = rag_for(store.read_context()).computed
+        override = "green" if computed != "green" else "red"
+        store.update(
+            "project",
+            str(store.project["key"]),
+            {"status": override, "status_reason": "steering committee accepted the slip"},
+        )
+        app = make_app(store, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            said = f"{override} (computed {computed})"
+            assert said in status_text(app)
+            assert said in str(app.screen.query_one(TodayStrip).render()).splitlines()[0]
+            await pilot.press("8")
+            await pilot.pause()
+            assert said in status_text(app)
+
+    async def test_without_an_override_the_computed_colour_shows(
+        self, store: Store, tmp_path: Path
+    ) -> None:
+        from pmtui.services.project_rag import rag_for
+
+        computed = rag_for(store.read_context()).computed
+        store.update("project", str(store.project["key"]), {"status": ""})
+        app = make_app(store, isolated_env(tmp_path), start_area=None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert f"● {computed}   " in status_text(app)
+            assert "computed" not in status_text(app)
+
+
+async def test_a_big_project_builds_the_preview_after_the_first_frame(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    monkeypatch.setattr(report_board, "SYNC_BELOW", 1)  # the demo counts as big
+    release = threading.Event()
+    real = report_board.gather
+
+    def slow_gather(*args: object) -> object:
+        assert threading.current_thread() is not threading.main_thread()
+        release.wait(10)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_board, "gather", slow_gather)
+    app = make_app(store, isolated_env(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8")
+        await pilot.pause()
+        # The keys work while the report is built: the tab moves on and comes back.
+        assert str(app.screen.query_one("#report-line").render()) == report_board.BUILDING
+        await pilot.press("right_square_bracket", "left_square_bracket")
+        assert isinstance(app.screen, AreaScreen) and app.screen.current == 0
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert preview(app).startswith("# Status report: ")
+
+
+async def test_a_big_projects_status_line_gets_the_computed_colour_after_the_first_frame(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pmtui.boards import area
+    from pmtui.services.project_rag import rag_for
+
+    computed = rag_for(store.read_context()).computed
+    override = "green" if computed != "green" else "red"
+    store.update("project", str(store.project["key"]), {"status": override})
+    monkeypatch.setattr(area, "SYNC_BELOW", 1)  # the demo counts as big
+    import threading
+
+    from pmtui.services import glance
+
+    release = threading.Event()
+    real = glance._money  # earned value: what needs the schedule
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        assert threading.current_thread() is not threading.main_thread()
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(glance, "_money", slow)
+    app = make_app(store, isolated_env(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # The override alone until the rules are worked out; keys work meanwhile.
+        assert f"● {override}   " in status_text(app)
+        await pilot.press("3")
+        assert f"● {override}   " in status_text(app)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert f"● {override} (computed {computed})   " in status_text(app)
