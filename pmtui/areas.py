@@ -176,7 +176,26 @@ AREAS: tuple[Area, ...] = (
         commands=("pmtui.cli.control",),
         test_data="pmtui.generate.control",
     ),
-    Area(7, "comms", "Comms"),
+    Area(
+        7,
+        "comms",
+        "Comms",
+        records=("pmtui.records.stakeholders", "pmtui.records.surveys"),
+        services=("pmtui.services.comms",),
+        boards=(
+            board(
+                "stakeholders",
+                "Stakeholders",
+                "pmtui.boards.comms.stakeholders:StakeholdersBoard",
+                "stakeholders",
+            ),
+            board("plan", "Comms plan", "pmtui.boards.comms.plan:CommsPlanBoard", "comm_plan"),
+            board("needs", "Needs & surveys", "pmtui.boards.comms.needs:NeedsBoard", "needs"),
+        ),
+        demo="pmtui.demo.stakeholders:add_demo",
+        demo_needs=("project", "plan", "people"),
+        test_data="pmtui.generate.comms",
+    ),
     Area(8, "reports", "Reports"),
     Area(
         9,
