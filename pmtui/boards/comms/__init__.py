@@ -1,0 +1,1 @@
+"""The Comms area: stakeholders, the communication plan, needs and surveys."""
