@@ -58,7 +58,7 @@ from pmtui.domain.quickadd import QuickAddError, parse_quick_add
 from pmtui.kinds import ParseContext
 from pmtui.schema import Agenda, Due, Kind, Record, RecordType, record_labels
 from pmtui.tables import load_all, record_type
-from pmtui.views import computed, row, shown_text
+from pmtui.views import computed, labelled, row, shown_text
 
 GROUPS = ("overdue", "today", "upcoming")
 #: The due-soon window when the project sets none.
@@ -162,7 +162,7 @@ class _Names:
     def of(self, table: str) -> dict[str, str]:
         if table not in self.cache:
             rt = load_all().get(table)
-            found = record_labels(self.store.records(table), rt.label_field) if rt else {}
+            found = record_labels(labelled(self.store, table), rt.label_field) if rt else {}
             self.cache[table] = found
         return self.cache[table]
 

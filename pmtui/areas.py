@@ -180,9 +180,14 @@ AREAS: tuple[Area, ...] = (
         7,
         "comms",
         "Comms",
-        records=("pmtui.records.stakeholders", "pmtui.records.surveys"),
-        services=("pmtui.services.comms",),
+        records=(
+            "pmtui.records.meetings",
+            "pmtui.records.stakeholders",
+            "pmtui.records.surveys",
+        ),
+        services=("pmtui.services.meetings", "pmtui.services.comms"),
         boards=(
+            board("meetings", "Meetings", table="meetings"),
             board(
                 "stakeholders",
                 "Stakeholders",
@@ -192,8 +197,10 @@ AREAS: tuple[Area, ...] = (
             board("plan", "Comms plan", "pmtui.boards.comms.plan:CommsPlanBoard", "comm_plan"),
             board("needs", "Needs & surveys", "pmtui.boards.comms.needs:NeedsBoard", "needs"),
         ),
-        demo="pmtui.demo.stakeholders:add_demo",
+        # Meetings, then the stakeholders they may name (pmtui.demo.comms builds both).
+        demo="pmtui.demo.comms:add_demo",
         demo_needs=("project", "plan", "people"),
+        commands=("pmtui.cli.meetings",),
         test_data="pmtui.generate.comms",
     ),
     Area(8, "reports", "Reports"),

@@ -24,3 +24,21 @@ def today(time_zone: str | None = None, env: Mapping[str, str] | None = None) ->
         except (ZoneInfoNotFoundError, ValueError):
             pass
     return date.today()
+
+
+def machine_zone(env: Mapping[str, str] | None = None) -> str:
+    """The machine's IANA time zone name: TZ when set (`Europe/Berlin`, or a path into a
+    zoneinfo folder), else where /etc/localtime points, else "UTC". The caller checks it
+    names a zone."""
+    env = os.environ if env is None else env
+    named = env.get("TZ", "").strip().lstrip(":")
+    if not named:
+        try:
+            named = os.path.realpath("/etc/localtime")
+        except OSError:
+            return "UTC"
+    if named.startswith("/"):
+        _, marker, named = named.partition("zoneinfo/")
+        if not marker:
+            return "UTC"
+    return named or "UTC"

@@ -41,6 +41,8 @@ class Kind(StrEnum):
     PERCENT = "percent"
     RATING = "rating"
     DURATION = "duration"
+    #: Clock time, stored as whole minutes (a meeting's length: 45m, 1h30).
+    LENGTH = "length"
     CHOICE = "choice"
     REF = "ref"
     REFS = "refs"
@@ -59,7 +61,15 @@ class Kind(StrEnum):
 LIST_KINDS = frozenset({Kind.DATES, Kind.REFS, Kind.LINKS, Kind.TAGS, Kind.WEEKDAYS})
 #: Kinds shown right-aligned in tables.
 NUMERIC_KINDS = frozenset(
-    {Kind.MONEY, Kind.NUMBER, Kind.INTEGER, Kind.PERCENT, Kind.RATING, Kind.DURATION}
+    {
+        Kind.MONEY,
+        Kind.NUMBER,
+        Kind.INTEGER,
+        Kind.PERCENT,
+        Kind.RATING,
+        Kind.DURATION,
+        Kind.LENGTH,
+    }
 )
 
 #: Kinds whose values point at other records (kept whole on rename and delete).

@@ -105,6 +105,15 @@ def rows(store: Readable, table: str, fields: Collection[str] | None = None) -> 
     return [fill(rt, r, values.get(str(r.get("key")), {})) for r in records]
 
 
+def labelled(store: Readable, table: str) -> list[Record]:
+    """Every record of `table` with its label field there to read: a computed label (an
+    occurrence's "Weekly stand-up 2026-12-07") filled in, a stored one as it is."""
+    rt = record_type(table)
+    if rt.has_field(rt.label_field) and rt.field(rt.label_field).computed:
+        return rows(store, table, [rt.label_field])
+    return store.records(table)
+
+
 def row(store: Readable, table: str, key: str) -> Record | None:
     """One record with its computed fields, or None."""
     rt = record_type(table)
@@ -135,7 +144,7 @@ def reference_names(store: Readable, rt: RecordType) -> Names:
     targets = {t for t in targets if t in load_all()}
     names: Names = {}
     for table in targets:
-        names[table] = record_labels(store.records(table), record_type(table).label_field)
+        names[table] = record_labels(labelled(store, table), record_type(table).label_field)
     return names
 
 
@@ -236,6 +245,9 @@ def record_name(store: Readable, table: str, record: Record, *, typed: bool = Fa
     rt = record_type(table)
     label = rt.field(rt.label_field) if rt.has_field(rt.label_field) else None
     value = record.get(label.name) if label is not None else None
+    if label is not None and label.computed and not value and record.get("key"):
+        filled = row(store, table, str(record["key"]))
+        value = filled.get(label.name) if filled is not None else None
     if label is not None and value and label.kind in (Kind.TEXT, Kind.LONG_TEXT):
         name = _short(str(value))
         return f"{rt.singular} {name}" if typed and not rt.singleton else name
@@ -259,7 +271,7 @@ def reference_labels(store: Readable, table: str, fields: Collection[Field]) -> 
         target = f.target or table
         if target not in by_target:
             rt = record_type(target)
-            by_target[target] = record_labels(store.records(target), rt.label_field)
+            by_target[target] = record_labels(labelled(store, target), rt.label_field)
         labels[f.name] = by_target[target]
     return labels
 

@@ -97,6 +97,9 @@ def add_demo(store: Store, today: date) -> None:
             "deliverable": deliverables.get(deliverable, ""),
         })  # fmt: skip
     _add_surveys(store, today)
+    for meeting in store.records("meetings"):
+        if meeting.get("title") == "Steering committee":  # the sponsor and the CIO attend
+            store.update("meetings", str(meeting["key"]), {"guests": "S1; S3"})
 
 
 def _add_surveys(store: Store, today: date) -> None:

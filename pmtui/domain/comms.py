@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+
+from pmtui.domain.recurrence import next_after
 
 #: Power and interest are rated 1-5; a rating at or above this is "high". 3, the middle of
 #: the scale, counts as high: a stakeholder of middling power is kept satisfied rather
@@ -43,19 +45,17 @@ def quadrant(power: int, interest: int, high: int = HIGH) -> str:
 
 
 def next_due(rule: str, last_done: date | None, today: date) -> date:
-    """When a communication repeating by `rule` (an RRULE body such as
-    `FREQ=WEEKLY;BYDAY=MO`) is next due: its first occurrence after the day it was last
-    done, counting from that day; today when it was never done (it is due now). A rule
-    that never occurs again (COUNT or UNTIL spent) leaves it due the day after."""
-    from dateutil.rrule import rrulestr
-
+    """When a communication repeating by `rule` (an RRULE of the recurrence grammar,
+    pmtui.domain.recurrence, such as `FREQ=WEEKLY;BYDAY=MO`) is next due: the series'
+    first date after the day it was last done, the series starting that day (so `weekly`
+    means a week after it was last done); today when it was never done (it is due now).
+    A rule that never occurs again (COUNT or UNTIL spent) leaves it due the day after."""
     if last_done is None:
         return today
     start = datetime(last_done.year, last_done.month, last_done.day)
-    recurrence = rrulestr("RRULE:" + rule.removeprefix("RRULE:"), dtstart=start)
-    found = recurrence.after(start, inc=False)
+    found = next_after(rule, start, "UTC", start)
     if found is None:
-        return date.fromordinal(last_done.toordinal() + 1)
+        return last_done + timedelta(days=1)
     return found.date()
 
 

@@ -1,10 +1,12 @@
-"""Test data of the Comms area: make random rows obey its tables' rules."""
+"""Test data of the Comms area: make random rows obey its tables' rules (the meetings'
+fixers come from pmtui.generate.meetings; the area names this module)."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
 
+from pmtui.generate import meetings
 from pmtui.generate.rows import RefFixer, RowFixer
 
 
@@ -39,8 +41,12 @@ def _fix_response(
 
 
 FIXERS: dict[str, RowFixer] = {
+    **meetings.FIXERS,
     "comm_plan": _fix_comm_plan,
     "needs": _fix_need,
     "surveys": _fix_survey,
 }
-REF_FIXERS: dict[str, RefFixer] = {"survey_responses": _fix_response}
+REF_FIXERS: dict[str, RefFixer] = {
+    **meetings.REF_FIXERS,
+    "survey_responses": _fix_response,
+}

@@ -123,6 +123,17 @@ def duration_limit(value: float) -> str | None:
     return f"{plain_number(value)} working days is outside 0-{MOST_DAYS}"
 
 
+#: The longest meeting, in minutes (a day).
+MOST_MINUTES = 24 * 60
+
+
+def length_limit(value: int) -> str | None:
+    """Lengths from a minute to a day."""
+    if 1 <= value <= MOST_MINUTES:
+        return None
+    return f"{value} minutes is outside 1 minute to {MOST_MINUTES // 60} hours"
+
+
 def links_limit(value: list[str]) -> str | None:
     """Lags of at most MOST_DAYS working days either way."""
     from pmtui.domain.links import parse_links

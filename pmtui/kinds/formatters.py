@@ -65,6 +65,21 @@ def duration_display(value: Any) -> str:
     return f"{plain_number(float(value))}d"
 
 
+def length_text(value: Any) -> str:
+    """Minutes of clock time as typed and read: 45m, 1h, 1h30."""
+    hours, minutes = divmod(int(value), 60)
+    if not hours:
+        return f"{minutes}m"
+    return f"{hours}h{minutes:02d}" if minutes else f"{hours}h"
+
+
+def recurrence_display(value: Any) -> str:
+    """An RRULE in the recurrence grammar's words (weekly on mon)."""
+    from pmtui.domain.recurrence import describe  # loads with the first recurrence shown
+
+    return describe(str(value))
+
+
 def one_line(value: Any) -> str:
     """Several lines shown on one, each break marked."""
     return str(value).replace("\n", " ⏎ ")

@@ -322,50 +322,44 @@ def parse_weekdays(f: Field, raw: object, ctx: ParseContext) -> list[str]:
     return [d for d in WEEKDAY_NAMES if d in days]
 
 
-_RECURRENCE_WORDS = {
-    "daily": "FREQ=DAILY",
-    "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
-    "weekly": "FREQ=WEEKLY",
-    "biweekly": "FREQ=WEEKLY;INTERVAL=2",
-    "fortnightly": "FREQ=WEEKLY;INTERVAL=2",
-    "monthly": "FREQ=MONTHLY",
-    "quarterly": "FREQ=MONTHLY;INTERVAL=3",
-    "yearly": "FREQ=YEARLY",
-    "annually": "FREQ=YEARLY",
-}
-_RRULE_DAYS = {name: name[:2].upper() for name in WEEKDAY_NAMES}
-_UNITS = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
-
-
 def parse_recurrence(f: Field, raw: object, ctx: ParseContext) -> str:
-    from dateutil.rrule import rrulestr
+    """The grammar of pmtui.domain.recurrence, stored as its canonical RRULE."""
+    from pmtui.domain import recurrence
 
     text = str(raw).strip()
-    lowered = text.lower()
-    rule: str | None = None
-    if lowered.startswith(("freq=", "rrule:")):
-        rule = text.split(":", 1)[-1].upper()
-    else:
-        words = lowered.replace(",", " ").split()
-        days = [_RRULE_DAYS[w[:3]] for w in words[1:] if w[:3] in _RRULE_DAYS]
-        every = re.fullmatch(r"every\s+(\d+)\s+(day|week|month|year)s?(.*)", lowered)
-        if every:
-            rule = f"FREQ={_UNITS[every.group(2)]};INTERVAL={int(every.group(1))}"
-            days = [_RRULE_DAYS[w[:3]] for w in every.group(3).split() if w[:3] in _RRULE_DAYS]
-        elif words and words[0] in _RECURRENCE_WORDS:
-            rule = _RECURRENCE_WORDS[words[0]]
-        elif words and all(w[:3] in _RRULE_DAYS for w in words):
-            rule, days = "FREQ=WEEKLY", [_RRULE_DAYS[w[:3]] for w in words]
-        if rule and days and "BYDAY" not in rule:
-            rule += ";BYDAY=" + ",".join(days)
-    message = (
-        f"{quoted(text)} is not a recurrence: write daily, weekdays, weekly mon, every 2 weeks, "
-        "monthly, or an RRULE such as FREQ=WEEKLY;BYDAY=TU"
-    )
-    if rule is None:
-        raise FieldError(message)
     try:
-        rrulestr("RRULE:" + rule, dtstart=datetime(2000, 1, 1))
-    except (ValueError, TypeError):
-        raise FieldError(message) from None
-    return rule
+        return recurrence.parse(text)
+    except recurrence.RecurrenceError:
+        raise FieldError(f"{quoted(text)} is not a recurrence: {recurrence.HELP}") from None
+
+
+_LENGTH = re.compile(
+    r"(?:(\d{1,3})\s*h(?:ours?|rs?)?)?\s*(?:(\d{1,4})\s*(?:m|min|mins|minutes?)?)?"
+)
+
+
+def parse_length(f: Field, raw: object, ctx: ParseContext) -> int:
+    """A length of clock time: `45m`, `1h30`, `1h`, `1.5h`, `90` (minutes) -> minutes."""
+    hint = f"{quoted(raw)} is not a length: write 45m, 1h30, 1h or minutes (90)"
+    if isinstance(raw, bool):
+        raise FieldError(hint)
+    if isinstance(raw, int | float):
+        if not float(raw).is_integer():
+            raise FieldError(hint)
+        minutes = int(raw)
+    else:
+        text = str(raw).strip().lower().replace(" ", "")
+        decimal = re.fullmatch(r"(\d{1,3}(?:\.\d+)?)h(?:ours?|rs?)?", text)
+        match = _LENGTH.fullmatch(text)
+        if decimal:
+            exact = float(decimal.group(1)) * 60
+            if not exact.is_integer():
+                raise FieldError(hint)
+            minutes = int(exact)
+        elif text and match and (match.group(1) or match.group(2)):
+            minutes = int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
+        else:
+            raise FieldError(hint)
+    if minutes <= 0:
+        raise FieldError(f"{quoted(raw)} is not a length: it must be at least a minute")
+    return minutes

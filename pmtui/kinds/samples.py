@@ -21,7 +21,11 @@ _WORDS = (
 )  # fmt: skip
 _FIRST = ("Ann", "Ben", "Chen", "Dana", "Emil", "Fatima", "Goran", "Hana", "Ivo", "Jana")
 _LAST = ("Lee", "Meyer", "Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Sato", "Tanaka")
-_RECURRENCES = ("daily", "weekdays", "weekly mon", "weekly tue, thu", "every 2 weeks", "monthly")
+_RECURRENCES = (
+    "daily", "every weekday", "weekly on mon", "every 2 weeks on tue, thu", "monthly",
+    "monthly on the 1st fri", "monthly on the 15th", "last working day of the month",
+    "quarterly",
+)  # fmt: skip
 _DATE_WORDS = ("today", "tomorrow", "+3d", "+2w", "+5wd", "next fri", "eom", "eoq")
 
 
@@ -107,6 +111,10 @@ def rating(f: Field, rng: Random, refs: Mapping[str, list[str]], index: int) -> 
 
 def duration(f: Field, rng: Random, refs: Mapping[str, list[str]], index: int) -> str:
     return rng.choice((str(rng.randint(1, 20)), f"{rng.randint(1, 9)}.5d", "2w"))
+
+
+def length(f: Field, rng: Random, refs: Mapping[str, list[str]], index: int) -> str:
+    return rng.choice(("15m", "30m", "45m", "1h", "1h30", "90", "2h"))
 
 
 def choice(f: Field, rng: Random, refs: Mapping[str, list[str]], index: int) -> str:

@@ -203,6 +203,17 @@ KINDS: dict[Kind, KindSpec] = {
         limit=bounds.duration_limit,
         longest=bounds.SHORT,
     ),
+    Kind.LENGTH: KindSpec(
+        read.parse_length,
+        "`45m`, `1h30`, `1h`, `1.5h`, `90` (minutes of clock time)",
+        "JSON integer of minutes",
+        samples.length,
+        text=shown.length_text,
+        hint="45m, 1h30, 1h",
+        numeric=True,
+        limit=bounds.length_limit,
+        longest=bounds.SHORT,
+    ),
     Kind.CHOICE: KindSpec(
         read.parse_choice,
         "one of the listed values (a unique prefix is enough)",
@@ -258,10 +269,13 @@ KINDS: dict[Kind, KindSpec] = {
     ),
     Kind.RECURRENCE: KindSpec(
         read.parse_recurrence,
-        "`daily`, `weekdays`, `weekly mon`, `every 2 weeks`, `monthly`, or an RRULE",
+        "`daily`, `every weekday`, `weekly on mon`, `every 2 weeks on tue, thu`, `monthly on "
+        "the 1st fri`, `monthly on the 15th`, `last working day of the month`, `quarterly`, "
+        "`yearly`, or an RRULE (`FREQ=...`); the grammar is in README (Recurrences)",
         "RRULE string such as `FREQ=WEEKLY;BYDAY=TU`",
         samples.recurrence,
-        hint="daily, weekly mon, every 2 weeks",
+        display=shown.recurrence_display,
+        hint="weekly on mon, monthly on the 1st fri",
         longest=bounds.SHORT * 4,
     ),
     Kind.TAGS: KindSpec(

@@ -65,7 +65,8 @@ DECISIONS = register(
                 "link",
                 Kind.RECORD,
                 width=0,
-                help="The record it came from, as table:key (changes:CH3, comparisons:CMP1).",
+                help="The record it came from, as table:key (changes:CH3, comparisons:CMP1, "
+                "occurrences:O12 for a meeting).",
             ),
             Field("rationale", Kind.LONG_TEXT, width=0, help="Why."),
         ),

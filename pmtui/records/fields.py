@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from pmtui.kinds.escapes import quoted
 from pmtui.schema import Field, Kind, Record, dates_in_order
 
 
@@ -33,6 +34,17 @@ def owner_field(help: str = "Who is accountable.", width: int = 10) -> Field:
 def notes_field(help: str = "Anything worth remembering.") -> Field:
     """Free `notes`, several lines, kept out of the default columns."""
     return Field("notes", Kind.LONG_TEXT, width=0, help=help)
+
+
+def time_zone_problem(name: str) -> str | None:
+    """Why `name` is not an IANA time zone (Europe/Berlin), or None when it is one."""
+    from zoneinfo import ZoneInfo  # only when a record sets one
+
+    try:
+        ZoneInfo(name)
+    except Exception:  # ZoneInfoNotFoundError, ValueError, IsADirectoryError, OSError ...
+        return f"{quoted(name)} is not a time zone: write an IANA name such as Europe/Berlin"
+    return None
 
 
 class _Dated(Protocol):

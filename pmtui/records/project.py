@@ -6,7 +6,7 @@ from typing import Any
 
 from pmtui.domain.risk import check_matrix_settings
 from pmtui.kinds.escapes import quoted
-from pmtui.records.fields import choice_field, status_field, today
+from pmtui.records.fields import choice_field, status_field, time_zone_problem, today
 from pmtui.schema import Field, Kind, RecordType, register
 
 #: ISO 4217 currency codes in use (no dependency holds them; the list changes rarely).
@@ -20,16 +20,6 @@ _CODES = """AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD 
 CURRENCIES = frozenset(_CODES.split())
 
 
-def _time_zone_problem(name: str) -> str | None:
-    from zoneinfo import ZoneInfo  # only when a project sets one
-
-    try:
-        ZoneInfo(name)
-    except Exception:  # ZoneInfoNotFoundError, ValueError, IsADirectoryError, OSError ...
-        return f"{quoted(name)} is not a time zone: write an IANA name such as Europe/Berlin"
-    return None
-
-
 def check_settings(record: dict[str, Any]) -> dict[str, str]:
     """The project's settings, checked on every way in (form, CLI, import)."""
     problems: dict[str, str] = {}
@@ -39,7 +29,7 @@ def check_settings(record: dict[str, Any]) -> dict[str, str]:
             f"{quoted(currency)} is not an ISO 4217 currency code: write EUR, USD, GBP ..."
         )
     zone = record.get("time_zone")
-    if zone is not None and (problem := _time_zone_problem(str(zone))):
+    if zone is not None and (problem := time_zone_problem(str(zone))):
         problems["time_zone"] = problem
     amber, red = record.get("spi_amber"), record.get("spi_red")
     if isinstance(amber, int | float) and isinstance(red, int | float) and red > amber:

@@ -93,6 +93,14 @@ ACCEPTED: list[tuple[Field, object, object]] = [
     (field(Kind.RECURRENCE), "weekdays", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
     (field(Kind.RECURRENCE), "every 2 weeks tue", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"),
     (field(Kind.RECURRENCE), "FREQ=MONTHLY;BYMONTHDAY=15", "FREQ=MONTHLY;BYMONTHDAY=15"),
+    (field(Kind.RECURRENCE), "monthly on the 1st fri", "FREQ=MONTHLY;BYDAY=1FR"),
+    (field(Kind.LENGTH), "45m", 45),
+    (field(Kind.LENGTH), "1h30", 90),
+    (field(Kind.LENGTH), "1h", 60),
+    (field(Kind.LENGTH), "1.5h", 90),
+    (field(Kind.LENGTH), "90", 90),
+    (field(Kind.LENGTH), "2h 15m", 135),
+    (field(Kind.LENGTH), 30, 30),
     (field(Kind.TAGS), "sap, abap, sap", ["sap", "abap"]),
     (field(Kind.WEEKDAYS), "Sunday, sat", ["sat", "sun"]),
 ]
@@ -130,7 +138,11 @@ REFUSED: list[tuple[Field, str, str]] = [
     (field(Kind.REF, target="people"), "Zed", "no record 'Zed' in people"),
     (field(Kind.LINKS, target="tasks"), "T1 XX+2", "is not a link"),
     (field(Kind.BOOL), "maybe", "'maybe' is not yes or no"),
-    (field(Kind.RECURRENCE), "now and then", "is not a recurrence: write daily, weekdays"),
+    (field(Kind.RECURRENCE), "now and then", "is not a recurrence: write daily, every weekday"),
+    (field(Kind.LENGTH), "soon", "'soon' is not a length: write 45m, 1h30"),
+    (field(Kind.LENGTH), "0m", "is not a length: it must be at least a minute"),
+    (field(Kind.LENGTH), "1.01h", "is not a length"),
+    (field(Kind.LENGTH), "25h", "1500 minutes is outside 1 minute to 24 hours"),
     (field(Kind.WEEKDAYS), "funday", "'funday' is not a weekday"),
 ]
 
@@ -162,6 +174,12 @@ DISPLAYED: list[tuple[Field, object, str]] = [
     (field(Kind.TAGS), ["a", "b"], "a, b"),
     (field(Kind.LINKS), ["T1", "T2 SS+2"], "T1; T2 SS+2"),
     (field(Kind.LONG_TEXT), "a\nb", "a ⏎ b"),
+    (field(Kind.LENGTH), 45, "45m"),
+    (field(Kind.LENGTH), 60, "1h"),
+    (field(Kind.LENGTH), 90, "1h30"),
+    (field(Kind.LENGTH), 125, "2h05"),
+    (field(Kind.RECURRENCE), "FREQ=WEEKLY;BYDAY=MO", "weekly on mon"),
+    (field(Kind.RECURRENCE), "FREQ=DAILY;COUNT=3", "FREQ=DAILY;COUNT=3"),
 ]
 
 
@@ -187,6 +205,7 @@ _ROUND_TRIP_KINDS = [
         ),
     ),
     (field(Kind.BOOL), st.booleans()),
+    (field(Kind.LENGTH), st.integers(1, 24 * 60)),
 ]
 
 
@@ -212,6 +231,7 @@ def test_any_text_is_a_value_or_a_field_error(text: str) -> None:
         Kind.PERCENT,
         Kind.DURATION,
         Kind.RECURRENCE,
+        Kind.LENGTH,
         Kind.BOOL,
     ):
         with contextlib.suppress(FieldError):
