@@ -120,7 +120,7 @@ class NeedsBoard(TableBoard):
             return "No survey yet (n adds one)"
         at = [r.key for r in self._results].index(survey.key) + 1
         dates = f"sent {survey.sent_on or '-'}, closes {survey.closes_on or '-'}"
-        return f"Survey {at}/{len(self._results)}: {survey.title} ({dates}) · s next · r record"
+        return f"Survey {at}/{len(self._results)}: {survey.title} · {dates}"
 
     # ------------------------------------------------ which list acts
 

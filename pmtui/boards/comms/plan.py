@@ -23,6 +23,8 @@ def due_style(text: str) -> str | None:
 
 
 DUE = Column("due_state", "Due", 13, style_of=due_style)
+#: Columns beside the due state (channel, owner, last done and the note: detail line, form).
+SHOWN = ("key", "information", "audience", "frequency", "next_due")
 
 
 def due_text(record: Record, today: date) -> str:
@@ -50,12 +52,18 @@ class CommsPlanBoard(TableBoard):
             views.rows(self.store, rt.table),
             key=lambda r: (str(r.get("next_due") or "9999"), str(r["key"])),
         )
-        columns = columns_for(rt)
-        rows = rows_for(rt, records, views.reference_names(self.store, rt))
-        columns.append(DUE)
+        every = columns_for(rt)
+        keep = [n for n, column in enumerate(every) if column.key in SHOWN]
+        columns = [every[n] for n in keep] + [DUE]
+        rows = []
         today = self.store.today
-        for (_, cells), record in zip(rows, records, strict=True):
-            cells.append(due_text(record, today))
+        all_rows = rows_for(rt, records, views.reference_names(self.store, rt))
+        audience = [c.key for c in columns].index("audience")
+        for (key, cells), record in zip(all_rows, records, strict=True):
+            shown = [cells[n] for n in keep] + [due_text(record, today)]
+            if not shown[audience]:  # a group named by text instead of stakeholders
+                shown[audience] = str(record.get("group") or "")
+            rows.append((key, shown))
         self.table.set_data(columns, rows)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
