@@ -407,14 +407,17 @@ def done(store: Writing, table: str, key: str) -> Record:
     record = store.get(table, key)
     if record is None:
         raise AgendaError(f"no {rt.singular} {key!r} in {table}")
-    if not agenda.done:
+    if not agenda.done and not agenda.done_on:
         reason = agenda.refuse or "it cannot be marked done from Today"
         raise AgendaError(f"{rt.singular} {key}: {reason}")
     values: dict[str, Any] = dict(agenda.done)
-    if all(record.get(name) == value for name, value in values.items()):
+    today = store.today.isoformat()
+    # A recurring record (a comms plan entry) declares only done_on: done once per day.
+    finished = all(record.get(name) == value for name, value in values.items())
+    if finished and (values or record.get(agenda.done_on) == today):
         raise AgendaError(f"{rt.singular} {key} is done already")
     if agenda.done_on:
-        values[agenda.done_on] = store.today.isoformat()
+        values[agenda.done_on] = today
     return store.update(table, key, values, label=f"done {rt.singular} {key}")
 
 

@@ -159,7 +159,8 @@ class Agenda:
     owner: str = "owner"
     #: What `done` writes: (field, value) pairs; empty: `done` refuses with `refuse`.
     done: tuple[tuple[str, Any], ...] = ()
-    #: A date field `done` sets to today.
+    #: A date field `done` sets to today; alone (no `done` pairs) it makes a recurring
+    #: record done for today (a comms plan entry: its next due date moves on).
     done_on: str = ""
     #: Why `done` refuses (a decision is made on the record's board, never by `done`).
     refuse: str = ""

@@ -129,6 +129,14 @@ MEETINGS = register(
                 help="Who attends (keys or names, separated by ;).",
             ),
             Field(
+                "guests",
+                Kind.REFS,
+                target="stakeholders",
+                width=0,
+                help="Stakeholders who attend besides the team (keys or names, separated "
+                "by ;): the works council, the auditor...",
+            ),
+            Field(
                 "recurrence",
                 Kind.RECURRENCE,
                 label="Repeats",

@@ -105,8 +105,12 @@ class LinePromptModal(ModalScreen[Typed | None]):
         message: str = "",
         names: Sequence[str] = (),
         full_form: bool = False,
+        optional: bool = False,
     ) -> None:
         super().__init__()
+        #: Whether enter on an empty line returns it (an optional note) rather than
+        #: cancelling.
+        self.optional = optional
         self.prompt_title = title
         self.value = value
         self.placeholder = placeholder
@@ -173,8 +177,8 @@ class LinePromptModal(ModalScreen[Typed | None]):
         self.submit_box(event.input)
 
     def submit_box(self, box: Input) -> None:
-        """enter: return the text (nothing typed: as esc)."""
-        self.dismiss(Typed(box.value) if box.value.strip() else None)
+        """enter: return the text (nothing typed: as esc, unless the text is optional)."""
+        self.dismiss(Typed(box.value) if box.value.strip() or self.optional else None)
 
     def action_full_form(self) -> None:
         self.dismiss(Typed(self.query_one(Input).value, full_form=True))

@@ -1,1 +1,2 @@
-"""The Comms area's boards: meetings and their occurrences."""
+"""The Comms area's boards: meetings and their occurrences, stakeholders, the communication
+plan, needs and surveys."""
