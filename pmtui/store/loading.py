@@ -299,4 +299,6 @@ class Loading:
     def close(self) -> None:
         """Release what this session holds and remove the lock file if nobody else uses it."""
         self._hold(None)
+        if getattr(self, "read_only", False):
+            return  # a peek made no lock file, and touches none
         self._lock.remove_if_free()
