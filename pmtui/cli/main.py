@@ -10,14 +10,31 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from pmtui import __version__, areas
-from pmtui.cli import activity, backups, common, exchange, privacy, projects, records
+from pmtui.cli import (
+    activity,
+    backups,
+    common,
+    exchange,
+    portfolio,
+    privacy,
+    projects,
+    records,
+)
 from pmtui.cli.common import UsageError, UserError
 from pmtui.kinds import FieldError
 from pmtui.store import StoreError, exit_on_signals
 from pmtui.tables import did_you_mean
 
 #: The commands of every project; each area's follow (its declaration names them).
-CORE_MODULES: tuple[ModuleType, ...] = (projects, records, exchange, backups, privacy, activity)
+CORE_MODULES: tuple[ModuleType, ...] = (
+    projects,
+    records,
+    exchange,
+    backups,
+    privacy,
+    activity,
+    portfolio,
+)
 
 
 def command_modules() -> list[ModuleType]:
