@@ -6,10 +6,14 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmtui import paths
 from pmtui.cli.common import Commands, UserError, print_json
 from pmtui.kinds.escapes import one_line
+
+if TYPE_CHECKING:
+    from pmtui.reports.portfolio import ProjectLine
 
 #: The commands `register` adds (main builds only the one being run).
 COMMANDS = ("portfolio",)
@@ -70,7 +74,7 @@ def _ratio(value: float | None) -> str:
 _FIXED = 5 + 5 + 10 + 4 + 4 + 4 + 10 + 8 * 2
 
 
-def render(lines: list, width: int = 0) -> list[str]:  # type: ignore[type-arg]
+def render(lines: list[ProjectLine], width: int = 0) -> list[str]:
     """The table for people: one line per project (`width` 0: nothing is cut)."""
     if width:
         spare = max(width - _FIXED, 20)
