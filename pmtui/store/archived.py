@@ -28,9 +28,7 @@ def check_open(project: Record, changes: Sequence[Change], path: Path) -> None:
     """Raise ArchivedError when the project is archived and `changes` do more than reopen it."""
     if not project.get("archived") or reopens(changes):
         return
-    closed = f" (closed on {project['closed_on']})" if project.get("closed_on") else ""
-    name = path.stem
     raise ArchivedError(
-        f"{project.get('name') or name} is archived{closed} and read-only; nothing was "
-        f"changed: pmtui reopen {name} (or R on Project › Closure) reopens it"
+        f"the project is archived, so read-only: pmtui reopen {path.stem} (or R on "
+        "Project › Closure) reopens it; nothing was changed"
     )
