@@ -177,7 +177,16 @@ AREAS: tuple[Area, ...] = (
         test_data="pmtui.generate.control",
     ),
     Area(7, "comms", "Comms"),
-    Area(8, "reports", "Reports"),
+    Area(
+        8,
+        "reports",
+        "Reports",
+        records=("pmtui.records.reports",),
+        demo="pmtui.demo.reports:add_demo",
+        demo_needs=("project", "plan", "people", "vendors", "money", "control"),
+        commands=("pmtui.cli.reports",),
+        test_data="pmtui.generate.reports",
+    ),
     Area(
         9,
         "project",

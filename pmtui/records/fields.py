@@ -15,8 +15,10 @@ def choice_field(name: str, choices: tuple[str, ...], *, help: str = "", **optio
     return Field(name, Kind.CHOICE, choices=choices, help=f"{help} {listed}".lstrip(), **options)
 
 
-def status_field(choices: tuple[str, ...], default: str, *, help: str, **options: Any) -> Field:
-    """A record's `status`: where it stands, one of `choices`."""
+def status_field(
+    choices: tuple[str, ...], default: str | None, *, help: str, **options: Any
+) -> Field:
+    """A record's `status`: where it stands, one of `choices` (None: empty by default)."""
     return choice_field("status", choices, default=default, help=help, **options)
 
 

@@ -72,11 +72,23 @@ PROJECT = register(
             Field("manager", Kind.TEXT, width=16, help="The project manager."),
             status_field(
                 ("green", "amber", "red"),
-                "green",
+                None,
                 width=6,
-                help="Overall RAG status, shown in the header.",
+                help="The manager's override of the overall RAG status; empty: the colour "
+                "computed from the rules (pmtui.domain.rag) is the status.",
             ),
-            Field("status_reason", Kind.TEXT, width=0, help="Why the status is what it is."),
+            Field(
+                "status_reason",
+                Kind.TEXT,
+                width=0,
+                help="Why the manager overrides the computed status (shown beside it).",
+            ),
+            Field(
+                "report_summary",
+                Kind.LONG_TEXT,
+                width=0,
+                help="The manager's summary for the next status report, in their own words.",
+            ),
             Field("objectives", Kind.LONG_TEXT, width=0, help="What the project must achieve."),
             Field("scope", Kind.LONG_TEXT, width=0, help="What is in and out of scope."),
             Field("technologies", Kind.TAGS, width=0, help="Technologies used, comma-separated."),
@@ -163,6 +175,24 @@ PROJECT = register(
                 minimum=0,
                 width=0,
                 help="SPI or CPI below this is red.",
+            ),
+            Field(
+                "schedule_red_days",
+                Kind.NUMBER,
+                default=10,
+                minimum=0,
+                width=0,
+                help="Schedule is red when the critical path finishes more than this many "
+                "working days after the target finish (any lateness is amber).",
+            ),
+            Field(
+                "schedule_red_percent",
+                Kind.NUMBER,
+                default=10,
+                minimum=0,
+                width=0,
+                help="Schedule is also red when the critical path finishes later than the "
+                "target by more than this percent of the working days left until it.",
             ),
             Field(
                 "due_soon_days",

@@ -11,6 +11,7 @@ from typing import Any
 from pmtui.context import Context
 from pmtui.domain.links import ScheduleError
 from pmtui.planning import shared_plan
+from pmtui.services.project_rag import rag_of
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,10 @@ def _build(ctx: Context, finishes: Finishes) -> Glance:
     )
     first = upcoming[0] if upcoming else None
     spi, cpi, used = finishes.money(ctx)
+    # The manager's override, else the colour the rules give (pmtui.domain.rag).
+    rag = rag_of(ctx, ctx.today, spi=spi, cpi=cpi, late_by=late_by).overall
     return Glance(
-        rag=str(project.get("status") or ""),
+        rag=rag,
         finish=finish,
         target=target,
         late_by=late_by,

@@ -327,8 +327,9 @@ class TestSchemaVersion:
                 person["role"] = person["role"].upper()
             return data
 
-        monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-        monkeypatch.setattr(migrations, "MIGRATIONS", {1: add_team})
+        now = migrations.SCHEMA_VERSION  # the file is made at this version
+        monkeypatch.setattr(migrations, "SCHEMA_VERSION", now + 1)
+        monkeypatch.setattr(migrations, "MIGRATIONS", {now: add_team})
         writes: list[Path] = []
         real_write = atomic.atomic_write
 
@@ -338,11 +339,11 @@ class TestSchemaVersion:
 
         monkeypatch.setattr(store_module, "atomic_write", spy)
         store = Store.open(project, today=DAY)
-        backup = ProjectFiles.for_path(project).backups / "demo.schema-v1.json"
+        backup = ProjectFiles.for_path(project).backups / f"demo.schema-v{now}.json"
         assert writes == [backup, project]
         assert backup.read_bytes() == original
         data = json.loads(project.read_bytes())
-        assert data["_meta"]["1"]["schema_version"] == 2
+        assert data["_meta"]["1"]["schema_version"] == now + 1
         assert {p["role"] for p in data["people"].values()} == {"DEV"}
         assert store.get("people", "P1")["role"] == "DEV"  # type: ignore[index]
 
@@ -356,8 +357,9 @@ class TestSchemaVersion:
                 person["role"] = person["role"].upper()
             return data
 
-        monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-        monkeypatch.setattr(migrations, "MIGRATIONS", {1: shout})
+        now = migrations.SCHEMA_VERSION
+        monkeypatch.setattr(migrations, "SCHEMA_VERSION", now + 1)
+        monkeypatch.setattr(migrations, "MIGRATIONS", {now: shout})
         store = Store.open(project, today=DAY)
         store.add("tasks", {"title": "After the upgrade", "duration": "2"})
         store.close()
@@ -373,9 +375,10 @@ class TestSchemaVersion:
         def broken(data: dict[str, Any]) -> dict[str, Any]:
             raise KeyError("tasks")
 
-        monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-        monkeypatch.setattr(migrations, "MIGRATIONS", {1: broken})
-        with pytest.raises(ProjectError, match="cannot be upgraded from schema version 1"):
+        now = migrations.SCHEMA_VERSION
+        monkeypatch.setattr(migrations, "SCHEMA_VERSION", now + 1)
+        monkeypatch.setattr(migrations, "MIGRATIONS", {now: broken})
+        with pytest.raises(ProjectError, match=f"cannot be upgraded from schema version {now}"):
             Store.open(project, today=DAY)
         assert project.read_bytes() == original and project.stat().st_mtime_ns == mtime
 

@@ -1,0 +1,53 @@
+"""The demo's status reports: the manager's summary for this week, and two reports issued
+14 and 7 days ago with different figures, so the trends show a direction."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pmtui.store import Store
+
+SUMMARY = """\
+Realisation is on track in finance; logistics build is a week behind after the SD pricing
+rework. Mock load 1 rejected 4 % of vendor records (invalid IBANs): cleansing runs this week
+and mock load 2 moves two weeks. The bank interface certification is the risk to watch:
+the bank has not confirmed a test slot yet. Decision needed from the steering committee on
+the VAT report change request."""
+
+#: (days ago, overall, schedule, cost, scope, risk, SPI, CPI, % complete, % used, high,
+#: medium, low, open issues, summary)
+ISSUED: tuple[tuple[int, str, str, str, str, str, float, float, float, float, int, int, int, int,
+                    str], ...] = (
+    (14, "green", "green", "green", "green", "amber", 0.97, 1.01, 24.0, 23.5, 2, 6, 6, 4,
+     "Blueprint signed off; realisation started in all workstreams."),
+    (7, "amber", "amber", "green", "amber", "red", 0.93, 0.98, 29.5, 30.0, 3, 6, 5, 6,
+     "SD pricing rework approved; mock load 1 finished with IBAN errors."),
+)  # fmt: skip
+
+
+def add_demo(store: Store, today: date) -> None:
+    """The project's summary text and the two issued reports."""
+    key = str(store.records("project")[0]["key"])
+    store.update("project", key, {"report_summary": SUMMARY})
+    for ago, overall, schedule, cost, scope, risk, spi, cpi, done, used, high, medium, low, \
+            issues, summary in ISSUED:  # fmt: skip
+        store.add(
+            "report_snapshots",
+            {
+                "date": (today - timedelta(days=ago)).isoformat(),
+                "overall": overall,
+                "schedule": schedule,
+                "cost": cost,
+                "scope": scope,
+                "risk": risk,
+                "spi": str(spi),
+                "cpi": str(cpi),
+                "percent_complete": str(done),
+                "budget_used": str(used),
+                "risks_high": str(high),
+                "risks_medium": str(medium),
+                "risks_low": str(low),
+                "open_issues": str(issues),
+                "summary": summary,
+            },
+        )
