@@ -203,10 +203,12 @@ def figures_of(store: Any, path: Path) -> ProjectLine:
 
 
 def _rag(ctx: Any, project: dict[str, Any]) -> tuple[str | None, str | None]:
-    """(computed, override): the status report's RAG rules once they exist; until then the
-    project's own status is all there is, and counts as set by the manager."""
-    status = project.get("status") or None
-    return (str(status) if status else None), None
+    """(computed, override): the status report's RAG rules (pmtui.services.project_rag),
+    and the colour the manager set, if any."""
+    from pmtui.services.project_rag import rag_for
+
+    rag = rag_for(ctx)
+    return rag.computed, rag.override
 
 
 def _next_milestone(store: Any, milestones: list[dict[str, Any]]) -> tuple[str | None, str | None]:
