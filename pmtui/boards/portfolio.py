@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 from pmtui import paths, themes
 from pmtui.boards.keys import command, list_filter
 from pmtui.config import load_config
+from pmtui.kinds.escapes import one_line
 from pmtui.reports.portfolio import ProjectLine, portfolio, project_files, work_out
 from pmtui.state import load_state
 from pmtui.widgets.columns import Column
@@ -148,7 +149,10 @@ class PortfolioScreen(Screen[str | None]):
         line = next((line for line in self.lines if line.path == key), None)
         text = ""
         if line is not None:
-            text = line.path if not line.error else f"{line.path}: {line.error}"
+            path = Path(line.path)
+            where = path.name if path.parent == self.folder else line.path
+            text = where if not line.error else f"{where}: {line.error}"
+            text = one_line(text, max(self.size.width - 2, 20))
         self.query_one("#portfolio-detail", Static).update(text)
 
     @on(RecordTable.RowHighlighted)

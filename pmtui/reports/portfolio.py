@@ -153,7 +153,11 @@ def work_out(path: Path) -> ProjectLine:
     try:
         store = Store.peek(path)
     except StoreError as error:
-        return ProjectLine(name=path.stem, path=str(path), error=_error_text(error))
+        # The line names the file already: the message need not start with it.
+        text = _error_text(error)
+        for prefix in (f"{path}: ", f"{path.resolve()}: "):
+            text = text.removeprefix(prefix)
+        return ProjectLine(name=path.stem, path=str(path), error=text)
     try:
         line = figures_of(store, path)
     except Exception as error:  # one broken project never hides the others

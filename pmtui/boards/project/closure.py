@@ -4,9 +4,11 @@ first; with items failing, only with a reason), R reopens."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import Static
@@ -51,6 +53,8 @@ class ClosureBoard(TableBoard):
                 id="closure-archive"),
         command("R", "reopen", "Reopen", "project: Reopen the archived project",
                 id="closure-reopen"),
+        command("F", "final_report", "Final report",
+                "project: Write the final report (the whole project)", id="closure-report"),
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
@@ -149,3 +153,42 @@ class ClosureBoard(TableBoard):
         self.app.push_screen(
             ConfirmModal(f"Reopen {project.get('name')}? It can be changed again."), confirmed
         )
+
+    def action_final_report(self) -> None:
+        path = self.store.path
+        suggested = path.with_name(f"{path.stem}-final-report.md")
+
+        def answered(typed: Typed | None) -> None:
+            if typed is not None and typed.text.strip():
+                self._write_final_report(Path(typed.text.strip()).expanduser())
+
+        self.app.push_screen(
+            LinePromptModal(
+                "Write the final report",
+                value=str(suggested),
+                hint="Where (.md Markdown, .html one self-contained page):",
+            ),
+            answered,
+        )
+
+    @work(thread=True, exclusive=True, group="final-report")
+    def _write_final_report(self, target: Path) -> None:
+        """Gather and write the report off the UI thread (a big project's takes a while)."""
+        from pmtui.reports.status import gather, html, markdown
+        from pmtui.transfer import write_export
+
+        what = self.store.files.part_of(target)
+        if what is not None:
+            message = f"Not written: {target} is {what}"
+            self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
+            return
+        try:
+            with self.store.steady():
+                report = gather(self.store, final=True)
+            text = html(report) if target.suffix.lower() in (".html", ".htm") else markdown(report)
+            write_export(target, text, private=False)
+        except (OSError, ValueError) as error:
+            message = f"Not written: {error}"
+            self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.app.notify, f"Wrote {target}", markup=False)
