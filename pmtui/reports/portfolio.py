@@ -218,11 +218,12 @@ def _rag(ctx: Any, project: dict[str, Any]) -> tuple[str | None, str | None]:
 def _next_milestone(store: Any, milestones: list[dict[str, Any]]) -> tuple[str | None, str | None]:
     """The first open milestone by due date (an overdue one first), and its forecast."""
     open_ones = sorted(
-        (str(m.get("due") or "9999"), m) for m in milestones if m.get("status") != "done"
+        (m for m in milestones if m.get("status") != "done"),
+        key=lambda m: (str(m.get("due") or "9999"), str(m.get("key"))),
     )
     if not open_ones:
         return None, None
-    first = open_ones[0][1]
+    first = open_ones[0]
     title = str(first.get("title") or first.get("key"))
     return title, _iso(first.get("forecast")) or _iso(first.get("due"))
 

@@ -30,6 +30,7 @@ def folder(tmp_path: Path) -> Path:
     store = Store.open(erp)
     with store.transaction("seed"):
         store.add("milestones", {"title": "Go-live", "due": "2026-12-15"})
+        store.add("milestones", {"title": "Hypercare", "due": "2026-12-15"})  # same day
         store.add("milestones", {"title": "Kick-off", "due": "2026-11-03", "status": "done"})
         store.add("actions", {"text": "Chase quote", "due": "2026-11-20"})
     store.close()
