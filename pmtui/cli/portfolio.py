@@ -6,14 +6,9 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pmtui import paths
-from pmtui.cli.common import Commands, UserError, print_json
-from pmtui.kinds.escapes import one_line
-
-if TYPE_CHECKING:
-    from pmtui.reports.portfolio import ProjectLine
+from pmtui.cli.common import Commands, UserError
 
 #: The commands `register` adds (main builds only the one being run).
 COMMANDS = ("portfolio",)
@@ -51,56 +46,10 @@ def folder_of(arg: str | None) -> Path:
 
 def run_portfolio(args: argparse.Namespace) -> int:
     """Print the portfolio as a table for people, or CONTRACT's JSON."""
-    from pmtui.reports.portfolio import portfolio, project_files
+    from pmtui.reports.portfolio import portfolio, printed, project_files
 
     folder = folder_of(args.folder)
     lines = portfolio(project_files(folder), show_archived=args.all)
-    if args.json:
-        print_json({"projects": [line.to_json() for line in lines]})
-        return 0
-    if not lines:
-        print(f"no projects in {folder} (pmtui new NAME makes one; --all shows archived ones)")
-        return 0
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
-    print("\n".join(render(lines, width)))
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() and not args.json else 0
+    print(printed(lines, folder, args.json, width))
     return 0
-
-
-def _ratio(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
-
-
-#: Project, RAG, Set, Next milestone, Forecast, SPI, CPI, Overdue, Report.
-_FIXED = 5 + 5 + 10 + 4 + 4 + 4 + 10 + 8 * 2
-
-
-def render(lines: list[ProjectLine], width: int = 0) -> list[str]:
-    """The table for people: one line per project (`width` 0: nothing is cut)."""
-    if width:
-        spare = max(width - _FIXED, 20)
-        name_width = max(10, spare * 3 // 5)
-        milestone_width = spare - name_width
-    else:
-        name_width = max([7, *(len(one_line(line.name, 999)) for line in lines)])
-        milestone_width = max(
-            [14, *(len(one_line(line.next_milestone or "", 999)) for line in lines)]
-        )
-    head = (
-        f"{'Project':<{name_width}}  RAG    Set    {'Next milestone':<{milestone_width}}  "
-        f"{'Forecast':<10}  SPI   CPI   Late  Report"
-    )
-    out = [head.rstrip()]
-    for line in lines:
-        name = one_line(line.name, name_width)
-        if line.error:
-            out.append(f"{name:<{name_width}}  cannot read it: {line.error}")
-            continue
-        flag = " (archived)" if line.archived else ""
-        out.append(
-            f"{name:<{name_width}}  {line.rag_computed or '-':<5}  {line.rag_override or '':<5}  "
-            f"{one_line(line.next_milestone or '-', milestone_width):<{milestone_width}}  "
-            f"{line.forecast or '':<10}  {_ratio(line.spi):>4}  {_ratio(line.cpi):>4}  "
-            f"{line.overdue if line.overdue is not None else '':>4}  "
-            f"{line.last_report or 'none'}{flag}".rstrip()
-        )
-    return out

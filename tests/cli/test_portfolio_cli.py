@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import RunPmtui
@@ -108,3 +110,27 @@ def test_an_archived_project_refuses_add_set_and_done_until_reopened(
     assert run_pmtui("done", "erp", "A1").returncode == 0
     again = run_pmtui("reopen", "erp")
     assert again.returncode == 1 and "not archived" in again.stderr
+
+
+def test_a_call_answered_from_the_cache_prints_what_the_full_command_prints(
+    run_pmtui: RunPmtui,
+) -> None:
+    """The second call is answered before the command line is imported (every figure
+    cached); its output is the first call's, text and JSON."""
+    folder = _projects(run_pmtui)
+    (folder / "broken.json").unlink()  # an unreadable file is never cached: no fast path
+    first_text, first_json = run_pmtui("portfolio").stdout, run_pmtui("portfolio", "--json").stdout
+    from pmtui.reports import portfolio
+
+    assert all(portfolio.cached(path) is not None for path in folder.glob("*.json"))
+    assert run_pmtui("portfolio").stdout == first_text
+    assert run_pmtui("portfolio", "--json").stdout == first_json
+    assert portfolio.answer(["--bogus"]) is None
+    probe = (
+        "import sys; from pmtui.__main__ import main; main(['portfolio', '--json']); "
+        "print('cli' if 'pmtui.cli' in sys.modules else 'fast')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ)
+    )
+    assert done.stdout.splitlines()[-1] == "fast", done.stderr
