@@ -8,12 +8,19 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. `pmtui today` is answered from its cache when the project file has
-    not changed, before the command line (and the rest of pmtui) is imported."""
+    not changed, and `pmtui portfolio` when every project's figures are cached, before the
+    command line (and the rest of pmtui) is imported."""
     words = list(sys.argv[1:] if argv is None else argv)
     if words[:1] == ["today"]:
         from pmtui import todaycache
 
         status = todaycache.answer(words[1:])
+        if status is not None:
+            return status
+    if words[:1] == ["portfolio"]:
+        from pmtui.reports import portfolio
+
+        status = portfolio.answer(words[1:])
         if status is not None:
             return status
     from pmtui.cli import main as run

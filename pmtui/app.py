@@ -250,3 +250,11 @@ def run(project: Path, env: Mapping[str, str] | None = None) -> int:
         where = f"details in {app.crash_report}" if app.crash_report else "no details kept"
         print(f"pmtui: stopped by an unexpected error ({app.crash_error}); {where}")
     return app.return_code or 0
+
+
+def run_portfolio(folder: Path, env: Mapping[str, str] | None = None) -> int:
+    """The portfolio screen (pmtui.boards.portfolio); the project chosen there opens next."""
+    from pmtui.boards.portfolio import PortfolioApp
+
+    chosen = PortfolioApp(folder, env).run()
+    return run(Path(chosen), env) if chosen else 0

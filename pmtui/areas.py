@@ -227,9 +227,13 @@ AREAS: tuple[Area, ...] = (
         9,
         "project",
         "Project",
-        records=("pmtui.records.project",),
-        boards=(board("settings", "Settings", "pmtui.boards.project.settings:ProjectBoard"),),
+        records=("pmtui.records.project", "pmtui.records.closure"),
+        boards=(
+            board("settings", "Settings", "pmtui.boards.project.settings:ProjectBoard"),
+            board("closure", "Closure", "pmtui.boards.project.closure:ClosureBoard", "lessons"),
+        ),
         demo="pmtui.demo.base:add_demo",
+        commands=("pmtui.cli.closure",),
         test_data="pmtui.generate.project",
     ),
 )

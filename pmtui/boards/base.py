@@ -387,6 +387,8 @@ class Board(Widget):
         heading: str | None = None,
         then: Callable[[], object] | None = None,
     ) -> None:
+        if table != "project" and self.refused_while_archived():
+            return
         rt = record_type(table)
         key = str(record["key"]) if record else None
         # A person fills the record's own fields first; the key is generated, so it comes
@@ -521,8 +523,22 @@ class Board(Widget):
 
         self.app.push_screen(ConfirmModal(question), answered)
 
+    def refused_while_archived(self) -> bool:
+        """An archived project is read-only (pmtui.store.archived refuses every save): say
+        so before a form opens, rather than after it was typed; True when refused."""
+        if not self.store.project.get("archived"):
+            return False
+        self.app.notify(
+            "The project is archived, so read-only: R on 9 Project › Closure reopens it",
+            title="Read-only",
+            severity="warning",
+        )
+        return True
+
     def delete_record(self, table: str, key: str) -> None:
         """Ask, then delete (undoable with u)."""
+        if self.refused_while_archived():
+            return
         record = self.store.get(table, key)
         if record is None:
             self.app.notify(f"{key} no longer exists", severity="warning")

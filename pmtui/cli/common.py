@@ -176,3 +176,10 @@ def open_app(path: Path, hint: str = "use --no-open") -> int:
         return int(run(path) or 0)
     finally:
         gc.enable()
+
+
+def open_portfolio(folder: Path) -> int:
+    """Start the portfolio screen on `folder`; the project chosen there opens in the app."""
+    from pmtui.app import run_portfolio
+
+    return int(run_portfolio(folder) or 0)

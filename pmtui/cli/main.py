@@ -9,15 +9,32 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
-from pmtui import __version__, areas
-from pmtui.cli import activity, backups, common, exchange, privacy, projects, records
+from pmtui import __version__, areas, paths
+from pmtui.cli import (
+    activity,
+    backups,
+    common,
+    exchange,
+    portfolio,
+    privacy,
+    projects,
+    records,
+)
 from pmtui.cli.common import UsageError, UserError
 from pmtui.kinds import FieldError
 from pmtui.store import StoreError, exit_on_signals
 from pmtui.tables import did_you_mean
 
 #: The commands of every project; each area's follow (its declaration names them).
-CORE_MODULES: tuple[ModuleType, ...] = (projects, records, exchange, backups, privacy, activity)
+CORE_MODULES: tuple[ModuleType, ...] = (
+    projects,
+    records,
+    exchange,
+    backups,
+    privacy,
+    activity,
+    portfolio,
+)
 
 
 def command_modules() -> list[ModuleType]:
@@ -34,8 +51,9 @@ def command_names() -> set[str]:
 EPILOG = """\
 PROJECT is a path when it contains '/' or ends in .json, else a project name in
 the data folder. `pmtui` alone opens the config's default_project, else the last
-project opened, else the one project in the data folder (with several it lists
-them, with none it says how to make one).
+project opened, else the portfolio when the data folder holds several projects
+(pmtui portfolio prints it), else the one project (with none it says how to make
+one).
 
 environment:
   PMTUI_TODAY=YYYY-MM-DD  fix today (demos, tests, scripts); otherwise today is
@@ -98,6 +116,8 @@ def _open(project: str | None) -> int:
         project = projects.project_to_open()
         if project is None:
             return 0
+        if not project:  # several projects and none to prefer: the portfolio
+            return common.open_portfolio(paths.projects_dir())
     path = common.project_path(project)
     if not path.exists() and (hint := did_you_mean(project, command_names())):
         raise UserError(f"{project!r} is not a command nor a project{hint}")

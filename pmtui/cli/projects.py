@@ -217,8 +217,9 @@ def record_counts(store: Store) -> str:
 
 def project_to_open() -> str | None:
     """What `pmtui` alone opens (CONTRACT): the config's default project, else the last one
-    opened (if it is still there), else the one project of the data folder; None when there
-    is none or several (what to do is printed: the portfolio is not built yet)."""
+    opened (if it is still there), else the one project of the data folder; "" when there
+    are several (the caller opens the portfolio); None when there is none (what to do is
+    printed)."""
     default = load_settings().default_project
     if default:
         return default
@@ -235,9 +236,7 @@ def project_to_open() -> str | None:
             "pmtui demo builds a demo project to try"
         )
         return None
-    run_list(argparse.Namespace(json=False))
-    print(f"pmtui NAME opens one (pmtui {found[0].stem}, say); pmtui --help lists the commands")
-    return None
+    return ""
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -59,6 +59,12 @@ def register(commands: Commands) -> None:
         action="store_true",
         help="save the report as a snapshot (trends; resets 'since the last report')",
     )
+    parser.add_argument(
+        "--final",
+        action="store_true",
+        help="the final report (closure): the whole project's accomplishments, milestones "
+        "and trends, not only since the last report; it works on an archived project",
+    )
     parser.set_defaults(run=run_report)
 
 
@@ -112,7 +118,7 @@ def run_report(args: argparse.Namespace) -> int:
         if as_of is not None and as_of > store.today:
             raise UserError(f"--as-of {as_of.isoformat()} is after today; nothing was written")
         issued = issue_report(store, as_of) if args.issue else None
-        report = gather(store, as_of)
+        report = gather(store, as_of, final=args.final)
     if fmt == "json":
         text = _json_text(to_json(report))
     else:

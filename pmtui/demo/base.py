@@ -124,3 +124,21 @@ def add_demo(store: Store, today: date) -> None:
                 "skills": skills,
             },
         )
+    # Lessons noted along the way (Project › Closure), so closing finds them.
+    for kind, text, who, days_ago in LESSONS:
+        store.add(
+            "lessons",
+            {
+                "kind": kind,
+                "text": text,
+                "who_should_know": who,
+                "noted_on": (today - timedelta(days=days_ago)).isoformat(),
+            },
+        )
+
+
+#: (kind, text, who should know, days ago)
+LESSONS: tuple[tuple[str, str, str, int], ...] = (
+    ("went-well", "Fit-to-standard workshops kept custom code to 40 objects", "PMO", 60),
+    ("change", "Cleanse vendor master data before mock load 1, not after", "Data team", 12),
+)

@@ -17,6 +17,11 @@ def _fix_project(row: dict[str, str], rng: random.Random) -> None:
     if "spi_red" in row or "spi_amber" in row:
         row["spi_red"] = str(round(rng.uniform(0.5, 0.85), 2))
         row["spi_amber"] = str(round(rng.uniform(0.9, 1.0), 2))
+    # Random data is of projects in progress: an archived one would refuse every record
+    # generated after it (pmtui.store.archived).
+    row.pop("archived", None)
+    row.pop("closed_on", None)
+    row.pop("closed_reason", None)
     # The risk matrix: five increasing values, medium below high (pmtui.domain.risk).
     for name in ("risk_probability_values", "risk_impact_values"):
         row.pop(name, None)

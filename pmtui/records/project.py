@@ -240,6 +240,22 @@ PROJECT = register(
                 help="A risk scoring at least this is high (default 0.18; 12 on the product "
                 "scale).",
             ),
+            # Closure (pmtui.services.closure): an archived project opens read-only.
+            Field(
+                "archived",
+                Kind.BOOL,
+                default=False,
+                width=0,
+                help="Closed and archived: read-only, hidden from the portfolio unless asked "
+                "(pmtui reopen reopens it).",
+            ),
+            Field("closed_on", Kind.DATE, width=0, help="When the project was archived."),
+            Field(
+                "closed_reason",
+                Kind.TEXT,
+                width=0,
+                help="Why it was archived with checklist items failing (empty: none failed).",
+            ),
         ),
     )
 )

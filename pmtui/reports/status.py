@@ -49,11 +49,12 @@ def next_steps(store: Store, limit: int = NEXT_STEPS) -> list[Step]:
     return steps[:limit]
 
 
-def gather(store: Store, as_of: date | None = None) -> StatusReport:
-    """The report of `store`'s project as of `as_of` (default today)."""
+def gather(store: Store, as_of: date | None = None, *, final: bool = False) -> StatusReport:
+    """The report of `store`'s project as of `as_of` (default today); `final`: the closed
+    project's final report, over the whole project."""
     activity = journal.read_activity(store.files.activity)
     return build_report(
-        store.read_context(), as_of, activity=activity, next_steps=next_steps(store)
+        store.read_context(), as_of, activity=activity, next_steps=next_steps(store), final=final
     )
 
 

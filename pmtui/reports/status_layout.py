@@ -80,11 +80,17 @@ def _day(value: date | str | None) -> str:
 
 def heading(report: StatusReport) -> tuple[str, str]:
     """The title and the line under it (date, period, manager, where figures come from)."""
-    title = f"Status report: {report.project}" if report.project else "Status report"
+    kind = "Final report" if report.final else "Status report"
+    title = f"{kind}: {report.project}" if report.project else kind
     parts = [f"As of {report.as_of.isoformat()}"]
-    parts.append(
-        f"since the last report on {report.since.isoformat()}" if report.since else "first report"
-    )
+    if report.final:
+        parts.append("the whole project")
+    else:
+        parts.append(
+            f"since the last report on {report.since.isoformat()}"
+            if report.since
+            else "first report"
+        )
     if report.manager:
         parts.append(f"project manager {report.manager}")
     return title, " · ".join(parts)
@@ -110,7 +116,8 @@ def _milestones(report: StatusReport) -> Section:
     tables = []
     if report.milestones_done:
         done = [(m.title, _day(m.due), m.owner or "-") for m in report.milestones_done]
-        tables.append(("Done since the last report", Table(("Milestone", "Due", "Owner"), done)))
+        label = "Done" if report.final else "Done since the last report"
+        tables.append((label, Table(("Milestone", "Due", "Owner"), done)))
     if report.milestones_next:
         rows = _milestone_rows(report.milestones_next, False)
         tables.append(("Next", Table(("Milestone", "Due", "Forecast", "Owner"), rows)))

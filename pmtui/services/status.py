@@ -118,6 +118,8 @@ class StatusReport:
     #: The issued snapshots up to as_of, oldest first.
     trends: list[Record]
     notes: list[str] = field(default_factory=list)
+    #: The final report of a closed project: the whole project, not since the last report.
+    final: bool = False
 
 
 def _snapshots(ctx: Context, day: date) -> list[Record]:
@@ -281,6 +283,7 @@ def build_report(
     *,
     activity: Sequence[dict[str, Any]] = (),
     next_steps: Sequence[Step] = (),
+    final: bool = False,
 ) -> StatusReport:
     """The report as of `as_of` (default today). `activity`: the activity log's entries
     (oldest first); `next_steps`: Today's coming items, private ones left out. With an
@@ -289,7 +292,8 @@ def build_report(
     day = as_of or ctx.today
     project = ctx.project
     names = record_labels(ctx.records("people"), "name")
-    since = last_report_date(ctx, day)
+    # The final report (closure) covers the whole project: nothing is "since" a report.
+    since = None if final else last_report_date(ctx, day)
     until = day if day < ctx.today else None
     rag, figures = rag_for(ctx, day), figures_for(ctx, day)
     summary = str(project.get("report_summary") or "")
@@ -328,6 +332,7 @@ def build_report(
         decisions_needed=_decisions(ctx, names),
         trends=_snapshots(ctx, day),
         notes=notes,
+        final=final,
     )
 
 

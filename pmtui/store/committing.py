@@ -13,6 +13,7 @@ from tinydb.table import Document
 
 from pmtui.context import Context
 from pmtui.store import journal
+from pmtui.store.archived import check_open
 from pmtui.store.atomic import atomic_write, check_writable, deferred_signals
 from pmtui.store.changes import Change, ChangeSet, Record, check_against
 from pmtui.store.encoding import IncrementalEncoder
@@ -80,6 +81,8 @@ class Committing:
 
         _thread_lock: threading.RLock
 
+    #: Set by Store.peek: a look at the file that takes no lock and never writes.
+    read_only: bool = False
     #: Set by the app: commit applies and checks a change set in memory only, and
     #: write_unwritten (which the app runs in a worker thread) writes it.
     defer_writes: bool = False
@@ -99,6 +102,8 @@ class Committing:
         """
         if not changes:
             return None
+        if self.read_only:
+            raise SaveError(f"{self.files.path} was opened to read only; nothing was changed")
         if self.defer_writes:
             return self._commit_in_memory(changes, label, extra)
         if self._unwritten:
@@ -305,6 +310,8 @@ class Committing:
         Each record appears once in a change set (the editing layer coalesces), so every
         change is checked against the file's state before the set, then all are applied.
         """
+        # An archived project takes no change but its reopening (pmtui.store.archived).
+        check_open(self.project, changes, self.files.path)
         # Keys this set moves away from (deletes, renames): another record may take them.
         vacated = {
             (c.table, c.original_key)

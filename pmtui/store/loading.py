@@ -16,7 +16,7 @@ from tinydb.storages import Storage
 from pmtui.store import migrations
 from pmtui.store.atomic import FileLock, atomic_write, folder_writable
 from pmtui.store.encoding import IncrementalEncoder, encode
-from pmtui.store.errors import ProjectError
+from pmtui.store.errors import ProjectError, SaveError
 from pmtui.store.files import ProjectFiles
 
 Signature = tuple[int, int, int]
@@ -251,6 +251,8 @@ class Loading:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        if getattr(self, "read_only", False):  # Store.peek: never a lock file
+            raise SaveError(f"{self.files.path} was opened to read only; nothing was changed")
         with self._thread_lock, self._lock:
             yield
 
@@ -294,8 +296,8 @@ class Loading:
         """Reload when another session saved meanwhile; True if it did. Not while memory
         holds changes the file does not (their write reads the file again and replays
         them on it)."""
-        if self._unwritten or not self.changed_on_disk():
-            return False
+        if self._unwritten or getattr(self, "read_only", False) or not self.changed_on_disk():
+            return False  # a peek reads one revision and never locks
         with self._reading():
             self._load_from_disk()
         return True
@@ -303,4 +305,6 @@ class Loading:
     def close(self) -> None:
         """Release what this session holds and remove the lock file if nobody else uses it."""
         self._hold(None)
+        if getattr(self, "read_only", False):
+            return  # a peek made no lock file, and touches none
         self._lock.remove_if_free()

@@ -7,6 +7,7 @@ migrate the file), Committing (land change sets), History (undo and redo) and Ed
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Mapping
 from datetime import date
@@ -85,6 +86,34 @@ class Store(Loading, Committing, History, Editing):
         except BaseException:
             store.close()  # a refused file leaves no lock file behind
             raise
+        return store
+
+    @classmethod
+    def peek(cls, path: Path | str, *, today: date | None = None) -> Store:
+        """A look at a project that takes no lock, makes no file beside it and never
+        writes (the portfolio's): an older file is migrated in memory only, and any
+        change is refused. ProjectError says why a file cannot be read."""
+        files = ProjectFiles(Path(path).expanduser().resolve())
+        store = cls(files, today=today)
+        store.read_only = True
+        try:
+            raw = files.path.read_bytes()
+        except FileNotFoundError:
+            raise ProjectError(f"no project at {files.path}") from None
+        except OSError as error:
+            raise ProjectError(f"{files.path}: cannot read it: {error.strerror}") from None
+        data = store._parse(raw)
+        version = data["_meta"][next(iter(data["_meta"]))]["schema_version"]
+        if version < migrations.SCHEMA_VERSION:
+            try:
+                data = migrations.migrate(copy.deepcopy(data), version)
+            except Exception as error:
+                raise store._problem(
+                    f"cannot be upgraded from schema version {version}: {error}"
+                ) from None
+        store._db = TinyDB(storage=ProjectStorage, data=data)
+        store._index = {}
+        store.forget_caches()
         return store
 
     @classmethod

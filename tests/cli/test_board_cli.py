@@ -118,15 +118,16 @@ def test_alone_opens_the_one_project(opened: list[Path]) -> None:
     assert opened == [only]
 
 
-def test_alone_with_several_lists_them_and_says_how_to_open_one(
-    opened: list[Path], capsys: pytest.CaptureFixture[str]
+def test_alone_with_several_opens_the_portfolio(
+    opened: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """CONTRACT: with several projects and none to prefer, `pmtui` opens the portfolio."""
     new_project("alpha")
     new_project("beta")
-    capsys.readouterr()
+    portfolios: list[Path] = []
+    monkeypatch.setattr(common, "open_portfolio", lambda folder: portfolios.append(folder) or 0)
     assert main([]) == 0
-    out = capsys.readouterr().out
-    assert "alpha" in out and "beta" in out and "pmtui alpha" in out
+    assert portfolios == [paths.projects_dir()]
     assert opened == []
 
 
