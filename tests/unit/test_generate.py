@@ -59,3 +59,30 @@ def test_the_same_seed_gives_the_same_rows() -> None:
 def test_required_fields_are_always_filled() -> None:
     rows = generate_rows("people", 50, random.Random(9), {})
     assert all(row.get("name") for row in rows)
+
+
+def test_histories_move_generated_changes_through_their_workflow(project_path: Path) -> None:
+    from pmtui.generate import histories
+
+    store = Store.open(project_path)
+    rng = random.Random(23)
+    with store.transaction("people and changes"):
+        for row in generate_rows("people", 3, rng, {"people": []}):
+            store.add("people", row)
+        for row in generate_rows("changes", 8, rng, {}):
+            store.add("changes", row)
+    after, made = histories()
+    assert "change_events" in made
+    with store.transaction("history"):
+        for make_history in after:
+            make_history(store, rng)
+    store.close()
+    reopened = Store.open(project_path)  # the rules held: the file took the histories
+    statuses = [c.get("status") or "proposed" for c in reopened.records("changes")]
+    assert statuses.count("proposed") == 2
+    assert statuses.count("under review") == 2
+    assert statuses.count("approved") == 2
+    assert statuses.count("rejected") == 2
+    # one event per move: six under review, four decided
+    assert len(reopened.records("change_events")) == 10
+    reopened.close()
