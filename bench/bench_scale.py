@@ -32,87 +32,31 @@ import argparse
 import json
 import math
 import os
-import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pmtui.domain.links import Link, format_links  # noqa: E402
-from pmtui.generate import generate_rows  # noqa: E402
-from pmtui.store import Store, StoreError  # noqa: E402
-from pmtui.store.loading import encode  # noqa: E402
-from pmtui.tables import dependency_order, load_all  # noqa: E402
+sys.path.insert(0, str(ROOT / "bench"))
 
-TODAY = date(2026, 11, 26)
-SHARES = {"tasks": 0.60, "assignments": 0.25, "people": 0.05, "leave": 0.02, "vendors": 0.01}
-PHASE = 25
-# As after a normal install: bytecode compiled once, not every run.
+from generator import SHARES, TODAY, generate  # noqa: E402
+
+from pmtui.store import Store  # noqa: E402
+from pmtui.store.loading import encode  # noqa: E402
+
+__all__ = ["ENV", "SHARES", "TODAY", "generate", "median_ms"]
+
+# Environment for the subprocesses (as after an install: bytecode compiled once).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 ENV.update(PYTHONPATH=str(ROOT), PMTUI_TODAY=TODAY.isoformat())
 #: Each size's figures by name (milliseconds, bytes, MB), for the summary and the growth.
 RESULTS: dict[int, dict[str, float]] = {}
-
-
-def task_rows(n: int, rng: random.Random) -> list[dict[str, str]]:
-    """Tasks T1..Tn: every 25th a phase over the next 24, ~1.5 links each to recent work."""
-    rows = generate_rows("tasks", n, rng, {})
-    for i, row in enumerate(rows, start=1):
-        for name in ("parent", "predecessors", "actual_start", "actual_finish", "owner"):
-            row.pop(name, None)
-        if (i - 1) % PHASE == 0:
-            row.pop("duration", None)
-            continue
-        row["parent"] = f"T{i - (i - 1) % PHASE}"
-        row["duration"] = str(rng.choice((1, 2, 3, 5, 8)))
-        phase_start = i - (i - 1) % PHASE
-        links = set()
-        for _ in range(rng.choice((1, 1, 2, 2, 2, 1))):  # 1.5 on average
-            back = rng.randint(1, 60)
-            pred = i - back
-            if pred >= 1 and pred != phase_start and (pred - 1) % PHASE != 0:
-                links.add(pred)
-        if links:
-            row["predecessors"] = format_links([Link(f"T{p}") for p in sorted(links)])
-    return rows
-
-
-def generate(
-    path: Path, total: int, seed: int = 13, shares: dict[str, float] | None = None
-) -> dict[str, int]:
-    """Write a mixed project of about `total` records; returns the counts per table.
-    `shares`: the share of some tables (default SHARES); the rest is spread evenly."""
-    rng = random.Random(seed)
-    shares = SHARES if shares is None else shares
-    registry = load_all()
-    tables = [t for t in dependency_order(sorted(registry)) if t not in ("project",)]
-    tables = [t for t in tables if not t.startswith("_")]
-    others = [t for t in tables if t not in shares]
-    rest = max(0.0, 1 - sum(shares.values()))
-    wanted = {t: max(1, int(total * shares.get(t, rest / len(others)))) for t in tables}
-    store = Store.create(path, {"name": "Scale", "start": "2026-01-05"}, today=TODAY)
-    refs: dict[str, list[str]] = {}
-    counts: dict[str, int] = {}
-    for table in tables:
-        n = wanted[table]
-        rows = task_rows(n, rng) if table == "tasks" else generate_rows(table, n, rng, refs)
-        try:
-            with store.transaction(f"generate {table}"):
-                for row in rows:
-                    store.add(table, row)
-        except StoreError as error:  # a table whose random rows break a rule across records
-            print(f"  {table}: skipped ({str(error)[:80]})")
-        refs[table] = [str(r["key"]) for r in store.records(table)]
-        counts[table] = len(refs[table])
-    store.close()
-    return counts
 
 
 def median_ms(values: list[float]) -> float:

@@ -4,6 +4,24 @@ rows.py makes rows from the declarations; one module per area (named by the area
 test_data) makes them obey that area's rules.
 """
 
-from pmtui.generate.rows import RefFixer, Row, RowFixer, fixers, generate_rows, value_for
+from pmtui.generate.rows import (
+    History,
+    RefFixer,
+    Row,
+    RowFixer,
+    fixers,
+    generate_rows,
+    histories,
+    value_for,
+)
 
-__all__ = ["RefFixer", "Row", "RowFixer", "fixers", "generate_rows", "value_for"]
+__all__ = [
+    "History",
+    "RefFixer",
+    "Row",
+    "RowFixer",
+    "fixers",
+    "generate_rows",
+    "histories",
+    "value_for",
+]

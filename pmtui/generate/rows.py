@@ -6,6 +6,7 @@ import importlib
 import random
 from collections.abc import Callable, Mapping
 
+from pmtui.changes import Writer
 from pmtui.kinds import KINDS
 from pmtui.schema import Field
 from pmtui.tables import record_type
@@ -69,3 +70,24 @@ def fixers() -> tuple[dict[str, RowFixer], dict[str, RefFixer]]:
             row_fixers.update(module.FIXERS)
             ref_fixers.update(module.REF_FIXERS)
     return row_fixers, ref_fixers
+
+
+#: Gives generated records a history as users would make it (e.g. changes moved through
+#: their workflow), after every table is filled; inside the generator's transaction.
+History = Callable[[Writer, random.Random], None]
+
+
+def histories() -> tuple[list[History], set[str]]:
+    """Every area's HISTORY (optional in its test_data module), and the tables only those
+    make (MADE_BY_HISTORY: no random rows of their own)."""
+    from pmtui import areas
+
+    found: list[History] = []
+    made: set[str] = set()
+    for area in areas.AREAS:
+        if area.test_data:
+            module = importlib.import_module(area.test_data)
+            if hasattr(module, "HISTORY"):
+                found.append(module.HISTORY)
+                made.update(getattr(module, "MADE_BY_HISTORY", ()))
+    return found, made

@@ -71,3 +71,30 @@ def test_tasks_generated_against_existing_tasks_are_accepted(store: Store) -> No
     for row in rows:
         store.add("tasks", row)
     assert len(store.records("tasks")) == 45
+
+
+def test_histories_move_generated_changes_through_their_workflow(project_path: Path) -> None:
+    from pmtui.generate import histories
+
+    store = Store.open(project_path)
+    rng = random.Random(23)
+    with store.transaction("people and changes"):
+        for row in generate_rows("people", 3, rng, {"people": []}):
+            store.add("people", row)
+        for row in generate_rows("changes", 8, rng, {}):
+            store.add("changes", row)
+    after, made = histories()
+    assert "change_events" in made
+    with store.transaction("history"):
+        for make_history in after:
+            make_history(store, rng)
+    store.close()
+    reopened = Store.open(project_path)  # the rules held: the file took the histories
+    statuses = [c.get("status") or "proposed" for c in reopened.records("changes")]
+    assert statuses.count("proposed") == 2
+    assert statuses.count("under review") == 2
+    assert statuses.count("approved") == 2
+    assert statuses.count("rejected") == 2
+    # one event per move: six under review, four decided
+    assert len(reopened.records("change_events")) == 10
+    reopened.close()

@@ -1,0 +1,92 @@
+"""A real terminal for the end-to-end tests: the installed `pmtui` in a tmux session of its
+own (a unique server socket), driven with send-keys and read with capture-pane."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+TMUX = shutil.which("tmux")
+
+
+class Terminal:
+    """`command` running in a COLSxROWS tmux window; every wait polls the screen."""
+
+    def __init__(
+        self,
+        command: Sequence[str],
+        env: Mapping[str, str],
+        cwd: Path,
+        cols: int = 80,
+        rows: int = 24,
+    ) -> None:
+        assert TMUX is not None
+        self.socket = f"pmtui-e2e-{uuid.uuid4().hex[:12]}"
+        # tmux sets TERM to its own; the command sets what the test asks for.
+        shown = {k: env[k] for k in ("TERM", "NO_COLOR", "COLORTERM") if k in env}
+        line = shlex.join(["env", *(f"{k}={v}" for k, v in shown.items()), *command])
+        self._tmux(
+            "-f", "/dev/null", "new-session", "-d", "-x", str(cols), "-y", str(rows),
+            "-s", "e2e", "-c", str(cwd), line, ";", "set-option", "-g", "remain-on-exit", "on",
+            env=env,
+        )  # fmt: skip
+
+    def _tmux(self, *args: str, env: Mapping[str, str] | None = None) -> str:
+        assert TMUX is not None
+        done = subprocess.run(
+            [TMUX, "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            env=dict(env) if env is not None else None,
+            timeout=30,
+            check=True,
+        )
+        return done.stdout
+
+    def screen(self) -> str:
+        """The window's text now, line by line."""
+        return self._tmux("capture-pane", "-p", "-t", "e2e")
+
+    def wait_for(self, pattern: str, timeout: float = 20.0, gone: bool = False) -> str:
+        """The screen once `pattern` (a regex) is on it (with `gone`: off it)."""
+        regex = re.compile(pattern)
+        deadline = time.monotonic() + timeout
+        while True:
+            text = self.screen()
+            if bool(regex.search(text)) != gone:
+                return text
+            if time.monotonic() > deadline:
+                verb = "never left" if gone else "never showed"
+                raise AssertionError(f"{pattern!r} {verb} the screen:\n{text}")
+            time.sleep(0.05)
+
+    def settle(self, quiet: float = 0.3, timeout: float = 20.0) -> str:
+        """The screen once it stayed the same for `quiet` seconds (as a person waits for
+        a board to be drawn before typing)."""
+        deadline = time.monotonic() + timeout
+        last, since = self.screen(), time.monotonic()
+        while time.monotonic() - since < quiet and time.monotonic() < deadline:
+            time.sleep(0.05)
+            now = self.screen()
+            if now != last:
+                last, since = now, time.monotonic()
+        return last
+
+    def press(self, *keys: str) -> None:
+        """Keys by tmux's names (Down, Escape, C-s, ...), one after the other."""
+        self._tmux("send-keys", "-t", "e2e", *keys)
+
+    def type(self, text: str) -> None:
+        """Text as typed, character by character."""
+        self._tmux("send-keys", "-t", "e2e", "-l", text)
+
+    def close(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            self._tmux("kill-server")
