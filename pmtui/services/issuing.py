@@ -21,6 +21,16 @@ def snapshot_on(ctx: Context, day: date) -> Record | None:
     )
 
 
+def read_reasons(text: object) -> dict[str, str]:
+    """A snapshot's `reasons` ("schedule: SPI 0.93 is below 0.95", one a line) by name."""
+    found: dict[str, str] = {}
+    for line in str(text or "").splitlines():
+        name, colon, reason = line.partition(":")
+        if colon and name.strip():
+            found[name.strip()] = reason.strip()
+    return found
+
+
 class Issuing(Writer, Protocol):
     """The store as issuing a report sees it: a writer that hands out read contexts."""
 
@@ -61,6 +71,9 @@ def snapshot_fields(ctx: Context, as_of: date | None = None) -> dict[str, str]:
         summary=str(ctx.project.get("report_summary") or ""),
     )
     fields.update({name: str(count) for name, count in _counts(ctx).items()})
+    fields["reasons"] = "\n".join(
+        f"{name}: {' '.join(reason.split())}" for name, reason in rag.reasons().items()
+    )
     return fields
 
 
@@ -80,4 +93,4 @@ def issue_report(store: Issuing, as_of: date | None = None) -> str:
     return key
 
 
-__all__ = ["Issuing", "issue_report", "snapshot_fields", "snapshot_on"]
+__all__ = ["Issuing", "issue_report", "read_reasons", "snapshot_fields", "snapshot_on"]
