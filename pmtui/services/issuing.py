@@ -8,9 +8,9 @@ from typing import Protocol
 
 from pmtui.changes import Writer
 from pmtui.context import Context
-from pmtui.records.control import LIVE_RISK, OPEN_ISSUE
+from pmtui.records.control import OPEN_ISSUE
 from pmtui.schema import Record
-from pmtui.services.control import scored_risks
+from pmtui.services.control import live_risks
 from pmtui.services.project_rag import figures_for, rag_for
 
 
@@ -42,9 +42,7 @@ def _percent(value: float | None) -> str:
 
 
 def _counts(ctx: Context) -> dict[str, int]:
-    live = [
-        s for s in scored_risks(ctx, ctx.project) if (s.record.get("status") or "open") in LIVE_RISK
-    ]
+    live = live_risks(ctx, ctx.project)
     counts = {
         f"risks_{level}": sum(s.level == level for s in live) for level in ("high", "medium", "low")
     }

@@ -17,11 +17,11 @@ from pmtui.context import Context
 from pmtui.domain.rag import Rag, Rating
 from pmtui.domain.risk import AWAITING
 from pmtui.planning.network import as_date
-from pmtui.records.control import LIVE_RISK, OPEN_ISSUE, SEVERITIES
+from pmtui.records.control import OPEN_ISSUE, SEVERITIES
 from pmtui.schema import Record, record_labels
 from pmtui.services.accomplishments import MOVES, accomplishments, moved
 from pmtui.services.changes import default_decider
-from pmtui.services.control import scored_risks
+from pmtui.services.control import live_risks
 from pmtui.services.issuing import issue_report, read_reasons, snapshot_fields, snapshot_on
 from pmtui.services.project_rag import Figures, figures_for, last_report_date, rag_for
 
@@ -158,9 +158,7 @@ def _milestones(
 
 
 def _risks(ctx: Context, names: dict[str, str]) -> list[RiskLine]:
-    live = [
-        s for s in scored_risks(ctx, ctx.project) if (s.record.get("status") or "open") in LIVE_RISK
-    ]
+    live = live_risks(ctx, ctx.project)
     return [
         RiskLine(
             s.key,
