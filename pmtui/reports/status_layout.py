@@ -179,7 +179,8 @@ def _trends(report: StatusReport) -> Section:
         )
 
     rows = [row(str(s.get("date")), s) for s in report.trends]
-    if report.source == "file":
+    issued_today = any(s.get("date") == report.as_of.isoformat() for s in report.trends)
+    if report.source == "file" and not issued_today:
         figures = report.figures
         rows.append(
             (

@@ -23,8 +23,7 @@ from pmtui.domain.rag import (
     scope_rating,
 )
 from pmtui.planning.network import as_date
-from pmtui.records.control import LIVE_RISK
-from pmtui.services.control import scored_risks
+from pmtui.services.control import live_risks
 
 #: Change statuses that count as approved for scope (implemented ones were approved first).
 APPROVED = ("approved", "implemented")
@@ -184,11 +183,7 @@ def rag_of(
         for d in ctx.records("deliverables")
         if d.get("status") == "rejected" and _between(d.get("decided_on"), since, day)
     ]
-    high = [
-        s.record
-        for s in scored_risks(ctx, project)
-        if s.level == "high" and (s.record.get("status") or "open") in LIVE_RISK
-    ]
+    high = [s.record for s in live_risks(ctx, project) if s.level == "high"]
     overdue = [
         r for r in high if (review := as_date(r.get("review_date"))) is not None and review < day
     ]

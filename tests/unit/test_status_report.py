@@ -275,6 +275,14 @@ class TestAsOf:
         assert report.summary == "Design done."
         assert report.notes == ["RAG and figures from the report issued on 2026-11-19"]
 
+    def test_an_issued_report_read_back_keeps_its_reasons(self, seeded: Store) -> None:
+        issue_report(seeded)
+        seeded.update("tasks", "T2", {"percent_complete": 100})  # the file moves on
+        reasons = to_json(gather(seeded, TODAY))["reasons"]
+        assert reasons["cost"] == "CPI 0.80 is below 0.85 (as issued on 2026-11-26)"
+        assert reasons["overall"] == ("the worst of the four: cost, risk (as issued on 2026-11-26)")
+        assert to_json(gather(seeded))["source"] == "file"  # without --as-of: the file
+
     def test_without_a_snapshot_of_that_date(self, seeded: Store) -> None:
         report = gather(seeded, date(2026, 11, 24))
         assert report.source == "file"
