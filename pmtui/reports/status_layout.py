@@ -210,7 +210,8 @@ def _listing(
 def layout(report: StatusReport) -> list[Section]:
     """Every section, in TITLES order."""
     summary = [p.strip() for p in report.summary.split("\n\n") if p.strip()]
-    steps = [(s.due or "today", s.title, s.owner or "-") for s in report.next_steps]
+    as_of = report.as_of.isoformat()  # a written report is read on other days
+    steps = [(s.due or as_of, s.title, s.owner or "-") for s in report.next_steps]
     risks = [
         (r.title, r.level, f"{r.score:g}", r.owner or "-", r.review_date or "-")
         for r in report.risks

@@ -145,6 +145,15 @@ class TestMarkdown:
         assert "| 2026-11-28 | Book the test room | Elena Rossi |" in steps
         assert "| 2026-12-02 | Go-live | Elena Rossi |" in steps
 
+    def test_next_steps_without_a_date_of_their_own_are_dated_as_of(self, seeded: Store) -> None:
+        """A written report is read on other days: an item Today counts as due today (a
+        task behind plan) carries the report's date, never the word 'today'."""
+        report = gather(seeded)
+        assert any(step.due is None for step in report.next_steps)
+        rows = sections(markdown(report))["Next steps"].splitlines()[2:]
+        dues = [row.split(" | ")[0].removeprefix("| ") for row in rows]
+        assert dues and all(date.fromisoformat(due) >= report.as_of for due in dues)
+
     def test_budget_and_trends(self, seeded: Store) -> None:
         found = sections(markdown(gather(seeded)))
         budget = found["Budget and earned value"].splitlines()
