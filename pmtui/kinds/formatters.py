@@ -73,6 +73,11 @@ def length_text(value: Any) -> str:
     return f"{hours}h{minutes:02d}" if minutes else f"{hours}h"
 
 
+def datetime_display(value: Any) -> str:
+    """A stored `YYYY-MM-DDTHH:MM` as people read it: `2026-12-01 14:30` (no ISO 'T')."""
+    return str(value).replace("T", " ", 1)
+
+
 def recurrence_display(value: Any) -> str:
     """An RRULE in the recurrence grammar's words (weekly on mon)."""
     from pmtui.domain.recurrence import describe  # loads with the first recurrence shown

@@ -121,6 +121,7 @@ KINDS: dict[Kind, KindSpec] = {
         "`2026-12-01 14:30`, `fri 9:00`, `today 4pm`",
         "string `YYYY-MM-DDTHH:MM`",
         samples.datetime,
+        display=shown.datetime_display,
         hint="2026-12-01 14:30, fri 9:00",
         limit=bounds.datetime_limit,
         longest=bounds.SHORT,

@@ -180,6 +180,7 @@ DISPLAYED: list[tuple[Field, object, str]] = [
     (field(Kind.LENGTH), 125, "2h05"),
     (field(Kind.RECURRENCE), "FREQ=WEEKLY;BYDAY=MO", "weekly on mon"),
     (field(Kind.RECURRENCE), "FREQ=DAILY;COUNT=3", "FREQ=DAILY;COUNT=3"),
+    (field(Kind.DATETIME), "2026-10-26T09:00", "2026-10-26 09:00"),
 ]
 
 
