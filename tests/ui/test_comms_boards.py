@@ -11,6 +11,9 @@ import pytest
 from textual.pilot import Pilot
 
 from pmtui.app import PmtuiApp
+from pmtui.boards.keys import fill
+from pmtui.boards.palette import action_entries
+from pmtui.screens.help import HelpModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
 from pmtui.widgets.power_grid import PowerGrid
@@ -155,3 +158,43 @@ class TestSurveysByKeys:
             ("SQ2", "S1", 5),
             ("SQ3", "S1", 4),
         ]
+
+
+class _Provider:
+    """The bits of a palette Provider that action_entries reads."""
+
+    def __init__(self, app: PmtuiApp) -> None:
+        self.app = app
+        self.screen = app.screen
+
+
+class TestKeysEverywhere:
+    """Each Comms board's keys, with records to act on, are in the footer or help and the
+    palette; the grid's keys are in help once the grid has the focus."""
+
+    @pytest.mark.parametrize(
+        ("tabs", "focus", "wanted"),
+        [(1, "m", "stakeholder: Go to the power/interest grid"),
+         (2, "", "comms: Mark entry done today"),
+         (3, "", "survey: Record a response")],
+    )  # fmt: skip
+    async def test_every_key_is_in_help_and_palette(
+        self, project: Store, env: dict[str, str], tabs: int, focus: str, wanted: str
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await board(pilot, tabs)
+            if focus:
+                await pilot.press(focus)
+                await pilot.pause()
+            active = [b for b in app.screen.active_bindings.values() if b.enabled]
+            entries = action_entries(_Provider(app))  # type: ignore[arg-type]
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpModal)
+            in_help = {(line.description, line.tooltip) for line in app.screen.lines}
+            await pilot.press("escape")
+            for item in active:
+                binding = item.binding
+                assert (binding.description, fill(binding.tooltip, item.node)) in in_help
+                assert binding.action in {entry.action for entry in entries}, binding.id
+            assert wanted in {entry.title for entry in entries}

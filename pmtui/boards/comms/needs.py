@@ -1,6 +1,6 @@
 """Needs by priority and status above one survey's results: each question's average and
 its trend across the surveys that asked it (a sparkline, with the numbers while there are
-one or two). s shows the next survey, n adds one, r records a response in one form."""
+one or two). v shows the next survey, n adds one, r records a response in one form."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ class NeedsBoard(TableBoard):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         *TableBoard.BINDINGS,
-        command("s", "next_survey", "Survey", "survey: Show the next survey", id="survey-next"),
+        command("v", "next_survey", "Survey", "survey: Show the next survey", id="survey-next"),
         command("r", "record_response", "Response", "survey: Record a response",
                 id="survey-response"),
         command("n", "add_survey", "New survey", "survey: Add a survey", id="survey-add",
