@@ -134,6 +134,18 @@ class TestCommsPlanByKeys:
         saved = reopened(project).require("comm_plan", "CP1")
         assert (saved["last_done"], saved["note"]) == (TODAY.isoformat(), "Sent with the test plan")
 
+    async def test_x_on_today_marks_the_entry_done(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("1")
+            await pilot.pause()
+            await pilot.press("x")
+            await pilot.pause()
+        saved = reopened(project).require("comm_plan", "CP1")
+        assert saved["last_done"] == TODAY.isoformat()
+
 
 class TestSurveysByKeys:
     """A response typed in one form moves the average and the trend."""
