@@ -171,6 +171,19 @@ class TestSurveysByKeys:
             ("SQ3", "S1", 4),
         ]
 
+    async def test_a_score_beyond_the_scale_is_refused_in_the_form(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await board(pilot, 3)
+            await pilot.press("r", "enter", "enter", "7", "ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, RecordForm)
+            error = app.screen.query_one("#error-score_SQ2")
+            assert "outside the question's scale 1-5" in str(error.render())
+        assert len(reopened(project).records("survey_responses")) == 2
+
 
 class _Provider:
     """The bits of a palette Provider that action_entries reads."""

@@ -16,10 +16,12 @@ from pmtui import views
 from pmtui.boards.base import Chosen, NewRecord
 from pmtui.boards.comms.response import record_response
 from pmtui.boards.keys import command
+from pmtui.boards.registry import BoardSpec
 from pmtui.boards.table import TableBoard, columns_for, rows_for
 from pmtui.records.stakeholders import NEED_STATUSES, PRIORITIES
 from pmtui.schema import Record
 from pmtui.services.comms import QuestionResult, SurveyResult, survey_results
+from pmtui.store import Store
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import Column, RecordTable
 
@@ -69,8 +71,8 @@ class NeedsBoard(TableBoard):
                 show=False),
     ]  # fmt: skip
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, store: Store, spec: BoardSpec) -> None:
+        super().__init__(store, spec)
         #: The key of the survey on show; None: the latest sent.
         self.survey: str | None = None
         self._results: list[SurveyResult] = []
