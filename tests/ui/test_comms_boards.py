@@ -113,6 +113,23 @@ class TestStakeholdersByKeys:
             assert isinstance(app.screen, RecordForm)
             assert app.screen.form_title == "Edit stakeholder Hausbank AG"
 
+    async def test_a_full_quadrant_scrolls_with_the_cursor(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        for number in range(1, 6):
+            project.add("stakeholders", {"name": f"Board member {number}", "power": "5",
+                                         "interest": "5"})  # fmt: skip
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await board(pilot, 1)
+            assert quadrant_names(app, "manage closely")[-1].endswith("+3")
+            await pilot.press("m", *["down"] * 5)
+            await pilot.pause()
+            shown = quadrant_names(app, "manage closely")
+            assert len(shown) == 3 and "Works council" in shown[-1], shown
+            assert "›Works council" in grid_text(app)
+            assert app.screen.query_one(PowerGrid).cursor_key == "S1"
+
 
 class TestCommsPlanByKeys:
     """x marks the entry done today; its next due date moves a week on."""
