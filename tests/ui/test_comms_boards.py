@@ -97,8 +97,10 @@ class TestStakeholdersByKeys:
         app = make_app(project, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await board(pilot, 1)
-            await pilot.press("m")
             grid = app.screen.query_one(PowerGrid)
+            await pilot.press("tab")  # tab, like m, goes from the register to the grid
+            await pilot.pause()
+            assert grid.has_focus
             assert grid.cursor_key == "S1"  # manage closely, top right
             await pilot.press("left")  # keep satisfied is empty: on to monitor below it
             assert (grid.cursor_key, grid.cursor_quadrant) == ("S2", "monitor")
