@@ -1,6 +1,7 @@
 """Needs by priority and status above one survey's results: each question's average and
 its trend across the surveys that asked it (a sparkline, with the numbers while there are
-one or two). v shows the next survey, n adds one, r records a response in one form."""
+one or two). v shows the next survey, n adds one, E edits it, r records a response in
+one form."""
 
 from __future__ import annotations
 
@@ -69,6 +70,8 @@ class NeedsBoard(TableBoard):
                 id="survey-response"),
         command("n", "add_survey", "New survey", "survey: Add a survey", id="survey-add",
                 show=False),
+        command("E", "edit_survey", "Edit survey", "survey: Edit the survey shown",
+                id="survey-edit", show=False),
     ]  # fmt: skip
 
     def __init__(self, store: Store, spec: BoardSpec) -> None:
@@ -168,6 +171,8 @@ class NeedsBoard(TableBoard):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_survey":
             return self.is_mounted and len(self._results) > 1
+        if action == "edit_survey":
+            return self.is_mounted and bool(self._results)
         if action == "record_response":
             survey = self.shown_survey() if self.is_mounted else None
             return survey is not None and bool(survey.questions)
@@ -180,6 +185,11 @@ class NeedsBoard(TableBoard):
         keys = [r.key for r in self._results]
         self.survey = keys[(keys.index(survey.key) + 1) % len(keys)]
         self.refresh_data()
+
+    def action_edit_survey(self) -> None:
+        survey = self.shown_survey()
+        if survey is not None:
+            self.edit_record("surveys", survey.key)
 
     def action_add_survey(self) -> None:
         self.add_record("surveys")
