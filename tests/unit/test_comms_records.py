@@ -152,3 +152,12 @@ class TestSurveys:
             surveys.add("survey_responses", {"question": "SQ2", "respondent": "Anna",
                                              "score": "5"})  # fmt: skip
         assert len(rows(surveys, "survey_responses")) == 3
+
+
+def test_a_survey_closing_is_on_today_until_it_closes(store: Store) -> None:
+    store.add("surveys", {"title": "Pulse", "sent_on": "2026-11-20", "closes_on": "2026-11-29"})
+    store.add("surveys", {"title": "Old", "sent_on": "2026-11-01", "closes_on": "2026-11-20"})
+    items = [(i.key, i.kind, i.group) for i in agenda.today_items(store) if i.table == "surveys"]
+    assert items == [("SV1", "closing", "upcoming")]
+    with pytest.raises(agenda.AgendaError, match="nothing to mark done"):
+        agenda.done(store, "surveys", "SV1")
