@@ -80,6 +80,8 @@ def _agenda_note(rt: RecordType) -> str:
         sets = ", ".join(f"`{name}` = `{value}`" for name, value in agenda.done)
         on = f" and `{agenda.done_on}` = today" if agenda.done_on else ""
         parts.append(f"`pmtui done` sets {sets}{on}.")
+    elif agenda.done_on:
+        parts.append(f"`pmtui done` sets `{agenda.done_on}` = today.")
     if agenda.snooze:
         parts.append(f"`pmtui snooze` moves `{agenda.snooze}`.")
     if agenda.private or rt.private:

@@ -74,7 +74,8 @@ STAKEHOLDERS = register(
         "interest they have, where they stand, and what they need to hear.",
         fields=(
             Field("name", Kind.TEXT, required=True, width=18, help="e.g. Works council."),
-            Field("organisation", Kind.TEXT, width=12, help="e.g. Finance, Hausbank AG."),
+            # Out of the default columns so the quadrant reads whole at 80 columns.
+            Field("organisation", Kind.TEXT, width=0, help="e.g. Finance, Hausbank AG."),
             Field("role", Kind.TEXT, width=12, help="e.g. CFO, key user lead."),
             _rating("power", "How much they can affect the project, 1 (little) to 5 (decisive)."),
             _rating("interest", "How much the project affects them, 1 (little) to 5 (deeply)."),

@@ -22,7 +22,7 @@ SURVEY_DATES = date_range(
 )
 
 SURVEY_AGENDA = Agenda(
-    due=(Due("closing", "closes_on", about="closing (its closing date)", overdue=False),),
+    due=(Due("closing", "closes_on", about="still open for answers", overdue=False),),
     owner="",
     refuse="a survey closes on its date: nothing to mark done",
     snooze="closes_on",
@@ -98,9 +98,10 @@ RESPONSES = register(
         key_prefix="SR",
         label_field="key",
         board="comms.needs",
-        help="The scores given: one row per respondent and question (the question names "
-        "the survey), so a CSV holds one score per line. A row without a respondent is an "
-        "aggregate (a survey tool's average) standing for `count` answers.",
+        help="The scores given: one row per respondent and question, so a CSV holds one "
+        "score per line and imports like any table; the question names the survey, so a "
+        "score cannot disagree with it. A row without a respondent is an aggregate (a "
+        "survey tool's average) standing for `count` answers; averages weigh it so.",
         fields=(
             Field(
                 "question",

@@ -136,8 +136,9 @@ def need_rules(ctx: Context, records: Sequence[Record]) -> Errors:
     for index, record in enumerate(records):
         linked = record.get("deliverable")
         if record.get("status") == "delivered" and linked and linked not in accepted:
+            title = (ctx.get("deliverables", str(linked)) or {}).get("title") or linked
             errors[index] = {
-                "status": f"is delivered once deliverable {linked} is accepted; it is not yet"
+                "status": f"is delivered once deliverable {title} is accepted; it is not yet"
             }
     return errors
 
@@ -259,10 +260,10 @@ def response_rules(ctx: Context, records: Sequence[Record]) -> Errors:
         respondent = record.get("respondent")
         if respondent:
             pair = (str(question["key"]), str(respondent))
-            others = [k for k in seen.get(pair, []) if k != str(record.get("key"))]
-            if others:
+            if [k for k in seen.get(pair, []) if k != str(record.get("key"))]:
+                who = (ctx.get("stakeholders", str(respondent)) or {}).get("name") or respondent
                 errors[index] = {
-                    "respondent": f"{respondent} scored {question['key']} already ({others[0]})"
+                    "respondent": f"{who} scored “{question.get('text')}” in this survey already"
                 }
     return errors
 

@@ -11,6 +11,9 @@ import pytest
 from textual.pilot import Pilot
 
 from pmtui.app import PmtuiApp
+from pmtui.boards.keys import fill
+from pmtui.boards.palette import action_entries
+from pmtui.screens.help import HelpModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
 from pmtui.widgets.power_grid import PowerGrid
@@ -94,8 +97,10 @@ class TestStakeholdersByKeys:
         app = make_app(project, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await board(pilot, 1)
-            await pilot.press("m")
             grid = app.screen.query_one(PowerGrid)
+            await pilot.press("tab")  # tab, like m, goes from the register to the grid
+            await pilot.pause()
+            assert grid.has_focus
             assert grid.cursor_key == "S1"  # manage closely, top right
             await pilot.press("left")  # keep satisfied is empty: on to monitor below it
             assert (grid.cursor_key, grid.cursor_quadrant) == ("S2", "monitor")
@@ -109,6 +114,23 @@ class TestStakeholdersByKeys:
             await pilot.pause()
             assert isinstance(app.screen, RecordForm)
             assert app.screen.form_title == "Edit stakeholder Hausbank AG"
+
+    async def test_a_full_quadrant_scrolls_with_the_cursor(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        for number in range(1, 6):
+            project.add("stakeholders", {"name": f"Board member {number}", "power": "5",
+                                         "interest": "5"})  # fmt: skip
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await board(pilot, 1)
+            assert quadrant_names(app, "manage closely")[-1].endswith("+3")
+            await pilot.press("m", *["down"] * 5)
+            await pilot.pause()
+            shown = quadrant_names(app, "manage closely")
+            assert len(shown) == 3 and "Works council" in shown[-1], shown
+            assert "›Works council" in grid_text(app)
+            assert app.screen.query_one(PowerGrid).cursor_key == "S1"
 
 
 class TestCommsPlanByKeys:
@@ -130,6 +152,18 @@ class TestCommsPlanByKeys:
             assert "2026-12-03" in shown and "in 7 days" in shown and "late" not in shown
         saved = reopened(project).require("comm_plan", "CP1")
         assert (saved["last_done"], saved["note"]) == (TODAY.isoformat(), "Sent with the test plan")
+
+    async def test_x_on_today_marks_the_entry_done(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("1")
+            await pilot.pause()
+            await pilot.press("x")
+            await pilot.pause()
+        saved = reopened(project).require("comm_plan", "CP1")
+        assert saved["last_done"] == TODAY.isoformat()
 
 
 class TestSurveysByKeys:
@@ -155,3 +189,56 @@ class TestSurveysByKeys:
             ("SQ2", "S1", 5),
             ("SQ3", "S1", 4),
         ]
+
+    async def test_a_score_beyond_the_scale_is_refused_in_the_form(
+        self, project: Store, env: dict[str, str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await board(pilot, 3)
+            await pilot.press("r", "enter", "enter", "7", "ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, RecordForm)
+            error = app.screen.query_one("#error-score_SQ2")
+            assert "outside the question's scale 1-5" in str(error.render())
+        assert len(reopened(project).records("survey_responses")) == 2
+
+
+class _Provider:
+    """The bits of a palette Provider that action_entries reads."""
+
+    def __init__(self, app: PmtuiApp) -> None:
+        self.app = app
+        self.screen = app.screen
+
+
+class TestKeysEverywhere:
+    """Each Comms board's keys, with records to act on, are in the footer or help and the
+    palette; the grid's keys are in help once the grid has the focus."""
+
+    @pytest.mark.parametrize(
+        ("tabs", "focus", "wanted"),
+        [(1, "m", "stakeholder: Go to the power/interest grid"),
+         (2, "", "comms: Mark entry done today"),
+         (3, "", "survey: Record a response")],
+    )  # fmt: skip
+    async def test_every_key_is_in_help_and_palette(
+        self, project: Store, env: dict[str, str], tabs: int, focus: str, wanted: str
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await board(pilot, tabs)
+            if focus:
+                await pilot.press(focus)
+                await pilot.pause()
+            active = [b for b in app.screen.active_bindings.values() if b.enabled]
+            entries = action_entries(_Provider(app))  # type: ignore[arg-type]
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpModal)
+            in_help = {(line.description, line.tooltip) for line in app.screen.lines}
+            await pilot.press("escape")
+            for item in active:
+                binding = item.binding
+                assert (binding.description, fill(binding.tooltip, item.node)) in in_help
+                assert binding.action in {entry.action for entry in entries}, binding.id
+            assert wanted in {entry.title for entry in entries}

@@ -99,7 +99,7 @@ class TestNeeds:
         self, store: Store, deliverable: str
     ) -> None:
         store.add("needs", {"statement": "Bank files", "deliverable": deliverable})
-        with pytest.raises(RecordInvalid, match="accepted"):
+        with pytest.raises(RecordInvalid, match="once deliverable Bank interface is accepted"):
             store.update("needs", "ND1", {"status": "delivered"})
         assert store.require("needs", "ND1")["status"] == "new"
 
@@ -148,7 +148,16 @@ class TestSurveys:
             surveys.add("survey_responses", {"question": "SQ3", "score": "7"})
 
     def test_a_respondent_scores_a_question_once(self, surveys: Store) -> None:
-        with pytest.raises(RecordInvalid, match="already"):
+        with pytest.raises(RecordInvalid, match="Anna Schulz scored “I know  what changes”"):
             surveys.add("survey_responses", {"question": "SQ2", "respondent": "Anna",
                                              "score": "5"})  # fmt: skip
         assert len(rows(surveys, "survey_responses")) == 3
+
+
+def test_a_survey_closing_is_on_today_until_it_closes(store: Store) -> None:
+    store.add("surveys", {"title": "Pulse", "sent_on": "2026-11-20", "closes_on": "2026-11-29"})
+    store.add("surveys", {"title": "Old", "sent_on": "2026-11-01", "closes_on": "2026-11-20"})
+    items = [(i.key, i.kind, i.group) for i in agenda.today_items(store) if i.table == "surveys"]
+    assert items == [("SV1", "closing", "upcoming")]
+    with pytest.raises(agenda.AgendaError, match="nothing to mark done"):
+        agenda.done(store, "surveys", "SV1")

@@ -1,6 +1,7 @@
 """Needs by priority and status above one survey's results: each question's average and
 its trend across the surveys that asked it (a sparkline, with the numbers while there are
-one or two). s shows the next survey, n adds one, r records a response in one form."""
+one or two). v shows the next survey, n adds one, E edits it, r records a response in
+one form."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from pmtui import views
 from pmtui.boards.base import Chosen, NewRecord
 from pmtui.boards.comms.response import record_response
 from pmtui.boards.keys import command
+from pmtui.boards.registry import BoardSpec
 from pmtui.boards.table import TableBoard, columns_for, rows_for
 from pmtui.records.stakeholders import NEED_STATUSES, PRIORITIES
 from pmtui.schema import Record
 from pmtui.services.comms import QuestionResult, SurveyResult, survey_results
+from pmtui.store import Store
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import Column, RecordTable
 
@@ -62,15 +65,17 @@ class NeedsBoard(TableBoard):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         *TableBoard.BINDINGS,
-        command("s", "next_survey", "Survey", "survey: Show the next survey", id="survey-next"),
+        command("v", "next_survey", "Survey", "survey: Show the next survey", id="survey-next"),
         command("r", "record_response", "Response", "survey: Record a response",
                 id="survey-response"),
         command("n", "add_survey", "New survey", "survey: Add a survey", id="survey-add",
                 show=False),
+        command("E", "edit_survey", "Edit survey", "survey: Edit the survey shown",
+                id="survey-edit", show=False),
     ]  # fmt: skip
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, store: Store, spec: BoardSpec) -> None:
+        super().__init__(store, spec)
         #: The key of the survey on show; None: the latest sent.
         self.survey: str | None = None
         self._results: list[SurveyResult] = []
@@ -166,6 +171,8 @@ class NeedsBoard(TableBoard):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_survey":
             return self.is_mounted and len(self._results) > 1
+        if action == "edit_survey":
+            return self.is_mounted and bool(self._results)
         if action == "record_response":
             survey = self.shown_survey() if self.is_mounted else None
             return survey is not None and bool(survey.questions)
@@ -178,6 +185,11 @@ class NeedsBoard(TableBoard):
         keys = [r.key for r in self._results]
         self.survey = keys[(keys.index(survey.key) + 1) % len(keys)]
         self.refresh_data()
+
+    def action_edit_survey(self) -> None:
+        survey = self.shown_survey()
+        if survey is not None:
+            self.edit_record("surveys", survey.key)
 
     def action_add_survey(self) -> None:
         self.add_record("surveys")

@@ -77,8 +77,9 @@ class CommsPlanBoard(TableBoard):
         if entry is None:
             return
         key, today = str(entry["key"]), self.store.today.isoformat()
+        name = views.short(str(entry.get("information") or key))
         if entry.get("last_done") == today:
-            self.app.notify(f"{key} is done already today", severity="warning")
+            self.app.notify(f"{name} is done already today", severity="warning", markup=False)
             return
 
         def answered(typed: Typed | None) -> None:
@@ -88,8 +89,8 @@ class CommsPlanBoard(TableBoard):
             if typed.text.strip():
                 values["note"] = typed.text.strip()
             self.save(
-                lambda: self.store.update("comm_plan", key, values, label=f"done comms {key}"),
-                lambda saved: f"Done {key}; next due {self._next_due(key)}",
+                lambda: self.store.update("comm_plan", key, values, label=f"done {name}"),
+                lambda saved: f"Done: {name}; next due {self._next_due(key)}",
             )
 
         self.app.push_screen(

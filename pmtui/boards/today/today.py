@@ -336,7 +336,9 @@ class TodayBoard(Board):
         if item is not None and action in ("done_item", "snooze_item"):
             declared = record_type(item.table).agenda
             able = declared is not None and bool(
-                (declared.done or declared.decide) if action == "done_item" else declared.snooze
+                (declared.done or declared.done_on or declared.decide)
+                if action == "done_item"
+                else declared.snooze
             )
             return True if able else None  # shown dimmed: this table cannot
         return super().check_action(action, parameters)
@@ -401,7 +403,7 @@ class TodayBoard(Board):
         if item is None:
             return
         declared = record_type(item.table).agenda
-        if declared is not None and declared.decide and not declared.done:
+        if declared is not None and declared.decide and not (declared.done or declared.done_on):
             await self._open(item, then=declared.decide)  # the manager decides there
             return
         label = f"Done: {item.singular} {item.title}"
