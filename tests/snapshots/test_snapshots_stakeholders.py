@@ -13,11 +13,11 @@ from tests.uihelpers import demo_store, isolated_env, make_app
 
 NEXT = "right_square_bracket"
 
-#: The throwaway area (tests/throwaway_area.py) stands in for Comms in that run, so these
-#: boards are not there to draw; every other snapshot still proves it changes nothing.
+#: The throwaway run (tests/throwaway_area.py) adds a Gadgets tab to Comms, which changes
+#: these boards' tab bar; every other snapshot still proves it changes nothing.
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("PMTUI_TEST_THROWAWAY_AREA")),
-    reason="the throwaway area replaces Comms",
+    reason="the throwaway area adds a tab to Comms",
 )
 
 

@@ -42,6 +42,8 @@ class TestThrowawayArea:
             await pilot.press("7")
             assert app.current_mode == "comms"
             assert "Gadgets" in app.screen.query_one("#tabs").render().plain
+            await pilot.press("left_square_bracket")  # the last tab: the new board
+            await pilot.pause()
             titles = {entry.title for entry in action_entries(_Provider(app))}  # type: ignore[arg-type]
             assert {"comms: Add gadget", "board: Open Comms › Gadgets"} <= titles
             await pilot.press("a")
@@ -58,8 +60,8 @@ class TestThrowawayArea:
                 ("Docking station", 120.0, 3)
             ]
             assert "total" not in saved[0]  # computed: shown, never stored
-            assert "Docking station" in table_text(app)
-            assert "360.00" in table_text(app)
+            shown = table_text(app, "#comms-gadgets RecordTable")
+            assert "Docking station" in shown and "360.00" in shown
 
     def test_show_export_search_and_format(
         self, store: Store, capsys: pytest.CaptureFixture[str]
