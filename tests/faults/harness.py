@@ -149,11 +149,11 @@ def add_commands(template: Path, number: int = 1) -> list[Command]:
     return found
 
 
-def set_commands(template: Path) -> list[Command]:
-    """`pmtui set` of a record's fields to a generated row's plain (non-reference) values,
-    for every table."""
+def table_edits(template: Path) -> dict[str, tuple[str, dict[str, str]]]:
+    """For every table, a record's key and new typed values for its plain (non-reference)
+    fields, from a generated row."""
     refs = keys_of(template / "plan.json")
-    found = []
+    found = {}
     for table in tables():
         declared = load_all()[table]
         [row] = generate_rows(table, 1, seeded(f"set {table}"), refs)
@@ -162,10 +162,17 @@ def set_commands(template: Path) -> list[Command]:
             for f in declared.input_fields
             if f.name in row and f.name != "key" and f.kind not in REFERENCE_KINDS
         }
-        if not plain:
-            continue
-        key = () if declared.singleton else (refs[table][0],)
-        found.append(Command(f"set {table}", ("set", "{project}", table, *key, *_typed(plain))))
+        if plain:
+            found[table] = (refs[table][0], plain)
+    return found
+
+
+def set_commands(template: Path) -> list[Command]:
+    """`pmtui set` of a record's fields (table_edits), for every table."""
+    found = []
+    for table, (key, values) in table_edits(template).items():
+        keyed = () if load_all()[table].singleton else (key,)
+        found.append(Command(f"set {table}", ("set", "{project}", table, *keyed, *_typed(values))))
     return found
 
 
