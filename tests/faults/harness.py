@@ -113,6 +113,9 @@ class Command:
     creates: bool = False
     #: Whether it writes the project file itself (purge-private writes only sidecars).
     writes_project: bool = True
+    #: Whether its last file write is the file itself (the demo's last one is its build,
+    #: in a folder beside it, then moved into place): a hang-up there finishes the file.
+    ends_with_the_file: bool = True
 
     @property
     def name(self) -> str:
@@ -202,7 +205,12 @@ def writing_commands(template: Path) -> list[Command]:
         Command("restore", ("restore", "{project}", backup)),
         Command("purge-private", ("purge-private", "{project}"), writes_project=False),
         Command("new", ("new", "{folder}/new.json"), creates=True),
-        Command("demo", ("demo", "{folder}/new.json", "--no-open"), creates=True),
+        Command(
+            "demo",
+            ("demo", "{folder}/new.json", "--no-open"),
+            creates=True,
+            ends_with_the_file=False,
+        ),
     ]
 
 
@@ -275,8 +283,10 @@ def tables_of(path: Path) -> dict[str, Any] | None:
 
 
 def stray_temps(folder: Path) -> list[str]:
-    """Temp files a writer left beside the project (`.NAME.*.tmp`)."""
-    return sorted(p.name for p in folder.glob(".*.tmp"))
+    """Temp files a writer left beside the project (`.NAME.*.tmp`) or in its backups
+    folder (a copy kept by restore)."""
+    found = [*folder.glob(".*.tmp"), *folder.glob(".*.backups/.*.tmp")]
+    return sorted(str(p.relative_to(folder)) for p in found)
 
 
 def fingerprint(path: Path) -> tuple[bytes, int, int]:
@@ -366,6 +376,8 @@ class Runner:
         assert word == "PID", word
         pidfd = os.pidfd_open(int(pid))
         self.resume_child()  # let it start
+        started = self.lines.next(timeout=60)
+        assert started == "STARTED", started
         return pidfd, out
 
     def finish(self, out: str, outcome: Outcome | None = None) -> Outcome:
