@@ -17,6 +17,8 @@ def _fix_project(row: dict[str, str], rng: random.Random) -> None:
     if "spi_red" in row or "spi_amber" in row:
         row["spi_red"] = str(round(rng.uniform(0.5, 0.85), 2))
         row["spi_amber"] = str(round(rng.uniform(0.9, 1.0), 2))
+    # Random categories would drop ones the budget lines and expenses use (refused).
+    row.pop("expense_categories", None)
     # The risk matrix: five increasing values, medium below high (pmtui.domain.risk).
     for name in ("risk_probability_values", "risk_impact_values"):
         row.pop(name, None)
