@@ -30,7 +30,19 @@ def _fix_change(row: dict[str, str], rng: random.Random) -> None:
         row.pop("schedule_impact")
 
 
-FIXERS: dict[str, RowFixer] = {"risks": _fix_risk, "issues": _fix_issue, "changes": _fix_change}
+def _fix_change_event(row: dict[str, str], rng: random.Random) -> None:
+    # A change's status is where its history ends (services.control.change_rules), and
+    # generated changes are proposed: a generated step of history ends there too, or the
+    # change could not be added back by undo after its delete.
+    row["to_status"] = "proposed"
+
+
+FIXERS: dict[str, RowFixer] = {
+    "risks": _fix_risk,
+    "issues": _fix_issue,
+    "changes": _fix_change,
+    "change_events": _fix_change_event,
+}
 REF_FIXERS: dict[str, RefFixer] = {}
 
 

@@ -22,6 +22,8 @@ def _fix_project(row: dict[str, str], rng: random.Random) -> None:
     row.pop("archived", None)
     row.pop("closed_on", None)
     row.pop("closed_reason", None)
+    # Random categories would drop ones the budget lines and expenses use (refused).
+    row.pop("expense_categories", None)
     # The risk matrix: five increasing values, medium below high (pmtui.domain.risk).
     for name in ("risk_probability_values", "risk_impact_values"):
         row.pop(name, None)

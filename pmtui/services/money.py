@@ -20,7 +20,7 @@ from pmtui.domain.budget import Actual, BudgetYear, PlanLine, budget_year, years
 from pmtui.domain.evm import EvmFigures, EvmTask, SeriesPoint, Spend, earned_value, series
 from pmtui.domain.finance import OptionCase, option_case, per_period_rate, yearly_rate
 from pmtui.domain.fiscal import fiscal_year
-from pmtui.records.money import DEFAULT_CATEGORY, UNFILED_DAYS
+from pmtui.records.money import BUDGET_LINES, DEFAULT_CATEGORY, EXPENSES, UNFILED_DAYS
 from pmtui.schema import Reader, Record
 
 Errors = dict[int, dict[str, str]]
@@ -100,6 +100,31 @@ def expense_rules(ctx: Context, records: Sequence[Record]) -> Errors:
     return _category_errors(ctx, records)
 
 
+def project_category_rules(ctx: Context, records: Sequence[Record]) -> Errors:
+    """A category still used by a budget line or an expense stays in the project's list
+    (the lines check the list; this checks it from the list's side)."""
+    errors: Errors = {}
+    for index, record in enumerate(records):
+        allowed = categories(record)
+        if not allowed:
+            continue
+        users: dict[str, list[str]] = {}
+        for declared in (BUDGET_LINES, EXPENSES):
+            for other in ctx.records(declared.table):
+                name = other.get("category")
+                if name and name not in allowed:
+                    users.setdefault(str(name), []).append(
+                        f"{declared.singular} {other.get('key')}"
+                    )
+        if users:
+            name, used_by = next(iter(users.items()))
+            shown = ", ".join(used_by[:5]) + (", ..." if len(used_by) > 5 else "")
+            errors[index] = {
+                "expense_categories": f"{name!r} is still used by {shown}; change those first"
+            }
+    return errors
+
+
 def cash_flow_rules(ctx: Context, records: Sequence[Record]) -> Errors:
     """One flow per option and period."""
     return _unique(
@@ -158,11 +183,13 @@ RULES = {
     "budget_lines": budget_line_rules,
     "expenses": expense_rules,
     "cash_flows": cash_flow_rules,
+    "project": project_category_rules,
 }
 RULES_WATCH = {
     "budget_lines": ("month", "category"),
     "expenses": ("category",),
     "cash_flows": ("option", "period"),
+    "project": ("expense_categories",),
 }
 COMPUTED = {"budget_lines": budget_line_columns, "expenses": expense_columns}
 

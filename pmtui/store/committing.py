@@ -19,6 +19,7 @@ from pmtui.store.changes import Change, ChangeSet, Record, check_against
 from pmtui.store.encoding import IncrementalEncoder
 from pmtui.store.errors import ConflictError, SaveError
 from pmtui.store.files import ProjectFiles
+from pmtui.store.loading import new_project_id, project_id
 from pmtui.store.references import ref_targets, rename_reference
 from pmtui.tables import load_all, record_type, rules_touched
 
@@ -53,7 +54,7 @@ class Committing:
 
         def changed_on_disk(self) -> bool: ...
 
-        def _load_from_disk(self) -> None: ...
+        def _load_from_disk(self, same_project: str | None = None) -> None: ...
 
         def _file_mode(self) -> int: ...
 
@@ -118,7 +119,7 @@ class Committing:
             landed: list[Change] = []
             try:
                 if self.changed_on_disk():
-                    self._load_from_disk()
+                    self._load_from_disk(same_project=project_id(self._data))
                 previous = self._read_context
                 landed = self._apply(changes)
                 change_set = ChangeSet(label, landed)
@@ -213,8 +214,9 @@ class Committing:
 
     def _replay(self, batch: list[tuple[ChangeSet, dict[str, Any]]]) -> None:
         """Another session saved since memory took `batch`: read the file and land each
-        change set on it again (each keeps its identity, for undo)."""
-        self._load_from_disk()
+        change set on it again (each keeps its identity, for undo). A file that now holds
+        another project is refused, and the change sets kept (ProjectError)."""
+        self._load_from_disk(same_project=project_id(self._data))
         try:
             for change_set, _ in batch:
                 change_set.changes[:] = self._apply(change_set.changes)
@@ -242,6 +244,7 @@ class Committing:
         """
         base = meta.get("revision")
         revision = (base if type(base) is int else 0) + 1
+        meta.setdefault("project_id", new_project_id())  # a file from before ids gets one
         stamp: dict[str, Any] = {"revision": revision, "parent": meta.get("change")}
         if base == 0 and type(base) is int:
             stamp["first"] = True

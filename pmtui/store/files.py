@@ -156,12 +156,16 @@ class ProjectFiles:
     def remove_stray_temps(self) -> None:
         """Remove temp files a killed writer left behind (never the project itself).
 
-        Those of the project (`.NAME.*.tmp`) and of its journal (`..NAME.undo.*.tmp`).
-        Only regular files this user owns: never another user's file, nor a link.
+        Those of the project (`.NAME.*.tmp`), of its journal (`..NAME.undo.*.tmp`) and of
+        the copies kept in its backups folder (`.*.tmp` there: a restore or a migration
+        killed while keeping one). Only regular files this user owns: never another
+        user's file, nor a link.
         """
-        for target in (self.path, self.journal):
-            for stray in target.parent.glob(f".{target.name}.*.tmp"):
-                with contextlib.suppress(FileNotFoundError):
-                    info = os.lstat(stray)
-                    if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
-                        stray.unlink()
+        found = [s for t in (self.path, self.journal) for s in t.parent.glob(f".{t.name}.*.tmp")]
+        if self.backups.is_dir() and not self.backups.is_symlink():  # never into a link
+            found += self.backups.glob(".*.tmp")
+        for stray in found:
+            with contextlib.suppress(FileNotFoundError):
+                info = os.lstat(stray)
+                if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
+                    stray.unlink()

@@ -9,6 +9,7 @@ from pmtui.store import journal
 from pmtui.store.changes import Change, ChangeSet
 from pmtui.store.errors import FirstChange, UndoRefused
 from pmtui.store.files import ProjectFiles
+from pmtui.store.loading import project_id
 
 UNDO_DEPTH = 100
 
@@ -32,7 +33,7 @@ class History:
 
         def changed_on_disk(self) -> bool: ...
 
-        def _load_from_disk(self) -> None: ...
+        def _load_from_disk(self, same_project: str | None = None) -> None: ...
 
     def _forget_unsaved(self, dropped: list[int]) -> None:
         """Undo no longer offers change sets (by id()) that never reached the file."""
@@ -86,7 +87,7 @@ class History:
     def _saved_lineage(self) -> journal.Lineage:
         """The journal's steps for the file as it is on disk now (call under the lock)."""
         if self.changed_on_disk():
-            self._load_from_disk()
+            self._load_from_disk(same_project=project_id(self._data))
         table = self._data.get("_meta") or {}
         meta = table[next(iter(table))] if table else {}
         head = meta.get("change")

@@ -6,6 +6,7 @@ import contextlib
 import copy
 import json
 import os
+import secrets
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
+from pmtui.kinds.escapes import one_line
 from pmtui.store import migrations
 from pmtui.store.atomic import FileLock, atomic_write, folder_writable
 from pmtui.store.encoding import IncrementalEncoder, encode
@@ -63,6 +65,19 @@ def strict_json(raw: bytes | str) -> Any:
     Raises JSONDecodeError, StrictJSONError, ValueError (a number of more than 4,300
     digits) or RecursionError (nesting too deep)."""
     return json.loads(raw, parse_constant=_no_constant, object_pairs_hook=_no_twice)
+
+
+def new_project_id() -> str:
+    """The id a project file keeps in `_meta.project_id` for its life (copies share it)."""
+    return secrets.token_hex(8)
+
+
+def project_id(data: dict[str, Any]) -> str | None:
+    """The `_meta.project_id` of a file's data (None in files from before ids)."""
+    table: Any = data.get("_meta") or {}
+    meta: Any = next(iter(table.values()), {}) if isinstance(table, dict) else {}
+    found = meta.get("project_id") if isinstance(meta, dict) else None
+    return found if isinstance(found, str) else None
 
 
 def _signature(stat: os.stat_result) -> Signature:
@@ -142,8 +157,14 @@ class Loading:
         )
         return ProjectError(f"{self.files.path}: {what}. The file was not changed{hint}")
 
-    def _load_from_disk(self) -> None:
-        """Read the file (under the lock); refuse, never repair, what we cannot read."""
+    def _load_from_disk(self, same_project: str | None = None) -> None:
+        """Read the file (under the lock); refuse, never repair, what we cannot read.
+
+        With `same_project` (the project_id memory holds, for a save about to replay its
+        changes on the file), a file that now holds another project (its own project_id:
+        put there by a rename, a copy, `demo --fresh`) is refused and memory kept: a
+        change meant for one project never lands on a record of another that happens to
+        have the same key."""
         try:
             fd = os.open(self.files.path, os.O_RDONLY)
         except FileNotFoundError:
@@ -155,6 +176,7 @@ class Loading:
             with os.fdopen(os.dup(fd), "rb") as handle:
                 raw = handle.read()
             data = self._parse(raw)
+            self._refuse_another_project(data, same_project)
         except OSError as error:
             held.close()
             raise ProjectError(f"{self.files.path}: cannot read it: {error.strerror}") from None
@@ -169,6 +191,16 @@ class Loading:
         version = data["_meta"][next(iter(data["_meta"]))]["schema_version"]
         if version < migrations.SCHEMA_VERSION:
             self._migrate(data, version)
+
+    def _refuse_another_project(self, data: dict[str, Any], same_project: str | None) -> None:
+        found = project_id(data)
+        if same_project is None or found is None or found == same_project:
+            return  # files from before project ids are taken as the same project
+        name = next(iter(data["project"].values())).get("name")
+        raise ProjectError(
+            f"{self.files.path} now holds another project ({one_line(name, 60)!r}), put "
+            "there since this session opened it; nothing was saved: open it again"
+        )
 
     def _parse(self, raw: bytes) -> dict[str, Any]:
         """The file's data, or ProjectError saying what is wrong and where."""
@@ -299,7 +331,9 @@ class Loading:
         if self._unwritten or getattr(self, "read_only", False) or not self.changed_on_disk():
             return False  # a peek reads one revision and never locks
         with self._reading():
-            self._load_from_disk()
+            # Another project put there is refused (ProjectError), memory kept: this
+            # session's edits and undo are about the project it opened.
+            self._load_from_disk(same_project=project_id(self._data))
         return True
 
     def close(self) -> None:

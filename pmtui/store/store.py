@@ -31,7 +31,7 @@ from pmtui.store.encoding import encode
 from pmtui.store.errors import ConflictError, ProjectError, SaveError
 from pmtui.store.files import ProjectFiles
 from pmtui.store.history import History
-from pmtui.store.loading import Loading, ProjectStorage
+from pmtui.store.loading import Loading, ProjectStorage, new_project_id
 from pmtui.tables import load_all
 
 
@@ -146,6 +146,7 @@ class Store(Loading, Committing, History, Editing):
                         **(meta or {}),
                         "schema_version": migrations.SCHEMA_VERSION,
                         "revision": 0,
+                        "project_id": new_project_id(),
                     }
                 }
                 record = store.parse_new("project", {**project, "key": "project"})

@@ -611,3 +611,17 @@ def test_purge_private_refuses_a_newer_or_foreign_file_and_changes_nothing(
     assert err.count("\n") == 1
     assert ("newer pmtui" if damage == "newer" else "not a pmtui project") in err
     assert files.journal.read_bytes() == journal
+
+
+def test_a_temp_file_a_killed_backup_write_left_is_removed_by_the_next_open(saved: Path) -> None:
+    """Found by the fault tests: `pmtui restore` killed while keeping its copy of the
+    current file left `.plan.DAY.1.json.XXXX.tmp` in the backups folder, a whole copy of the
+    project (private notes too, which purge-private never saw) that nothing removed."""
+    files = ProjectFiles.for_path(saved)
+    stray = files.backups / f".{saved.stem}.{TODAY.isoformat()}.1.json.abc123.tmp"
+    stray.write_bytes(saved.read_bytes())
+    link = files.backups / ".not-mine.json.def456.tmp"
+    link.symlink_to(saved)
+    Store.open(saved).close()
+    assert not stray.exists()
+    assert link.is_symlink(), "a link there is left alone"

@@ -8,7 +8,7 @@ and answers on stdout, one line each:
   `pmtui ARGV` with its stdout and stderr in OUT.out and OUT.err; answers `PID n`, then
   the child's lines, then `DONE code` (negative: killed by that signal). The child
   starts when it reads a byte on RESUME_FD (the test first takes a pidfd of it, so a
-  signal can never reach another process that reused the pid). The child says
+  signal can never reach another process that reused the pid) and says `STARTED`. It says
   `STEP n name` at each step of a file write (the store's test hook, atomic.write_hook),
   and at step PAUSE_AT says `PAUSED` and waits for a byte on RESUME_FD; it ends with
   `EXIT code`. FAULT "enospc-write" or "enospc-fsync" makes every os.write or os.fsync
@@ -81,6 +81,7 @@ def run_one(argv: list[str], out: str) -> int:
 def child(request: dict[str, Any]) -> NoReturn:
     os.chdir(request["cwd"])
     os.read(RESUME, 1)  # held until the test has a handle on this process (a pidfd)
+    say("STARTED")  # the byte is taken: a signal from now on leaves none for the next child
     steps = 0
     pause_at = request.get("pause_at")
 
@@ -100,6 +101,9 @@ def child(request: dict[str, Any]) -> NoReturn:
         os.fsync = full_disk
     started = time.monotonic()
     code = run_one(request["argv"], request["out"])
+    # The command is over: a hang-up now (the test's, sent as it ended) changes nothing.
+    for number in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(number, signal.SIG_IGN)
     say(f"EXIT {code} {time.monotonic() - started:.4f}")
     os._exit(code)
 

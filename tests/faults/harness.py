@@ -113,6 +113,9 @@ class Command:
     creates: bool = False
     #: Whether it writes the project file itself (purge-private writes only sidecars).
     writes_project: bool = True
+    #: Whether its last file write is the file itself (the demo's last one is its build,
+    #: in a folder beside it, then moved into place): a hang-up there finishes the file.
+    ends_with_the_file: bool = True
 
     @property
     def name(self) -> str:
@@ -149,11 +152,11 @@ def add_commands(template: Path, number: int = 1) -> list[Command]:
     return found
 
 
-def set_commands(template: Path) -> list[Command]:
-    """`pmtui set` of a record's fields to a generated row's plain (non-reference) values,
-    for every table."""
+def table_edits(template: Path) -> dict[str, tuple[str, dict[str, str]]]:
+    """For every table, a record's key and new typed values for its plain (non-reference)
+    fields, from a generated row."""
     refs = keys_of(template / "plan.json")
-    found = []
+    found = {}
     for table in tables():
         declared = load_all()[table]
         [row] = generate_rows(table, 1, seeded(f"set {table}"), refs)
@@ -162,10 +165,17 @@ def set_commands(template: Path) -> list[Command]:
             for f in declared.input_fields
             if f.name in row and f.name != "key" and f.kind not in REFERENCE_KINDS
         }
-        if not plain:
-            continue
-        key = () if declared.singleton else (refs[table][0],)
-        found.append(Command(f"set {table}", ("set", "{project}", table, *key, *_typed(plain))))
+        if plain:
+            found[table] = (refs[table][0], plain)
+    return found
+
+
+def set_commands(template: Path) -> list[Command]:
+    """`pmtui set` of a record's fields (table_edits), for every table."""
+    found = []
+    for table, (key, values) in table_edits(template).items():
+        keyed = () if load_all()[table].singleton else (key,)
+        found.append(Command(f"set {table}", ("set", "{project}", table, *keyed, *_typed(values))))
     return found
 
 
@@ -195,7 +205,12 @@ def writing_commands(template: Path) -> list[Command]:
         Command("restore", ("restore", "{project}", backup)),
         Command("purge-private", ("purge-private", "{project}"), writes_project=False),
         Command("new", ("new", "{folder}/new.json"), creates=True),
-        Command("demo", ("demo", "{folder}/new.json", "--no-open"), creates=True),
+        Command(
+            "demo",
+            ("demo", "{folder}/new.json", "--no-open"),
+            creates=True,
+            ends_with_the_file=False,
+        ),
     ]
 
 
@@ -268,8 +283,10 @@ def tables_of(path: Path) -> dict[str, Any] | None:
 
 
 def stray_temps(folder: Path) -> list[str]:
-    """Temp files a writer left beside the project (`.NAME.*.tmp`)."""
-    return sorted(p.name for p in folder.glob(".*.tmp"))
+    """Temp files a writer left beside the project (`.NAME.*.tmp`) or in its backups
+    folder (a copy kept by restore)."""
+    found = [*folder.glob(".*.tmp"), *folder.glob(".*.backups/.*.tmp")]
+    return sorted(str(p.relative_to(folder)) for p in found)
 
 
 def fingerprint(path: Path) -> tuple[bytes, int, int]:
@@ -359,6 +376,8 @@ class Runner:
         assert word == "PID", word
         pidfd = os.pidfd_open(int(pid))
         self.resume_child()  # let it start
+        started = self.lines.next(timeout=60)
+        assert started == "STARTED", started
         return pidfd, out
 
     def finish(self, out: str, outcome: Outcome | None = None) -> Outcome:

@@ -53,14 +53,25 @@ def plant(folder: Path, relative: str, target: Path) -> Path:
     return link
 
 
+@pytest.mark.parametrize(
+    "both", [pytest.param(False, id="fast"), pytest.param(True, id="slow", marks=pytest.mark.slow)]
+)
 def test_links_at_every_sidecar_are_never_followed_by_any_writing_command(
-    runner: Runner, template: Path, writers: list[Command], victims: Path, tmp_path: Path
+    runner: Runner,
+    template: Path,
+    writers: list[Command],
+    victims: Path,
+    tmp_path: Path,
+    both: bool,
 ) -> None:
+    """Each command past a link at each sidecar: to a file or dangling, in turn (both in
+    the slow run)."""
     wrong = []
     trial = 0
     for command in one_of_each(writers):
         for sidecar, where in SIDECARS.items():
-            for dangling in (False, True):
+            kinds = (False, True) if both else ((trial + len(command.label)) % 2 == 0,)
+            for dangling in kinds:
                 trial += 1
                 folder = copy_project(template, tmp_path / str(trial))
                 for words in command.prep:

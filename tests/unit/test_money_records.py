@@ -37,6 +37,19 @@ def test_a_category_outside_the_project_list_is_refused(store: Store) -> None:
     assert errors["category"].startswith("'fun' is not one of the project's categories: labour")
 
 
+def test_removing_a_category_still_in_use_is_refused_naming_its_users(books: Store) -> None:
+    """Found by tests/faults: the category was checked only from the line's side, so a
+    project edit could drop one still used; undoing the delete of such a line then failed."""
+    errors = errors_of(
+        lambda: books.update("project", "project", {"expense_categories": "software, other"})
+    )
+    assert errors["expense_categories"] == (
+        "'labour' is still used by budget line BL1, expense E1; change those first"
+    )
+    books.update("project", "project", {"expense_categories": "labour, other"})
+    assert books.project["expense_categories"] == ["labour", "other"]
+
+
 def test_one_budget_line_per_month_and_category(books: Store) -> None:
     errors = errors_of(
         lambda: books.add(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pmtui.store import ConflictError, Store
+from pmtui.store import ConflictError, ProjectError, Store
 
 DAY = date(2026, 3, 2)
 
@@ -177,3 +177,41 @@ def test_two_processes_adding_300_records_each_keep_all_600_with_unique_keys(
     ordered = [data["people"][doc_id]["name"][0] for doc_id in sorted(data["people"], key=int)]
     switches = sum(1 for left, right in itertools.pairwise(ordered[3:]) if left != right)
     assert switches >= 2, "the two writers overlapped in time"
+
+
+class TestAnotherProjectInItsPlace:
+    """Found by tests/faults: a session whose file was replaced by another project (a copy
+    of another file, `demo --fresh`) replayed its edit by key on the other project's
+    record (another person who happened to be P1)."""
+
+    @pytest.fixture
+    def other(self, tmp_path: Path) -> Path:
+        path = tmp_path / "other" / "other.json"
+        store = Store.create(path, {"name": "Other"}, today=DAY)
+        store.add("people", {"name": "Someone else"})  # P1 there too, with no email
+        store.close()
+        return path
+
+    def test_a_save_is_refused_and_the_other_project_untouched(
+        self, project: Path, other: Path
+    ) -> None:
+        session = Store.open(project, today=DAY)
+        os.replace(other, project)
+        there = project.read_bytes()
+        with pytest.raises(ProjectError, match=r"now holds another project \('Other'\)"):
+            session.update("people", "P1", {"email": "ada@example.com"})
+        assert project.read_bytes() == there
+        assert session.get("people", "P1")["name"] == "Ada Lovelace"  # type: ignore[index]
+
+    def test_the_same_project_restored_from_a_backup_still_takes_the_edit(
+        self, project: Path
+    ) -> None:
+        older = project.read_bytes()
+        session = Store.open(project, today=DAY)
+        session.update("people", "P2", {"role": "qa"})
+        project.with_name("restored.json").write_bytes(older)
+        os.replace(project.with_name("restored.json"), project)
+        session.update("people", "P1", {"email": "ada@example.com"})
+        saved = people_on_disk(project)
+        assert saved["P1"]["email"] == "ada@example.com"
+        assert saved["P2"]["role"] == "dev", "the restored file's values stay"
