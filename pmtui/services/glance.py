@@ -10,7 +10,6 @@ from typing import Any
 
 from pmtui.context import Context
 from pmtui.domain.links import ScheduleError
-from pmtui.planning import shared_plan
 
 
 @dataclass(frozen=True)
@@ -86,6 +85,10 @@ Money = tuple[float | None, float | None, float | None]
 
 
 def _finish(ctx: Context) -> date | None:
+    # The plan's modules load on first use: Today's first frame on a big project does not
+    # wait for them (the finish is worked out after it).
+    from pmtui.planning import shared_plan
+
     try:
         return shared_plan(ctx).finish
     except (ScheduleError, KeyError):
