@@ -126,7 +126,8 @@ def section_in_app(path: Path, counts: dict[str, int], runs: int, folder: Path) 
         times = summary(samples[f"pmtui cursor {title} ms"])
         sent = statistics.median(samples[f"pmtui cursor {title} bytes"])
         say(
-            f"| {title} | {size:,} | {times['median']:.1f} ms | {times['p95']:.1f} ms | "
+            f"| {title} | {f'{size:,}' if size else '–'} | {times['median']:.1f} ms | "
+            f"{times['p95']:.1f} ms | "
             f"{sent:.0f} | {sent / bare_bytes:.1f}x | {verdict(sent / bare_bytes, 3)} |"
         )
     every = summary(samples["pmtui cursor ms"])

@@ -13,7 +13,6 @@ from pmtui import views
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import to_text
 from pmtui.schema import Kind, record_labels
-from pmtui.services.overloads import change_overloads
 from pmtui.store import ConflictError, RecordInvalid, SaveError, Store, StoreError
 from pmtui.store.drafts import peek_draft, save_draft, take_draft
 from pmtui.tables import record_type
@@ -278,6 +277,9 @@ class Board(Widget):
         landed = self.store.last_change
         if landed is None or landed is last:
             return ()
+        # Loaded at the first save, not with the first board (start-up time).
+        from pmtui.services.overloads import change_overloads
+
         ctx = self.store.read_context()
         try:
             return tuple(o.text(ctx.today) for o in change_overloads(ctx, landed.changes))

@@ -18,7 +18,6 @@ from pmtui.cli.common import (
     table_type,
 )
 from pmtui.cli.render import render_record, render_table, table_columns
-from pmtui.services.overloads import change_overloads
 from pmtui.store import Store
 
 #: The commands `register` adds (main builds only the one being run).
@@ -182,6 +181,9 @@ def warn_overloads(store: Store) -> None:
     landed = store.last_change
     if landed is None:
         return
+    # Loaded once a change is saved: `pmtui PROJECT` imports this module too (start-up).
+    from pmtui.services.overloads import change_overloads
+
     ctx = store.read_context()
     try:
         found = change_overloads(ctx, landed.changes)

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmtui.context import Context
 from pmtui.domain.links import ScheduleError
-from pmtui.domain.rag import Rag
-from pmtui.planning import shared_plan
-from pmtui.services.project_rag import rag_of
+
+if TYPE_CHECKING:
+    from pmtui.domain.rag import Rag
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,8 @@ class Finishes:
         """The RAG by the rules (pmtui.domain.rag) from the finish and money kept here, so
         that closing an action schedules nothing for the status line; None while they are
         being worked out (a pending glance)."""
+        from pmtui.services.project_rag import rag_of  # on first use, after the first frame
+
         finish = self.finish(ctx)
         spi, cpi, _ = self.money(ctx)
         target = _date(ctx.project.get("target_finish"))
@@ -121,6 +123,10 @@ Money = tuple[float | None, float | None, float | None]
 
 
 def _finish(ctx: Context) -> date | None:
+    # The plan's modules load on first use: Today's first frame on a big project does not
+    # wait for them (the finish is worked out after it).
+    from pmtui.planning import shared_plan
+
     try:
         return shared_plan(ctx).finish
     except (ScheduleError, KeyError):

@@ -187,12 +187,13 @@ def test_readme_documents_pmtui_today_and_date_order() -> None:
 def test_a_warning_check_that_fails_leaves_the_saved_change_a_success(
     demo_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from pmtui.cli import records
+    from pmtui.services import overloads
 
     def broken(*_: object) -> list[object]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(records, "change_overloads", broken)
+    # The command line loads the check when a change is saved (start-up time).
+    monkeypatch.setattr(overloads, "change_overloads", broken)
     assert main(["set", str(demo_path), "assignments", "AS57", "allocation=100"]) == 0
     assert capsys.readouterr().err == ""
     assert '"allocation": 100' in demo_path.read_text(encoding="utf-8")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pmtui.domain.calendar import WorkCalendar
 from pmtui.domain.evm import (
@@ -140,3 +142,49 @@ def test_index_levels_follow_the_projects_thresholds() -> None:
         "red",
         "",
     ]
+
+
+def _walked_lag(tasks: list[EvmTask], ev: float, as_of: date) -> int:
+    """schedule_lag as first written: a day-by-day walk (the reference for the halving)."""
+    from datetime import timedelta
+
+    def planned(day: date) -> float:
+        return sum(t.budget * planned_share(t, day, WEEKDAYS) for t in tasks)
+
+    earliest = min(t.planned_start for t in tasks)
+    latest = max(t.planned_finish for t in tasks)
+    tolerance = 1e-9 * max(1.0, ev)
+    day = as_of
+    if planned(day) > ev + tolerance:
+        while day >= earliest and planned(day) > ev + tolerance:
+            day -= timedelta(days=1)
+        return WEEKDAYS.working_days_between(day + timedelta(days=1), as_of + timedelta(days=1))
+    while day < latest and planned(day) < ev - tolerance:
+        day += timedelta(days=1)
+    return -WEEKDAYS.working_days_between(as_of + timedelta(days=1), day + timedelta(days=1))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    spans=st.lists(
+        st.tuples(st.integers(0, 300), st.integers(0, 120), st.integers(0, 50_000)),
+        min_size=1,
+        max_size=8,
+    ),
+    as_of_day=st.integers(-30, 450),
+    earned=st.floats(0, 400_000, allow_nan=False),
+)
+def test_schedule_lag_finds_the_day_the_walk_finds(
+    spans: list[tuple[int, int, int]], as_of_day: int, earned: float
+) -> None:
+    """Halving the span gives the day-by-day walk's answer, behind, ahead and on plan."""
+    from datetime import timedelta
+
+    tasks = [
+        EvmTask(f"T{n}", budget, 0, MONDAY + timedelta(start), MONDAY + timedelta(start + length))
+        for n, (start, length, budget) in enumerate(spans)
+    ]
+    as_of = MONDAY + timedelta(as_of_day)
+    if not any(t.budget for t in tasks):
+        return
+    assert schedule_lag(tasks, earned, as_of, WEEKDAYS) == _walked_lag(tasks, earned, as_of)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
-from typing import ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -27,12 +27,14 @@ from pmtui.context import Context
 from pmtui.domain.quickadd import parse_quick_add
 from pmtui.reports.checkin import Change, Session, changes_since
 from pmtui.reports.today import cached_answer, keep_answer
-from pmtui.screens.line_prompt import LinePromptModal, Typed
 from pmtui.services.glance import Finishes, glance, glance_pending
 from pmtui.store import Store
 from pmtui.tables import record_type
 from pmtui.widgets.agenda_list import AgendaGroup, AgendaList, AgendaRow
 from pmtui.widgets.today_strip import TodayStrip, strip_lines
+
+if TYPE_CHECKING:
+    from pmtui.screens.line_prompt import Typed
 
 T = TypeVar("T")
 #: From this many records in the tables whose agenda needs the schedule (tasks,
@@ -436,6 +438,8 @@ class TodayBoard(Board):
     def _ask_snooze(
         self, item: Item, message: str, value: str, then: Callable[[Typed | None], None]
     ) -> None:
+        from pmtui.screens.line_prompt import LinePromptModal  # a modal: loaded on first use
+
         prompt = LinePromptModal(
             f"Snooze {item.singular}: {item.title}"[:64],
             value=value,
@@ -452,6 +456,8 @@ class TodayBoard(Board):
         self.add_record(ACTIONS)
 
     def _quick_add(self, message: str = "", value: str = "") -> None:
+        from pmtui.screens.line_prompt import LinePromptModal  # a modal: loaded on first use
+
         names = [str(p.get("name") or "") for p in self.store.records("people")]
         prompt = LinePromptModal(
             "Add action",
