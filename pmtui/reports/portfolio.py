@@ -271,17 +271,35 @@ def portfolio(
     """Every project's line, by name. From the cache where it fits; else worked out (or,
     without `work_out_missing`, a line marked pending: the app works those out in a
     worker). Archived projects are left out unless `show_archived`."""
+    found = {path: cached(path) for path in files}
+    missing = [path for path, line in found.items() if line is None]
+    if work_out_missing:
+        found.update(zip(missing, _work_out_all(missing), strict=True))
     lines = []
-    for path in files:
-        line = cached(path)
-        if line is None:
-            line = work_out(path) if work_out_missing else _pending(path)
+    for path, line in found.items():
+        line = line or _pending(path)
         if progress is not None:
             progress(line)
         if line.archived and not show_archived:
             continue
         lines.append(line)
     return sorted(lines, key=lambda line: (line.name.casefold(), line.path))
+
+
+#: From this many projects to work out, the cores share them (a process each).
+PARALLEL_FROM = 4
+
+
+def _work_out_all(paths_: list[Path]) -> list[ProjectLine]:
+    """work_out of each path; on several cores, several at once (each in its own process:
+    scheduling is pure Python, threads would take turns)."""
+    cores = os.cpu_count() or 1
+    if len(paths_) < PARALLEL_FROM or cores < 2:
+        return [work_out(path) for path in paths_]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(cores, len(paths_))) as pool:
+        return list(pool.map(work_out, paths_))
 
 
 def _pending(path: Path) -> ProjectLine:

@@ -128,3 +128,15 @@ def test_the_cache_is_not_trusted_on_another_day(
 def test_without_working_out_a_missing_figure_is_pending(folder: Path) -> None:
     lines = portfolio(project_files(folder), work_out_missing=False)
     assert lines and all(line.pending for line in lines)
+
+
+def test_working_out_on_several_cores_gives_the_same_lines(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = [line.to_json() for line in portfolio(project_files(folder), show_archived=True)]
+    for path in folder.glob("*.json"):
+        model.cache_file(path).unlink(missing_ok=True)
+    monkeypatch.setattr(model, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(model.os, "cpu_count", lambda: 2)
+    shared = [line.to_json() for line in portfolio(project_files(folder), show_archived=True)]
+    assert shared == alone
