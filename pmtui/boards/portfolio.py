@@ -15,7 +15,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
@@ -73,11 +73,13 @@ def cells(line: ProjectLine) -> list[str]:
     ]
 
 
-class PortfolioScreen(Screen[str | None]):
+class PortfolioScreen(ModalScreen[str | None]):
     """Every project: RAG (computed, and set by the manager), next milestone, SPI, CPI,
-    items overdue, last report. Dismisses with the chosen project's path, or None."""
+    items overdue, last report. Dismisses with the chosen project's path, or None. Modal,
+    so that over a project (ctrl+o) the digits do not switch areas beneath it."""
 
     DEFAULT_CSS = """
+    PortfolioScreen { background: $background; }
     PortfolioScreen #portfolio-title { height: 1; padding: 0 1; text-style: bold; }
     PortfolioScreen #portfolio-detail { height: 1; padding: 0 1; color: $text-muted; }
     """

@@ -158,3 +158,24 @@ async def test_portfolio_works_out_uncached_projects_in_a_worker(
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_value is None
+
+
+async def test_ctrl_o_shows_the_portfolio_and_switches_project(
+    project: Store, tmp_path: Path, env: dict[str, str]
+) -> None:
+    folder = Path(env["XDG_DATA_HOME"]) / "pmtui" / "projects"
+    folder.mkdir(parents=True)
+    Store.create(folder / "other.json", {"name": "Other project"}, today=TODAY).close()
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen)
+        await pilot.press("3")  # a digit does not switch areas under the portfolio
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen)
+        assert "Other project" in table_text(app, "#portfolio")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.next_project == folder / "other.json"
