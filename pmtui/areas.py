@@ -182,6 +182,7 @@ AREAS: tuple[Area, ...] = (
         "reports",
         "Reports",
         records=("pmtui.records.reports",),
+        services=("pmtui.services.report_rules",),
         demo="pmtui.demo.reports:add_demo",
         demo_needs=("project", "plan", "people", "vendors", "money", "control"),
         commands=("pmtui.cli.reports",),

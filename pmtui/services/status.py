@@ -11,17 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
-from pmtui.changes import Writer
 from pmtui.context import Context
 from pmtui.domain.rag import Rag, Rating
 from pmtui.domain.risk import AWAITING
 from pmtui.planning.network import as_date
-from pmtui.records.control import LIVE_RISK, OPEN_ISSUE, SEVERITIES
+from pmtui.records.control import OPEN_ISSUE, SEVERITIES
 from pmtui.schema import Record, record_labels
 from pmtui.services.accomplishments import MOVES, accomplishments, moved
-from pmtui.services.control import scored_risks
+from pmtui.services.changes import default_decider
+from pmtui.services.control import live_risks
+from pmtui.services.issuing import issue_report, read_reasons, snapshot_fields, snapshot_on
 from pmtui.services.project_rag import Figures, figures_for, last_report_date, rag_for
 
 #: How many of each list a report shows at most.
@@ -128,13 +129,6 @@ def _snapshots(ctx: Context, day: date) -> list[Record]:
     return sorted(found, key=lambda s: str(s.get("date")))
 
 
-def snapshot_on(ctx: Context, day: date) -> Record | None:
-    """The snapshot issued for `day`, if any."""
-    return next(
-        (s for s in ctx.records("report_snapshots") if s.get("date") == day.isoformat()), None
-    )
-
-
 def _milestones(
     ctx: Context, names: dict[str, str], day: date, since: date | None, done_keys: set[str]
 ) -> tuple[list[MilestoneLine], list[MilestoneLine], list[MilestoneLine]]:
@@ -166,9 +160,7 @@ def _milestones(
 
 
 def _risks(ctx: Context, names: dict[str, str]) -> list[RiskLine]:
-    live = [
-        s for s in scored_risks(ctx, ctx.project) if (s.record.get("status") or "open") in LIVE_RISK
-    ]
+    live = live_risks(ctx, ctx.project)
     return [
         RiskLine(
             s.key,
@@ -221,7 +213,7 @@ def _decisions(ctx: Context, names: dict[str, str]) -> list[DecisionNeeded]:
                 str(change["key"]),
                 str(change.get("title") or change["key"]),
                 "change request, " + ", ".join(impact),
-                names.get(str(change.get("decided_by") or ""), ""),
+                names.get(str(default_decider(ctx, ctx.project, change) or ""), ""),
             )
         )
     for comparison in ctx.records("comparisons"):
@@ -239,14 +231,14 @@ def _decisions(ctx: Context, names: dict[str, str]) -> list[DecisionNeeded]:
     return found
 
 
-def _from_snapshot(snapshot: Record, computed: Rag, figures: Figures) -> tuple[Rag, Figures]:
-    """The RAG and figures as the report of that date issued them."""
+def _from_snapshot(snapshot: Record, figures: Figures) -> tuple[Rag, Figures]:
+    """The RAG, its reasons and the figures as the report of that date issued them."""
     issued = str(snapshot.get("date"))
+    reasons = read_reasons(snapshot.get("reasons"))
 
     def rating(name: str) -> Rating:
         colour = snapshot.get(name)
-        mine = computed.ratings[name]
-        reason = mine.reason if colour == mine.colour else f"as issued on {issued}"
+        reason = f"{reasons.get(name) or 'not recorded'} (as issued on {issued})"
         return Rating(colour if isinstance(colour, str) else None, reason)
 
     override = snapshot.get("override")
@@ -257,6 +249,8 @@ def _from_snapshot(snapshot: Record, computed: Rag, figures: Figures) -> tuple[R
         rating("risk"),
         override=override if isinstance(override, str) else None,
         override_reason=str(snapshot.get("override_reason") or ""),
+        issued=overall if isinstance(overall := snapshot.get("overall"), str) else None,
+        issued_reason=f"{reasons.get('overall') or 'not recorded'} (as issued on {issued})",
     )
 
     def fraction(name: str) -> float | None:
@@ -302,9 +296,9 @@ def build_report(
     rag, figures = rag_for(ctx, day), figures_for(ctx, day)
     summary = str(project.get("report_summary") or "")
     source, notes = "file", []
-    snapshot = snapshot_on(ctx, day)
+    snapshot = snapshot_on(ctx, day) if as_of is not None else None
     if snapshot is not None:
-        rag, figures = _from_snapshot(snapshot, rag, figures)
+        rag, figures = _from_snapshot(snapshot, figures)
         summary = str(snapshot.get("summary") or summary)
         source = "snapshot"
         notes.append(f"RAG and figures from the report issued on {day.isoformat()}")
@@ -338,65 +332,6 @@ def build_report(
         notes=notes,
         final=final,
     )
-
-
-class Issuing(Writer, Protocol):
-    """The store as issuing a report sees it: a writer that hands out read contexts."""
-
-    def read_context(self) -> Context: ...
-
-
-def _percent(value: float | None) -> str:
-    return "" if value is None else repr(round(value * 100, 4))
-
-
-def _counts(ctx: Context) -> dict[str, int]:
-    live = [
-        s for s in scored_risks(ctx, ctx.project) if (s.record.get("status") or "open") in LIVE_RISK
-    ]
-    counts = {
-        f"risks_{level}": sum(s.level == level for s in live) for level in ("high", "medium", "low")
-    }
-    counts["open_issues"] = sum(
-        (i.get("status") or "open") in OPEN_ISSUE for i in ctx.records("issues")
-    )
-    return counts
-
-
-def snapshot_fields(ctx: Context, as_of: date | None = None) -> dict[str, str]:
-    """What issuing a report as of `as_of` saves, as typed input."""
-    day = as_of or ctx.today
-    rag, figures = rag_for(ctx, day), figures_for(ctx, day)
-    fields = {name: rating.colour or "" for name, rating in rag.ratings.items()}
-    fields.update(
-        date=day.isoformat(),
-        overall=rag.overall,
-        override=rag.override or "",
-        override_reason=rag.override_reason,
-        spi="" if figures.spi is None else repr(figures.spi),
-        cpi="" if figures.cpi is None else repr(figures.cpi),
-        percent_complete=_percent(figures.percent_complete),
-        budget_used=_percent(figures.budget_used),
-        summary=str(ctx.project.get("report_summary") or ""),
-    )
-    fields.update({name: str(count) for name, count in _counts(ctx).items()})
-    return fields
-
-
-def issue_report(store: Issuing, as_of: date | None = None) -> str:
-    """Save the report as of `as_of` (default today) as a snapshot; one undoable step.
-    Issuing again on the same date replaces that date's snapshot. Returns its key."""
-    ctx = store.read_context()
-    day = as_of or store.today
-    fields = snapshot_fields(ctx, day)
-    existing = snapshot_on(ctx, day)
-    with store.transaction(f"issue status report {day.isoformat()}"):
-        if existing is not None:
-            key = str(existing["key"])
-            store.update("report_snapshots", key, fields)
-        else:
-            key = str(store.add("report_snapshots", fields)["key"])
-    return key
 
 
 __all__ = [
