@@ -179,45 +179,40 @@ def _iso(value: object) -> str | None:
 
 
 def figures_of(store: Any, path: Path) -> ProjectLine:
-    """The portfolio line of an open store (a peek, or the app's own store)."""
+    """The portfolio line of an open store (a peek, or the app's own store): the status
+    report's RAG and figures (pmtui.services.project_rag: one plan, one earned value),
+    the next milestone, Today's overdue count, the last issued report."""
     from pmtui import agenda, views
+    from pmtui.services.project_rag import figures_for, last_issued, rag_for
 
     project = store.project
     ctx = store.read_context()
-    why: dict[str, str] = {}
-    computed, override = _rag(ctx, project)
-    milestone, forecast = _next_milestone(store, views.rows(store, "milestones"))
+    rag = rag_for(ctx)
+    figures = figures_for(ctx)
+    why = {k: v for k, v in figures.why.items() if k in ("spi", "cpi")}
+    milestone, forecast = _next_milestone(views.rows(store, "milestones"))
     if milestone is None:
         why["next_milestone"] = "no open milestone"
-    spi, cpi = _money(ctx, why)
     overdue = sum(1 for item in agenda.today_items(store) if item.group == "overdue")
+    issued = last_issued(ctx)
     return ProjectLine(
         name=str(project.get("name") or path.stem),
         path=str(path),
-        rag=override or computed,
-        rag_computed=computed,
-        rag_override=override,
+        rag=rag.overall,
+        rag_computed=rag.computed,
+        rag_override=rag.override,
         next_milestone=milestone,
         forecast=forecast,
-        spi=spi,
-        cpi=cpi,
+        spi=figures.spi,
+        cpi=figures.cpi,
         overdue=overdue,
-        last_report=_last_report(store),
+        last_report=issued.isoformat() if issued else None,
         archived=bool(project.get("archived")),
         why=why,
     )
 
 
-def _rag(ctx: Any, project: dict[str, Any]) -> tuple[str | None, str | None]:
-    """(computed, override): the status report's RAG rules (pmtui.services.project_rag),
-    and the colour the manager set, if any."""
-    from pmtui.services.project_rag import rag_for
-
-    rag = rag_for(ctx)
-    return rag.computed, rag.override
-
-
-def _next_milestone(store: Any, milestones: list[dict[str, Any]]) -> tuple[str | None, str | None]:
+def _next_milestone(milestones: list[dict[str, Any]]) -> tuple[str | None, str | None]:
     """The first open milestone by due date (an overdue one first), and its forecast."""
     open_ones = sorted(
         (m for m in milestones if m.get("status") != "done"),
@@ -228,34 +223,6 @@ def _next_milestone(store: Any, milestones: list[dict[str, Any]]) -> tuple[str |
     first = open_ones[0]
     title = str(first.get("title") or first.get("key"))
     return title, _iso(first.get("forecast")) or _iso(first.get("due"))
-
-
-def _money(ctx: Any, why: dict[str, str]) -> tuple[float | None, float | None]:
-    from pmtui.services.money import evm_of
-
-    if not ctx.records("tasks"):
-        why["spi"] = why["cpi"] = "no tasks"
-        return None, None
-    try:
-        figures = evm_of(ctx).figures
-    except Exception as error:  # a plan that cannot be scheduled: say so, keep the rest
-        why["spi"] = why["cpi"] = _error_text(error)
-        return None, None
-    if figures.spi is None:
-        why["spi"] = "no planned value yet"
-    if figures.cpi is None:
-        why["cpi"] = "no actual cost yet"
-    return figures.spi, figures.cpi
-
-
-def _last_report(store: Any) -> str | None:
-    """The date of the last issued status report (its snapshot), if the file has any."""
-    try:
-        snapshots = store.records("report_snapshots")
-    except KeyError:  # a pmtui without status reports
-        return None
-    dates = [str(r.get("date") or "") for r in snapshots]
-    return max((d for d in dates if d), default=None)
 
 
 # ---------------------------------------------------------------- the portfolio
