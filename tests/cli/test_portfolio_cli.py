@@ -134,3 +134,11 @@ def test_a_call_answered_from_the_cache_prints_what_the_full_command_prints(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ)
     )
     assert done.stdout.splitlines()[-1] == "fast", done.stderr
+
+
+def test_a_name_with_control_characters_is_printed_escaped(run_pmtui: RunPmtui) -> None:
+    assert run_pmtui("new", "evil", "--name", "Evil\x1b[2J name").returncode == 0
+    for _ in range(2):  # worked out, then from the cache
+        done = run_pmtui("portfolio")
+        assert done.returncode == 0, done.stderr
+        assert "\x1b" not in done.stdout and "Evil\\x1b[2J name" in done.stdout
