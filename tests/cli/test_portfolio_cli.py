@@ -120,12 +120,12 @@ def test_a_call_answered_from_the_cache_prints_what_the_full_command_prints(
     folder = _projects(run_pmtui)
     (folder / "broken.json").unlink()  # an unreadable file is never cached: no fast path
     first_text, first_json = run_pmtui("portfolio").stdout, run_pmtui("portfolio", "--json").stdout
-    from pmtui.reports import portfolio
+    from pmtui.reports import portfolio, portfolio_text
 
     assert all(portfolio.cached(path) is not None for path in folder.glob("*.json"))
     assert run_pmtui("portfolio").stdout == first_text
     assert run_pmtui("portfolio", "--json").stdout == first_json
-    assert portfolio.answer(["--bogus"]) is None
+    assert portfolio_text.answer(["--bogus"]) is None
     probe = (
         "import sys; from pmtui.__main__ import main; main(['portfolio', '--json']); "
         "print('cli' if 'pmtui.cli' in sys.modules else 'fast')"
