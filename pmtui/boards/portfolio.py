@@ -24,6 +24,7 @@ from pmtui.boards.keys import command, list_filter
 from pmtui.config import load_config
 from pmtui.kinds.escapes import one_line
 from pmtui.reports.portfolio import ProjectLine, portfolio, project_files, work_out
+from pmtui.reports.portfolio_text import ratio
 from pmtui.state import load_state
 from pmtui.widgets.columns import Column
 from pmtui.widgets.list_filter import ListFilter
@@ -49,10 +50,6 @@ COLUMNS = [
 ]
 
 
-def _ratio(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
-
-
 def cells(line: ProjectLine) -> list[str]:
     """The row of one project, as people read it."""
     name = f"{line.name} (archived)" if line.archived else line.name
@@ -66,8 +63,8 @@ def cells(line: ProjectLine) -> list[str]:
         line.rag_override or "",
         line.next_milestone or "-",
         line.forecast or "",
-        _ratio(line.spi),
-        _ratio(line.cpi),
+        ratio(line.spi),
+        ratio(line.cpi),
         "" if line.overdue is None else str(line.overdue),
         line.last_report or "none",
     ]

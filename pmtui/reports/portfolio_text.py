@@ -22,7 +22,8 @@ def _squeezed(text: object, width: int = 0) -> str:
     return line if not width or len(line) <= width else line[: width - 1] + "…"
 
 
-def _ratio(value: float | None) -> str:
+def ratio(value: float | None) -> str:
+    """SPI or CPI as printed: two decimals, empty when undefined."""
     return "" if value is None else f"{value:.2f}"
 
 
@@ -53,7 +54,7 @@ def render(lines: list[ProjectLine], width: int = 0) -> list[str]:
         out.append(
             f"{name:<{name_width}}  {line.rag_computed or '-':<5}  {line.rag_override or '':<5}  "
             f"{_squeezed(line.next_milestone or '-', milestone_width):<{milestone_width}}  "
-            f"{line.forecast or '':<10}  {_ratio(line.spi):>4}  {_ratio(line.cpi):>4}  "
+            f"{line.forecast or '':<10}  {ratio(line.spi):>4}  {ratio(line.cpi):>4}  "
             f"{line.overdue if line.overdue is not None else '':>4}  "
             f"{line.last_report or 'none'}{flag}".rstrip()
         )
@@ -115,4 +116,4 @@ def answer(words: list[str]) -> int | None:
     return 0
 
 
-__all__ = ["answer", "printed", "render"]
+__all__ = ["answer", "printed", "ratio", "render"]
