@@ -142,3 +142,17 @@ def test_a_name_with_control_characters_is_printed_escaped(run_pmtui: RunPmtui) 
         done = run_pmtui("portfolio")
         assert done.returncode == 0, done.stderr
         assert "\x1b" not in done.stdout and "Evil\\x1b[2J name" in done.stdout
+
+
+def test_the_final_report_covers_the_whole_project_and_works_when_archived(
+    run_pmtui: RunPmtui, tmp_path: Path
+) -> None:
+    run_pmtui("new", "erp", "--name", "ERP")
+    assert run_pmtui("archive", "erp").returncode == 0  # nothing open: no reason needed
+    done = run_pmtui("report", "erp", "--final", "-o", str(tmp_path / "final.md"))
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "final.md").read_text()
+    assert text.startswith("# Final report: ERP")
+    assert "the whole project" in text.splitlines()[2]
+    weekly = run_pmtui("report", "erp")
+    assert weekly.stdout.startswith("# Status report: ERP") and "first report" in weekly.stdout
