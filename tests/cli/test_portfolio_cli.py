@@ -148,11 +148,16 @@ def test_the_final_report_covers_the_whole_project_and_works_when_archived(
     run_pmtui: RunPmtui, tmp_path: Path
 ) -> None:
     run_pmtui("new", "erp", "--name", "ERP")
+    added = run_pmtui("add", "erp", "lessons", "kind=change", "text=Book the bank slot early")
+    assert added.returncode == 0, added.stderr
     assert run_pmtui("archive", "erp").returncode == 0  # nothing open: no reason needed
     done = run_pmtui("report", "erp", "--final", "-o", str(tmp_path / "final.md"))
     assert done.returncode == 0, done.stderr
     text = (tmp_path / "final.md").read_text()
     assert text.startswith("# Final report: ERP")
     assert "the whole project" in text.splitlines()[2]
+    closure = text[text.index("## Closure checklist") :]
+    assert "| Deliverables accepted | passed | 0 |" in closure
+    assert "| Change next time | Book the bank slot early | - |" in closure
     weekly = run_pmtui("report", "erp")
     assert weekly.stdout.startswith("# Status report: ERP") and "first report" in weekly.stdout
