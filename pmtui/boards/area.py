@@ -186,4 +186,6 @@ class AreaScreen(Screen[None]):
     def _status_line(self, save_state: str) -> Content:
         project = self.store.project
         name, status = str(project.get("name", "")), str(project.get("status", ""))
+        if project.get("archived"):  # every change is refused: say so where the state is
+            save_state = f"archived, read-only · {save_state}"
         return status_line(name, status, save_state, self.store.today)

@@ -74,6 +74,7 @@ async def test_archive_needs_a_reason_while_items_fail_and_then_is_read_only(
         on_disk = reopened(project).project
         assert on_disk["archived"] is True and on_disk["closed_reason"] == "Budget withdrawn"
         assert "Archived on" in str(app.screen.query_one("#closure-state").render())
+        assert "archived, read-only" in str(app.screen.query_one("#status").render())
         await pilot.press("a")  # a lesson: refused before any form opens
         await pilot.pause()
         assert "archived, so read-only" in notices(app)
