@@ -142,3 +142,16 @@ def test_working_out_on_several_cores_gives_the_same_lines(
     monkeypatch.setattr(model.os, "cpu_count", lambda: 2)
     shared = [line.to_json() for line in portfolio(project_files(folder), show_archived=True)]
     assert shared == alone
+
+
+def test_an_older_file_is_read_migrated_in_memory_and_never_written(folder: Path) -> None:
+    old = _project(folder, "old", "Old project", status="green")
+    data = json.loads(old.read_text())
+    data["_meta"]["1"]["schema_version"] = 1  # before status became the manager's override
+    old.write_text(json.dumps(data))
+    before = (old.read_bytes(), os.stat(old).st_mtime_ns)
+    names = sorted(p.name for p in folder.iterdir())
+    line = next(line for line in portfolio(project_files(folder)) if line.name == "Old project")
+    assert line.error is None and line.rag_override is None  # green, no reason: no override
+    assert (old.read_bytes(), os.stat(old).st_mtime_ns) == before
+    assert sorted(p.name for p in folder.iterdir()) == names  # no backup folder made
