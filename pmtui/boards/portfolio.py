@@ -89,6 +89,8 @@ class PortfolioScreen(ModalScreen[str | None]):
         command("r", "reload", "Reload", "portfolio: Work the figures out again",
                 id="portfolio-reload"),
         list_filter(),
+        command("question_mark", "help", "Help", "portfolio: Show keys", id="portfolio-help",
+                key_display="?"),
         command("escape,q", "close", "Close", "portfolio: Close (esc in a filtered list: "
                 "show every project)", id="portfolio-close"),
     ]  # fmt: skip
@@ -191,6 +193,12 @@ class PortfolioScreen(ModalScreen[str | None]):
 
     def action_filter(self) -> None:
         self.query_one(ListFilter).open(self.table)
+
+    def action_help(self) -> None:
+        from pmtui.boards.help_lines import help_lines
+        from pmtui.screens.help import HelpModal
+
+        self.app.push_screen(HelpModal("Portfolio", help_lines(self.app, self)))
 
     def action_close(self) -> None:
         line = self.query_one(ListFilter)

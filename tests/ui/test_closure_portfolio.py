@@ -141,6 +141,13 @@ async def test_portfolio_lists_opens_and_shows_archived_on_dot(
         await pilot.press("full_stop")
         await pilot.pause()
         assert "DC move (archived)" in table_text(app, "#portfolio")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        helped = {line.description for line in app.screen.lines}  # type: ignore[attr-defined]
+        assert {"Open", "Archived", "Reload", "Close"} <= helped
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen)
         await pilot.press("G", "enter")  # the last row: ERP roll-out
         await pilot.pause()
     assert app.return_value == str(folder / "erp.json")
