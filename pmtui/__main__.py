@@ -18,9 +18,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if status is not None:
             return status
     if words[:1] == ["portfolio"]:
-        from pmtui.reports import portfolio
+        from pmtui.reports import portfolio_text
 
-        status = portfolio.answer(words[1:])
+        status = portfolio_text.answer(words[1:])
         if status is not None:
             return status
     from pmtui.cli import main as run

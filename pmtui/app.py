@@ -70,6 +70,14 @@ class PmtuiApp(ProjectFileApp):
         command("ctrl+f", "search", "Search", "app: Search everything", id="app-search"),
         command("u", "undo", "Undo", "app: Undo last change", id="app-undo"),
         command("ctrl+r", "redo", "Redo", "app: Redo undone change", id="app-redo", show=False),
+        command(
+            "ctrl+o",
+            "portfolio",
+            "Projects",
+            "app: Open another project (portfolio)",
+            id="app-portfolio",
+            show=False,
+        ),
         command("question_mark", "help", "Help", "app: Show keys", id="app-help", key_display="?"),
         command("q", "quit", "Quit", "app: Quit pmtui", id="app-quit"),
     ]
@@ -93,6 +101,8 @@ class PmtuiApp(ProjectFileApp):
         #: Start-up paused Python's garbage collector (cli.common.open_app); the app
         #: resumes it half a second after mounting, the first frame long drawn.
         self.gc_paused = gc_paused
+        #: The project chosen in the portfolio (ctrl+o) to open after this one closes.
+        self.next_project: Path | None = None
         self.config = config or Config()
         self.env = dict(os.environ if env is None else env)
         self.warnings = list(warnings or [])
@@ -191,6 +201,18 @@ class PmtuiApp(ProjectFileApp):
         title = area_title(self.current_mode) if self.current_mode else ""
         self.push_screen(HelpModal(title, help_lines(self, self.screen)))
 
+    def action_portfolio(self) -> None:
+        """The portfolio over this project; the project chosen there replaces this one."""
+        from pmtui.boards.portfolio import PortfolioScreen
+
+        self.push_screen(PortfolioScreen(paths.projects_dir(self.env)), self._switch_project)
+
+    def _switch_project(self, chosen: str | None) -> None:
+        if chosen and Path(chosen).resolve() != self.store.path:
+            #: Opened by run() once this session has finished its writes.
+            self.next_project = Path(chosen)
+            self.exit()
+
     def action_search(self) -> None:
         from pmtui.screens.search import SearchModal
         from pmtui.search import search
@@ -249,6 +271,8 @@ def run(project: Path, env: Mapping[str, str] | None = None) -> int:
     if app.crash_error:
         where = f"details in {app.crash_report}" if app.crash_report else "no details kept"
         print(f"pmtui: stopped by an unexpected error ({app.crash_error}); {where}")
+    if app.next_project is not None and not app.crash_error and not not_written:
+        return run(app.next_project, env)
     return app.return_code or 0
 
 

@@ -83,9 +83,8 @@ class AreaScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # The bars get their text now, not in on_mount, so the first frame shows them.
-        yield StatusBar(
-            self._status_line(str(getattr(self.app, "save_state", "saved"))), id="status"
-        )
+        saved = str(getattr(self.app, "save_state", "saved"))
+        yield StatusBar(self._status_line(self._state_shown(saved)), id="status")
         yield AreaBar(areas_line(self.area, self.areas), id="areas")
         yield BoardTabs(tabs_line([b.title for b in self.boards], self.current), id="tabs")
         if self.boards:
@@ -183,6 +182,13 @@ class AreaScreen(Screen[None]):
             board.refresh_if_changed(force=not only_if_changed)
             self.show_detail()  # the chosen record may have changed, its cursor not
 
+    def _state_shown(self, save_state: str) -> str:
+        """The save state as the status line says it; an archived project refuses every
+        change, so the line says that first."""
+        if self.store.project.get("archived"):
+            return f"archived, read-only · {save_state}"
+        return save_state
+
     def refresh_status(self, save_state: str) -> None:
         """Redraw the status line only (a save finished in the background)."""
         self._draw_status(save_state)
@@ -191,7 +197,7 @@ class AreaScreen(Screen[None]):
         bars = self.query(StatusBar)
         if not bars:
             return False  # not composed yet: compose draws it
-        bars.first().update(self._status_line(save_state))
+        bars.first().update(self._status_line(self._state_shown(save_state)))
         return True
 
     def _status_line(self, save_state: str) -> Content:

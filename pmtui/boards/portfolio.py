@@ -15,7 +15,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
@@ -24,6 +24,7 @@ from pmtui.boards.keys import command, list_filter
 from pmtui.config import load_config
 from pmtui.kinds.escapes import one_line
 from pmtui.reports.portfolio import ProjectLine, portfolio, project_files, work_out
+from pmtui.reports.portfolio_text import ratio
 from pmtui.state import load_state
 from pmtui.widgets.columns import Column
 from pmtui.widgets.list_filter import ListFilter
@@ -49,10 +50,6 @@ COLUMNS = [
 ]
 
 
-def _ratio(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
-
-
 def cells(line: ProjectLine) -> list[str]:
     """The row of one project, as people read it."""
     name = f"{line.name} (archived)" if line.archived else line.name
@@ -66,18 +63,20 @@ def cells(line: ProjectLine) -> list[str]:
         line.rag_override or "",
         line.next_milestone or "-",
         line.forecast or "",
-        _ratio(line.spi),
-        _ratio(line.cpi),
+        ratio(line.spi),
+        ratio(line.cpi),
         "" if line.overdue is None else str(line.overdue),
         line.last_report or "none",
     ]
 
 
-class PortfolioScreen(Screen[str | None]):
+class PortfolioScreen(ModalScreen[str | None]):
     """Every project: RAG (computed, and set by the manager), next milestone, SPI, CPI,
-    items overdue, last report. Dismisses with the chosen project's path, or None."""
+    items overdue, last report. Dismisses with the chosen project's path, or None. Modal,
+    so that over a project (ctrl+o) the digits do not switch areas beneath it."""
 
     DEFAULT_CSS = """
+    PortfolioScreen { background: $background; }
     PortfolioScreen #portfolio-title { height: 1; padding: 0 1; text-style: bold; }
     PortfolioScreen #portfolio-detail { height: 1; padding: 0 1; color: $text-muted; }
     """
@@ -90,6 +89,8 @@ class PortfolioScreen(Screen[str | None]):
         command("r", "reload", "Reload", "portfolio: Work the figures out again",
                 id="portfolio-reload"),
         list_filter(),
+        command("question_mark", "help", "Help", "portfolio: Show keys", id="portfolio-help",
+                key_display="?"),
         command("escape,q", "close", "Close", "portfolio: Close (esc in a filtered list: "
                 "show every project)", id="portfolio-close"),
     ]  # fmt: skip
@@ -192,6 +193,12 @@ class PortfolioScreen(Screen[str | None]):
 
     def action_filter(self) -> None:
         self.query_one(ListFilter).open(self.table)
+
+    def action_help(self) -> None:
+        from pmtui.boards.help_lines import help_lines
+        from pmtui.screens.help import HelpModal
+
+        self.app.push_screen(HelpModal("Portfolio", help_lines(self.app, self)))
 
     def action_close(self) -> None:
         line = self.query_one(ListFilter)

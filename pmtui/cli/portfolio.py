@@ -46,7 +46,8 @@ def folder_of(arg: str | None) -> Path:
 
 def run_portfolio(args: argparse.Namespace) -> int:
     """Print the portfolio as a table for people, or CONTRACT's JSON."""
-    from pmtui.reports.portfolio import portfolio, printed, project_files
+    from pmtui.reports.portfolio import portfolio, project_files
+    from pmtui.reports.portfolio_text import printed
 
     folder = folder_of(args.folder)
     lines = portfolio(project_files(folder), show_archived=args.all)

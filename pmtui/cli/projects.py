@@ -17,6 +17,7 @@ from pmtui import clock, paths
 from pmtui.cli import common
 from pmtui.cli.backups import keep_copy
 from pmtui.cli.common import Commands, load_settings, print_json, project_path
+from pmtui.reports.portfolio import project_files
 from pmtui.state import load_state
 from pmtui.store import Store
 from pmtui.store.atomic import FileLock, check_writable, make_private_dirs
@@ -227,7 +228,7 @@ def project_to_open() -> str | None:
     if isinstance(last, str) and Path(last).is_file():
         return last
     folder = paths.projects_dir()
-    found = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    found = project_files(folder)
     if len(found) == 1:
         return str(found[0])
     if not found:
@@ -242,7 +243,7 @@ def project_to_open() -> str | None:
 def run_list(args: argparse.Namespace) -> int:
     """Every *.json in the projects folder with its project name and last change."""
     folder = paths.projects_dir()
-    found = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    found = project_files(folder)
     items = []
     for path in found:
         name, why = _peek(path)

@@ -37,6 +37,11 @@ def check_settings(record: dict[str, Any]) -> dict[str, str]:
             f"{red:g} is above the amber threshold {amber:g}: red must be at or below amber"
         )
     problems.update(check_matrix_settings(record))
+    if record.get("archived") and not record.get("closed_on"):
+        problems["archived"] = (
+            "archive with pmtui archive PROJECT (or A on Project › Closure): it goes "
+            "through the closing checklist and dates the closure"
+        )
     return problems
 
 

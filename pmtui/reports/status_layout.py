@@ -232,7 +232,27 @@ def layout(report: StatusReport) -> list[Section]:
         _listing("Decisions needed", ("Decision", "What", "Who decides"), decisions),
         _money(report),
         _trends(report),
+        *(_closure(report) if report.final else []),
     ]
+
+
+def _closure(report: StatusReport) -> list[Section]:
+    """The final report's closing checklist and lessons learned."""
+    items = [
+        (item.name, "passed" if item.passed else "open", str(item.count), item.detail)
+        for item in report.checklist
+    ]
+    kinds = {"went-well": "Went well", "change": "Change next time"}
+    lessons = [
+        (kinds.get(str(r.get("kind")), str(r.get("kind") or "")), str(r.get("text") or ""),
+         str(r.get("who_should_know") or "-"))
+        for r in report.lessons
+    ]  # fmt: skip
+    return [
+        _listing("Closure checklist", ("Item", "Result", "Open", "What"), items),
+        _listing("Lessons learned", ("Kind", "Lesson", "Who should know"), lessons,
+                 "No lessons recorded."),
+    ]  # fmt: skip
 
 
 __all__ = [

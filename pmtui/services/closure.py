@@ -148,8 +148,11 @@ def archive_values(today: date, reason: str = "") -> dict[str, object]:
     return {"archived": True, "closed_on": today.isoformat(), "closed_reason": reason or None}
 
 
+#: The project's fields closing sets (the Settings board leaves them to the Closure board).
+CLOSURE_FIELDS = ("archived", "closed_on", "closed_reason")
+
 #: What reopening writes: no longer archived, the closing date and reason cleared.
 REOPEN_VALUES: dict[str, object] = {"archived": False, "closed_on": None, "closed_reason": None}
 
 
-__all__ = ["REOPEN_VALUES", "CheckItem", "archive_values", "checklist", "failing"]
+__all__ = ["CLOSURE_FIELDS", "REOPEN_VALUES", "CheckItem", "archive_values", "checklist", "failing"]

@@ -21,6 +21,7 @@ from pmtui.records.control import OPEN_ISSUE, SEVERITIES
 from pmtui.schema import Record, record_labels
 from pmtui.services.accomplishments import MOVES, accomplishments, moved
 from pmtui.services.changes import default_decider
+from pmtui.services.closure import CheckItem, checklist
 from pmtui.services.control import live_risks
 from pmtui.services.issuing import issue_report, read_reasons, snapshot_fields, snapshot_on
 from pmtui.services.project_rag import Figures, figures_for, last_report_date, rag_for
@@ -120,6 +121,9 @@ class StatusReport:
     notes: list[str] = field(default_factory=list)
     #: The final report of a closed project: the whole project, not since the last report.
     final: bool = False
+    #: The final report's closure checklist (pmtui.services.closure) and lessons learned.
+    checklist: list[CheckItem] = field(default_factory=list)
+    lessons: list[Record] = field(default_factory=list)
 
 
 def _snapshots(ctx: Context, day: date) -> list[Record]:
@@ -331,6 +335,8 @@ def build_report(
         trends=_snapshots(ctx, day),
         notes=notes,
         final=final,
+        checklist=checklist(ctx) if final else [],
+        lessons=ctx.records("lessons") if final else [],
     )
 
 

@@ -120,12 +120,12 @@ def test_a_call_answered_from_the_cache_prints_what_the_full_command_prints(
     folder = _projects(run_pmtui)
     (folder / "broken.json").unlink()  # an unreadable file is never cached: no fast path
     first_text, first_json = run_pmtui("portfolio").stdout, run_pmtui("portfolio", "--json").stdout
-    from pmtui.reports import portfolio
+    from pmtui.reports import portfolio, portfolio_text
 
     assert all(portfolio.cached(path) is not None for path in folder.glob("*.json"))
     assert run_pmtui("portfolio").stdout == first_text
     assert run_pmtui("portfolio", "--json").stdout == first_json
-    assert portfolio.answer(["--bogus"]) is None
+    assert portfolio_text.answer(["--bogus"]) is None
     probe = (
         "import sys; from pmtui.__main__ import main; main(['portfolio', '--json']); "
         "print('cli' if 'pmtui.cli' in sys.modules else 'fast')"
@@ -134,3 +134,30 @@ def test_a_call_answered_from_the_cache_prints_what_the_full_command_prints(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ)
     )
     assert done.stdout.splitlines()[-1] == "fast", done.stderr
+
+
+def test_a_name_with_control_characters_is_printed_escaped(run_pmtui: RunPmtui) -> None:
+    assert run_pmtui("new", "evil", "--name", "Evil\x1b[2J name").returncode == 0
+    for _ in range(2):  # worked out, then from the cache
+        done = run_pmtui("portfolio")
+        assert done.returncode == 0, done.stderr
+        assert "\x1b" not in done.stdout and "Evil\\x1b[2J name" in done.stdout
+
+
+def test_the_final_report_covers_the_whole_project_and_works_when_archived(
+    run_pmtui: RunPmtui, tmp_path: Path
+) -> None:
+    run_pmtui("new", "erp", "--name", "ERP")
+    added = run_pmtui("add", "erp", "lessons", "kind=change", "text=Book the bank slot early")
+    assert added.returncode == 0, added.stderr
+    assert run_pmtui("archive", "erp").returncode == 0  # nothing open: no reason needed
+    done = run_pmtui("report", "erp", "--final", "-o", str(tmp_path / "final.md"))
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "final.md").read_text()
+    assert text.startswith("# Final report: ERP")
+    assert "the whole project" in text.splitlines()[2]
+    closure = text[text.index("## Closure checklist") :]
+    assert "| Deliverables accepted | passed | 0 |" in closure
+    assert "| Change next time | Book the bank slot early | - |" in closure
+    weekly = run_pmtui("report", "erp")
+    assert weekly.stdout.startswith("# Status report: ERP") and "first report" in weekly.stdout

@@ -74,6 +74,7 @@ async def test_archive_needs_a_reason_while_items_fail_and_then_is_read_only(
         on_disk = reopened(project).project
         assert on_disk["archived"] is True and on_disk["closed_reason"] == "Budget withdrawn"
         assert "Archived on" in str(app.screen.query_one("#closure-state").render())
+        assert "archived, read-only" in str(app.screen.query_one("#status").render())
         await pilot.press("a")  # a lesson: refused before any form opens
         await pilot.pause()
         assert "archived, so read-only" in notices(app)
@@ -140,6 +141,13 @@ async def test_portfolio_lists_opens_and_shows_archived_on_dot(
         await pilot.press("full_stop")
         await pilot.pause()
         assert "DC move (archived)" in table_text(app, "#portfolio")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        helped = {line.description for line in app.screen.lines}  # type: ignore[attr-defined]
+        assert {"Open", "Archived", "Reload", "Close"} <= helped
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen)
         await pilot.press("G", "enter")  # the last row: ERP roll-out
         await pilot.pause()
     assert app.return_value == str(folder / "erp.json")
@@ -158,3 +166,24 @@ async def test_portfolio_works_out_uncached_projects_in_a_worker(
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_value is None
+
+
+async def test_ctrl_o_shows_the_portfolio_and_switches_project(
+    project: Store, tmp_path: Path, env: dict[str, str]
+) -> None:
+    folder = Path(env["XDG_DATA_HOME"]) / "pmtui" / "projects"
+    folder.mkdir(parents=True)
+    Store.create(folder / "other.json", {"name": "Other project"}, today=TODAY).close()
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen)
+        await pilot.press("3")  # a digit does not switch areas under the portfolio
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen)
+        assert "Other project" in table_text(app, "#portfolio")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.next_project == folder / "other.json"

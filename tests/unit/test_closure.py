@@ -105,3 +105,10 @@ def test_a_peek_never_writes_nor_locks(project_path: Store) -> None:
     finally:
         peeked.close()
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_archived_alone_is_refused_pointing_at_pmtui_archive(store: Store) -> None:
+    """Setting archived by hand would skip the checklist and leave no closing date."""
+    with pytest.raises(StoreError, match="pmtui archive PROJECT"):
+        store.update("project", str(store.project["key"]), {"archived": "yes"})
+    assert not store.project.get("archived")

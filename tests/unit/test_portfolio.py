@@ -48,8 +48,10 @@ def test_every_project_is_listed_with_its_figures(folder: Path) -> None:
     lines = {line.name: line for line in listed}
     erp = lines["ERP roll-out"]
     assert (erp.next_milestone, erp.forecast) == ("Go-live", "2026-12-15")
-    assert erp.rag == "amber" and erp.overdue == 1 and erp.error is None
-    assert erp.spi is None and erp.to_json()["why"]["spi"] == "no tasks"
+    # The manager set amber; with no tasks, no risks and no changes the rules find green.
+    assert (erp.rag, erp.rag_override, erp.rag_computed) == ("amber", "amber", "green")
+    assert erp.overdue == 1 and erp.error is None
+    assert erp.spi is None and "no tasks" in erp.to_json()["why"]["spi"]
     assert set(erp.to_json()) >= {
         "name", "path", "rag", "next_milestone", "forecast", "spi", "cpi", "overdue",
         "last_report", "error",
@@ -128,3 +130,28 @@ def test_the_cache_is_not_trusted_on_another_day(
 def test_without_working_out_a_missing_figure_is_pending(folder: Path) -> None:
     lines = portfolio(project_files(folder), work_out_missing=False)
     assert lines and all(line.pending for line in lines)
+
+
+def test_working_out_on_several_cores_gives_the_same_lines(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = [line.to_json() for line in portfolio(project_files(folder), show_archived=True)]
+    for path in folder.glob("*.json"):
+        model.cache_file(path).unlink(missing_ok=True)
+    monkeypatch.setattr(model, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(model.os, "cpu_count", lambda: 2)
+    shared = [line.to_json() for line in portfolio(project_files(folder), show_archived=True)]
+    assert shared == alone
+
+
+def test_an_older_file_is_read_migrated_in_memory_and_never_written(folder: Path) -> None:
+    old = _project(folder, "old", "Old project", status="green")
+    data = json.loads(old.read_text())
+    data["_meta"]["1"]["schema_version"] = 1  # before status became the manager's override
+    old.write_text(json.dumps(data))
+    before = (old.read_bytes(), os.stat(old).st_mtime_ns)
+    names = sorted(p.name for p in folder.iterdir())
+    line = next(line for line in portfolio(project_files(folder)) if line.name == "Old project")
+    assert line.error is None and line.rag_override is None  # green, no reason: no override
+    assert (old.read_bytes(), os.stat(old).st_mtime_ns) == before
+    assert sorted(p.name for p in folder.iterdir()) == names  # no backup folder made

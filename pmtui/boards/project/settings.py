@@ -11,6 +11,7 @@ from textual.binding import BindingType
 from pmtui.boards.base import Board, Chosen
 from pmtui.boards.keys import record_edit
 from pmtui.kinds import to_display
+from pmtui.services.closure import CLOSURE_FIELDS
 from pmtui.tables import record_type
 from pmtui.widgets.record_table import Column, RecordTable
 
@@ -35,7 +36,7 @@ class ProjectBoard(Board):
         rows = [
             (f.name, [f.title, to_display(f, project.get(f.name)), f.help])
             for f in rt.input_fields
-            if f.name != "key"
+            if f.name in _settings()
         ]
         columns = [
             Column("setting", "Setting", 24, text=False),  # short names: never cut
@@ -49,6 +50,10 @@ class ProjectBoard(Board):
         field = self.query_one(RecordTable).cursor_row_key
         return Chosen("project", str(self.store.project["key"]), field)
 
+    def action_edit(self) -> None:
+        chosen = self.chosen()
+        self.edit_record(chosen.table, chosen.key, chosen.field, fields=_settings())
+
     def palette_words(self) -> dict[str, str]:
         return {**super().palette_words(), "edited": "settings"}
 
@@ -58,4 +63,16 @@ class ProjectBoard(Board):
     @on(RecordTable.RowSelected)
     def _open(self, event: RecordTable.RowSelected) -> None:
         event.stop()
-        self.edit_record("project", str(self.store.project["key"]), event.row_key)
+        self.edit_record(
+            "project", str(self.store.project["key"]), event.row_key, fields=_settings()
+        )
+
+
+def _settings() -> list[str]:
+    """The fields this board shows and edits: all but the key and the closure's, which
+    the Closure board sets (A archives through the checklist, R reopens)."""
+    return [
+        f.name
+        for f in record_type("project").input_fields
+        if f.name != "key" and f.name not in CLOSURE_FIELDS
+    ]
