@@ -348,3 +348,49 @@ async def test_a_big_projects_status_line_gets_the_computed_colour_after_the_fir
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert f"● {override} (computed {computed})   " in status_text(app)
+
+
+class TestPreviewTables:
+    """The preview draws each Markdown table as one block of box lines (Textual's widget
+    per cell held the UI thread over a second on a 10k-record project's report)."""
+
+    def test_cells_read_as_written_escapes_resolved(self) -> None:
+        from pmtui.widgets.report_preview import TABLE_TOKEN, TableParser
+
+        source = "| Area | Why |\n| --- | --- |\n| Cost | CPI \\| AC &lt; EV \\*now\\* |\n"
+        tokens = TableParser().parse(source)
+        assert [t.type for t in tokens] == [TABLE_TOKEN]
+        assert tokens[0].meta == {
+            "header": ["Area", "Why"],
+            "rows": [["Cost", "CPI | AC < EV *now*"]],
+        }
+
+    def test_a_long_cell_wraps_in_its_column_and_rows_are_ruled_apart(self) -> None:
+        from pmtui.widgets.report_preview import table_lines
+
+        lines = table_lines(
+            ["Area", "Why"], [["Cost", "CPI 0.87 is below 0.95"], ["Risk", "ok"]], 24
+        )
+        assert lines == [
+            "┌──────┬───────────────┐",
+            "│ Area │ Why           │",
+            "├──────┼───────────────┤",
+            "│ Cost │ CPI 0.87 is   │",
+            "│      │ below 0.95    │",
+            "├──────┼───────────────┤",
+            "│ Risk │ ok            │",
+            "└──────┴───────────────┘",
+        ]
+        assert all(len(line) == 24 for line in lines)
+
+    def test_a_table_that_fits_is_drawn_at_its_natural_width_without_rules(self) -> None:
+        from pmtui.widgets.report_preview import table_lines
+
+        assert table_lines(["A", "B"], [["1", "2"], ["3", "4"]], 80) == [
+            "┌───┬───┐",
+            "│ A │ B │",
+            "├───┼───┤",
+            "│ 1 │ 2 │",
+            "│ 3 │ 4 │",
+            "└───┴───┘",
+        ]
