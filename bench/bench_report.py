@@ -6,7 +6,10 @@ Run (fresh clone, one command):  python bench/bench_report.py [--total 10000] [-
 It generates a mixed project (bench/bench_scale.py's generator: 60 % tasks with links and
 phases, 25 % assignments, the rest over every table) with one issued report a week back and
 an activity log of the generation, then measures, alternating, medians of `--runs`:
-- `pmtui report PROJECT -o status.md`, `-o status.html` and `--json` (subprocesses);
+- `pmtui report PROJECT -o status.md`, `-o status.html` and `--json` (subprocesses), with
+  Today's cache warm (`pmtui today` ran on the file, as the app or a morning check-in
+  leaves it), and `-o status.md` once more with an empty cache folder (next steps worked
+  out from the schedule);
 - `pmtui evm PROJECT --json` beside them (the one heavy figure the report needs);
 - a Python process that only json.loads the file (the floor);
 - in one process, warm: gather + markdown after the first (the app's refresh).
@@ -31,9 +34,9 @@ from bench_scale import ENV, TODAY, generate  # noqa: E402
 from pmtui.store import Store  # noqa: E402
 
 
-def run(cmd: list[str], cwd: Path) -> float:
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
     began = time.perf_counter()
-    subprocess.run(cmd, env=ENV, cwd=cwd, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(cmd, env=env or ENV, cwd=cwd, stdout=subprocess.DEVNULL, check=True)
     return time.perf_counter() - began
 
 
@@ -80,12 +83,18 @@ def main(argv: list[str] | None = None) -> int:
             "pmtui evm --json": [py, "-m", "pmtui", "evm", str(path), "--json"],
             "python: json.load only": [py, "-c", f"import json; json.load(open({str(path)!r}))"],
         }  # fmt: skip
+        # Today's cache, as after a check-in; in the bench's own folder, not the user's.
+        warm_env = {**ENV, "XDG_CACHE_HOME": str(folder / "cache")}
+        run([py, "-m", "pmtui", "today", str(path)], folder, warm_env)
         for cmd in commands.values():  # compile bytecode, warm the disk cache
-            run(cmd, folder)
-        times: dict[str, list[float]] = {label: [] for label in commands}
-        for _ in range(args.runs):
+            run(cmd, folder, warm_env)
+        cold = "pmtui report -o status.md, no Today cache"
+        times: dict[str, list[float]] = {label: [] for label in [*commands, cold]}
+        for number in range(args.runs):
             for label, cmd in commands.items():
-                times[label].append(run(cmd, folder))
+                times[label].append(run(cmd, folder, warm_env))
+            empty = {**ENV, "XDG_CACHE_HOME": str(folder / f"cache{number}")}
+            times[cold].append(run(commands["pmtui report -o status.md"], folder, empty))
         first, again = warm(path, args.runs)
         print("| measured | median |\n| --- | --- |")
         for label, values in times.items():

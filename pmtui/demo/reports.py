@@ -14,11 +14,30 @@ and mock load 2 moves two weeks. The bank interface certification is the risk to
 the bank has not confirmed a test slot yet. Decision needed from the steering committee on
 the VAT report change request."""
 
+#: The manager's override in the second report (the project's status reason since).
+OVERRIDE = (
+    "Mock load 1 rejected 4 % of vendor records (invalid IBANs); cleansing adds two weeks to "
+    "data migration."
+)
+#: Why each colour was what it was, in each issued report (as `pmtui report --issue` saves).
+REASONS = (
+    "overall: nothing is amber or red\n"
+    "schedule: SPI 0.97 is at or above 0.95; the critical path finishes by the target finish\n"
+    "cost: CPI 1.01 is at or above 0.95\n"
+    "scope: no scope change approved and no deliverable rejected\n"
+    "risk: no high risk open",
+    f"overall: set by the manager: {OVERRIDE} (computed: red)\n"
+    "schedule: SPI 0.93 is below 0.95; the critical path finishes by the target finish\n"
+    "cost: CPI 0.98 is at or above 0.95\n"
+    "scope: 1 approved scope change (SD pricing rework) since the last report\n"
+    "risk: 1 high risk (Key users not released for UAT) open past its review date",
+)
+
 #: (days ago, overall, schedule, cost, scope, risk, SPI, CPI, % complete, % used, high,
 #: medium, low, open issues, summary)
 ISSUED: tuple[tuple[int, str, str, str, str, str, float, float, float, float, int, int, int, int,
                     str], ...] = (
-    (14, "green", "green", "green", "green", "amber", 0.97, 1.01, 24.0, 23.5, 2, 6, 6, 4,
+    (14, "green", "green", "green", "green", "green", 0.97, 1.01, 24.0, 23.5, 0, 6, 6, 4,
      "Blueprint signed off; realisation started in all workstreams."),
     (7, "amber", "amber", "green", "amber", "red", 0.93, 0.98, 29.5, 30.0, 3, 6, 5, 6,
      "SD pricing rework approved; mock load 1 finished with IBAN errors."),
@@ -29,8 +48,8 @@ def add_demo(store: Store, today: date) -> None:
     """The project's summary text and the two issued reports."""
     key = str(store.records("project")[0]["key"])
     store.update("project", key, {"report_summary": SUMMARY})
-    for ago, overall, schedule, cost, scope, risk, spi, cpi, done, used, high, medium, low, \
-            issues, summary in ISSUED:  # fmt: skip
+    for (ago, overall, schedule, cost, scope, risk, spi, cpi, done, used, high, medium, low,
+         issues, summary), reasons in zip(ISSUED, REASONS, strict=True):  # fmt: skip
         store.add(
             "report_snapshots",
             {
@@ -49,5 +68,7 @@ def add_demo(store: Store, today: date) -> None:
                 "risks_low": str(low),
                 "open_issues": str(issues),
                 "summary": summary,
+                "reasons": reasons,
+                **({"override": "amber", "override_reason": OVERRIDE} if ago == 7 else {}),
             },
         )

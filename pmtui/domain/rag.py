@@ -203,6 +203,13 @@ class Rag:
         """The override when the manager set one, else the issued or computed colour."""
         return self.override or self.issued or self.computed
 
+    def shown(self) -> str:
+        """The overall colour in a few words, the computed one beside an override that
+        differs from it: "amber", "amber (set by the manager; computed red)"."""
+        if self.override and self.override != self.computed:
+            return f"{self.override} (set by the manager; computed {self.computed})"
+        return self.overall
+
     def overall_reason(self) -> str:
         """Why the overall colour is what it is."""
         if self.override:
@@ -210,8 +217,10 @@ class Rag:
             return f"set by the manager{why} (computed: {self.computed})"
         if self.issued:
             return self.issued_reason or "as issued"
+        if self.computed == "green":
+            return "nothing is amber or red"
         judged = [d for d, r in self.ratings.items() if r.colour == self.computed]
-        return f"the worst of the four: {', '.join(judged) or 'nothing judged yet'}"
+        return f"the worst of the four: {', '.join(judged)}"
 
     def to_json(self) -> dict[str, str | None]:
         """CONTRACT's `rag` object, plus `computed` (the colour before any override)."""

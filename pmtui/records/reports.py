@@ -67,6 +67,13 @@ REPORT_SNAPSHOTS = register(
             _count("risks_medium", "Med", "Open medium risks."),
             _count("risks_low", "Low", "Open low risks."),
             _count("open_issues", "Issues", "Open issues (open, in progress, escalated)."),
+            Field(
+                "reasons",
+                Kind.LONG_TEXT,
+                width=0,
+                help="Why each colour was what it was, one a line: 'schedule: SPI 0.93 is "
+                "below 0.95'.",
+            ),
             Field("summary", Kind.LONG_TEXT, width=0, help="The summary the report carried."),
         ),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pmtui.agenda import GROUPS, today_items
+from pmtui.agenda import GROUPS, Item, today_items
 from pmtui.domain.rag import DIMENSIONS
 from pmtui.reports.status_html import html
 from pmtui.reports.status_md import markdown
@@ -23,10 +23,21 @@ from pmtui.tables import record_type
 NEXT_STEPS = 10
 
 
+def _agenda(store: Store) -> list[Item]:
+    """Today's items: from the cache `pmtui today` and the app keep when it holds this very
+    file's answer for today (no schedule built), else worked out."""
+    from pmtui.reports.today import cached_answer
+
+    found = cached_answer(store)
+    if found is not None:
+        return [Item(**item) for item in found["items"]]
+    return today_items(store)
+
+
 def next_steps(store: Store, limit: int = NEXT_STEPS) -> list[Step]:
     """Today's items due today or coming up, private ones (performance notes) left out."""
     steps = []
-    for item in today_items(store):
+    for item in _agenda(store):
         if item.group == GROUPS[0]:  # overdue ones are in risks, issues and milestones
             continue
         rt = record_type(item.table)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from pmtui.reports.status_layout import Section, Table, heading, layout
+from pmtui.reports.status_layout import Section, Table, heading, layout, list_items
 from pmtui.services.status import StatusReport
 
 #: Colours by meaning, also readable in black and white (the word is always written).
@@ -18,6 +18,7 @@ h1 { font-size: 1.6em; margin: 0 0 .2em; }
 h2 { font-size: 1.2em; border-bottom: 1px solid #999; margin: 1.4em 0 .4em; }
 h3 { font-size: 1em; margin: 1em 0 .3em; }
 p.meta { color: #444; margin: 0 0 1em; }
+p.note { color: #444; font-size: .9em; }
 table { border-collapse: collapse; width: 100%; margin: .3em 0 .8em; }
 th, td { border: 1px solid #bbb; padding: .2em .45em; text-align: left; vertical-align: top; }
 th { background: #eee; }
@@ -54,7 +55,12 @@ def _table(table: Table) -> list[str]:
 
 def _section(section: Section) -> list[str]:
     lines = ["<section>", f"<h2>{escape(section.title)}</h2>"]
-    lines += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
+    for paragraph in section.paragraphs:
+        items = list_items(paragraph)
+        if items is not None:
+            lines += ["<ul>", *(f"<li>{escape(item)}</li>" for item in items), "</ul>"]
+        else:
+            lines.append(f"<p>{escape(paragraph)}</p>")
     if section.bullets:
         lines += ["<ul>", *(f"<li>{escape(b)}</li>" for b in section.bullets), "</ul>"]
     for title, table in section.tables:
@@ -63,6 +69,8 @@ def _section(section: Section) -> list[str]:
         lines += _table(table)
     if not (section.paragraphs or section.bullets or section.tables):
         lines.append(f"<p>{escape(section.empty)}</p>")
+    if section.footnotes:
+        lines.append('<p class="note">' + "<br>".join(map(escape, section.footnotes)) + "</p>")
     return [*lines, "</section>"]
 
 

@@ -30,6 +30,8 @@ class Section:
     bullets: list[str] = field(default_factory=list)
     tables: list[tuple[str, Table]] = field(default_factory=list)
     empty: str = "None."
+    #: Lines after the tables (why a figure is undefined).
+    footnotes: list[str] = field(default_factory=list)
 
 
 #: The sections' titles, in order (tests and the app's preview find them by these).
@@ -45,6 +47,14 @@ TITLES = (
     "Budget and earned value",
     "Trends",
 )
+
+
+def list_items(paragraph: str) -> list[str] | None:
+    """A paragraph typed as a list ("- a" or "* a" on each line): its items; else None."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    if lines and all(line[:2] in ("- ", "* ") for line in lines):
+        return [line[2:].strip() for line in lines]
+    return None
 
 
 def colour_word(colour: str | None) -> str:
@@ -128,11 +138,15 @@ def _money(report: StatusReport) -> Section:
         ("Complete", percent(figures.percent_complete)),
         ("Budget used", percent(figures.budget_used)),
     ]
-    why = [f"{name}: {reason}" for name, reason in sorted(figures.why.items())]
+    named = {"spi": "SPI", "cpi": "CPI", "percent_complete": "Complete", "ev": "EV",
+             "budget_used": "Budget used"}  # fmt: skip
+    why = [
+        f"{named.get(name, name)}: {reason}."
+        for name, reason in sorted(figures.why.items(), key=lambda i: list(named).index(i[0])
+                                   if i[0] in named else len(named))
+    ]  # fmt: skip
     return Section(
-        "Budget and earned value",
-        tables=[("", Table(("Figure", "Value"), rows))],
-        bullets=why,
+        "Budget and earned value", tables=[("", Table(("Figure", "Value"), rows))], footnotes=why
     )
 
 
@@ -158,7 +172,8 @@ def _trends(report: StatusReport) -> Section:
         )
 
     rows = [row(str(s.get("date")), s) for s in report.trends]
-    if report.source == "file":
+    issued_today = any(s.get("date") == report.as_of.isoformat() for s in report.trends)
+    if report.source == "file" and not issued_today:
         figures = report.figures
         rows.append(
             (
@@ -212,4 +227,14 @@ def layout(report: StatusReport) -> list[Section]:
     ]
 
 
-__all__ = ["TITLES", "Section", "Table", "colour_word", "heading", "layout", "percent", "ratio"]
+__all__ = [
+    "TITLES",
+    "Section",
+    "Table",
+    "colour_word",
+    "heading",
+    "layout",
+    "list_items",
+    "percent",
+    "ratio",
+]

@@ -5,7 +5,7 @@ it can neither close a table cell nor open an HTML tag."""
 from __future__ import annotations
 
 from pmtui.kinds.escapes import one_line
-from pmtui.reports.status_layout import Section, Table, heading, layout
+from pmtui.reports.status_layout import Section, Table, heading, layout, list_items
 from pmtui.services.status import StatusReport
 
 #: Characters that start Markdown or HTML syntax inside text, and how they are written.
@@ -29,7 +29,11 @@ def _table(table: Table) -> list[str]:
 def _section(section: Section) -> list[str]:
     lines = [f"## {section.title}", ""]
     for paragraph in section.paragraphs:
-        lines += [" ".join(text(line) for line in paragraph.splitlines()), ""]
+        items = list_items(paragraph)
+        if items is not None:
+            lines += [f"- {text(item)}" for item in items] + [""]
+        else:
+            lines += [" ".join(text(line) for line in paragraph.splitlines()), ""]
     if section.bullets:
         lines += [f"- {text(b)}" for b in section.bullets] + [""]
     for title, table in section.tables:
@@ -38,6 +42,8 @@ def _section(section: Section) -> list[str]:
         lines += [*_table(table), ""]
     if not (section.paragraphs or section.bullets or section.tables):
         lines += [text(section.empty), ""]
+    if section.footnotes:
+        lines += ["  \n".join(text(n) for n in section.footnotes), ""]
     return lines
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from pmtui.changes import Writer
 from pmtui.context import Context
 from pmtui.domain.risk import RiskMatrix, matrix_of
+from pmtui.records.control import LIVE_RISK
 from pmtui.schema import Reader, Record
 
 Errors = dict[int, dict[str, str]]
@@ -64,6 +65,13 @@ def scored_risks(reader: Reader, project: Record) -> list[ScoredRisk]:
     matrix = matrix_of(project)
     found = [s for r in reader.records("risks") if (s := score_risk(matrix, r)) is not None]
     return sorted(found, key=lambda s: (-s.score, s.key))
+
+
+def live_risks(reader: Reader, project: Record) -> list[ScoredRisk]:
+    """The rated risks still watched (open or monitoring), highest score first."""
+    return [
+        s for s in scored_risks(reader, project) if (s.record.get("status") or "open") in LIVE_RISK
+    ]
 
 
 def heat_map(risks: Sequence[ScoredRisk], live_only: bool = True) -> dict[tuple[int, int], int]:

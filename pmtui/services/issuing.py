@@ -8,9 +8,9 @@ from typing import Protocol
 
 from pmtui.changes import Writer
 from pmtui.context import Context
-from pmtui.records.control import LIVE_RISK, OPEN_ISSUE
+from pmtui.records.control import OPEN_ISSUE
 from pmtui.schema import Record
-from pmtui.services.control import scored_risks
+from pmtui.services.control import live_risks
 from pmtui.services.project_rag import figures_for, rag_for
 
 
@@ -19,6 +19,16 @@ def snapshot_on(ctx: Context, day: date) -> Record | None:
     return next(
         (s for s in ctx.records("report_snapshots") if s.get("date") == day.isoformat()), None
     )
+
+
+def read_reasons(text: object) -> dict[str, str]:
+    """A snapshot's `reasons` ("schedule: SPI 0.93 is below 0.95", one a line) by name."""
+    found: dict[str, str] = {}
+    for line in str(text or "").splitlines():
+        name, colon, reason = line.partition(":")
+        if colon and name.strip():
+            found[name.strip()] = reason.strip()
+    return found
 
 
 class Issuing(Writer, Protocol):
@@ -32,9 +42,7 @@ def _percent(value: float | None) -> str:
 
 
 def _counts(ctx: Context) -> dict[str, int]:
-    live = [
-        s for s in scored_risks(ctx, ctx.project) if (s.record.get("status") or "open") in LIVE_RISK
-    ]
+    live = live_risks(ctx, ctx.project)
     counts = {
         f"risks_{level}": sum(s.level == level for s in live) for level in ("high", "medium", "low")
     }
@@ -61,6 +69,9 @@ def snapshot_fields(ctx: Context, as_of: date | None = None) -> dict[str, str]:
         summary=str(ctx.project.get("report_summary") or ""),
     )
     fields.update({name: str(count) for name, count in _counts(ctx).items()})
+    fields["reasons"] = "\n".join(
+        f"{name}: {' '.join(reason.split())}" for name, reason in rag.reasons().items()
+    )
     return fields
 
 
@@ -80,4 +91,4 @@ def issue_report(store: Issuing, as_of: date | None = None) -> str:
     return key
 
 
-__all__ = ["Issuing", "issue_report", "snapshot_fields", "snapshot_on"]
+__all__ = ["Issuing", "issue_report", "read_reasons", "snapshot_fields", "snapshot_on"]

@@ -8,7 +8,7 @@ per revision (Context.model) from the shared plan and earned value, so asking ag
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from pmtui.context import Context
 from pmtui.domain.evm import EvmFigures
@@ -23,8 +23,7 @@ from pmtui.domain.rag import (
     scope_rating,
 )
 from pmtui.planning.network import as_date
-from pmtui.records.control import LIVE_RISK
-from pmtui.services.control import scored_risks
+from pmtui.services.control import live_risks
 
 #: Change statuses that count as approved for scope (implemented ones were approved first).
 APPROVED = ("approved", "implemented")
@@ -57,6 +56,11 @@ def last_report_date(ctx: Context, as_of: date | None = None) -> date | None:
         if (found := as_date(s.get("date"))) is not None and found < day
     ]
     return max(dates) if dates else None
+
+
+def last_issued(ctx: Context) -> date | None:
+    """The date of the latest report issued up to today (the portfolio's `last_report`)."""
+    return last_report_date(ctx, ctx.today + timedelta(days=1))
 
 
 def _evm(ctx: Context, day: date) -> EvmFigures | None:
@@ -109,7 +113,8 @@ def _figures(ctx: Context, day: date) -> Figures:
     evm = _evm(ctx, day)
     why: dict[str, str] = {}
     if evm is None:
-        why["spi"] = why["cpi"] = why["budget_used"] = "no tasks, or the plan has an error"
+        reason = "no tasks yet" if not ctx.records("tasks") else "the plan cannot be scheduled"
+        why["spi"] = why["cpi"] = why["budget_used"] = reason
     else:
         why.update({k: v for k, v in evm.why.items() if k in ("spi", "cpi")})
         if not evm.bac:
@@ -178,11 +183,7 @@ def rag_of(
         for d in ctx.records("deliverables")
         if d.get("status") == "rejected" and _between(d.get("decided_on"), since, day)
     ]
-    high = [
-        s.record
-        for s in scored_risks(ctx, project)
-        if s.level == "high" and (s.record.get("status") or "open") in LIVE_RISK
-    ]
+    high = [s.record for s in live_risks(ctx, project) if s.level == "high"]
     overdue = [
         r for r in high if (review := as_date(r.get("review_date"))) is not None and review < day
     ]
@@ -197,4 +198,12 @@ def rag_of(
     )
 
 
-__all__ = ["APPROVED", "Figures", "figures_for", "last_report_date", "rag_for", "rag_of"]
+__all__ = [
+    "APPROVED",
+    "Figures",
+    "figures_for",
+    "last_issued",
+    "last_report_date",
+    "rag_for",
+    "rag_of",
+]

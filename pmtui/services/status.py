@@ -17,12 +17,12 @@ from pmtui.context import Context
 from pmtui.domain.rag import Rag, Rating
 from pmtui.domain.risk import AWAITING
 from pmtui.planning.network import as_date
-from pmtui.records.control import LIVE_RISK, OPEN_ISSUE, SEVERITIES
+from pmtui.records.control import OPEN_ISSUE, SEVERITIES
 from pmtui.schema import Record, record_labels
 from pmtui.services.accomplishments import MOVES, accomplishments, moved
 from pmtui.services.changes import default_decider
-from pmtui.services.control import scored_risks
-from pmtui.services.issuing import issue_report, snapshot_fields, snapshot_on
+from pmtui.services.control import live_risks
+from pmtui.services.issuing import issue_report, read_reasons, snapshot_fields, snapshot_on
 from pmtui.services.project_rag import Figures, figures_for, last_report_date, rag_for
 
 #: How many of each list a report shows at most.
@@ -158,9 +158,7 @@ def _milestones(
 
 
 def _risks(ctx: Context, names: dict[str, str]) -> list[RiskLine]:
-    live = [
-        s for s in scored_risks(ctx, ctx.project) if (s.record.get("status") or "open") in LIVE_RISK
-    ]
+    live = live_risks(ctx, ctx.project)
     return [
         RiskLine(
             s.key,
@@ -231,14 +229,14 @@ def _decisions(ctx: Context, names: dict[str, str]) -> list[DecisionNeeded]:
     return found
 
 
-def _from_snapshot(snapshot: Record, computed: Rag, figures: Figures) -> tuple[Rag, Figures]:
-    """The RAG and figures as the report of that date issued them."""
+def _from_snapshot(snapshot: Record, figures: Figures) -> tuple[Rag, Figures]:
+    """The RAG, its reasons and the figures as the report of that date issued them."""
     issued = str(snapshot.get("date"))
+    reasons = read_reasons(snapshot.get("reasons"))
 
     def rating(name: str) -> Rating:
         colour = snapshot.get(name)
-        mine = computed.ratings[name]
-        reason = mine.reason if colour == mine.colour else f"as issued on {issued}"
+        reason = f"{reasons.get(name) or 'not recorded'} (as issued on {issued})"
         return Rating(colour if isinstance(colour, str) else None, reason)
 
     override = snapshot.get("override")
@@ -250,7 +248,7 @@ def _from_snapshot(snapshot: Record, computed: Rag, figures: Figures) -> tuple[R
         override=override if isinstance(override, str) else None,
         override_reason=str(snapshot.get("override_reason") or ""),
         issued=overall if isinstance(overall := snapshot.get("overall"), str) else None,
-        issued_reason=f"as issued on {issued}",
+        issued_reason=f"{reasons.get('overall') or 'not recorded'} (as issued on {issued})",
     )
 
     def fraction(name: str) -> float | None:
@@ -294,9 +292,9 @@ def build_report(
     rag, figures = rag_for(ctx, day), figures_for(ctx, day)
     summary = str(project.get("report_summary") or "")
     source, notes = "file", []
-    snapshot = snapshot_on(ctx, day)
+    snapshot = snapshot_on(ctx, day) if as_of is not None else None
     if snapshot is not None:
-        rag, figures = _from_snapshot(snapshot, rag, figures)
+        rag, figures = _from_snapshot(snapshot, figures)
         summary = str(snapshot.get("summary") or summary)
         source = "snapshot"
         notes.append(f"RAG and figures from the report issued on {day.isoformat()}")

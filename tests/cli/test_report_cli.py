@@ -77,7 +77,7 @@ def test_as_of_says_where_the_figures_come_from(run_pmtui: RunPmtui, seeded_path
     issued = run_pmtui("report", str(seeded_path), "--as-of", "2026-11-19")
     assert issued.returncode == 0, issued.stderr
     assert issued.stderr == "pmtui: RAG and figures from the report issued on 2026-11-19\n"
-    assert "| Overall | Green | as issued on 2026-11-19 |" in issued.stdout
+    assert "| Overall | Green | not recorded (as issued on 2026-11-19) |" in issued.stdout
     other = run_pmtui("report", str(seeded_path), "--as-of", "2026-11-24", "--json")
     assert json.loads(other.stdout)["source"] == "file"
     assert json.loads(other.stdout)["notes"] == [

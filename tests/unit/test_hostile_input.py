@@ -282,11 +282,12 @@ def test_the_loader_refuses_in_one_line_and_never_writes(
     import json
 
     from pmtui.store import Store, StoreError
+    from pmtui.store.migrations import SCHEMA_VERSION
 
     folder = tmp_path_factory.mktemp("load")
     path = folder / "p.json"
     data: dict[str, Any] = {
-        "_meta": {"1": {"schema_version": 1}},
+        "_meta": {"1": {"schema_version": SCHEMA_VERSION}},  # current: no migration rewrites it
         "project": {"1": {"key": "PRJ1", "name": "P", "start": "2026-11-02"}},
         "tasks": {"1": {"key": "T1", "title": "A", "duration": 3}},
     }

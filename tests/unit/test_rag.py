@@ -163,6 +163,8 @@ class TestOverall:
         }
         assert rag.reasons()["overall"] == "set by the manager: Agreed (computed: red)"
         assert rag.reasons()["override"] == "Agreed"
+        assert rag.shown() == "amber (set by the manager; computed red)"
+        assert _rag(risk="red").shown() == "red"
 
     def test_an_empty_status_is_no_override(self) -> None:
         assert override_of(None, "old reason") == (None, "")

