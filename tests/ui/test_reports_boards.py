@@ -153,10 +153,19 @@ class TestHistory:
             rows = [r.split() for r in table_text(app).splitlines()[1:] if r.strip()]
             week, fortnight = (TODAY.fromordinal(TODAY.toordinal() - d) for d in (7, 14))
             # Date, overall, schedule, cost, scope, risk, SPI, CPI, done, used, H/M/L, issues
+            # The week's overall was the manager's override (*), the rules said red.
             assert rows[0] == [
-                week.isoformat(), "amber", "A", "G", "A", "R", "0.93", "0.98",
+                week.isoformat(), "amber*", "A", "G", "A", "R", "0.93", "0.98",
                 "30", "%", "30", "%", "3/6/5", "6",
             ]  # fmt: skip
+            title = str(app.screen.query_one("#history-trends-title").render())
+            assert title.endswith(" · * overall set by the manager")
+            from pmtui.widgets.detail_line import DetailLine
+
+            detail = app.screen.query_one(DetailLine).text
+            assert detail.startswith(
+                f"issued: {week.isoformat()} · overall: amber (computed red), set by the manager: "
+            )
             assert rows[1][0] == fortnight.isoformat() and rows[1][1] == "green"
             lines = app.screen.query_one(TrendLines).lines()
             assert lines == [
