@@ -238,6 +238,19 @@ class TestWrite:
             await app.workers.wait_for_complete()
             assert not target.exists()
 
+    async def test_a_missing_folder_asks_again_and_writes_nothing(
+        self, app: PmtuiApp, tmp_path: Path
+    ) -> None:
+        target = tmp_path / "nowhere" / "week48.md"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await self._write(app, pilot, str(target))
+            prompt = app.screen
+            assert isinstance(prompt, LinePromptModal)
+            message = str(prompt.query_one("#prompt-message").render())
+            assert message == f"there is no folder {str(target.parent)!r}"
+            await pilot.press("escape")
+            assert not target.parent.exists()
+
     async def test_an_existing_file_is_replaced_only_when_confirmed(
         self, app: PmtuiApp, tmp_path: Path
     ) -> None:
