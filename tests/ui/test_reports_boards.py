@@ -307,6 +307,17 @@ class TestOverride:
             assert "computed" not in status_text(app)
 
 
+def test_the_status_line_cuts_a_long_name_so_status_save_state_and_date_fit() -> None:
+    from pmtui.widgets.status_bar import status_line
+
+    name = "A very long project name for the whole finance rollout"
+    line = status_line(name, "amber", "not saved", TODAY, "red").plain
+    assert line == "A very long project name…  ● amber (computed red)   not saved   Thu 2026-11-26"
+    assert len(line) == 78  # the bar's 80 cells less its padding
+    short = status_line("ERP", "", "saved", TODAY, None).plain
+    assert short == "ERP  ● status…   saved   Thu 2026-11-26"  # computed not known yet
+
+
 async def test_a_big_project_builds_the_preview_after_the_first_frame(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
