@@ -82,6 +82,35 @@ class TestReport:
             await pilot.pause()
             assert scroller.scroll_y == scroller.max_scroll_y > 20
 
+    async def test_the_keys_are_in_the_footer_help_and_palette(self, app: PmtuiApp) -> None:
+        from types import SimpleNamespace
+
+        from pmtui.boards.palette import action_entries
+        from pmtui.screens.help import HelpModal
+        from pmtui.widgets.key_footer import KeyFooter
+
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("8")
+            await pilot.pause()
+            footer = app.screen.query_one(KeyFooter).line()[0].plain
+            assert footer.startswith("s Summary I Issue w Write ")
+            provider = SimpleNamespace(app=app, screen=app.screen)
+            titles = {e.title for e in action_entries(provider)}  # type: ignore[arg-type]
+            assert {
+                "reports: Edit summary",
+                "reports: Issue report",
+                "reports: Write report to a file",
+                "report: Down",
+                "report: Page down",
+                "report: Top",
+                "report: Bottom",
+            } <= titles
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpModal)
+            lines = {(line.group, line.keys, line.description) for line in app.screen.lines}
+            assert ("Report board", "I", "Issue") in lines
+            assert ("Report preview", "j, ↓", "Down") in lines
+
     async def test_s_edits_the_summary_and_the_preview_shows_it(
         self, app: PmtuiApp, store: Store
     ) -> None:
