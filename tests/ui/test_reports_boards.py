@@ -238,6 +238,37 @@ class TestWrite:
             assert app.screen.query_one(DetailLine).text == f"written to: {target}"
             assert not target.with_name(f".{target.name}.tmp").exists()
 
+    async def test_the_heading_says_each_step_and_the_keys_work_while_it_writes(
+        self, app: PmtuiApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import threading
+
+        release = threading.Event()
+        real = report_board.atomic_write
+
+        def slow_write(*args: Any, **kwargs: Any) -> None:
+            assert threading.current_thread() is not threading.main_thread()
+            release.wait(10)
+            real(*args, **kwargs)
+
+        monkeypatch.setattr(report_board, "atomic_write", slow_write)
+        target = tmp_path / "week48.md"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await self._write(app, pilot, str(target))
+            await pilot.pause()
+            heading = str(app.screen.query_one("#report-line").render())
+            assert heading == "Writing week48.md: writing (3/3)…"
+            await pilot.press("w")  # dimmed while a write is under way: nothing opens
+            assert isinstance(app.screen, AreaScreen)
+            await pilot.press("right_square_bracket", "left_square_bracket")  # keys work
+            assert not target.exists()
+            release.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert target.read_text().startswith("# Status report: ")
+            heading = str(app.screen.query_one("#report-line").render())
+            assert heading.startswith("Status report as of ")
+
     async def test_w_writes_html_by_its_suffix(self, app: PmtuiApp, tmp_path: Path) -> None:
         target = tmp_path / "week48.html"
         async with app.run_test(size=(80, 24)) as pilot:
