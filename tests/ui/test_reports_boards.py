@@ -314,11 +314,13 @@ class TestWrite:
     async def test_an_existing_file_is_replaced_only_when_confirmed(
         self, app: PmtuiApp, tmp_path: Path
     ) -> None:
-        target = tmp_path / "week48.md"
+        target = tmp_path / "week[48].md"  # a [ in a name is text, never markup
         target.write_text("keep me")
         async with app.run_test(size=(80, 24)) as pilot:
             await self._write(app, pilot, str(target))
             assert isinstance(app.screen, ConfirmModal)
+            question = str(app.screen.query_one("#question").render())
+            assert question == f"{target} exists. Replace it?"
             await pilot.press("n")
             await pilot.pause()
             assert isinstance(app.screen, LinePromptModal)
