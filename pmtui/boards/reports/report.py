@@ -11,7 +11,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
-from textual.markup import escape
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
@@ -302,8 +301,7 @@ class ReportBoard(Board):
             else:
                 self.action_write("", typed.text)
 
-        # The question is drawn as markup: a [ in a file name must stay a [.
-        question = f"{escape(shown(path))} exists. Replace it?"
+        question = f"{shown(path)} exists. Replace it?"
         self.app.push_screen(ConfirmModal(question), answered)
 
     def _write(self, path: Path, form: str) -> None:
