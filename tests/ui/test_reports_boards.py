@@ -244,14 +244,14 @@ class TestWrite:
         import threading
 
         release = threading.Event()
-        real = report_board.atomic_write
+        real = report_board.write_export
 
         def slow_write(*args: Any, **kwargs: Any) -> None:
             assert threading.current_thread() is not threading.main_thread()
             release.wait(10)
             real(*args, **kwargs)
 
-        monkeypatch.setattr(report_board, "atomic_write", slow_write)
+        monkeypatch.setattr(report_board, "write_export", slow_write)
         target = tmp_path / "week48.md"
         async with app.run_test(size=(80, 24)) as pilot:
             await self._write(app, pilot, str(target))
@@ -310,6 +310,18 @@ class TestWrite:
             assert message == f"there is no folder {str(target.parent)!r}"
             await pilot.press("escape")
             assert not target.parent.exists()
+
+    async def test_the_projects_own_files_are_refused(self, app: PmtuiApp, store: Store) -> None:
+        sidecar = store.path.with_name(f".{store.path.name}.log.md")
+        before = store.path.read_bytes()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await self._write(app, pilot, str(sidecar))
+            prompt = app.screen
+            assert isinstance(prompt, LinePromptModal)
+            message = str(prompt.query_one("#prompt-message").render())
+            assert message.endswith(": choose another file")
+            await pilot.press("escape")
+            assert not sidecar.exists() and store.path.read_bytes() == before
 
     async def test_an_existing_file_is_replaced_only_when_confirmed(
         self, app: PmtuiApp, tmp_path: Path

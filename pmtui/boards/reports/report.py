@@ -23,8 +23,9 @@ from pmtui.kinds.escapes import quoted, visible
 from pmtui.reports.status import gather, html, markdown
 from pmtui.screens.line_prompt import LinePromptModal, Typed
 from pmtui.services.status import StatusReport, issue_report
-from pmtui.store import Store
-from pmtui.store.atomic import atomic_write
+from pmtui.store import Store, StoreError
+from pmtui.store.files import ProjectFiles
+from pmtui.transfer import write_export
 from pmtui.widgets.report_preview import ReportPreview
 
 #: A file's suffix picks the format it is written in.
@@ -53,10 +54,10 @@ def default_file(store: Store) -> str:
     return f"status-{store.today.isoformat()}.md"
 
 
-def target_of(typed: str, cwd: Path) -> tuple[Path, str]:
+def target_of(typed: str, cwd: Path, project: Path) -> tuple[Path, str]:
     """The file a typed path means (relative to `cwd`, `~` expanded) and its format;
-    ValueError with a one-line reason when the suffix names no format or its folder is
-    missing."""
+    ValueError with a one-line reason when the suffix names no format, its folder is
+    missing, or it is one of the project's own files (as `pmtui report -o` refuses)."""
     text = typed.strip()
     if not text:
         raise ValueError("type a file name, such as status.md or status.html")
@@ -71,6 +72,9 @@ def target_of(typed: str, cwd: Path) -> tuple[Path, str]:
         raise ValueError(f"there is no folder {quoted(str(path.parent))}")
     if path.is_dir():
         raise ValueError(f"{quoted(str(path))} is a folder: add a file name")
+    what = ProjectFiles.for_path(project).part_of(path)
+    if what is not None:
+        raise ValueError(f"{quoted(str(path))} is {what}: choose another file")
     return path, form
 
 
@@ -286,7 +290,7 @@ class ReportBoard(Board):
         if typed is None:
             return
         try:
-            path, form = target_of(typed.text, cwd)
+            path, form = target_of(typed.text, cwd, self.store.path)
         except ValueError as error:
             self.action_write(str(error), typed.text)
             return
@@ -324,8 +328,10 @@ class ReportBoard(Board):
                 text = markdown(report) if form == "markdown" else html(report)
                 data = text.encode("utf-8")
                 self.post_message(self.WriteProgress(path, "writing (3/3)"))
-                atomic_write(path, data, mode=0o644)
+                write_export(path, text, private=False)  # as `pmtui report -o` writes
                 self.post_message(self.Written(path, len(data)))
+            except StoreError as failed:  # the file could not be written: says why
+                self.post_message(self.Written(path, 0, str(failed)))
             except Exception as failed:
                 self.post_message(self.Written(path, 0, unexpected(failed)))
 
