@@ -24,9 +24,13 @@ class PaletteEntry(NamedTuple):
 
 def _group(node: object) -> str:
     name = type(node).__name__
-    return {"PmtuiApp": "app", "AreaScreen": "board", "RecordTable": "table"}.get(
-        name, name.removesuffix("Board").lower() or "board"
-    )
+    groups = {
+        "PmtuiApp": "app",
+        "AreaScreen": "board",
+        "RecordTable": "table",
+        "ReportPreview": "report",
+    }
+    return groups.get(name, name.removesuffix("Board").lower() or "board")
 
 
 def action_entries(provider: Provider) -> list[PaletteEntry]:

@@ -33,7 +33,9 @@ class ConfirmModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question, id="question")
+            # The question names records and files as typed: text, never markup (a name
+            # holding "[/]" stopped the app with a MarkupError), as in ChoiceModal.
+            yield Static(self.question, id="question", markup=False)
             yield Static("y / enter: yes    n / esc: no", classes="keys")
 
     def action_answer(self, answer: bool) -> None:

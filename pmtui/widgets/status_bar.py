@@ -33,16 +33,25 @@ def rag_words(override: str, computed: str | None) -> tuple[str, str]:
 
 
 def status_line(
-    name: str, status: str, save_state: str, today: date, computed: str | None = None
+    name: str,
+    status: str,
+    save_state: str,
+    today: date,
+    computed: str | None = None,
+    width: int = 78,
 ) -> Content:
     """The status line's text: given to the bar when composed, so the first frame has it.
     `status` is the manager's override (empty: none), `computed` the rules' colour (None:
-    not worked out yet)."""
+    not worked out yet). The project's name is cut (…) so that the status, the save state
+    and the date fit `width` cells."""
     colour, words = rag_words(status, computed)
     rag = RAG_STYLES.get(colour, "$text-muted")
     state_style = "$error" if save_state in ("conflict", "not saved") else "$text-muted"
+    rest = len(f"  ● {words}   {save_state}   ") + len("Mon 2026-12-07")
+    room = max(12, min(40, width - rest))
+    shown = name if len(name) <= room else name[: room - 1] + "…"
     return Content.assemble(
-        (name[:40], "bold"),
+        (shown, "bold"),
         "  ",
         ("●", rag),
         f" {words}",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from pmtui import areas
 from pmtui.config import Config
 from tests.uihelpers import demo_store, isolated_env, make_app
 
@@ -24,6 +28,15 @@ class TestShellSnapshots:
 
     def test_generic_table_board(self, snap_compare: Any, tmp_path: Path) -> None:
         assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=[*GENERIC, "j", "j"])
+
+    def test_area_without_boards(
+        self, snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # Reports, its boards taken away: an area draws the same without boards whichever
+        # areas have them by now (the throwaway area of test_new_area gives Comms one).
+        bare = tuple(replace(a, boards=()) if a.name == "reports" else a for a in areas.AREAS)
+        monkeypatch.setattr(areas, "AREAS", bare)
+        assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["8"])
 
     def test_edit_form(self, snap_compare: Any, tmp_path: Path) -> None:
         assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=[*GENERIC, "j", "e"])

@@ -82,6 +82,35 @@ class TestReport:
             await pilot.pause()
             assert scroller.scroll_y == scroller.max_scroll_y > 20
 
+    async def test_the_keys_are_in_the_footer_help_and_palette(self, app: PmtuiApp) -> None:
+        from types import SimpleNamespace
+
+        from pmtui.boards.palette import action_entries
+        from pmtui.screens.help import HelpModal
+        from pmtui.widgets.key_footer import KeyFooter
+
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("8")
+            await pilot.pause()
+            footer = app.screen.query_one(KeyFooter).line()[0].plain
+            assert footer.startswith("s Summary I Issue w Write ")
+            provider = SimpleNamespace(app=app, screen=app.screen)
+            titles = {e.title for e in action_entries(provider)}  # type: ignore[arg-type]
+            assert {
+                "reports: Edit summary",
+                "reports: Issue report",
+                "reports: Write report to a file",
+                "report: Down",
+                "report: Page down",
+                "report: Top",
+                "report: Bottom",
+            } <= titles
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpModal)
+            lines = {(line.group, line.keys, line.description) for line in app.screen.lines}
+            assert ("Report board", "I", "Issue") in lines
+            assert ("Report preview", "j, ↓", "Down") in lines
+
     async def test_s_edits_the_summary_and_the_preview_shows_it(
         self, app: PmtuiApp, store: Store
     ) -> None:
@@ -153,10 +182,19 @@ class TestHistory:
             rows = [r.split() for r in table_text(app).splitlines()[1:] if r.strip()]
             week, fortnight = (TODAY.fromordinal(TODAY.toordinal() - d) for d in (7, 14))
             # Date, overall, schedule, cost, scope, risk, SPI, CPI, done, used, H/M/L, issues
+            # The week's overall was the manager's override (*), the rules said red.
             assert rows[0] == [
-                week.isoformat(), "amber", "A", "G", "A", "R", "0.93", "0.98",
+                week.isoformat(), "amber*", "A", "G", "A", "R", "0.93", "0.98",
                 "30", "%", "30", "%", "3/6/5", "6",
             ]  # fmt: skip
+            title = str(app.screen.query_one("#history-trends-title").render())
+            assert title.endswith(" · * overall set by the manager")
+            from pmtui.widgets.detail_line import DetailLine
+
+            detail = app.screen.query_one(DetailLine).text
+            assert detail.startswith(
+                f"issued: {week.isoformat()} · overall: amber (computed red), set by the manager: "
+            )
             assert rows[1][0] == fortnight.isoformat() and rows[1][1] == "green"
             lines = app.screen.query_one(TrendLines).lines()
             assert lines == [
@@ -200,6 +238,37 @@ class TestWrite:
             assert app.screen.query_one(DetailLine).text == f"written to: {target}"
             assert not target.with_name(f".{target.name}.tmp").exists()
 
+    async def test_the_heading_says_each_step_and_the_keys_work_while_it_writes(
+        self, app: PmtuiApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import threading
+
+        release = threading.Event()
+        real = report_board.write_export
+
+        def slow_write(*args: Any, **kwargs: Any) -> None:
+            assert threading.current_thread() is not threading.main_thread()
+            release.wait(10)
+            real(*args, **kwargs)
+
+        monkeypatch.setattr(report_board, "write_export", slow_write)
+        target = tmp_path / "week48.md"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await self._write(app, pilot, str(target))
+            await pilot.pause()
+            heading = str(app.screen.query_one("#report-line").render())
+            assert heading == "Writing week48.md: writing (3/3)…"
+            await pilot.press("w")  # dimmed while a write is under way: nothing opens
+            assert isinstance(app.screen, AreaScreen)
+            await pilot.press("right_square_bracket", "left_square_bracket")  # keys work
+            assert not target.exists()
+            release.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert target.read_text().startswith("# Status report: ")
+            heading = str(app.screen.query_one("#report-line").render())
+            assert heading.startswith("Status report as of ")
+
     async def test_w_writes_html_by_its_suffix(self, app: PmtuiApp, tmp_path: Path) -> None:
         target = tmp_path / "week48.html"
         async with app.run_test(size=(80, 24)) as pilot:
@@ -229,14 +298,41 @@ class TestWrite:
             await app.workers.wait_for_complete()
             assert not target.exists()
 
+    async def test_a_missing_folder_asks_again_and_writes_nothing(
+        self, app: PmtuiApp, tmp_path: Path
+    ) -> None:
+        target = tmp_path / "nowhere" / "week48.md"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await self._write(app, pilot, str(target))
+            prompt = app.screen
+            assert isinstance(prompt, LinePromptModal)
+            message = str(prompt.query_one("#prompt-message").render())
+            assert message == f"there is no folder {str(target.parent)!r}"
+            await pilot.press("escape")
+            assert not target.parent.exists()
+
+    async def test_the_projects_own_files_are_refused(self, app: PmtuiApp, store: Store) -> None:
+        sidecar = store.path.with_name(f".{store.path.name}.log.md")
+        before = store.path.read_bytes()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await self._write(app, pilot, str(sidecar))
+            prompt = app.screen
+            assert isinstance(prompt, LinePromptModal)
+            message = str(prompt.query_one("#prompt-message").render())
+            assert message.endswith(": choose another file")
+            await pilot.press("escape")
+            assert not sidecar.exists() and store.path.read_bytes() == before
+
     async def test_an_existing_file_is_replaced_only_when_confirmed(
         self, app: PmtuiApp, tmp_path: Path
     ) -> None:
-        target = tmp_path / "week48.md"
+        target = tmp_path / "week[48].md"  # a [ in a name is text, never markup
         target.write_text("keep me")
         async with app.run_test(size=(80, 24)) as pilot:
             await self._write(app, pilot, str(target))
             assert isinstance(app.screen, ConfirmModal)
+            question = str(app.screen.query_one("#question").render())
+            assert question == f"{target} exists. Replace it?"
             await pilot.press("n")
             await pilot.pause()
             assert isinstance(app.screen, LinePromptModal)
@@ -283,6 +379,17 @@ class TestOverride:
             await pilot.pause()
             assert f"● {computed}   " in status_text(app)
             assert "computed" not in status_text(app)
+
+
+def test_the_status_line_cuts_a_long_name_so_status_save_state_and_date_fit() -> None:
+    from pmtui.widgets.status_bar import status_line
+
+    name = "A very long project name for the whole finance rollout"
+    line = status_line(name, "amber", "not saved", TODAY, "red").plain
+    assert line == "A very long project name…  ● amber (computed red)   not saved   Thu 2026-11-26"
+    assert len(line) == 78  # the bar's 80 cells less its padding
+    short = status_line("ERP", "", "saved", TODAY, None).plain
+    assert short == "ERP  ● status…   saved   Thu 2026-11-26"  # computed not known yet
 
 
 async def test_a_big_project_builds_the_preview_after_the_first_frame(
@@ -348,3 +455,49 @@ async def test_a_big_projects_status_line_gets_the_computed_colour_after_the_fir
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert f"● {override} (computed {computed})   " in status_text(app)
+
+
+class TestPreviewTables:
+    """The preview draws each Markdown table as one block of box lines (Textual's widget
+    per cell held the UI thread over a second on a 10k-record project's report)."""
+
+    def test_cells_read_as_written_escapes_resolved(self) -> None:
+        from pmtui.widgets.report_preview import TABLE_TOKEN, TableParser
+
+        source = "| Area | Why |\n| --- | --- |\n| Cost | CPI \\| AC &lt; EV \\*now\\* |\n"
+        tokens = TableParser().parse(source)
+        assert [t.type for t in tokens] == [TABLE_TOKEN]
+        assert tokens[0].meta == {
+            "header": ["Area", "Why"],
+            "rows": [["Cost", "CPI | AC < EV *now*"]],
+        }
+
+    def test_a_long_cell_wraps_in_its_column_and_rows_are_ruled_apart(self) -> None:
+        from pmtui.widgets.report_preview import table_lines
+
+        lines = table_lines(
+            ["Area", "Why"], [["Cost", "CPI 0.87 is below 0.95"], ["Risk", "ok"]], 24
+        )
+        assert lines == [
+            "┌──────┬───────────────┐",
+            "│ Area │ Why           │",
+            "├──────┼───────────────┤",
+            "│ Cost │ CPI 0.87 is   │",
+            "│      │ below 0.95    │",
+            "├──────┼───────────────┤",
+            "│ Risk │ ok            │",
+            "└──────┴───────────────┘",
+        ]
+        assert all(len(line) == 24 for line in lines)
+
+    def test_a_table_that_fits_is_drawn_at_its_natural_width_without_rules(self) -> None:
+        from pmtui.widgets.report_preview import table_lines
+
+        assert table_lines(["A", "B"], [["1", "2"], ["3", "4"]], 80) == [
+            "┌───┬───┐",
+            "│ A │ B │",
+            "├───┼───┤",
+            "│ 1 │ 2 │",
+            "│ 3 │ 4 │",
+            "└───┴───┘",
+        ]

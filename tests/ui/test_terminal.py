@@ -107,7 +107,7 @@ def test_a_16_colour_terminal_gets_only_16_colour_codes(
     tmp_path: Path, extra: dict[str, str]
 ) -> None:
     written, display = _run_demo(tmp_path, **extra)
-    assert display[0].startswith(" ERP Roll-out (S/4HANA)  ● amber   saved")
+    assert display[0].startswith(" ERP Roll-out (S/4HANA)  ● amber (computed red)   saved")
     assert display[1].startswith(" 1Today 2Plan 3People 4Vendors")
     # The demo opens on Today.
     assert display[2].startswith(" Today")

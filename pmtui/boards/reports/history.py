@@ -20,9 +20,11 @@ from pmtui.boards.keys import (
     record_edit,
 )
 from pmtui.boards.table import TableBoard
+from pmtui.domain.rag import worst
 from pmtui.kinds.escapes import visible
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import Column, RecordTable
+from pmtui.widgets.status_bar import rag_words
 from pmtui.widgets.trend_lines import Trend, TrendLines
 
 TABLE = "report_snapshots"
@@ -159,15 +161,14 @@ class HistoryBoard(TableBoard):
         if record is None:
             return []
         parts = [("issued", str(record.get("date") or ""))]
-        override = record.get("override")
+        override = str(record.get("override") or "")
         if override:
-            computed = [str(record.get(d) or "") for d, _ in DIMENSIONS]
-            worst = next((c for c in ("red", "amber", "green") if c in computed), "")
-            said = f"{override} (computed {worst})" if worst and worst != override else override
-            reason = flat(record.get("override_reason") or "")
-            parts.append(
-                ("overall", f"{said}, set by the manager" + (f": {reason}" * bool(reason)))
-            )
+            # The colour the rules gave that day: the worst of the four, as the report said.
+            computed = worst([record.get(d) for d, _ in DIMENSIONS])
+            said = f"{rag_words(override, computed)[1]}, set by the manager"
+            if reason := flat(record.get("override_reason") or ""):
+                said += f": {reason}"
+            parts.append(("overall", said))
         elif record.get("overall"):
             parts.append(("overall", str(record["overall"])))
         if record.get("summary"):

@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
@@ -18,11 +19,13 @@ from pmtui.boards.base import Board, Chosen, unexpected
 from pmtui.boards.keys import command
 from pmtui.boards.registry import BoardSpec
 from pmtui.context import Context
+from pmtui.kinds.escapes import quoted, visible
 from pmtui.reports.status import gather, html, markdown
 from pmtui.screens.line_prompt import LinePromptModal, Typed
 from pmtui.services.status import StatusReport, issue_report
-from pmtui.store import Store
-from pmtui.store.atomic import atomic_write
+from pmtui.store import Store, StoreError
+from pmtui.store.files import ProjectFiles
+from pmtui.transfer import write_export
 from pmtui.widgets.report_preview import ReportPreview
 
 #: A file's suffix picks the format it is written in.
@@ -40,15 +43,21 @@ def report_of(store: Store) -> StatusReport:
     return store.read_context().model(MODEL, lambda _: gather(store))
 
 
+def shown(path: Path | str) -> str:
+    """A path as a message shows it: control characters escaped (a typed name may hold
+    them)."""
+    return visible(str(path), lines=False)
+
+
 def default_file(store: Store) -> str:
     """Where `w` proposes to write: status-YYYY-MM-DD.md (today), in the working folder."""
     return f"status-{store.today.isoformat()}.md"
 
 
-def target_of(typed: str, cwd: Path) -> tuple[Path, str]:
+def target_of(typed: str, cwd: Path, project: Path) -> tuple[Path, str]:
     """The file a typed path means (relative to `cwd`, `~` expanded) and its format;
-    ValueError with a one-line reason when the suffix names no format or its folder is
-    missing."""
+    ValueError with a one-line reason when the suffix names no format, its folder is
+    missing, or it is one of the project's own files (as `pmtui report -o` refuses)."""
     text = typed.strip()
     if not text:
         raise ValueError("type a file name, such as status.md or status.html")
@@ -57,12 +66,15 @@ def target_of(typed: str, cwd: Path) -> tuple[Path, str]:
     form = FORMATS.get(path.suffix.casefold())
     if form is None:
         raise ValueError(
-            f"{path.name!r}: the suffix picks the format: .md for Markdown, .html for HTML"
+            f"{quoted(path.name)}: the suffix picks the format: .md for Markdown, .html for HTML"
         )
     if not path.parent.is_dir():
-        raise ValueError(f"there is no folder {str(path.parent)!r}")
+        raise ValueError(f"there is no folder {quoted(str(path.parent))}")
     if path.is_dir():
-        raise ValueError(f"{str(path)!r} is a folder: add a file name")
+        raise ValueError(f"{quoted(str(path))} is a folder: add a file name")
+    what = ProjectFiles.for_path(project).part_of(path)
+    if what is not None:
+        raise ValueError(f"{quoted(str(path))} is {what}: choose another file")
     return path, form
 
 
@@ -137,7 +149,7 @@ class ReportBoard(Board):
 
     def detail_parts(self) -> list[tuple[str, str]]:
         if self.written is not None:
-            return [("written to", str(self.written))]
+            return [("written to", shown(self.written))]
         return [("keys", "s summary · I issue · w write to a file · j/k scroll")]
 
     # ------------------------------------------------ the preview
@@ -174,8 +186,8 @@ class ReportBoard(Board):
         if text is None:
             text = self._as_of_text()
             if self.writing is not None:
-                text = f"Writing {self.writing.name}…"
-        line.update(text)
+                text = f"Writing {shown(self.writing.name)}…"
+        line.update(Content(text))  # a file name is text, never markup
 
     def _as_of_text(self) -> str:
         issued = sorted(str(r.get("date") or "") for r in self.store.records("report_snapshots"))
@@ -278,7 +290,7 @@ class ReportBoard(Board):
         if typed is None:
             return
         try:
-            path, form = target_of(typed.text, cwd)
+            path, form = target_of(typed.text, cwd, self.store.path)
         except ValueError as error:
             self.action_write(str(error), typed.text)
             return
@@ -293,15 +305,18 @@ class ReportBoard(Board):
             else:
                 self.action_write("", typed.text)
 
-        self.app.push_screen(ConfirmModal(f"{path} exists. Replace it?"), answered)
+        question = f"{shown(path)} exists. Replace it?"
+        self.app.push_screen(ConfirmModal(question), answered)
 
     def _write(self, path: Path, form: str) -> None:
         """Build, render and write the report in a worker thread; the heading follows."""
         if self.writing is not None:
-            self.app.notify(f"Still writing {self.writing.name}", severity="warning")
+            self.app.notify(
+                f"Still writing {shown(self.writing.name)}", severity="warning", markup=False
+            )
             return
         self.writing = path
-        self._heading(f"Writing {path.name}: building the report (1/3)…")
+        self._heading(f"Writing {shown(path.name)}: building the report (1/3)…")
         self.refresh_bindings()
         store = self.store
 
@@ -313,8 +328,10 @@ class ReportBoard(Board):
                 text = markdown(report) if form == "markdown" else html(report)
                 data = text.encode("utf-8")
                 self.post_message(self.WriteProgress(path, "writing (3/3)"))
-                atomic_write(path, data, mode=0o644)
+                write_export(path, text, private=False)  # as `pmtui report -o` writes
                 self.post_message(self.Written(path, len(data)))
+            except StoreError as failed:  # the file could not be written: says why
+                self.post_message(self.Written(path, 0, str(failed)))
             except Exception as failed:
                 self.post_message(self.Written(path, 0, unexpected(failed)))
 
@@ -323,7 +340,7 @@ class ReportBoard(Board):
     def on_report_board_write_progress(self, message: WriteProgress) -> None:
         message.stop()
         if self.is_mounted and self.writing == message.path:
-            self._heading(f"Writing {message.path.name}: {message.step}…")
+            self._heading(f"Writing {shown(message.path.name)}: {message.step}…")
 
     def on_report_board_written(self, message: Written) -> None:
         message.stop()
@@ -334,7 +351,7 @@ class ReportBoard(Board):
         self._heading()
         if message.error:
             self.app.notify(
-                f"{message.path}: {message.error}",
+                f"{shown(message.path)}: {message.error}",
                 title="Not written",
                 severity="error",
                 markup=False,
@@ -343,4 +360,4 @@ class ReportBoard(Board):
         size = f"{message.size / 1024:.1f} KB" if message.size >= 1024 else f"{message.size} B"
         self.written = message.path
         self.post_message(self.ChoiceMoved(self))  # the line under the report names the file
-        self.app.notify(f"{message.path.name}, {size}", title="Report written", markup=False)
+        self.app.notify(f"{shown(message.path.name)}, {size}", title="Report written", markup=False)
