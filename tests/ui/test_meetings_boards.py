@@ -14,6 +14,9 @@ from pmtui.app import PmtuiApp
 from pmtui.boards.area import AreaScreen
 from pmtui.boards.comms.meetings import MeetingsBoard
 from pmtui.boards.comms.minutes import MinutesEditor
+from pmtui.boards.keys import fill
+from pmtui.boards.palette import action_entries
+from pmtui.screens.help import HelpModal
 from pmtui.screens.record_form import RecordForm
 from pmtui.store import Store
 from pmtui.widgets.agenda_list import AgendaList
@@ -317,3 +320,38 @@ async def test_enter_on_a_meeting_on_today_opens_its_occurrence(
         assert board(app).in_occurrence and view.key is not None
         caption = str(app.screen.query_one("#occurrence-caption").render())
         assert caption.startswith("Weekly stand-up on Mon 2026-11-30 09:30")
+
+
+class _Provider:
+    """The bits of a palette Provider that action_entries reads."""
+
+    def __init__(self, app: PmtuiApp) -> None:
+        self.app = app
+        self.screen = app.screen
+
+
+@pytest.mark.parametrize("keys", [[], ["w"], ["tab"]], ids=["agenda", "minutes", "actions"])
+async def test_every_key_of_an_open_occurrence_is_in_help_and_the_palette(
+    project: Store, env: dict[str, str], keys: list[str]
+) -> None:
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "enter", "w", *"Book the room", "escape", *keys)
+        await pilot.pause()
+        active = [b for b in app.screen.active_bindings.values() if b.enabled]
+        palette = action_entries(_Provider(app))  # type: ignore[arg-type]
+        if keys == ["w"]:  # in the minutes ? is text: help is asked for once out of them
+            await pilot.press("escape")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpModal)
+        in_help = {(line.description, line.tooltip) for line in app.screen.lines}
+        for item in active:
+            binding = item.binding
+            assert binding.action in {entry.action for entry in palette}, binding.id
+            if not isinstance(item.node, MinutesEditor):  # the editor's own keys
+                assert (binding.description, fill(binding.tooltip, item.node)) in in_help
+    titles = {entry.title for entry in palette}
+    assert {"meeting: Save minutes", "meeting: Turn minutes line into action"} <= titles
+    if keys != ["w"]:
+        assert {"meeting: Add agenda item", "meeting: Close occurrence as held"} <= titles

@@ -24,6 +24,9 @@ def line_text(line: str) -> str:
 class MinutesEditor(TextArea):
     """Minutes being written: every key typed here is text (digits too); esc leaves."""
 
+    #: The command palette lists the editor's keys as "minutes: Cursor up".
+    PALETTE_GROUP = "minutes"
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
             id=id,
