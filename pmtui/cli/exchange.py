@@ -30,9 +30,9 @@ def _comparisons_markdown(store: Store) -> str:
 
 
 TABLE_FORMATS = {("comparisons", "md"): _comparisons_markdown}
-#: Formats that hold the whole plan (tasks, links, people, assignments, calendar), and the
-#: -o suffix that chooses each.
-PLAN_FORMATS = {"mspdi": "xml"}
+#: Formats that hold a whole project's view rather than its tables (MS Project XML: the
+#: plan; iCalendar: meetings and dated actions), and the -o suffix that chooses each.
+PLAN_FORMATS = {"mspdi": "xml", "ics": "ics"}
 
 
 #: The commands `register` adds (main builds only the one being run).
@@ -72,9 +72,10 @@ def register(commands: Commands) -> None:
     exporting.add_argument(
         "--format",
         choices=(*FORMATS, *PLAN_FORMATS, *sorted({fmt for _, fmt in TABLE_FORMATS})),
-        help="default: the -o file's suffix (.xml: mspdi), else json; md only for --table "
-        "comparisons; mspdi is MS Project XML of the plan (tasks, links, people, "
-        "assignments, calendar), which MS Project and ProjectLibre open",
+        help="default: the -o file's suffix (.xml: mspdi, .ics: ics), else json; md only for "
+        "--table comparisons; mspdi is MS Project XML of the plan (tasks, links, people, "
+        "assignments, calendar), which MS Project and ProjectLibre open; ics is iCalendar "
+        "of the meetings (recurring, in their time zone) and the open dated actions (to-dos)",
     )
     exporting.add_argument(
         "-o", "--output", metavar="FILE", help="write here (for CSV of every table: a folder)"
@@ -133,7 +134,7 @@ def _refuse_unknown_suffix(args: argparse.Namespace) -> None:
     special = [f"{fmt} only with --table {table}" for table, fmt in TABLE_FORMATS]
     raise UserError(
         f"{output.name}: export writes {', '.join(FORMATS)} ({'; '.join(special)}; xml: the "
-        f"plan as MS Project XML), not "
+        f"plan as MS Project XML; ics: meetings and actions as iCalendar), not "
         f".{suffix}; name the file .json or .csv, or give --format json to write JSON anyway"
     )
 
@@ -218,17 +219,24 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _export_plan(args: argparse.Namespace, fmt: str) -> int:
-    """The whole plan in another tool's format (tables of people notes never go into it)."""
+    """The whole plan, or the meetings and actions, in another tool's format (tables of
+    people notes never go into either)."""
     from pmtui.transfer import write_export
-    from pmtui.transfer.mspdi import write_mspdi
 
     if args.table:
-        raise UserError(f"--format {fmt} holds the whole plan; drop --table")
+        raise UserError(f"--format {fmt} holds the whole project, not one table; drop --table")
     output = _path(args.output)
     if output is not None:
         _refuse_own_file(ProjectFiles.for_path(project_path(args.project)), output)
     with open_store(args.project) as store:
-        text = write_mspdi(store, output.name if output else "plan.xml")
+        if fmt == "ics":
+            from pmtui.transfer.ics import write_ics
+
+            text = write_ics(store)
+        else:
+            from pmtui.transfer.mspdi import write_mspdi
+
+            text = write_mspdi(store, output.name if output else "plan.xml")
     if output is None:
         sys.stdout.write(text)
     else:

@@ -20,35 +20,35 @@ The grammar (case-insensitive; `,` or `and` between days; `every N` counts any u
     yearly                          FREQ=YEARLY
     FREQ=...                        any RFC 5545 RRULE, kept as written (keys in order)
 
-Older short forms still read: `weekdays`, `weekly mon`, `every 2 weeks tue`, `biweekly`,
-`fortnightly`, `annually`, `mon, wed`. `describe` gives the grammar's text for a rule, or
+Other spellings read too: `every tue` (weekly), `every other tue`, `every other week`
+(every 2), `weekdays`, `weekly mon`, `every 2 weeks tue`, `biweekly`, `fortnightly`,
+`annually`, `mon, wed`. `describe` gives the grammar's text for a rule, or
 the RRULE itself when the grammar has no words for it; `parse(describe(r)) == r`.
 
-Expansion runs python-dateutil's rrule on LOCAL wall-clock times and attaches the zone
-afterwards, so a 09:00 Monday stand-up stays at 09:00 when daylight saving changes (its UTC
-offset moves instead). Pure: no store, no clock.
+Expansion (pmtui.domain.series, re-exported here) runs python-dateutil's rrule on LOCAL
+wall-clock times and attaches the zone afterwards, so a 09:00 Monday stand-up stays at
+09:00 when daylight saving changes (its UTC offset moves instead). Pure: no store, no clock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
+from collections.abc import Mapping
+from datetime import datetime
 
-if TYPE_CHECKING:
-    from dateutil.rrule import rrule
+from pmtui.domain.series import Scheduled, expand, localize, next_after, schedule, zone_of
 
 __all__ = [
     "RecurrenceError",
     "Scheduled",
     "describe",
     "expand",
+    "localize",
     "next_after",
     "parse",
     "schedule",
+    "zone_of",
 ]
 
 
@@ -99,8 +99,8 @@ _ORDER = (
 )
 
 HELP = (
-    "write daily, every weekday, weekly on mon, every 2 weeks on tue, thu, monthly on the "
-    "1st fri, monthly on the 15th, last working day of the month, quarterly, or FREQ=..."
+    "write daily, every weekday, weekly on mon, every 2 weeks on tue, monthly on the 1st fri, "
+    "or FREQ=..."
 )
 
 
@@ -222,6 +222,14 @@ def _by_order(number: int) -> int:
 def _grammar(text: str) -> dict[str, str]:
     """The grammar's words -> RRULE parts; ValueError when they are not the grammar."""
     text = _ALIASES.get(text, text)
+    # "every other week" is every 2 weeks; "every tue" and "every other tue" are weekly.
+    text = re.sub(r"^every other (day|week|month|year)\b", r"every 2 \1s", text)
+    days_only = re.fullmatch(r"every (other )?([a-z, ]+)", text)
+    if days_only and not re.fullmatch(r"(day|week|month|year)s?|weekday", days_only.group(2)):
+        with contextlib.suppress(ValueError):
+            _days(days_only.group(2))
+            head = "every 2 weeks" if days_only.group(1) else "weekly"
+            text = f"{head} on {days_only.group(2)}"
     working = re.fullmatch(r"(first|last) working day of (the|every) month", text)
     if working:
         position = "1" if working.group(1) == "first" else "-1"
@@ -329,138 +337,3 @@ def _words(parts: dict[str, str]) -> str | None:
         code = found[0].group(2) if found[0] else ""
         return f"{head} on the {' and '.join(_suffix(n) for n in numbers)} {_NAME_OF[code]}"
     return None
-
-
-# ---------------------------------------------------------------- expansion
-
-
-@dataclass(frozen=True)
-class Scheduled:
-    """One occurrence of a series: the series time it stands for (RECURRENCE-ID) and when
-    it takes place (the same unless moved); both aware, in the series' zone."""
-
-    scheduled: datetime
-    start: datetime
-    moved: bool = False
-
-
-def zone_of(name: str) -> ZoneInfo:
-    """The IANA zone `name` (ValueError when there is none such)."""
-    try:
-        return ZoneInfo(name)
-    except Exception as error:  # ZoneInfoNotFoundError, ValueError, IsADirectoryError ...
-        raise ValueError(f"{name!r} is not a time zone") from error
-
-
-def localize(naive: datetime, zone: ZoneInfo) -> datetime:
-    """A wall-clock time in `zone`, aware; a time the clocks skip (02:30 on the spring
-    change) lands where the clocks went (03:30)."""
-    aware = naive.replace(tzinfo=zone)
-    return aware.astimezone(UTC).astimezone(zone)
-
-
-def _local(value: date | datetime, zone: ZoneInfo, end: bool = False) -> datetime:
-    """A window bound as a naive wall-clock time in `zone`: a date is its midnight (the
-    midnight after it, for an end), an aware time is converted, a naive one is kept."""
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            return value.astimezone(zone).replace(tzinfo=None)
-        return value
-    day = value + timedelta(days=1) if end else value
-    return datetime.combine(day, time())
-
-
-def _series(rule: str, start: datetime) -> rrule | None:
-    if not rule:
-        return None
-    from dateutil.rrule import rrulestr
-
-    series = rrulestr("RRULE:" + rule, dtstart=start.replace(tzinfo=None))
-    return series  # type: ignore[return-value]
-
-
-def _naive_set(values: Iterable[datetime], zone: ZoneInfo) -> set[datetime]:
-    return {_local(v, zone) for v in values}
-
-
-def _until_ok(moment: datetime, until: date | None) -> bool:
-    return until is None or moment.date() <= until
-
-
-def expand(
-    rule: str,
-    start_local: datetime,
-    tz: str,
-    window_start: date | datetime,
-    window_end: date | datetime,
-    exdates: Iterable[datetime] = (),
-    until: date | None = None,
-) -> list[datetime]:
-    """The series' times from `window_start` to `window_end` (dates: whole days, the end
-    included; datetimes: the end excluded), aware in `tz`, without `exdates` (series times,
-    naive local or aware) and none after the date `until`. An empty rule is a one-off."""
-    zone = zone_of(tz)
-    low, high = _local(window_start, zone), _local(window_end, zone, end=True)
-    skipped = _naive_set(exdates, zone)
-    first = start_local.replace(tzinfo=None)
-    series = _series(rule, first)
-    if series is None:
-        found = [first] if low <= first < high else []
-    else:
-        found = [m for m in series.between(low, high, inc=True) if m < high]
-    return [localize(m, zone) for m in found if m not in skipped and _until_ok(m, until)]
-
-
-def next_after(
-    rule: str,
-    start_local: datetime,
-    tz: str,
-    after: datetime,
-    exdates: Iterable[datetime] = (),
-    until: date | None = None,
-    inclusive: bool = False,
-) -> datetime | None:
-    """The first series time after `after` (naive local or aware; at it too when
-    `inclusive`), aware in `tz`, skipping `exdates`; None when the series has ended."""
-    zone = zone_of(tz)
-    moment = _local(after, zone)
-    skipped = _naive_set(exdates, zone)
-    first = start_local.replace(tzinfo=None)
-    series = _series(rule, first)
-    if series is None:
-        hit = first > moment or (inclusive and first == moment)
-        return localize(first, zone) if hit and _until_ok(first, until) else None
-    candidate = series.after(moment, inc=inclusive)
-    while candidate is not None and candidate in skipped:
-        candidate = series.after(candidate, inc=False)
-    if candidate is None or not _until_ok(candidate, until):
-        return None
-    return localize(candidate, zone)
-
-
-def schedule(
-    rule: str,
-    start_local: datetime,
-    tz: str,
-    window_start: date | datetime,
-    window_end: date | datetime,
-    cancelled: Iterable[datetime] = (),
-    moved: Mapping[datetime, datetime] | None = None,
-    until: date | None = None,
-) -> list[Scheduled]:
-    """The occurrences taking place in the window, in order of when they take place: the
-    series without `cancelled`, with `moved` (series time -> new local time) at their new
-    time; a moved occurrence shows where it now falls, wherever its series time was."""
-    zone = zone_of(tz)
-    moves = {_local(k, zone): _local(v, zone) for k, v in (moved or {}).items()}
-    low, high = _local(window_start, zone), _local(window_end, zone, end=True)
-    out: list[Scheduled] = []
-    for moment in expand(rule, start_local, tz, window_start, window_end, cancelled, until):
-        naive = moment.replace(tzinfo=None)
-        if naive not in moves:
-            out.append(Scheduled(moment, moment))
-    skipped = _naive_set(cancelled, zone)
-    for series_time, new_time in moves.items():
-        if series_time not in skipped and low <= new_time < high:
-            out.append(Scheduled(localize(series_time, zone), localize(new_time, zone), True))
-    return sorted(out, key=lambda s: (s.start, s.scheduled))

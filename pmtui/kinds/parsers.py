@@ -344,7 +344,9 @@ def parse_length(f: Field, raw: object, ctx: ParseContext) -> int:
     if isinstance(raw, bool):
         raise FieldError(hint)
     if isinstance(raw, int | float):
-        if not float(raw).is_integer():
+        # A number is minutes; one beyond any length (10**400) is refused before float()
+        # would overflow on it.
+        if abs(raw) > 10**6 or not float(raw).is_integer():
             raise FieldError(hint)
         minutes = int(raw)
     else:

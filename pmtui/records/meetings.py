@@ -19,9 +19,35 @@ MEETING_KINDS = ("stand-up", "steering committee", "vendor", "review", "other")
 OCCURRENCE_STATUSES = ("planned", "held", "moved", "cancelled")
 
 
+def _first_not_in_series(start: object, rule: object) -> str | None:
+    """Why the first start is no time of the recurrence (RFC 5545 counts DTSTART as the
+    first occurrence whatever the rule says, python-dateutil does not: a calendar and
+    pmtui would disagree), or None."""
+    if not start or not rule:
+        return None
+    from datetime import datetime
+
+    from pmtui.domain import recurrence
+
+    try:
+        first = datetime.fromisoformat(str(start))
+        found = recurrence.expand(str(rule), first, "UTC", first.date(), first.date())
+    except ValueError:
+        return None  # the start's or the rule's own check says what is wrong
+    if any(moment.replace(tzinfo=None) == first for moment in found):
+        return None
+    return (
+        f"the first meeting, {first:%a %Y-%m-%d %H:%M}, is not a time of "
+        f"'{recurrence.describe(str(rule))}': start on a day the recurrence names"
+    )
+
+
 def meeting_check(record: Record) -> dict[str, str]:
-    """A meeting's time zone is an IANA name; `until` is not before its first start."""
+    """A meeting's time zone is an IANA name; its first start is a time of its recurrence;
+    `until` is not before its first start."""
     problems: dict[str, str] = {}
+    if problem := _first_not_in_series(record.get("start"), record.get("recurrence")):
+        problems["start"] = problem
     zone = record.get("time_zone")
     if zone and (problem := time_zone_problem(str(zone))):
         problems["time_zone"] = problem
@@ -40,8 +66,7 @@ MEETING_AGENDA = Agenda(
         Due(
             "meeting",
             "next_on",
-            about="its next occurrence (computed from the recurrence; cancelled ones skipped, "
-            "moved ones where they moved to)",
+            about="its next occurrence; cancelled ones skipped, moved ones where they moved to",
             overdue=False,
         ),
     ),

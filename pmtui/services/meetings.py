@@ -133,6 +133,23 @@ def _of_meeting(
     start: date,
     end: date,
 ) -> list[Occurrence]:
+    try:
+        return _expanded(meeting, project, rows, actions, start, end)
+    except (ValueError, TypeError, OverflowError, KeyError):
+        # A hand-edited file may hold a start, recurrence or length no reader takes: that
+        # meeting is left out of the lists (its record still shows as stored) rather than
+        # breaking Today and every board.
+        return []
+
+
+def _expanded(
+    meeting: Record,
+    project: Record,
+    rows: dict[str, list[Record]],
+    actions: dict[str, int],
+    start: date,
+    end: date,
+) -> list[Occurrence]:
     key = str(meeting["key"])
     zone_text = zone_name(meeting, project)
     zone = recurrence.zone_of(zone_text)
@@ -151,11 +168,14 @@ def _of_meeting(
         if local_text(moment) not in stored
     ]
     for scheduled_text, row in stored.items():
-        scheduled = recurrence.localize(parse_local(scheduled_text), zone)
-        status = str(row.get("status") or "planned")
-        taking = scheduled
-        if status != "cancelled" and row.get("start"):
-            taking = recurrence.localize(parse_local(row["start"]), zone)
+        try:
+            scheduled = recurrence.localize(parse_local(scheduled_text), zone)
+            status = str(row.get("status") or "planned")
+            taking = scheduled
+            if status != "cancelled" and row.get("start"):
+                taking = recurrence.localize(parse_local(row["start"]), zone)
+        except ValueError:  # a hand-edited time no reader takes: that row is left out
+            continue
         if start <= taking.date() <= end:
             found.append(_occurrence(meeting, scheduled, taking, status, row, actions))
     return found
@@ -223,10 +243,15 @@ def occurrence_name(reader: Reader, row: Record) -> str:
 def meeting_next(ctx: Context, records: Sequence[Record]) -> dict[str, dict[str, Any]]:
     """Computed: each meeting's next occurrence's date and its time and place."""
     out: dict[str, dict[str, Any]] = {}
+    project, rows = ctx.project, _rows_by_meeting(ctx)  # read once for every meeting
+    end = ctx.today + timedelta(days=LOOK_AHEAD_DAYS)
     for meeting in records:
         if not meeting.get("start"):
             continue
-        found = next_occurrence(ctx, meeting, ctx.today)
+        window = sorted(
+            _of_meeting(meeting, project, rows, {}, ctx.today, end), key=lambda o: o.start
+        )
+        found = next((o for o in window if o.status != "cancelled"), None)
         if found is not None:
             out[str(meeting["key"])] = {
                 "next_on": found.start.date().isoformat(),

@@ -315,7 +315,7 @@ def test_export_mspdi_writes_ms_project_xml_and_refuses_a_table(
     refused = run_pmtui("export", str(project_path), "--format", "mspdi", "--table", "tasks")
     assert (refused.returncode, refused.stderr.strip()) == (
         1,
-        "pmtui: --format mspdi holds the whole plan; drop --table",
+        "pmtui: --format mspdi holds the whole project, not one table; drop --table",
     )
 
 

@@ -7,7 +7,9 @@ the calendar: Mondays 2026-11-23, 11-30, 12-07, 12-14.
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -27,10 +29,17 @@ def weekly(store: Store) -> Store:
     store.add("people", {"key": "P2", "name": "Elena Rossi"})
     store.add(
         "meetings",
-        {"key": "MTG1", "title": "Stand-up", "kind": "stand-up", "start": "2026-11-02 09:00",
-         "length": "15m", "location": "Room 2", "recurrence": "weekly on mon",
-         "attendees": "P1; P2"},
-    )  # fmt: skip
+        {
+            "key": "MTG1",
+            "title": "Stand-up",
+            "kind": "stand-up",
+            "start": "2026-11-02 09:00",
+            "length": "15m",
+            "location": "Room 2",
+            "recurrence": "weekly on mon",
+            "attendees": "P1; P2",
+        },
+    )
     return store
 
 
@@ -40,8 +49,11 @@ def _days(found: list[meetings.Occurrence]) -> list[tuple[str, str]]:
 
 def test_a_series_is_its_times_with_nothing_stored(weekly: Store) -> None:
     found = meetings.occurrences(weekly, date(2026, 11, 20), date(2026, 12, 8))
-    assert _days(found) == [("11-23 09:00", "planned"), ("11-30 09:00", "planned"),
-                            ("12-07 09:00", "planned")]  # fmt: skip
+    assert _days(found) == [
+        ("11-23 09:00", "planned"),
+        ("11-30 09:00", "planned"),
+        ("12-07 09:00", "planned"),
+    ]
     assert [o.occurrence_key for o in found] == [None, None, None]
     assert found[0].end.strftime("%H:%M") == "09:15"
     assert str(found[0].start.tzinfo) == "Europe/Berlin"
@@ -66,8 +78,11 @@ def test_moved_and_cancelled_show_where_they_now_are(weekly: Store) -> None:
     meetings.move(weekly, "MTG1", "2026-11-30T09:00", "2026-12-01T11:00")
     meetings.cancel(weekly, "MTG1", "2026-12-07T09:00")
     found = meetings.occurrences(weekly, date(2026, 11, 30), date(2026, 12, 14))
-    assert _days(found) == [("12-01 11:00", "moved"), ("12-07 09:00", "cancelled"),
-                            ("12-14 09:00", "planned")]  # fmt: skip
+    assert _days(found) == [
+        ("12-01 11:00", "moved"),
+        ("12-07 09:00", "cancelled"),
+        ("12-14 09:00", "planned"),
+    ]
     assert found[0].scheduled.strftime("%m-%d %H:%M") == "11-30 09:00"
 
 
@@ -83,8 +98,9 @@ def test_close_marks_held_and_logs_the_decisions(weekly: Store) -> None:
     meetings.close(weekly, key, ["Go-live stays", "  "], made_by="P1")
     assert weekly.require("occurrences", key)["status"] == "held"
     decisions = weekly.records("decisions")
-    assert [(d["decision"], d["source"], d["link"], d["date"], d["made_by"]) for d in decisions] \
-        == [("Go-live stays", "meeting", f"occurrences:{key}", "2026-11-23", "P1")]  # fmt: skip
+    assert [
+        (d["decision"], d["source"], d["link"], d["date"], d["made_by"]) for d in decisions
+    ] == [("Go-live stays", "meeting", f"occurrences:{key}", "2026-11-23", "P1")]
     weekly.undo()
     assert weekly.records("decisions") == []
     assert weekly.require("occurrences", key)["status"] == "planned"
@@ -115,13 +131,16 @@ def test_next_on_skips_cancelled_and_follows_a_move(weekly: Store) -> None:
     meetings.move(weekly, "MTG1", "2026-12-07T09:00", "2026-12-08T10:00")
     found = views.row(weekly, "meetings", "MTG1")
     assert found is not None and (found["next_on"], found["next_at"]) == (
-        "2026-12-08", "10:00-10:15, Room 2"
-    )  # fmt: skip
+        "2026-12-08",
+        "10:00-10:15, Room 2",
+    )
 
 
 def test_today_lists_a_meeting_today_and_one_held_without_minutes(weekly: Store) -> None:
-    weekly.add("meetings", {"key": "MTG2", "title": "Vendor call", "start": "2026-11-26 15:00",
-                            "location": "Teams"})  # fmt: skip
+    weekly.add(
+        "meetings",
+        {"key": "MTG2", "title": "Vendor call", "start": "2026-11-26 15:00", "location": "Teams"},
+    )
     held = meetings.open_occurrence(weekly, "MTG1", "2026-11-23T09:00")
     meetings.close(weekly, held)
     items = {(i.table, i.key): i for i in agenda.today_items(weekly)}
@@ -148,8 +167,16 @@ def test_an_action_from_a_meeting_is_named_by_the_meeting(weekly: Store) -> None
 
 def test_the_minutes_hold_agenda_decisions_and_actions(weekly: Store) -> None:
     key = meetings.open_occurrence(weekly, "MTG1", "2026-11-23T09:00")
-    weekly.add("agenda_items", {"occurrence": key, "text": "Blockers", "owner": "P2",
-                                "minutes_allowed": "5", "order": "2"})  # fmt: skip
+    weekly.add(
+        "agenda_items",
+        {
+            "occurrence": key,
+            "text": "Blockers",
+            "owner": "P2",
+            "minutes_allowed": "5",
+            "order": "2",
+        },
+    )
     weekly.add("agenda_items", {"occurrence": key, "text": "Status", "order": "1"})
     weekly.update("occurrences", key, {"minutes": "Mock load done.\nSpecs late."})
     meetings.close(weekly, key, ["Specs go to the bank"])
@@ -167,3 +194,71 @@ def test_the_minutes_hold_agenda_decisions_and_actions(weekly: Store) -> None:
 def test_minutes_of_no_occurrence_say_so(weekly: Store) -> None:
     with pytest.raises(MeetingError, match="no occurrence 'O9'"):
         minutes_markdown(weekly, "O9")
+
+
+@pytest.mark.parametrize(
+    ("tz", "zone"),
+    [
+        ("Europe/Berlin", "Europe/Berlin"),
+        (":America/New_York", "America/New_York"),
+        ("/usr/share/zoneinfo/Asia/Tokyo", "Asia/Tokyo"),
+    ],
+)
+def test_the_machine_zone_comes_from_tz(tz: str, zone: str) -> None:
+    from pmtui.clock import machine_zone
+
+    assert machine_zone({"TZ": tz}) == zone
+
+
+def test_a_meeting_without_a_zone_takes_the_projects_then_the_machines(
+    weekly: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    meeting = weekly.require("meetings", "MTG1")
+    assert meetings.zone_name(meeting, weekly.project) == "Europe/Berlin"
+    assert meetings.zone_name(meeting, {}) == "America/New_York"
+    assert meetings.zone_name({**meeting, "time_zone": "Asia/Tokyo"}, {}) == "Asia/Tokyo"
+
+
+def test_done_on_a_meeting_or_its_minutes_says_where_to_go(weekly: Store) -> None:
+    held = meetings.open_occurrence(weekly, "MTG1", "2026-11-23T09:00")
+    with pytest.raises(agenda.AgendaError, match="a meeting is held on the Meetings board"):
+        agenda.done(weekly, "meetings", "MTG1")
+    with pytest.raises(agenda.AgendaError, match="minutes are written on the Meetings board"):
+        agenda.done(weekly, "occurrences", held)
+    assert weekly.require("occurrences", held)["status"] == "planned"
+
+
+def test_hand_edited_nonsense_leaves_that_meeting_out_and_breaks_nothing(
+    project_path: Path,
+) -> None:
+    data = json.loads(project_path.read_text())
+    data["meetings"] = {
+        "1": {"key": "MTG1", "title": "Bad start", "start": "someday"},
+        "2": {
+            "key": "MTG2",
+            "title": "Bad rule",
+            "start": "2026-11-26T10:00",
+            "recurrence": "FREQ=SOMETIMES",
+        },
+        "3": {"key": "MTG3", "title": "Fine", "start": "2026-11-26T11:00"},
+    }
+    data["occurrences"] = {"1": {"key": "O1", "meeting": "MTG3", "scheduled": "never"}}
+    project_path.write_text(json.dumps(data))
+    store = Store.open(project_path)
+    try:
+        found = meetings.occurrences(store, date(2026, 11, 1), date(2026, 12, 31))
+        assert [o.title for o in found] == ["Fine"]
+        titles = [i.title for i in agenda.today_items(store) if i.table == "meetings"]
+        assert titles == ["Fine 11:00-11:30"]
+    finally:
+        store.close()
+
+
+def test_the_first_meeting_must_be_a_time_of_its_recurrence(weekly: Store) -> None:
+    with pytest.raises(
+        RecordInvalid, match="Tue 2026-11-03 09:00, is not a time of 'weekly on mon'"
+    ):
+        weekly.update("meetings", "MTG1", {"start": "2026-11-03 09:00"})
+    weekly.update("meetings", "MTG1", {"start": "2026-11-03 09:00", "recurrence": "weekly"})
+    assert weekly.require("meetings", "MTG1")["recurrence"] == "FREQ=WEEKLY"

@@ -57,6 +57,9 @@ def test_the_grammar_reads_and_writes_each_form(text: str, rule: str) -> None:
         ("every 2 weeks tue", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"),
         ("every 2 weeks on thursday and tuesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH"),
         ("fortnightly", "FREQ=WEEKLY;INTERVAL=2"),
+        ("every other tuesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"),
+        ("every tue and thu", "FREQ=WEEKLY;BYDAY=TU,TH"),
+        ("every other month on the 15th", "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15"),
         ("mon, wed", "FREQ=WEEKLY;BYDAY=MO,WE"),
         ("monthly on the first friday", "FREQ=MONTHLY;BYDAY=1FR"),
         ("rrule:freq=weekly;interval=1;byday=+1mo", "FREQ=WEEKLY;BYDAY=1MO"),
@@ -260,3 +263,20 @@ def test_a_move_into_the_window_shows_though_its_series_time_is_outside() -> Non
         moved={datetime(2026, 12, 7, 9): datetime(2026, 12, 11, 9)},
     )
     assert [(s.scheduled.day, s.start.day) for s in found] == [(7, 11)]
+
+
+@given(
+    st.sampled_from(("Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata")),
+    st.dates(date(2020, 1, 1), date(2035, 12, 31)),
+    st.sampled_from(("weekly on mon", "every weekday", "monthly on the 1st fri", "daily")),
+)
+def test_every_occurrence_keeps_the_first_ones_wall_clock_time(
+    zone: str, first: date, text: str
+) -> None:
+    """09:30 stays 09:30 in the zone all year, whatever the UTC offset does (09:30 is
+    never a time the clocks skip in these zones)."""
+    start = datetime.combine(first, datetime.min.time()).replace(hour=9, minute=30)
+    found = expand(parse(text), start, zone, first, first + timedelta(days=400))
+    assert found
+    assert {(m.hour, m.minute) for m in found} == {(9, 30)}
+    assert all(str(m.tzinfo) == zone for m in found)
