@@ -355,3 +355,33 @@ async def test_every_key_of_an_open_occurrence_is_in_help_and_the_palette(
     assert {"meeting: Save minutes", "meeting: Turn minutes line into action"} <= titles
     if keys != ["w"]:
         assert {"meeting: Add agenda item", "meeting: Close occurrence as held"} <= titles
+
+
+async def test_enter_on_minutes_due_on_today_opens_that_occurrence(
+    project: Store, env: dict[str, str]
+) -> None:
+    held = project.add(
+        "occurrences",
+        {
+            "meeting": STAND_UP,
+            "scheduled": "2026-11-23T09:30",
+            "start": "2026-11-23T09:30",
+            "status": "held",
+        },
+    )
+    app = make_app(project, env, start_area=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one(AgendaList)
+        wanted = f"occurrences/{held['key']}"
+        for _ in range(len(listed.keys)):
+            if listed.cursor_key == wanted:
+                break
+            await pilot.press("j")
+        assert listed.cursor_key == wanted
+        await pilot.press("enter", "w")
+        await type_text(pilot, "Late minutes")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert board(app).view.key == held["key"]
+    assert reopened(project).require("occurrences", held["key"])["minutes"] == "Late minutes"

@@ -18,7 +18,14 @@ from textual.widgets import ContentSwitcher, Static
 
 from pmtui.boards.base import Board, Chosen, NewRecord
 from pmtui.boards.comms.occurrence import PLACE, OccurrenceView, place_text, when_text
-from pmtui.boards.keys import command, list_filter, list_filter_clear, record_add, record_edit
+from pmtui.boards.keys import (
+    command,
+    list_filter,
+    list_filter_clear,
+    record_add,
+    record_delete,
+    record_edit,
+)
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import FieldError, parse_value
 from pmtui.screens.confirm import ConfirmModal
@@ -109,6 +116,7 @@ class MeetingsBoard(Board):
     BINDINGS: ClassVar[list[BindingType]] = [
         record_add("Schedule"),
         record_edit("Series"),
+        record_delete(show=False),
         command("c", "cancel_occurrence", "Cancel", "meetings: Cancel occurrence",
                 id="meetings-cancel"),
         command("m", "move_occurrence", "Move", "meetings: Move occurrence to another time",
@@ -269,8 +277,11 @@ class MeetingsBoard(Board):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
-        if action == "edit" and self.in_occurrence and self.view.writing:
-            return False  # e is text in the minutes
+        if action in ("edit", "delete") and self.in_occurrence and self.view.writing:
+            return False  # e and d are text in the minutes
+        if action == "delete" and self.in_occurrence:
+            chosen = self.view.chosen()  # an agenda item or action, never the whole series
+            return chosen is not None and chosen.table != "meetings"
         if action in ("cancel_occurrence", "move_occurrence", "open_occurrence", "toggle_past"):
             if self.in_occurrence:
                 return False
