@@ -13,19 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from pmtui import agenda, views
 from pmtui.boards.base import Board, Chosen
-from pmtui.boards.comms.minutes import MinutesEditor
+from pmtui.boards.comms.minutes import DraftOf, MinutesEditor
 from pmtui.boards.keys import command, view_back
 from pmtui.boards.table import columns_for, rows_for
 from pmtui.boards.today.today import agenda_change
@@ -33,15 +32,13 @@ from pmtui.kinds.escapes import one_line
 from pmtui.schema import Record
 from pmtui.services import meetings
 from pmtui.services.meetings import MeetingError
-from pmtui.store.drafts import discard_draft, peek_draft, save_draft
+from pmtui.store import Store
 from pmtui.tables import record_type
 from pmtui.widgets.record_table import Column, RecordTable
 
 OCCURRENCES = "occurrences"
 #: Cells a place takes in the Meetings list.
 PLACE = 11
-#: Seconds after the last key before unsaved minutes are kept as a draft.
-DRAFT_AFTER = 1.0
 
 
 def when_text(moment: datetime | str) -> str:
@@ -103,7 +100,6 @@ class OccurrenceView(Vertical):
         super().__init__(id=id)
         #: The occurrence on show (its key in the occurrences table).
         self.key: str | None = None
-        self._draft_timer: Timer | None = None
         #: Held here, not queried: the app's end unmounts it before this view.
         self._editor = MinutesEditor(id="minutes")
 
@@ -173,12 +169,10 @@ class OccurrenceView(Vertical):
         record = store.get(OCCURRENCES, key)
         self.key = key
         saved = str((record or {}).get("minutes") or "")
-        drafts = self._drafts_path()
-        kept = peek_draft(store.path, OCCURRENCES, key, path=drafts) if drafts else None
-        typed = kept.fields.get("minutes") if kept is not None else None
-        if typed is not None and typed != saved:
+        path = getattr(self.app, "drafts_path", None)
+        draft = DraftOf(store.path, path, OCCURRENCES, key) if path else None
+        if self.editor.start(saved, draft):
             self.app.notify("Unsaved minutes brought back (ctrl+s saves them)", timeout=4)
-        self.editor.start(saved, typed)
         self.refresh_data()
 
     def refresh_data(self) -> None:
@@ -195,7 +189,7 @@ class OccurrenceView(Vertical):
             return
         stored = str(record.get("minutes") or "")
         if stored != self.editor.saved and not self.unsaved:
-            self.editor.start(stored)  # another session or an undo changed them
+            self.editor.start(stored, self.editor.draft)  # another session or an undo
         self.query_one("#occurrence-caption", Static).update(meetings_caption(store, record))
         items = sorted(
             (r for r in views.rows(store, "agenda_items") if r.get("occurrence") == self.key),
@@ -238,31 +232,6 @@ class OccurrenceView(Vertical):
 
     # ------------------------------------------------ the minutes
 
-    @on(TextArea.Changed, "#minutes")
-    def _typed(self, event: TextArea.Changed) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_AFTER, self.keep_draft)
-
-    def _drafts_path(self) -> Any:
-        return getattr(self.app, "drafts_path", None)
-
-    def keep_draft(self) -> None:
-        """Keep unsaved minutes in the drafts store (a crash or a dropped link loses
-        nothing); forget the draft once they are saved."""
-        path, store = self._drafts_path(), self.board.store
-        if path is None or self.key is None:
-            return
-        if self.unsaved:
-            save_draft(store.path, OCCURRENCES, self.key, {"minutes": self.editor.text}, path=path)
-        else:
-            discard_draft(store.path, OCCURRENCES, self.key, path=path)
-
-    def on_unmount(self) -> None:
-        # The app is ending: what is typed stays as a draft.
-        if self.key is not None and self.unsaved:
-            self.keep_draft()
-
     def save_minutes(self) -> bool:
         """Save the minutes typed (nothing to save: True); False when refused."""
         key = self.key
@@ -277,16 +246,13 @@ class OccurrenceView(Vertical):
         )
         if saved is None:
             return False
-        self.editor.saved = text
-        self.keep_draft()  # forgets it
+        self.editor.saved_as(text)
         return True
 
     def leave(self) -> None:
         """Leaving the occurrence saves its minutes (a refusal keeps them as a draft)."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
         if not self.save_minutes():
-            self.keep_draft()
+            self.editor.keep_draft()
 
     # ------------------------------------------------ keys
 
@@ -410,7 +376,7 @@ class OccurrenceView(Vertical):
             self.refresh_data()
 
 
-def meetings_name(store: Any, key: str) -> str:
+def meetings_name(store: Store, key: str) -> str:
     """'Weekly stand-up on Mon 2026-12-07 09:30': an occurrence as messages name it."""
     record = store.get(OCCURRENCES, key) or {}
     meeting = store.get("meetings", str(record.get("meeting") or "")) or {}
@@ -419,7 +385,7 @@ def meetings_name(store: Any, key: str) -> str:
     return f"{meeting.get('title') or key}{when}"
 
 
-def meetings_caption(store: Any, record: Record) -> str:
+def meetings_caption(store: Store, record: Record) -> str:
     """The view's top line: the meeting and when, its status, its zone and place."""
     meeting = store.get("meetings", str(record.get("meeting") or "")) or {}
     parts = [meetings_name(store, str(record["key"])), str(record.get("status") or "planned")]
