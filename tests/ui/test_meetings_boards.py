@@ -385,3 +385,19 @@ async def test_enter_on_minutes_due_on_today_opens_that_occurrence(
         await pilot.pause()
         assert board(app).view.key == held["key"]
     assert reopened(project).require("occurrences", held["key"])["minutes"] == "Late minutes"
+
+
+async def test_search_opens_an_agenda_items_occurrence(project: Store, env: dict[str, str]) -> None:
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "enter", "a")
+        await type_text(pilot, "Licence audit")
+        await pilot.press("ctrl+s", "escape", "escape", "p")  # back, the past list on show
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "licence audit")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert board(app).in_occurrence
+        assert "Licence audit" in table_text(app, "#agenda")
+        assert board(app).view.agenda_table.cursor_row_key == "AI1"

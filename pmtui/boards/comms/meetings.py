@@ -216,16 +216,25 @@ class MeetingsBoard(Board):
         return None if self.in_occurrence else self.table
 
     def focus_record(self, table: str, key: str) -> bool:
-        """A meeting: the cursor on its next occurrence listed; an occurrence: it, opened."""
+        """A meeting: the cursor on its next occurrence; an occurrence: it, opened; an
+        agenda item: its occurrence opened, the cursor on the item."""
         if table == "occurrences":
             return self.open_record(table, key)
+        if table == "agenda_items":
+            item = self.store.get(table, key)
+            occurrence = str((item or {}).get("occurrence") or "")
+            if not occurrence or not self.open_record("occurrences", occurrence):
+                return False
+            return self.view.agenda_table.move_to_key(key)
         if table != "meetings":
             return False
         self.show_list()
+        if self.past:  # the next occurrence is an upcoming one
+            self.action_toggle_past()
         for row, occurrence in self.listed.items():
-            if str(occurrence.meeting_key) == key:
+            if occurrence.meeting_key == key and occurrence.status != "cancelled":
                 self.reveal(self.table, row)
-                self.table.focus()
+                self.screen.set_focus(self.table)
                 return True
         return False
 
