@@ -222,8 +222,8 @@ class MeetingsBoard(Board):
             return self.open_record(table, key)
         if table == "agenda_items":
             item = self.store.get(table, key)
-            occurrence = str((item or {}).get("occurrence") or "")
-            if not occurrence or not self.open_record("occurrences", occurrence):
+            parent = str((item or {}).get("occurrence") or "")
+            if not parent or not self.open_record("occurrences", parent):
                 return False
             return self.view.agenda_table.move_to_key(key)
         if table != "meetings":
