@@ -401,3 +401,25 @@ async def test_search_opens_an_agenda_items_occurrence(project: Store, env: dict
         assert board(app).in_occurrence
         assert "Licence audit" in table_text(app, "#agenda")
         assert board(app).view.agenda_table.cursor_row_key == "AI1"
+
+
+async def test_a_refused_action_form_keeps_its_source(project: Store, env: dict[str, str]) -> None:
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "enter", "w")
+        await type_text(pilot, "Renew the firewall licence")
+        await pilot.press("ctrl+t", *"zed", "ctrl+s")  # nobody is called zed
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        assert "zed" in str(form.query_one("#error-owner").render())
+        await pilot.press("ctrl+u", *"ben", "tab", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AreaScreen)
+        key = board(app).view.key
+    action = reopened(project).records("actions")[0]
+    assert (action["text"], action["owner"], action["source"]) == (
+        "Renew the firewall licence",
+        "BEN",
+        f"occurrences:{key}",
+    )
