@@ -246,6 +246,8 @@ class TestOccurrence:
             await pilot.press("7", "enter")
             await pilot.pause()
             assert minutes_text(again) == "Half-written note"
+            await pilot.press("w", *"!")  # writing goes on at their end
+            assert minutes_text(again) == "Half-written note!"
 
 
 class TestOccurrenceSteps:

@@ -76,6 +76,7 @@ class MinutesEditor(TextArea):
         typed = kept.fields.get("minutes") if kept is not None else None
         brought = typed is not None and typed != saved
         self.load_text(typed if typed is not None and brought else saved)
+        self.move_cursor(self.document.end)  # w goes on writing where they end
         return brought
 
     def saved_as(self, text: str) -> None:
