@@ -5,6 +5,7 @@ minutes and switch areas everywhere else; minutes are never lost."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,13 @@ from textual.pilot import Pilot
 
 from pmtui.app import PmtuiApp
 from pmtui.boards.area import AreaScreen
-from pmtui.boards.comms.meetings import MeetingsBoard
+from pmtui.boards.comms.meetings import MeetingsBoard, moved_to
 from pmtui.boards.comms.minutes import MinutesEditor
 from pmtui.boards.keys import fill
 from pmtui.boards.palette import action_entries
 from pmtui.screens.help import HelpModal
 from pmtui.screens.record_form import RecordForm
+from pmtui.services.meetings import occurrences
 from pmtui.store import Store
 from pmtui.widgets.agenda_list import AgendaList
 from tests.uihelpers import TODAY, isolated_env, make_app, reopened, table_text, type_text
@@ -425,3 +427,19 @@ async def test_a_refused_action_form_keeps_its_source(project: Store, env: dict[
         "BEN",
         f"occurrences:{key}",
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "moved"),
+    [
+        ("tue 14:00", "2026-12-01T14:00"),
+        ("wed", "2026-12-02T09:30"),  # a day alone: the same clock time
+        ("14:00", "2026-11-30T14:00"),  # a time alone: the same day
+        ("4pm", "2026-11-30T16:00"),
+        ("2026-12-15 10:00", "2026-12-15T10:00"),
+        ("12/3 8:15", "2026-12-03T08:15"),
+    ],
+)
+def test_a_move_is_typed_as_people_say_it(project: Store, typed: str, moved: str) -> None:
+    first = occurrences(project, TODAY, TODAY + timedelta(days=7))[0]  # Mon 11-30 09:30
+    assert moved_to(project, first, typed) == moved

@@ -70,7 +70,7 @@ COLUMNS = (
 def moved_to(store: Store, occurrence: Occurrence, typed: str) -> str:
     """Where a move typed as `tue 14:00`, `2026-12-15 10:00`, `wed` (the same clock time)
     or `14:00` (the same day) puts the occurrence: local `YYYY-MM-DDTHH:MM`; FieldError
-    saying why when it names no time."""
+    saying why when it is no date or time."""
     text = typed.strip()
     start = occurrence.start
     if _TIME_ALONE.fullmatch(text):
