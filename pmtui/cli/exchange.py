@@ -64,7 +64,7 @@ def register(commands: Commands) -> None:
 
     exporting = commands.add_parser(
         "export",
-        help="export tables as CSV or JSON",
+        help="export tables as CSV or JSON, the plan as MS Project XML, meetings as .ics",
         description="Export a project (or one table) to standard output or a file.",
     )
     exporting.add_argument("project", metavar="PROJECT")
