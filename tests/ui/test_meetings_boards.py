@@ -443,3 +443,19 @@ async def test_a_refused_action_form_keeps_its_source(project: Store, env: dict[
 def test_a_move_is_typed_as_people_say_it(project: Store, typed: str, moved: str) -> None:
     first = occurrences(project, TODAY, TODAY + timedelta(days=7))[0]  # Mon 11-30 09:30
     assert moved_to(project, first, typed) == moved
+
+
+async def test_a_title_with_brackets_and_escapes_is_shown_as_typed(
+    project: Store, env: dict[str, str]
+) -> None:
+    project.update("meetings", STAND_UP, {"title": "Review [draft]\x1b]0;owned\x07"})
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "c")
+        await pilot.pause()
+        question = str(app.screen.query_one("#question").render())
+        assert question.startswith("Cancel Review [draft]") and "\x1b" not in question
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        caption = str(app.screen.query_one("#occurrence-caption").render())
+        assert caption.startswith("Review [draft]") and "\x1b" not in caption

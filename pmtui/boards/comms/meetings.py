@@ -13,11 +13,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from pmtui.boards.base import Board, Chosen, NewRecord
-from pmtui.boards.comms.occurrence import PLACE, OccurrenceView, place_text, when_text
+from pmtui.boards.comms.occurrence import (
+    PLACE,
+    OccurrenceView,
+    name_text,
+    place_text,
+    when_text,
+)
 from pmtui.boards.keys import (
     command,
     list_filter,
@@ -313,7 +320,8 @@ class MeetingsBoard(Board):
         self._choice_moved()
 
     def _named(self, occurrence: Occurrence) -> str:
-        return f"{occurrence.title} on {when_text(occurrence.start)}"
+        """'Weekly stand-up on Mon 2026-12-07 09:30', its title on one line, cut."""
+        return f"{name_text(occurrence.title)} on {when_text(occurrence.start)}"
 
     def action_open_occurrence(self) -> None:
         occurrence = self.occurrence
@@ -349,7 +357,7 @@ class MeetingsBoard(Board):
                 self.refresh_data()
 
         question = f"Cancel {named}?\nThe rest of the series stays. u undoes it."
-        self.app.push_screen(ConfirmModal(question), answered)
+        self.app.push_screen(ConfirmModal(escape(question)), answered)
 
     def action_move_occurrence(self, message: str = "", value: str = "") -> None:
         occurrence = self.occurrence
@@ -377,7 +385,7 @@ class MeetingsBoard(Board):
             self.refresh_data()
 
         prompt = LinePromptModal(
-            f"Move {named}"[:64],
+            escape(f"Move {named}"[:64]),
             value=value,
             placeholder="tue 14:00, 2026-12-15 10:00, +1d",
             hint="To (a date, a time, or both; the meeting's time zone):",

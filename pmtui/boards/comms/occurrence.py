@@ -19,6 +19,8 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.content import Content
+from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -28,12 +30,13 @@ from pmtui.boards.comms.minutes import DraftOf, MinutesEditor
 from pmtui.boards.keys import command, view_back
 from pmtui.boards.table import columns_for, rows_for
 from pmtui.boards.today.today import agenda_change
-from pmtui.kinds.escapes import one_line
+from pmtui.kinds.escapes import one_line, visible
 from pmtui.schema import Record
 from pmtui.services import meetings
 from pmtui.services.meetings import MeetingError
 from pmtui.store import Store
 from pmtui.tables import record_type
+from pmtui.views import NAME_WIDTH
 from pmtui.widgets.record_table import Column, RecordTable
 
 OCCURRENCES = "occurrences"
@@ -48,11 +51,17 @@ def when_text(moment: datetime | str) -> str:
     return at.strftime("%a %Y-%m-%d %H:%M")
 
 
+def name_text(title: object) -> str:
+    """A meeting's title as messages and captions show it: on one line, its control
+    characters written out (never obeyed), cut to NAME_WIDTH."""
+    return one_line(visible(str(title), lines=False), NAME_WIDTH)
+
+
 def place_text(location: str, width: int = PLACE) -> str:
     """A room, or a link without its scheme, cut to `width` cells: the meeting's title gets
     the list's width (the line under the list shows the place whole)."""
     bare = location.removeprefix("https://").removeprefix("http://").removeprefix("www.")
-    return one_line(bare, width)
+    return one_line(visible(bare, lines=False), width)
 
 
 def _columns(table: str, left_out: Sequence[str]) -> tuple[list[Column], list[int]]:
@@ -190,7 +199,8 @@ class OccurrenceView(Vertical):
         stored = str(record.get("minutes") or "")
         if stored != self.editor.saved and not self.unsaved:
             self.editor.start(stored, self.editor.draft)  # another session or an undo
-        self.query_one("#occurrence-caption", Static).update(meetings_caption(store, record))
+        caption = Content(meetings_caption(store, record))  # names as typed, never markup
+        self.query_one("#occurrence-caption", Static).update(caption)
         items = sorted(
             (r for r in views.rows(store, "agenda_items") if r.get("occurrence") == self.key),
             key=lambda r: (float(r.get("order") or 0), str(r["key"])),
@@ -307,7 +317,7 @@ class OccurrenceView(Vertical):
             {"occurrence": self.key, "order": str(order)},
             focus="text",
             fields=("text", "owner", "minutes_allowed", "order"),
-            title=f"Agenda item for {meetings_name(self.board.store, self.key)}",
+            title=escape(f"Agenda item for {meetings_name(self.board.store, self.key)}"),
             then=self.refresh_data,
         )
 
@@ -382,7 +392,7 @@ def meetings_name(store: Store, key: str) -> str:
     meeting = store.get("meetings", str(record.get("meeting") or "")) or {}
     start = record.get("start") or record.get("scheduled")
     when = f" on {when_text(str(start))}" if start else ""
-    return f"{meeting.get('title') or key}{when}"
+    return f"{name_text(meeting.get('title') or key)}{when}"
 
 
 def meetings_caption(store: Store, record: Record) -> str:
