@@ -18,13 +18,8 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from pmtui.boards.base import Board, Chosen, NewRecord
-from pmtui.boards.comms.occurrence import (
-    PLACE,
-    OccurrenceView,
-    name_text,
-    place_text,
-    when_text,
-)
+from pmtui.boards.comms.names import PLACE, name_text, place_text, when_text
+from pmtui.boards.comms.occurrence import OccurrenceView
 from pmtui.boards.keys import (
     command,
     list_filter,

@@ -12,7 +12,6 @@ decision, H closes the occurrence as held.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import ClassVar
 
 from textual import events, on
@@ -27,41 +26,15 @@ from textual.widgets import Static
 from pmtui import agenda, views
 from pmtui.boards.base import Board, Chosen
 from pmtui.boards.comms.minutes import DraftOf, MinutesEditor
+from pmtui.boards.comms.names import OCCURRENCES, occurrence_caption, occurrence_title
 from pmtui.boards.keys import command, view_back
 from pmtui.boards.table import columns_for, rows_for
 from pmtui.boards.today.today import agenda_change
-from pmtui.kinds.escapes import one_line, visible
 from pmtui.schema import Record
 from pmtui.services import meetings
 from pmtui.services.meetings import MeetingError
-from pmtui.store import Store
 from pmtui.tables import record_type
-from pmtui.views import NAME_WIDTH
 from pmtui.widgets.record_table import Column, RecordTable
-
-OCCURRENCES = "occurrences"
-#: Cells a place takes in the Meetings list.
-PLACE = 11
-
-
-def when_text(moment: datetime | str) -> str:
-    """'Mon 2026-12-07 09:30': the weekday, date and clock time as the meeting's zone has
-    them (the time the invitation says)."""
-    at = moment if isinstance(moment, datetime) else datetime.fromisoformat(str(moment))
-    return at.strftime("%a %Y-%m-%d %H:%M")
-
-
-def name_text(title: object) -> str:
-    """A meeting's title as messages and captions show it: on one line, its control
-    characters written out (never obeyed), cut to NAME_WIDTH."""
-    return one_line(visible(str(title), lines=False), NAME_WIDTH)
-
-
-def place_text(location: str, width: int = PLACE) -> str:
-    """A room, or a link without its scheme, cut to `width` cells: the meeting's title gets
-    the list's width (the line under the list shows the place whole)."""
-    bare = location.removeprefix("https://").removeprefix("http://").removeprefix("www.")
-    return one_line(visible(bare, lines=False), width)
 
 
 def _columns(table: str, left_out: Sequence[str]) -> tuple[list[Column], list[int]]:
@@ -199,7 +172,7 @@ class OccurrenceView(Vertical):
         stored = str(record.get("minutes") or "")
         if stored != self.editor.saved and not self.unsaved:
             self.editor.start(stored, self.editor.draft)  # another session or an undo
-        caption = Content(meetings_caption(store, record))  # names as typed, never markup
+        caption = Content(occurrence_caption(store, record))  # names as typed, never markup
         self.query_one("#occurrence-caption", Static).update(caption)
         items = sorted(
             (r for r in views.rows(store, "agenda_items") if r.get("occurrence") == self.key),
@@ -249,7 +222,7 @@ class OccurrenceView(Vertical):
             return True
         text = self.editor.text
         board = self.board
-        label = f"minutes of {meetings_name(board.store, key)}"
+        label = f"minutes of {occurrence_title(board.store, key)}"
         saved = board.save(
             lambda: board.store.update(OCCURRENCES, key, {"minutes": text}, label=f"edit {label}"),
             f"Saved {label}",
@@ -317,7 +290,7 @@ class OccurrenceView(Vertical):
             {"occurrence": self.key, "order": str(order)},
             focus="text",
             fields=("text", "owner", "minutes_allowed", "order"),
-            title=escape(f"Agenda item for {meetings_name(self.board.store, self.key)}"),
+            title=escape(f"Agenda item for {occurrence_title(self.board.store, self.key)}"),
             then=self.refresh_data,
         )
 
@@ -372,7 +345,7 @@ class OccurrenceView(Vertical):
         said = f" and {len(decisions)} decision(s) logged" if decisions else ""
         board.save(
             lambda: meetings.close(board.store, key, decisions),
-            f"Held: {meetings_name(board.store, key)}{said}",
+            f"Held: {occurrence_title(board.store, key)}{said}",
             refusals=(MeetingError,),
         )
         self.refresh_data()
@@ -384,23 +357,3 @@ class OccurrenceView(Vertical):
             store = self.board.store
             agenda_change(self.board, lambda: agenda.done(store, "actions", key), f"Done: {key}")
             self.refresh_data()
-
-
-def meetings_name(store: Store, key: str) -> str:
-    """'Weekly stand-up on Mon 2026-12-07 09:30': an occurrence as messages name it."""
-    record = store.get(OCCURRENCES, key) or {}
-    meeting = store.get("meetings", str(record.get("meeting") or "")) or {}
-    start = record.get("start") or record.get("scheduled")
-    when = f" on {when_text(str(start))}" if start else ""
-    return f"{name_text(meeting.get('title') or key)}{when}"
-
-
-def meetings_caption(store: Store, record: Record) -> str:
-    """The view's top line: the meeting and when, its status, its zone and place."""
-    meeting = store.get("meetings", str(record.get("meeting") or "")) or {}
-    parts = [meetings_name(store, str(record["key"])), str(record.get("status") or "planned")]
-    if meeting.get("time_zone"):
-        parts.append(str(meeting["time_zone"]))
-    if meeting.get("location"):
-        parts.append(place_text(str(meeting["location"]), 30))
-    return " · ".join(parts)
