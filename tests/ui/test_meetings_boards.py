@@ -15,6 +15,7 @@ from pmtui.app import PmtuiApp
 from pmtui.boards.area import AreaScreen
 from pmtui.boards.comms.meetings import MeetingsBoard, moved_to
 from pmtui.boards.comms.minutes import MinutesEditor
+from pmtui.boards.comms.occurrence import agenda_caption
 from pmtui.boards.keys import fill
 from pmtui.boards.palette import action_entries
 from pmtui.screens.help import HelpModal
@@ -459,3 +460,14 @@ async def test_a_title_with_brackets_and_escapes_is_shown_as_typed(
         await pilot.pause()
         caption = str(app.screen.query_one("#occurrence-caption").render())
         assert caption.startswith("Review [draft]") and "\x1b" not in caption
+
+
+def test_the_agenda_caption_weighs_the_time_set_aside_against_the_length() -> None:
+    meeting = {"length": 30}
+    assert agenda_caption([], meeting) == "Agenda · empty · a adds an item"
+    one = [{"minutes_allowed": 5}]
+    assert agenda_caption(one, meeting) == "Agenda · 1 item, 5 of 30 min · a adds one"
+    two = [{"minutes_allowed": 10}, {"minutes_allowed": 25}]
+    assert agenda_caption(two, meeting) == (
+        "Agenda · 2 items, 35 of 30 min, 5 min over · a adds one"
+    )

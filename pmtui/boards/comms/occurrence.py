@@ -37,6 +37,19 @@ from pmtui.tables import record_type
 from pmtui.widgets.record_table import Column, RecordTable
 
 
+def agenda_caption(items: list[Record], meeting: Record) -> str:
+    """'Agenda · 3 items, 25 of 30 min · a adds one': the time the items set aside against
+    the meeting's length, said plainly when they take more."""
+    if not items:
+        return "Agenda · empty · a adds an item"
+    allowed = sum(int(item.get("minutes_allowed") or 0) for item in items)
+    length = int(meeting.get("length") or 0)
+    count = f"{len(items)} item{'s' if len(items) != 1 else ''}"
+    over = f", {allowed - length} min over" if length and allowed > length else ""
+    of = f", {allowed} of {length} min{over}" if length else f", {allowed} min"
+    return f"Agenda · {count}{of} · a adds one"
+
+
 def _columns(table: str, left_out: Sequence[str]) -> tuple[list[Column], list[int]]:
     """A table's declared columns without `left_out`, and where the kept ones were."""
     declared = columns_for(record_type(table))
@@ -90,10 +103,10 @@ class OccurrenceView(Vertical):
         with Vertical(id="occurrence-body"):
             with Vertical(id="occurrence-lists"):
                 with Vertical(classes="pane"):
-                    yield Static("Agenda · a adds an item", classes="pane-caption")
+                    yield Static("Agenda", id="agenda-caption", classes="pane-caption")
                     yield RecordTable(id="agenda")
                 with Vertical(classes="pane"):
-                    yield Static("Actions · ctrl+t from a minutes line", classes="pane-caption")
+                    yield Static("Actions", id="actions-caption", classes="pane-caption")
                     yield RecordTable(id="occurrence-actions")
             with Vertical(id="minutes-pane", classes="pane"):
                 yield Static(
@@ -182,6 +195,14 @@ class OccurrenceView(Vertical):
         source = f"{OCCURRENCES}:{self.key}"
         raised = [r for r in views.rows(store, "actions") if r.get("source") == source]
         self._fill(self.actions_table, "actions", raised, ("key", "source", "done_on"))
+        meeting = store.get("meetings", str(record.get("meeting") or "")) or {}
+        self.query_one("#agenda-caption", Static).update(agenda_caption(items, meeting))
+        still = sum((r.get("status") or "open") == "open" for r in raised)
+        self.query_one("#actions-caption", Static).update(
+            f"Actions · {still} open of {len(raised)} · ctrl+t from a minutes line"
+            if raised
+            else "Actions · none yet · ctrl+t turns a minutes line into one"
+        )
 
     def _fill(
         self, table: RecordTable, name: str, records: list[Record], left_out: Sequence[str]
