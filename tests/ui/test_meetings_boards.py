@@ -471,3 +471,32 @@ def test_the_agenda_caption_weighs_the_time_set_aside_against_the_length() -> No
     assert agenda_caption(two, meeting) == (
         "Agenda · 2 items, 35 of 30 min, 5 min over · a adds one"
     )
+
+
+async def test_minutes_another_session_saved_meanwhile_are_a_conflict_not_overwritten(
+    project: Store, env: dict[str, str]
+) -> None:
+    row = project.add(
+        "occurrences",
+        {
+            "meeting": STAND_UP,
+            "scheduled": "2026-11-30T09:30",
+            "start": "2026-11-30T09:30",
+            "minutes": "First notes",
+        },
+    )
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "enter", "w")
+        await pilot.pause()
+        other = reopened(project)
+        other.update("occurrences", row["key"], {"minutes": "Their notes"})
+        await type_text(pilot, " and mine")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert reopened(project).require("occurrences", row["key"])["minutes"] == "Their notes"
+        assert minutes_text(app) == "First notes and mine"  # nothing typed is lost
+        await pilot.press("ctrl+s")  # again, knowing: theirs replaced
+        await pilot.pause()
+    saved = reopened(project).require("occurrences", row["key"])["minutes"]
+    assert saved == "First notes and mine"

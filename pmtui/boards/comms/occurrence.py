@@ -237,26 +237,39 @@ class OccurrenceView(Vertical):
     # ------------------------------------------------ the minutes
 
     def save_minutes(self) -> bool:
-        """Save the minutes typed (nothing to save: True); False when refused."""
+        """Save the minutes typed (nothing to save: True); False when refused. Minutes
+        another session saved since these were opened are a conflict, not overwritten:
+        the message says so, what is typed stays (and is kept as a draft), and saving
+        again then replaces theirs."""
         key = self.key
         if key is None or not self.unsaved:
             return True
-        text = self.editor.text
-        board = self.board
+        text, board = self.editor.text, self.board
+        current = board.store.get(OCCURRENCES, key)
+        if current is None:
+            self.editor.keep_draft()
+            return False
+        base = {k: v for k, v in current.items() if k != "minutes"}
+        if self.editor.saved:
+            base["minutes"] = self.editor.saved  # the minutes as they were when opened
         label = f"minutes of {occurrence_title(board.store, key)}"
         saved = board.save(
-            lambda: board.store.update(OCCURRENCES, key, {"minutes": text}, label=f"edit {label}"),
+            lambda: board.store.update(
+                OCCURRENCES, key, {"minutes": text}, base=base, label=f"edit {label}"
+            ),
             f"Saved {label}",
         )
         if saved is None:
+            latest = board.store.get(OCCURRENCES, key) or current  # the file's, after a conflict
+            self.editor.saved = str(latest.get("minutes") or "")  # saving again replaces it
+            self.editor.keep_draft()
             return False
         self.editor.saved_as(text)
         return True
 
     def leave(self) -> None:
         """Leaving the occurrence saves its minutes (a refusal keeps them as a draft)."""
-        if not self.save_minutes():
-            self.editor.keep_draft()
+        self.save_minutes()
 
     # ------------------------------------------------ keys
 
