@@ -79,13 +79,15 @@ def still_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def throwaway_area(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Declare the throwaway Comms area (tests/throwaway_area.py) for one test."""
+    """Add the throwaway table and board (tests/throwaway_area.py) to Comms for one test."""
     from pmtui import areas, tables
     from tests import throwaway_area
 
     original = areas.AREAS
     monkeypatch.setattr(
-        areas, "AREAS", tuple(throwaway_area.AREA if a.name == "comms" else a for a in original)
+        areas,
+        "AREAS",
+        tuple(throwaway_area.added_to(a) if a.name == "comms" else a for a in original),
     )
     tables.reload()
     yield

@@ -10,10 +10,10 @@ import pytest
 
 from tests.uihelpers import demo_store, isolated_env, make_app
 
-# The throwaway area of tests/throwaway_area.py is declared in Comms' place: with it, these
-# boards are not there to draw (the other areas' snapshots prove it changes nothing else).
+# The throwaway board of tests/throwaway_area.py is added to Comms: with it, its tabs line
+# shows one more tab (the other areas' snapshots prove it changes nothing else).
 pytestmark = pytest.mark.skipif(
-    bool(os.environ.get("PMTUI_TEST_THROWAWAY_AREA")), reason="the throwaway area is in Comms"
+    bool(os.environ.get("PMTUI_TEST_THROWAWAY_AREA")), reason="the throwaway board is in Comms"
 )
 
 
