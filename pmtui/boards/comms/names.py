@@ -12,7 +12,7 @@ from pmtui.views import NAME_WIDTH
 
 OCCURRENCES = "occurrences"
 #: Cells a place takes in the Meetings list.
-PLACE = 11
+PLACE = 9
 
 
 def when_text(moment: datetime | str) -> str:
