@@ -234,6 +234,9 @@ class TestOccurrence:
             await pilot.press("7")  # back: the occurrence as it was, typed text and all
             await pilot.pause()
             assert minutes_text(app) == "123"
+            await pilot.press("w", "alt+9")  # alt+digit switches areas from the editor too
+            await pilot.pause()
+            assert app.current_mode == "project"
 
     async def test_minutes_left_unsaved_are_brought_back(
         self, project: Store, env: dict[str, str]
