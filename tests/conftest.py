@@ -20,16 +20,6 @@ TODAY = TODAY_DATE.isoformat()
 RunPmtui = Callable[..., "subprocess.CompletedProcess[str]"]
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked `slow` (the long fault-injection runs) skip unless PMTUI_SLOW=1."""
-    if os.environ.get("PMTUI_SLOW") == "1":
-        return
-    skip = pytest.mark.skip(reason="slow: set PMTUI_SLOW=1 to run the long version")
-    for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
-
-
 @pytest.fixture(autouse=True)
 def isolated_env(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -89,8 +79,7 @@ def still_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def throwaway_area(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Declare the throwaway table and board (tests/throwaway_area.py) in the Comms area's
-    declaration for one test, beside what Comms declares already."""
+    """Add the throwaway table and board (tests/throwaway_area.py) to Comms for one test."""
     from pmtui import areas, tables
     from tests import throwaway_area
 
@@ -98,7 +87,7 @@ def throwaway_area(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(
         areas,
         "AREAS",
-        tuple(throwaway_area.extended(a) if a.name == "comms" else a for a in original),
+        tuple(throwaway_area.added_to(a) if a.name == "comms" else a for a in original),
     )
     tables.reload()
     yield

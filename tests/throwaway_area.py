@@ -1,10 +1,11 @@
-"""A throwaway table with a board, declared the way a new area declares one: this record
-module (its service too: a computed column) and one area declaration. Nothing else."""
+"""A throwaway table with a board, declared the way an area declares one: this record
+module (its service too: a computed column) and its lines in the area's declaration.
+Nothing else."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from pmtui.areas import Area, board
@@ -38,14 +39,24 @@ def totals(ctx: Context, records: Sequence[Record]) -> dict[str, dict[str, Any]]
 
 COMPUTED = {"gadgets": totals}
 
+#: The lines of the area's declaration: its record module, its service, its board (Comms,
+#: where it is added after the area's own boards: Money, where this lived first, and Comms
+#: have boards of their own now).
+ADDED = Area(
+    7,
+    "comms",
+    "Comms",
+    records=("tests.throwaway_area",),
+    services=("tests.throwaway_area",),
+    boards=(board("gadgets", "Gadgets", table="gadgets"),),
+)
 
-def extended(area: Area) -> Area:
-    """The area's declaration with the throwaway table and board added: the record module
-    and service in its lists, one more board line. Every area has boards of its own now, so
-    the throwaway one joins Comms (its tab comes last) instead of replacing it."""
-    return dataclasses.replace(
+
+def added_to(area: Area) -> Area:
+    """`area` with the throwaway table, its service and its board (the last tab) added."""
+    return replace(
         area,
-        records=(*area.records, "tests.throwaway_area"),
-        services=(*area.services, "tests.throwaway_area"),
-        boards=(*area.boards, board("gadgets", "Gadgets", table="gadgets")),
+        records=area.records + ADDED.records,
+        services=area.services + ADDED.services,
+        boards=area.boards + ADDED.boards,
     )

@@ -23,6 +23,9 @@ class PaletteEntry(NamedTuple):
 
 
 def _group(node: object) -> str:
+    declared = getattr(node, "PALETTE_GROUP", None)  # a widget may name its own group
+    if isinstance(declared, str):
+        return declared
     name = type(node).__name__
     groups = {
         "PmtuiApp": "app",

@@ -10,11 +10,10 @@ import pytest
 
 from tests.uihelpers import demo_store, isolated_env, make_app
 
-#: The throwaway run (tests/throwaway_area.py) adds a Gadgets tab to Comms, which changes
-#: these boards' tab bar; every other snapshot still proves it changes nothing.
+# The throwaway board of tests/throwaway_area.py is added to Comms: with it, its tabs line
+# shows one more tab (the other areas' snapshots prove it changes nothing else).
 pytestmark = pytest.mark.skipif(
-    bool(os.environ.get("PMTUI_TEST_THROWAWAY_AREA")),
-    reason="the throwaway area adds a tab to Comms",
+    bool(os.environ.get("PMTUI_TEST_THROWAWAY_AREA")), reason="the throwaway board is in Comms"
 )
 
 

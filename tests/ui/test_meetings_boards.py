@@ -5,6 +5,7 @@ minutes and switch areas everywhere else; minutes are never lost."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,14 @@ from textual.pilot import Pilot
 
 from pmtui.app import PmtuiApp
 from pmtui.boards.area import AreaScreen
-from pmtui.boards.comms.meetings import MeetingsBoard
+from pmtui.boards.comms.meetings import MeetingsBoard, moved_to
 from pmtui.boards.comms.minutes import MinutesEditor
+from pmtui.boards.comms.occurrence import agenda_caption
+from pmtui.boards.keys import fill
+from pmtui.boards.palette import action_entries
+from pmtui.screens.help import HelpModal
 from pmtui.screens.record_form import RecordForm
+from pmtui.services.meetings import occurrences
 from pmtui.store import Store
 from pmtui.widgets.agenda_list import AgendaList
 from tests.uihelpers import TODAY, isolated_env, make_app, reopened, table_text, type_text
@@ -228,6 +234,9 @@ class TestOccurrence:
             await pilot.press("7")  # back: the occurrence as it was, typed text and all
             await pilot.pause()
             assert minutes_text(app) == "123"
+            await pilot.press("w", "alt+9")  # alt+digit switches areas from the editor too
+            await pilot.pause()
+            assert app.current_mode == "project"
 
     async def test_minutes_left_unsaved_are_brought_back(
         self, project: Store, env: dict[str, str]
@@ -243,6 +252,8 @@ class TestOccurrence:
             await pilot.press("7", "enter")
             await pilot.pause()
             assert minutes_text(again) == "Half-written note"
+            await pilot.press("w", *"!")  # writing goes on at their end
+            assert minutes_text(again) == "Half-written note!"
 
 
 class TestOccurrenceSteps:
@@ -317,3 +328,178 @@ async def test_enter_on_a_meeting_on_today_opens_its_occurrence(
         assert board(app).in_occurrence and view.key is not None
         caption = str(app.screen.query_one("#occurrence-caption").render())
         assert caption.startswith("Weekly stand-up on Mon 2026-11-30 09:30")
+
+
+class _Provider:
+    """The bits of a palette Provider that action_entries reads."""
+
+    def __init__(self, app: PmtuiApp) -> None:
+        self.app = app
+        self.screen = app.screen
+
+
+@pytest.mark.parametrize("keys", [[], ["w"], ["tab"]], ids=["agenda", "minutes", "actions"])
+async def test_every_key_of_an_open_occurrence_is_in_help_and_the_palette(
+    project: Store, env: dict[str, str], keys: list[str]
+) -> None:
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "enter", "w", *"Book the room", "escape", *keys)
+        await pilot.pause()
+        active = [b for b in app.screen.active_bindings.values() if b.enabled]
+        palette = action_entries(_Provider(app))  # type: ignore[arg-type]
+        if keys == ["w"]:  # in the minutes ? is text: help is asked for once out of them
+            await pilot.press("escape")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpModal)
+        in_help = {(line.description, line.tooltip) for line in app.screen.lines}
+        for item in active:
+            binding = item.binding
+            assert binding.action in {entry.action for entry in palette}, binding.id
+            if not isinstance(item.node, MinutesEditor):  # the editor's own keys
+                assert (binding.description, fill(binding.tooltip, item.node)) in in_help
+    titles = {entry.title for entry in palette}
+    assert {"meeting: Save minutes", "meeting: Turn minutes line into action"} <= titles
+    if keys != ["w"]:
+        assert {"meeting: Add agenda item", "meeting: Close occurrence as held"} <= titles
+
+
+async def test_enter_on_minutes_due_on_today_opens_that_occurrence(
+    project: Store, env: dict[str, str]
+) -> None:
+    held = project.add(
+        "occurrences",
+        {
+            "meeting": STAND_UP,
+            "scheduled": "2026-11-23T09:30",
+            "start": "2026-11-23T09:30",
+            "status": "held",
+        },
+    )
+    app = make_app(project, env, start_area=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one(AgendaList)
+        wanted = f"occurrences/{held['key']}"
+        for _ in range(len(listed.keys)):
+            if listed.cursor_key == wanted:
+                break
+            await pilot.press("j")
+        assert listed.cursor_key == wanted
+        await pilot.press("enter", "w")
+        await type_text(pilot, "Late minutes")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert board(app).view.key == held["key"]
+    assert reopened(project).require("occurrences", held["key"])["minutes"] == "Late minutes"
+
+
+async def test_search_opens_an_agenda_items_occurrence(project: Store, env: dict[str, str]) -> None:
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "enter", "a")
+        await type_text(pilot, "Licence audit")
+        await pilot.press("ctrl+s", "escape", "escape", "p")  # back, the past list on show
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "licence audit")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert board(app).in_occurrence
+        assert "Licence audit" in table_text(app, "#agenda")
+        assert board(app).view.agenda_table.cursor_row_key == "AI1"
+
+
+async def test_a_refused_action_form_keeps_its_source(project: Store, env: dict[str, str]) -> None:
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "enter", "w")
+        await type_text(pilot, "Renew the firewall licence")
+        await pilot.press("ctrl+t", *"zed", "ctrl+s")  # nobody is called zed
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        assert "zed" in str(form.query_one("#error-owner").render())
+        await pilot.press("ctrl+u", *"ben", "tab", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AreaScreen)
+        key = board(app).view.key
+    action = reopened(project).records("actions")[0]
+    assert (action["text"], action["owner"], action["source"]) == (
+        "Renew the firewall licence",
+        "BEN",
+        f"occurrences:{key}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "moved"),
+    [
+        ("tue 14:00", "2026-12-01T14:00"),
+        ("wed", "2026-12-02T09:30"),  # a day alone: the same clock time
+        ("14:00", "2026-11-30T14:00"),  # a time alone: the same day
+        ("4pm", "2026-11-30T16:00"),
+        ("2026-12-15 10:00", "2026-12-15T10:00"),
+        ("12/3 8:15", "2026-12-03T08:15"),
+    ],
+)
+def test_a_move_is_typed_as_people_say_it(project: Store, typed: str, moved: str) -> None:
+    first = occurrences(project, TODAY, TODAY + timedelta(days=7))[0]  # Mon 11-30 09:30
+    assert moved_to(project, first, typed) == moved
+
+
+async def test_a_title_with_brackets_and_escapes_is_shown_as_typed(
+    project: Store, env: dict[str, str]
+) -> None:
+    project.update("meetings", STAND_UP, {"title": "Review [draft]\x1b]0;owned\x07"})
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "c")
+        await pilot.pause()
+        question = str(app.screen.query_one("#question").render())
+        assert question.startswith("Cancel Review [draft]") and "\x1b" not in question
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        caption = str(app.screen.query_one("#occurrence-caption").render())
+        assert caption.startswith("Review [draft]") and "\x1b" not in caption
+
+
+def test_the_agenda_caption_weighs_the_time_set_aside_against_the_length() -> None:
+    meeting = {"length": 30}
+    assert agenda_caption([], meeting) == "Agenda · empty · a adds an item"
+    one = [{"minutes_allowed": 5}]
+    assert agenda_caption(one, meeting) == "Agenda · 1 item, 5 of 30 min · a adds one"
+    two = [{"minutes_allowed": 10}, {"minutes_allowed": 25}]
+    assert agenda_caption(two, meeting) == (
+        "Agenda · 2 items, 35 of 30 min, 5 min over · a adds one"
+    )
+
+
+async def test_minutes_another_session_saved_meanwhile_are_a_conflict_not_overwritten(
+    project: Store, env: dict[str, str]
+) -> None:
+    row = project.add(
+        "occurrences",
+        {
+            "meeting": STAND_UP,
+            "scheduled": "2026-11-30T09:30",
+            "start": "2026-11-30T09:30",
+            "minutes": "First notes",
+        },
+    )
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "enter", "w")
+        await pilot.pause()
+        other = reopened(project)
+        other.update("occurrences", row["key"], {"minutes": "Their notes"})
+        await type_text(pilot, " and mine")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert reopened(project).require("occurrences", row["key"])["minutes"] == "Their notes"
+        assert minutes_text(app) == "First notes and mine"  # nothing typed is lost
+        await pilot.press("ctrl+s")  # again, knowing: theirs replaced
+        await pilot.pause()
+    saved = reopened(project).require("occurrences", row["key"])["minutes"]
+    assert saved == "First notes and mine"

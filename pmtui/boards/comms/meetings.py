@@ -13,12 +13,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from pmtui.boards.base import Board, Chosen, NewRecord
-from pmtui.boards.comms.occurrence import PLACE, OccurrenceView, place_text, when_text
-from pmtui.boards.keys import command, list_filter, list_filter_clear, record_add, record_edit
+from pmtui.boards.comms.names import PLACE, name_text, place_text, when_text
+from pmtui.boards.comms.occurrence import OccurrenceView
+from pmtui.boards.keys import (
+    command,
+    list_filter,
+    list_filter_clear,
+    record_add,
+    record_delete,
+    record_edit,
+)
 from pmtui.boards.registry import BoardSpec
 from pmtui.kinds import FieldError, parse_value
 from pmtui.screens.confirm import ConfirmModal
@@ -63,7 +72,7 @@ COLUMNS = (
 def moved_to(store: Store, occurrence: Occurrence, typed: str) -> str:
     """Where a move typed as `tue 14:00`, `2026-12-15 10:00`, `wed` (the same clock time)
     or `14:00` (the same day) puts the occurrence: local `YYYY-MM-DDTHH:MM`; FieldError
-    saying why when it names no time."""
+    saying why when it is no date or time."""
     text = typed.strip()
     start = occurrence.start
     if _TIME_ALONE.fullmatch(text):
@@ -109,6 +118,7 @@ class MeetingsBoard(Board):
     BINDINGS: ClassVar[list[BindingType]] = [
         record_add("Schedule"),
         record_edit("Series"),
+        record_delete(show=False),
         command("c", "cancel_occurrence", "Cancel", "meetings: Cancel occurrence",
                 id="meetings-cancel"),
         command("m", "move_occurrence", "Move", "meetings: Move occurrence to another time",
@@ -208,16 +218,25 @@ class MeetingsBoard(Board):
         return None if self.in_occurrence else self.table
 
     def focus_record(self, table: str, key: str) -> bool:
-        """A meeting: the cursor on its next occurrence listed; an occurrence: it, opened."""
+        """A meeting: the cursor on its next occurrence; an occurrence: it, opened; an
+        agenda item: its occurrence opened, the cursor on the item."""
         if table == "occurrences":
             return self.open_record(table, key)
+        if table == "agenda_items":
+            item = self.store.get(table, key)
+            parent = str((item or {}).get("occurrence") or "")
+            if not parent or not self.open_record("occurrences", parent):
+                return False
+            return self.view.agenda_table.move_to_key(key)
         if table != "meetings":
             return False
         self.show_list()
+        if self.past:  # the next occurrence is an upcoming one
+            self.action_toggle_past()
         for row, occurrence in self.listed.items():
-            if str(occurrence.meeting_key) == key:
+            if occurrence.meeting_key == key and occurrence.status != "cancelled":
                 self.reveal(self.table, row)
-                self.table.focus()
+                self.screen.set_focus(self.table)
                 return True
         return False
 
@@ -269,8 +288,11 @@ class MeetingsBoard(Board):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
-        if action == "edit" and self.in_occurrence and self.view.writing:
-            return False  # e is text in the minutes
+        if action in ("edit", "delete") and self.in_occurrence and self.view.writing:
+            return False  # e and d are text in the minutes
+        if action == "delete" and self.in_occurrence:
+            chosen = self.view.chosen()  # an agenda item or action, never the whole series
+            return chosen is not None and chosen.table != "meetings"
         if action in ("cancel_occurrence", "move_occurrence", "open_occurrence", "toggle_past"):
             if self.in_occurrence:
                 return False
@@ -293,7 +315,8 @@ class MeetingsBoard(Board):
         self._choice_moved()
 
     def _named(self, occurrence: Occurrence) -> str:
-        return f"{occurrence.title} on {when_text(occurrence.start)}"
+        """'Weekly stand-up on Mon 2026-12-07 09:30', its title on one line, cut."""
+        return f"{name_text(occurrence.title)} on {when_text(occurrence.start)}"
 
     def action_open_occurrence(self) -> None:
         occurrence = self.occurrence
@@ -329,7 +352,7 @@ class MeetingsBoard(Board):
                 self.refresh_data()
 
         question = f"Cancel {named}?\nThe rest of the series stays. u undoes it."
-        self.app.push_screen(ConfirmModal(question), answered)
+        self.app.push_screen(ConfirmModal(escape(question)), answered)
 
     def action_move_occurrence(self, message: str = "", value: str = "") -> None:
         occurrence = self.occurrence
@@ -357,7 +380,7 @@ class MeetingsBoard(Board):
             self.refresh_data()
 
         prompt = LinePromptModal(
-            f"Move {named}"[:64],
+            escape(f"Move {named}"[:64]),
             value=value,
             placeholder="tue 14:00, 2026-12-15 10:00, +1d",
             hint="To (a date, a time, or both; the meeting's time zone):",

@@ -12,50 +12,42 @@ decision, H closes the occurrence as held.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.timer import Timer
+from textual.content import Content
+from textual.markup import escape
 from textual.widget import Widget
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from pmtui import agenda, views
 from pmtui.boards.base import Board, Chosen
-from pmtui.boards.comms.minutes import MinutesEditor
+from pmtui.boards.comms.minutes import DraftOf, MinutesEditor
+from pmtui.boards.comms.names import OCCURRENCES, occurrence_caption, occurrence_title
 from pmtui.boards.keys import command, view_back
 from pmtui.boards.table import columns_for, rows_for
 from pmtui.boards.today.today import agenda_change
-from pmtui.kinds.escapes import one_line
 from pmtui.schema import Record
 from pmtui.services import meetings
 from pmtui.services.meetings import MeetingError
-from pmtui.store.drafts import discard_draft, peek_draft, save_draft
 from pmtui.tables import record_type
 from pmtui.widgets.record_table import Column, RecordTable
 
-OCCURRENCES = "occurrences"
-#: Cells a place takes in the Meetings list.
-PLACE = 11
-#: Seconds after the last key before unsaved minutes are kept as a draft.
-DRAFT_AFTER = 1.0
 
-
-def when_text(moment: datetime | str) -> str:
-    """'Mon 2026-12-07 09:30': the weekday, date and clock time as the meeting's zone has
-    them (the time the invitation says)."""
-    at = moment if isinstance(moment, datetime) else datetime.fromisoformat(str(moment))
-    return at.strftime("%a %Y-%m-%d %H:%M")
-
-
-def place_text(location: str, width: int = PLACE) -> str:
-    """A room, or a link without its scheme, cut to `width` cells: the meeting's title gets
-    the list's width (the line under the list shows the place whole)."""
-    bare = location.removeprefix("https://").removeprefix("http://").removeprefix("www.")
-    return one_line(bare, width)
+def agenda_caption(items: list[Record], meeting: Record) -> str:
+    """'Agenda · 3 items, 25 of 30 min · a adds one': the time the items set aside against
+    the meeting's length, said plainly when they take more."""
+    if not items:
+        return "Agenda · empty · a adds an item"
+    allowed = sum(int(item.get("minutes_allowed") or 0) for item in items)
+    length = int(meeting.get("length") or 0)
+    count = f"{len(items)} item{'s' if len(items) != 1 else ''}"
+    over = f", {allowed - length} min over" if length and allowed > length else ""
+    of = f", {allowed} of {length} min{over}" if length else f", {allowed} min"
+    return f"Agenda · {count}{of} · a adds one"
 
 
 def _columns(table: str, left_out: Sequence[str]) -> tuple[list[Column], list[int]]:
@@ -103,7 +95,6 @@ class OccurrenceView(Vertical):
         super().__init__(id=id)
         #: The occurrence on show (its key in the occurrences table).
         self.key: str | None = None
-        self._draft_timer: Timer | None = None
         #: Held here, not queried: the app's end unmounts it before this view.
         self._editor = MinutesEditor(id="minutes")
 
@@ -112,10 +103,10 @@ class OccurrenceView(Vertical):
         with Vertical(id="occurrence-body"):
             with Vertical(id="occurrence-lists"):
                 with Vertical(classes="pane"):
-                    yield Static("Agenda · a adds an item", classes="pane-caption")
+                    yield Static("Agenda", id="agenda-caption", classes="pane-caption")
                     yield RecordTable(id="agenda")
                 with Vertical(classes="pane"):
-                    yield Static("Actions · ctrl+t from a minutes line", classes="pane-caption")
+                    yield Static("Actions", id="actions-caption", classes="pane-caption")
                     yield RecordTable(id="occurrence-actions")
             with Vertical(id="minutes-pane", classes="pane"):
                 yield Static(
@@ -173,12 +164,10 @@ class OccurrenceView(Vertical):
         record = store.get(OCCURRENCES, key)
         self.key = key
         saved = str((record or {}).get("minutes") or "")
-        drafts = self._drafts_path()
-        kept = peek_draft(store.path, OCCURRENCES, key, path=drafts) if drafts else None
-        typed = kept.fields.get("minutes") if kept is not None else None
-        if typed is not None and typed != saved:
+        path = getattr(self.app, "drafts_path", None)
+        draft = DraftOf(store.path, path, OCCURRENCES, key) if path else None
+        if self.editor.start(saved, draft):
             self.app.notify("Unsaved minutes brought back (ctrl+s saves them)", timeout=4)
-        self.editor.start(saved, typed)
         self.refresh_data()
 
     def refresh_data(self) -> None:
@@ -195,8 +184,9 @@ class OccurrenceView(Vertical):
             return
         stored = str(record.get("minutes") or "")
         if stored != self.editor.saved and not self.unsaved:
-            self.editor.start(stored)  # another session or an undo changed them
-        self.query_one("#occurrence-caption", Static).update(meetings_caption(store, record))
+            self.editor.start(stored, self.editor.draft)  # another session or an undo
+        caption = Content(occurrence_caption(store, record))  # names as typed, never markup
+        self.query_one("#occurrence-caption", Static).update(caption)
         items = sorted(
             (r for r in views.rows(store, "agenda_items") if r.get("occurrence") == self.key),
             key=lambda r: (float(r.get("order") or 0), str(r["key"])),
@@ -205,6 +195,14 @@ class OccurrenceView(Vertical):
         source = f"{OCCURRENCES}:{self.key}"
         raised = [r for r in views.rows(store, "actions") if r.get("source") == source]
         self._fill(self.actions_table, "actions", raised, ("key", "source", "done_on"))
+        meeting = store.get("meetings", str(record.get("meeting") or "")) or {}
+        self.query_one("#agenda-caption", Static).update(agenda_caption(items, meeting))
+        still = sum((r.get("status") or "open") == "open" for r in raised)
+        self.query_one("#actions-caption", Static).update(
+            f"Actions · {still} open of {len(raised)} · ctrl+t from a minutes line"
+            if raised
+            else "Actions · none yet · ctrl+t turns a minutes line into one"
+        )
 
     def _fill(
         self, table: RecordTable, name: str, records: list[Record], left_out: Sequence[str]
@@ -238,55 +236,40 @@ class OccurrenceView(Vertical):
 
     # ------------------------------------------------ the minutes
 
-    @on(TextArea.Changed, "#minutes")
-    def _typed(self, event: TextArea.Changed) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_AFTER, self.keep_draft)
-
-    def _drafts_path(self) -> Any:
-        return getattr(self.app, "drafts_path", None)
-
-    def keep_draft(self) -> None:
-        """Keep unsaved minutes in the drafts store (a crash or a dropped link loses
-        nothing); forget the draft once they are saved."""
-        path, store = self._drafts_path(), self.board.store
-        if path is None or self.key is None:
-            return
-        if self.unsaved:
-            save_draft(store.path, OCCURRENCES, self.key, {"minutes": self.editor.text}, path=path)
-        else:
-            discard_draft(store.path, OCCURRENCES, self.key, path=path)
-
-    def on_unmount(self) -> None:
-        # The app is ending: what is typed stays as a draft.
-        if self.key is not None and self.unsaved:
-            self.keep_draft()
-
     def save_minutes(self) -> bool:
-        """Save the minutes typed (nothing to save: True); False when refused."""
+        """Save the minutes typed (nothing to save: True); False when refused. Minutes
+        another session saved since these were opened are a conflict, not overwritten:
+        the message says so, what is typed stays (and is kept as a draft), and saving
+        again then replaces theirs."""
         key = self.key
         if key is None or not self.unsaved:
             return True
-        text = self.editor.text
-        board = self.board
-        label = f"minutes of {meetings_name(board.store, key)}"
+        text, board = self.editor.text, self.board
+        current = board.store.get(OCCURRENCES, key)
+        if current is None:
+            self.editor.keep_draft()
+            return False
+        base = {k: v for k, v in current.items() if k != "minutes"}
+        if self.editor.saved:
+            base["minutes"] = self.editor.saved  # the minutes as they were when opened
+        label = f"minutes of {occurrence_title(board.store, key)}"
         saved = board.save(
-            lambda: board.store.update(OCCURRENCES, key, {"minutes": text}, label=f"edit {label}"),
+            lambda: board.store.update(
+                OCCURRENCES, key, {"minutes": text}, base=base, label=f"edit {label}"
+            ),
             f"Saved {label}",
         )
         if saved is None:
+            latest = board.store.get(OCCURRENCES, key) or current  # the file's, after a conflict
+            self.editor.saved = str(latest.get("minutes") or "")  # saving again replaces it
+            self.editor.keep_draft()
             return False
-        self.editor.saved = text
-        self.keep_draft()  # forgets it
+        self.editor.saved_as(text)
         return True
 
     def leave(self) -> None:
         """Leaving the occurrence saves its minutes (a refusal keeps them as a draft)."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        if not self.save_minutes():
-            self.keep_draft()
+        self.save_minutes()
 
     # ------------------------------------------------ keys
 
@@ -341,7 +324,7 @@ class OccurrenceView(Vertical):
             {"occurrence": self.key, "order": str(order)},
             focus="text",
             fields=("text", "owner", "minutes_allowed", "order"),
-            title=f"Agenda item for {meetings_name(self.board.store, self.key)}",
+            title=escape(f"Agenda item for {occurrence_title(self.board.store, self.key)}"),
             then=self.refresh_data,
         )
 
@@ -396,7 +379,7 @@ class OccurrenceView(Vertical):
         said = f" and {len(decisions)} decision(s) logged" if decisions else ""
         board.save(
             lambda: meetings.close(board.store, key, decisions),
-            f"Held: {meetings_name(board.store, key)}{said}",
+            f"Held: {occurrence_title(board.store, key)}{said}",
             refusals=(MeetingError,),
         )
         self.refresh_data()
@@ -408,23 +391,3 @@ class OccurrenceView(Vertical):
             store = self.board.store
             agenda_change(self.board, lambda: agenda.done(store, "actions", key), f"Done: {key}")
             self.refresh_data()
-
-
-def meetings_name(store: Any, key: str) -> str:
-    """'Weekly stand-up on Mon 2026-12-07 09:30': an occurrence as messages name it."""
-    record = store.get(OCCURRENCES, key) or {}
-    meeting = store.get("meetings", str(record.get("meeting") or "")) or {}
-    start = record.get("start") or record.get("scheduled")
-    when = f" on {when_text(str(start))}" if start else ""
-    return f"{meeting.get('title') or key}{when}"
-
-
-def meetings_caption(store: Any, record: Record) -> str:
-    """The view's top line: the meeting and when, its status, its zone and place."""
-    meeting = store.get("meetings", str(record.get("meeting") or "")) or {}
-    parts = [meetings_name(store, str(record["key"])), str(record.get("status") or "planned")]
-    if meeting.get("time_zone"):
-        parts.append(str(meeting["time_zone"]))
-    if meeting.get("location"):
-        parts.append(place_text(str(meeting["location"]), 30))
-    return " · ".join(parts)
