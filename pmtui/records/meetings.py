@@ -129,14 +129,6 @@ MEETINGS = register(
                 help="Who attends (keys or names, separated by ;).",
             ),
             Field(
-                "guests",
-                Kind.REFS,
-                target="stakeholders",
-                width=0,
-                help="Stakeholders who attend besides the team (keys or names, separated "
-                "by ;): the works council, the auditor...",
-            ),
-            Field(
                 "recurrence",
                 Kind.RECURRENCE,
                 label="Repeats",
@@ -145,6 +137,14 @@ MEETINGS = register(
                 "day of the month...); empty: it happens once.",
             ),
             Field("until", Kind.DATE, width=0, help="The last day it may take place."),
+            Field(
+                "guests",
+                Kind.REFS,
+                target="stakeholders",
+                width=0,
+                help="Stakeholders who attend besides the team (keys or names, separated "
+                "by ;): the works council, the auditor...",
+            ),
             Field(
                 "next_on",
                 Kind.DATE,

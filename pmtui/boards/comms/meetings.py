@@ -352,7 +352,7 @@ class MeetingsBoard(Board):
                 self.refresh_data()
 
         question = f"Cancel {named}?\nThe rest of the series stays. u undoes it."
-        self.app.push_screen(ConfirmModal(escape(question)), answered)
+        self.app.push_screen(ConfirmModal(question), answered)  # drawn as text, not markup
 
     def action_move_occurrence(self, message: str = "", value: str = "") -> None:
         occurrence = self.occurrence
