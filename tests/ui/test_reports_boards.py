@@ -192,9 +192,10 @@ class TestHistory:
             from pmtui.widgets.detail_line import DetailLine
 
             detail = app.screen.query_one(DetailLine).text
-            assert detail.startswith(
-                f"issued: {week.isoformat()} · overall: amber (computed red), set by the manager: "
-            )
+            # The record whole, as on every board: its date, then the reasons as issued
+            # (the override beside the colour the rules gave), then the summary.
+            assert detail.startswith(f"{week.isoformat()} · Reasons: overall: set by the manager: ")
+            assert "(computed: red)" in detail and "· Summary: " in detail
             assert rows[1][0] == fortnight.isoformat() and rows[1][1] == "green"
             lines = app.screen.query_one(TrendLines).lines()
             assert lines == [

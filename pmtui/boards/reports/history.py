@@ -20,11 +20,8 @@ from pmtui.boards.keys import (
     record_edit,
 )
 from pmtui.boards.table import TableBoard
-from pmtui.domain.rag import worst
-from pmtui.kinds.escapes import visible
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import Column, RecordTable
-from pmtui.widgets.status_bar import rag_words
 from pmtui.widgets.trend_lines import Trend, TrendLines
 
 TABLE = "report_snapshots"
@@ -151,26 +148,3 @@ class HistoryBoard(TableBoard):
         title.update(said)
         note = "" if len(records) > 1 else "A trend shows from the second issued report."
         trends.show(trends_of(records), note)
-
-    def detail_parts(self) -> list[tuple[str, str]]:
-        def flat(text: object) -> str:
-            return visible(" ".join(str(text).split()), lines=False)
-
-        chosen = self.chosen()
-        record = self.store.get(TABLE, chosen.key) if chosen else None
-        if record is None:
-            return []
-        parts = [("issued", str(record.get("date") or ""))]
-        override = str(record.get("override") or "")
-        if override:
-            # The colour the rules gave that day: the worst of the four, as the report said.
-            computed = worst([record.get(d) for d, _ in DIMENSIONS])
-            said = f"{rag_words(override, computed)[1]}, set by the manager"
-            if reason := flat(record.get("override_reason") or ""):
-                said += f": {reason}"
-            parts.append(("overall", said))
-        elif record.get("overall"):
-            parts.append(("overall", str(record["overall"])))
-        if record.get("summary"):
-            parts.append(("summary", flat(record["summary"])))
-        return parts
