@@ -14,13 +14,12 @@ import pytest
 from tests.faults.harness import (
     OVERDUE,
     Command,
-    Outcome,
-    Runner,
     add_commands,
     copy_project,
     keys_of,
     trials,
 )
+from tests.faults.runner import Outcome, Runner
 
 
 def records(project: Path, table: str) -> dict[str, dict[str, Any]]:
