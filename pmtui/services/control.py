@@ -171,6 +171,26 @@ def change_rules(reader: Reader, records: Sequence[Record]) -> Errors:
     return errors
 
 
-RULES = {"changes": change_rules}
-RULES_WATCH = {"changes": ("status",)}
+def change_event_rules(reader: Reader, records: Sequence[Record]) -> Errors:
+    """The same from the history's side: a step added or edited leaves its change's
+    history ending at the change's status (the workflow writes both in one step)."""
+    reached: dict[str, str] = {}
+    for event in reader.records("change_events"):
+        reached[str(event.get("change"))] = str(event.get("to_status"))
+    errors: Errors = {}
+    for index, record in enumerate(records):
+        key = str(record.get("change"))
+        change = reader.get("changes", key)
+        status = (change.get("status") if change else None) or "proposed"
+        if change is not None and reached.get(key, "proposed") != status:
+            errors[index] = {
+                "to_status": f"{key} is {status}, so its history cannot end "
+                f"{reached.get(key)}; a change moves through the workflow (Changes board: "
+                "A approve, R reject, ...)"
+            }
+    return errors
+
+
+RULES = {"changes": change_rules, "change_events": change_event_rules}
+RULES_WATCH = {"changes": ("status",), "change_events": ("change", "to_status")}
 COMPUTED = {"risks": risk_scores}

@@ -125,11 +125,18 @@ def open_sidecar(path: Path, flags: int, like: Path | None = None) -> int:
     created = False
     try:
         if flags & os.O_CREAT:
-            try:
-                fd = os.open(path, (flags | os.O_EXCL | safe), mode)
-                created = True
-            except FileExistsError:
-                fd = os.open(path, (flags & ~os.O_CREAT) | safe)
+            while True:
+                try:
+                    fd = os.open(path, (flags | os.O_EXCL | safe), mode)
+                    created = True
+                    break
+                except FileExistsError:
+                    pass
+                try:
+                    fd = os.open(path, (flags & ~os.O_CREAT) | safe)
+                    break
+                except FileNotFoundError:
+                    continue  # removed meanwhile (a session closing its lock): make it
         else:
             fd = os.open(path, flags | safe)
     except OSError as error:

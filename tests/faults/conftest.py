@@ -11,6 +11,7 @@ import pytest
 
 from tests import environment
 from tests.faults import harness
+from tests.faults import runner as runners
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +33,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def runner(
     fault_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[harness.Runner]:
-    yield from harness.runner_for(fault_env, tmp_path_factory.mktemp("runner"))
+) -> Iterator[runners.Runner]:
+    yield from runners.runner_for(fault_env, tmp_path_factory.mktemp("runner"))
 
 
 @pytest.fixture(scope="module")

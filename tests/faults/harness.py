@@ -1,6 +1,6 @@
 """The fault tests' shared pieces: a project holding rows of every table (from the registry
-and pmtui.generate, so a table added tomorrow is in it), the catalogue of commands, and the
-client of the forked command runner (forked.py).
+and pmtui.generate, so a table added tomorrow is in it) and the catalogue of commands (the
+forked command runner's client is runner.py).
 
 Every test over "every command" or "every table" reads them from here; a command nobody
 classified fails test_every_command_is_in_the_catalogue until it is added below.
@@ -8,17 +8,13 @@ classified fails test_every_command_is_in_the_catalogue until it is added below.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import random
 import shutil
-import signal
-import subprocess
-import sys
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -28,7 +24,6 @@ from pmtui.schema import REFERENCE_KINDS
 from pmtui.store import Store
 from pmtui.tables import dependency_order, load_all
 from tests.environment import TODAY
-from tests.processes import Lines
 
 #: The day the template project was built: its first save on TODAY keeps a daily backup.
 BUILT = TODAY - timedelta(days=7)
@@ -293,170 +288,3 @@ def fingerprint(path: Path) -> tuple[bytes, int, int]:
     """The file's bytes, modification time and mode: what "never written" compares."""
     info = path.stat()
     return path.read_bytes(), info.st_mtime_ns, info.st_mode & 0o7777
-
-
-def _default_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-@dataclass
-class Outcome:
-    """What one command said and how it ended."""
-
-    code: int
-    out: str = ""
-    err: str = ""
-    steps: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    paused: bool = False
-    done: bool = False
-
-    @property
-    def one_line_error(self) -> bool:
-        """A refusal as the CLI promises it: one line on stderr, no traceback."""
-        return self.err.count("\n") == 1 and "Traceback" not in self.err
-
-
-class Runner:
-    """The client of forked.py: runs `pmtui` commands in forked children."""
-
-    def __init__(self, env: Mapping[str, str], scratch: Path) -> None:
-        self.scratch = scratch
-        resume_read, self.resume = os.pipe()
-        self.process = subprocess.Popen(
-            [sys.executable, str(Path(__file__).with_name("forked.py")), str(resume_read)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=(scratch / "runner.err").open("wb"),
-            env=dict(env),
-            pass_fds=(resume_read,),
-            preexec_fn=_default_sigint,
-        )
-        os.close(resume_read)
-        assert self.process.stdout is not None
-        self.lines = Lines(self.process.stdout.fileno())
-        self._count = 0
-
-    def close(self) -> None:
-        self.process.kill()
-        self.process.wait()
-        os.close(self.resume)
-
-    def _send(self, request: dict[str, Any]) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write((json.dumps(request) + "\n").encode())
-        self.process.stdin.flush()
-
-    def _out(self) -> str:
-        self._count += 1
-        return str(self.scratch / f"run{self._count}")
-
-    def start(
-        self,
-        argv: Sequence[str],
-        cwd: Path,
-        *,
-        pause_at: int | None = None,
-        fault: str | None = None,
-    ) -> tuple[int, str]:
-        """Start `pmtui ARGV`; returns a pidfd of the child (see send) and its output's
-        prefix. Close the pidfd after finish()."""
-        out = self._out()
-        self._send(
-            {
-                "op": "run",
-                "argv": list(argv),
-                "cwd": str(cwd),
-                "out": out,
-                "pause_at": pause_at,
-                "fault": fault,
-            }
-        )
-        word, _, pid = self.lines.next(timeout=60).partition(" ")
-        assert word == "PID", word
-        pidfd = os.pidfd_open(int(pid))
-        self.resume_child()  # let it start
-        started = self.lines.next(timeout=60)
-        assert started == "STARTED", started
-        return pidfd, out
-
-    def finish(self, out: str, outcome: Outcome | None = None) -> Outcome:
-        """Read the child's lines to its end."""
-        outcome = outcome or Outcome(code=0)
-        while not outcome.done:
-            self.hear(self.lines.next(timeout=120), outcome)
-        outcome.out, outcome.err = _read(out + ".out"), _read(out + ".err")
-        return outcome
-
-    @staticmethod
-    def hear(line: str, outcome: Outcome) -> None:
-        word, _, rest = line.partition(" ")
-        if word == "STEP":
-            outcome.steps.append(rest.split(" ")[1])
-        elif word == "PAUSED":
-            outcome.paused = True
-        elif word == "EXIT":
-            outcome.seconds = float(rest.split(" ")[1])
-        elif word == "DONE":
-            outcome.code = int(rest)
-            outcome.done = True
-
-    def run(self, argv: Sequence[str], cwd: Path, *, fault: str | None = None) -> Outcome:
-        """Run `pmtui ARGV` to its end."""
-        pidfd, out = self.start(argv, cwd, fault=fault)
-        try:
-            return self.finish(out)
-        finally:
-            os.close(pidfd)
-
-    @staticmethod
-    def send(pidfd: int, signum: int) -> None:
-        """Send `signum` to the child behind `pidfd` (nothing if it has ended)."""
-        with contextlib.suppress(ProcessLookupError):
-            signal.pidfd_send_signal(pidfd, signum)
-
-    def resume_child(self) -> None:
-        """Let a child paused at a write step go on."""
-        os.write(self.resume, b"x")
-
-    def many(self, sequences: Sequence[Sequence[Sequence[str]]], cwd: Path) -> list[list[Outcome]]:
-        """One child per sequence, started together, each running its commands in turn."""
-        out = self._out()
-        self._send(
-            {
-                "op": "many",
-                "sequences": [[list(a) for a in s] for s in sequences],
-                "cwd": str(cwd),
-                "out": out,
-            }
-        )
-        results: list[list[Outcome]] = [[] for _ in sequences]
-        while (line := self.lines.next(timeout=300)) != "DONE 0":
-            _, index, number, code = line.split(" ")
-            prefix = f"{out}.{index}.{number}"
-            results[int(index)].append(
-                Outcome(
-                    code=int(code),
-                    out=_read(prefix + ".out"),
-                    err=_read(prefix + ".err"),
-                )
-            )
-        return results
-
-
-def _read(path: str) -> str:
-    """What a child wrote there ('' when it was killed before it redirected its output)."""
-    try:
-        return Path(path).read_text(errors="replace")
-    except FileNotFoundError:
-        return ""
-
-
-def runner_for(env: Mapping[str, str], scratch: Path) -> Iterator[Runner]:
-    """A Runner for a fixture: closed at the end."""
-    scratch.mkdir(parents=True, exist_ok=True)
-    runner = Runner(env, scratch)
-    try:
-        yield runner
-    finally:
-        runner.close()

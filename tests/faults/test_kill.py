@@ -22,13 +22,12 @@ import pytest
 from tests.faults.harness import (
     INSIDE,
     Command,
-    Outcome,
-    Runner,
     copy_project,
     stray_temps,
     tables_of,
     trials,
 )
+from tests.faults.runner import Outcome, Runner
 
 
 @dataclass

@@ -16,7 +16,8 @@ from pmtui import paths, todaycache
 from pmtui.state import save_state
 from pmtui.store import drafts
 from tests.environment import TODAY
-from tests.faults.harness import Command, Runner, copy_project, one_of_each, tree
+from tests.faults.harness import Command, copy_project, one_of_each, tree
+from tests.faults.runner import Runner
 
 VICTIM = b"export PATH=/usr/bin\n"
 

@@ -14,7 +14,6 @@ from pmtui.store import migrations
 from tests.faults.harness import (
     WITHOUT_PROJECT,
     Command,
-    Runner,
     copy_project,
     fingerprint,
     one_of_each,
@@ -22,6 +21,7 @@ from tests.faults.harness import (
     stray_temps,
     tree,
 )
+from tests.faults.runner import Runner
 
 
 def test_every_command_is_in_the_catalogue(writers: list[Command]) -> None:

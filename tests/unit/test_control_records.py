@@ -127,6 +127,21 @@ class TestChangeWorkflow:
             board.update("changes", "CH1", {"status": "approved"})
         assert raised.value.errors["status"].startswith("is proposed by its history")
 
+    def test_a_bare_step_of_history_is_refused(self, board: Store) -> None:
+        """Found by tests/faults: history was checked only from the change's side, so an
+        event added by hand left CH1 proposed with a history ending approved; undoing the
+        delete of such a change was then refused."""
+        event = {"change": "CH1", "at": "2026-11-20", "from_status": "proposed",
+                 "to_status": "approved"}  # fmt: skip
+        with pytest.raises(RecordInvalid) as raised:
+            board.add("change_events", event)
+        assert raised.value.errors["to_status"] == (
+            "CH1 is proposed, so its history cannot end approved; a change moves through "
+            "the workflow (Changes board: A approve, R reject, ...)"
+        )
+        review(board, "CH1")  # the workflow writes both in one step
+        assert board.require("changes", "CH1")["status"] == "under review"
+
     def test_rejecting_needs_a_rationale(self, board: Store) -> None:
         review(board, "CH1")
         with pytest.raises(ControlError, match="CH1: a rejection needs a rationale"):

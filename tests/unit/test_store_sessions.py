@@ -10,6 +10,7 @@ import sys
 import textwrap
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -215,3 +216,29 @@ class TestAnotherProjectInItsPlace:
         saved = people_on_disk(project)
         assert saved["P1"]["email"] == "ada@example.com"
         assert saved["P2"]["role"] == "dev", "the restored file's values stay"
+
+
+def test_a_lock_file_removed_between_create_and_open_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by tests/faults (four processes at once): a session found the lock file there
+    (O_EXCL failed), another session then removed it on closing, and the plain open that
+    followed failed: 'cannot lock ...: No such file or directory'."""
+    from pmtui.store import atomic
+
+    lock = tmp_path / ".p.json.lock"
+    lock.write_text("")
+    real_open = os.open
+    raced = []
+
+    def racing_open(path: Any, flags: int, *args: Any) -> int:
+        if Path(path) == lock and not flags & os.O_CREAT and not raced:
+            raced.append(True)
+            lock.unlink()  # the other session's remove_if_free, just now
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", racing_open)
+    held = atomic.FileLock(lock)
+    held.acquire(timeout=1)
+    assert raced and lock.exists()
+    held.release()
