@@ -17,6 +17,18 @@ def _line(text: object) -> str:
     return " ".join(str(text or "").split())
 
 
+def _as_typed(text: object) -> str:
+    """The minutes with their lines kept: a line followed by another ends in a Markdown
+    hard break (two spaces, which every renderer reads), else a forge or mail client runs
+    the lines of a stand-up's notes into one paragraph."""
+    lines = [line.rstrip() for line in str(text or "").strip().splitlines()]
+    kept = [
+        f"{line}  " if line and index + 1 < len(lines) and lines[index + 1] else line
+        for index, line in enumerate(lines)
+    ]
+    return "\n".join(kept)
+
+
 def minutes_markdown(reader: Reader, occurrence_key: str) -> str:
     """The minutes of occurrence `occurrence_key` as a Markdown document; MeetingError when
     there is no such occurrence."""
@@ -53,7 +65,7 @@ def minutes_markdown(reader: Reader, occurrence_key: str) -> str:
         out.append(f"{number}. {_line(item.get('text'))}{said}")
     if not items:
         out.append("No agenda.")
-    out += ["", "## Minutes", "", str(row.get("minutes") or "").strip() or "No minutes yet.", ""]
+    out += ["", "## Minutes", "", _as_typed(row.get("minutes")) or "No minutes yet.", ""]
     link = f"occurrences:{occurrence_key}"
     decisions = [d for d in reader.records("decisions") if d.get("link") == link]
     out += ["## Decisions", ""]

@@ -186,7 +186,9 @@ def test_the_minutes_hold_agenda_decisions_and_actions(weekly: Store) -> None:
     assert "- **When:** Mon 2026-11-23 09:00 (Europe/Berlin), 15 minutes" in text
     assert "- **Attendees:** Chen Wei, Elena Rossi" in text
     assert "1. Status\n2. Blockers (Elena Rossi, 5 min)" in text
-    assert "## Minutes\n\nMock load done.\nSpecs late.\n" in text
+    # Each line of the minutes ends in a Markdown hard break (two spaces), so a forge or
+    # mail client draws the lines as typed instead of running them into one paragraph.
+    assert "## Minutes\n\nMock load done.  \nSpecs late.\n" in text
     assert "- Specs go to the bank" in text
     assert "| Send specs \\| today | Chen Wei | 2026-11-27 | open |" in text
 
