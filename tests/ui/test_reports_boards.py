@@ -154,16 +154,16 @@ class TestHistory:
             week, fortnight = (TODAY.fromordinal(TODAY.toordinal() - d) for d in (7, 14))
             # Date, overall, schedule, cost, scope, risk, SPI, CPI, done, used, H/M/L, issues
             assert rows[0] == [
-                week.isoformat(), "amber", "A", "G", "A", "R", "0.93", "0.98",
-                "30", "%", "30", "%", "3/6/5", "6",
+                week.isoformat(), "amber*", "A", "A", "A", "R", "0.93", "0.91",
+                "41", "%", "45", "%", "3/6/5", "6",
             ]  # fmt: skip
             assert rows[1][0] == fortnight.isoformat() and rows[1][1] == "green"
             lines = app.screen.query_one(TrendLines).lines()
             assert lines == [
                 "SPI 0.97 → 0.93",
-                "CPI 1.01 → 0.98",
-                "% complete 24 % → 30 %",
-                "budget used 24 % → 30 %",
+                "CPI 0.95 → 0.91",
+                "% complete 38 % → 41 %",
+                "budget used 40 % → 45 %",
             ]
 
 
