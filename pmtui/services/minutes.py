@@ -3,6 +3,8 @@ the minutes themselves, decisions taken in it and the actions raised, with owner
 
 from __future__ import annotations
 
+from datetime import date
+
 from pmtui.domain import recurrence
 from pmtui.schema import Reader, Record, record_labels
 from pmtui.services.meetings import MeetingError, parse_local, zone_name
@@ -27,6 +29,32 @@ def _as_typed(text: object) -> str:
         for index, line in enumerate(lines)
     ]
     return "\n".join(kept)
+
+
+def occurrence_on(reader: Reader, meeting_key: str, day: date | None, today: date) -> str:
+    """The key of the meeting's stored occurrence that met on `day` (its start, where it
+    moved to); with no day, the latest one up to `today` that was not cancelled.
+    MeetingError saying so when there is none (an occurrence is stored once something
+    happens to it: an agenda, minutes, a move or a cancellation)."""
+    meeting = reader.get("meetings", meeting_key) or {}
+    title = _line(meeting.get("title") or meeting_key)
+    rows = [r for r in reader.records("occurrences") if r.get("meeting") == meeting_key]
+
+    def met(row: Record) -> date:
+        return parse_local(row.get("start") or row["scheduled"]).date()
+
+    if day is not None:
+        found = [r for r in rows if met(r) == day]
+        if not found:
+            raise MeetingError(
+                f"{title} has nothing recorded on {day.isoformat()} (no agenda, minutes, "
+                "move or cancellation)"
+            )
+        return str(found[0]["key"])
+    past = [r for r in rows if met(r) <= today and r.get("status") != "cancelled"]
+    if not past:
+        raise MeetingError(f"{title} has no occurrence recorded up to {today.isoformat()}")
+    return str(max(past, key=met)["key"])
 
 
 def minutes_markdown(reader: Reader, occurrence_key: str) -> str:
