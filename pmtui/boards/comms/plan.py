@@ -26,7 +26,7 @@ DUE = Column("due_state", "Due", 13, style_of=due_style)
 #: Columns beside the due state (last done and the note: detail line, form).
 SHOWN = ("key", "information", "audience", "frequency", "next_due")
 #: Who sends it and how, from this width on: at 80 columns they would cut the information
-#: to a few letters (there the detail line names them).
+#: to a few letters (there the detail line names the owner; the form shows both).
 ROOMY = 110
 ROOMY_SHOWN = ("channel", "owner")
 
