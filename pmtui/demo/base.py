@@ -98,6 +98,9 @@ def demo_project(today: date) -> dict[str, object]:
         "start": start.isoformat(),
         "target_finish": finish.isoformat(),
         "currency": "EUR",
+        # Its people, holidays and meetings are in Germany: a meeting scheduled without a
+        # zone meets in Berlin time, whatever the machine's clock says (a jump host in UTC).
+        "time_zone": "Europe/Berlin",
         "calendar": "workdays",
         "holidays": "; ".join(day.isoformat() for day in holidays),
         "fiscal_year_start": "4",

@@ -22,7 +22,7 @@ STAND_UP_MINUTES = (
 )
 STEERING_MINUTES = (
     "Build is two weeks behind plan; the integrator proposes a re-plan.\n"
-    "Budget: 62 % used at 55 % complete.\n"
+    "Budget: 48 % used at 43 % complete.\n"
     "Go-live date held; cutover rehearsal moves into week 3."
 )
 #: (text, owner, due in days from today, done)

@@ -23,23 +23,24 @@ OVERRIDE = (
 REASONS = (
     "overall: nothing is amber or red\n"
     "schedule: SPI 0.97 is at or above 0.95; the critical path finishes by the target finish\n"
-    "cost: CPI 1.01 is at or above 0.95\n"
+    "cost: CPI 0.95 is at or above 0.95\n"
     "scope: no scope change approved and no deliverable rejected\n"
     "risk: no high risk open",
     f"overall: set by the manager: {OVERRIDE} (computed: red)\n"
     "schedule: SPI 0.93 is below 0.95; the critical path finishes by the target finish\n"
-    "cost: CPI 0.98 is at or above 0.95\n"
+    "cost: CPI 0.91 is below 0.95\n"
     "scope: 1 approved scope change (SD pricing rework) since the last report\n"
     "risk: 1 high risk (Key users not released for UAT) open past its review date",
 )
 
 #: (days ago, overall, schedule, cost, scope, risk, SPI, CPI, % complete, % used, high,
-#: medium, low, open issues, summary)
+#: medium, low, open issues, summary); the figures lead into the project's own today (45 %
+#: complete, 52 % used, CPI 0.87), a few points a week, and CPI is % complete / % used.
 ISSUED: tuple[tuple[int, str, str, str, str, str, float, float, float, float, int, int, int, int,
                     str], ...] = (
-    (14, "green", "green", "green", "green", "green", 0.97, 1.01, 24.0, 23.5, 0, 6, 6, 4,
+    (14, "green", "green", "green", "green", "green", 0.97, 0.95, 38.0, 40.0, 0, 6, 6, 4,
      "Blueprint signed off; realisation started in all workstreams."),
-    (7, "amber", "amber", "green", "amber", "red", 0.93, 0.98, 29.5, 30.0, 3, 6, 5, 6,
+    (7, "amber", "amber", "amber", "amber", "red", 0.93, 0.91, 41.0, 45.0, 3, 6, 5, 6,
      "SD pricing rework approved; mock load 1 finished with IBAN errors."),
 )  # fmt: skip
 

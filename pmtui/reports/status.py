@@ -67,6 +67,7 @@ def _milestone(m: MilestoneLine) -> dict[str, Any]:
         "key": m.key,
         "title": m.title,
         "due": _day(m.due),
+        "baseline_due": _day(m.baseline_due),
         "forecast": _day(m.forecast),
         "slip": m.slip,
         "owner": m.owner or None,

@@ -103,13 +103,26 @@ def _status(report: StatusReport) -> Section:
     return Section("Status", tables=[("", Table(("Area", "Status", "Why"), rows))])
 
 
-def _milestone_rows(lines: list[MilestoneLine], slip: bool) -> list[tuple[str, ...]]:
+def _milestone_rows(
+    lines: list[MilestoneLine], slip: bool, baseline: bool = False
+) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for m in lines:
-        row = [m.title, _day(m.due), _day(m.forecast)]
+        row = [m.title, _day(m.due)]
+        if baseline:
+            row.append(_day(m.baseline_due or m.due))
+        row.append(_day(m.forecast))
         row.append(f"+{m.slip} wd" if slip and m.slip else m.owner or "-")
         rows.append(tuple(row))
     return rows
+
+
+def _slipping(lines: list[MilestoneLine]) -> Table:
+    """The slip counts from the baseline due: where one differs from the due shown, the
+    table names it, so that 'Late by' adds up for the reader."""
+    baseline = any(m.baseline_due and m.baseline_due != m.due for m in lines)
+    head = ("Milestone", "Due") + (("Baseline due",) if baseline else ()) + ("Forecast", "Late by")
+    return Table(head, _milestone_rows(lines, True, baseline))
 
 
 def _milestones(report: StatusReport) -> Section:
@@ -122,8 +135,7 @@ def _milestones(report: StatusReport) -> Section:
         rows = _milestone_rows(report.milestones_next, False)
         tables.append(("Next", Table(("Milestone", "Due", "Forecast", "Owner"), rows)))
     if report.milestones_slipping:
-        rows = _milestone_rows(report.milestones_slipping, True)
-        tables.append(("Slipping", Table(("Milestone", "Due", "Forecast", "Late by"), rows)))
+        tables.append(("Slipping", _slipping(report.milestones_slipping)))
     return Section("Milestones", tables=tables, empty="No milestones yet.")
 
 

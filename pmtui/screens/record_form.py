@@ -234,6 +234,17 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
         return next((f for f in self.fields if f.name == name), None)
 
     @on(Input.Changed)
+    def _forget_error(self, event: Input.Changed) -> None:
+        """A field's message is about what it held when saved: changed, the message goes
+        (the next save checks it again), never "'tom' is not a date" under "wed"."""
+        f = self._field_of(event.input)
+        if f is not None and event.input.has_focus:
+            line = self.query_one(f"#error-{f.name}", Static)
+            if line.has_class("shown"):
+                line.update("")
+                line.remove_class("shown")
+
+    @on(Input.Changed)
     def _offer(self, event: Input.Changed) -> None:
         f = self._field_of(event.input)
         if f is None or not self._completes(f) or self.complete is None:

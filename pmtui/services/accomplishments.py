@@ -2,7 +2,10 @@
 "Finished 3 tasks: A, B, C", "Approved change Xyz" — never raw log lines.
 
 Only the moves listed in MOVES count, and only while the record still shows them (a task
-marked done and then undone is not reported). Private tables (performance notes) are not
+marked done and then undone is not reported); where a record keeps the day the move was
+made (a task's actual finish, a baseline's date), a day on or before the last report means
+the work is older than the log entry (a plan imported with finished tasks, the demo built)
+and is not reported. Private tables (performance notes) are not
 in MOVES and never appear. Plain data in (log entries as pmtui.store.journal reads them, a
 reader of the project now), plain data out.
 """
@@ -28,6 +31,8 @@ class Move:
     field: str = "status"
     values: tuple[str, ...] = ()
     added: bool = False
+    #: The record's field holding the day the move was made; "": it keeps none.
+    dated: str = ""
 
     def matches(self, op: str, fields: dict[str, Any], record: Record) -> bool:
         """Whether a logged change made this move and the record still shows it."""
@@ -44,19 +49,19 @@ class Move:
 #: The moves reported, in the order the sentences come.
 MOVES = (
     Move("milestones", "Reached", "milestone", values=("done",)),
-    Move("deliverables", "Accepted", "deliverable", values=("accepted",)),
-    Move("deliverables", "Submitted", "deliverable", values=("submitted",)),
-    Move("tasks", "Finished", "task", values=("done",)),
-    Move("changes", "Approved", "change", values=("approved",)),
+    Move("deliverables", "Accepted", "deliverable", values=("accepted",), dated="decided_on"),
+    Move("deliverables", "Submitted", "deliverable", values=("submitted",), dated="submitted_on"),
+    Move("tasks", "Finished", "task", values=("done",), dated="actual_finish"),
+    Move("changes", "Approved", "change", values=("approved",), dated="decided_on"),
     Move("changes", "Implemented", "change", values=("implemented",)),
-    Move("changes", "Rejected", "change", values=("rejected",)),
-    Move("comparisons", "Decided", "vendor comparison", field="chosen_vendor"),
-    Move("vendors", "Contracted", "vendor", values=("contracted",)),
+    Move("changes", "Rejected", "change", values=("rejected",), dated="decided_on"),
+    Move("comparisons", "Decided", "vendor comparison", field="chosen_vendor", dated="decided_on"),
+    Move("vendors", "Contracted", "vendor", values=("contracted",), dated="contract_start"),
     Move("issues", "Resolved", "issue", values=("resolved", "closed")),
     Move("risks", "Closed", "risk", values=("closed",)),
-    Move("actions", "Completed", "action", values=("done",)),
-    Move("decisions", "Recorded", "decision", added=True),
-    Move("baselines", "Saved", "baseline", added=True),
+    Move("actions", "Completed", "action", values=("done",), dated="done_on"),
+    Move("decisions", "Recorded", "decision", added=True, dated="date"),
+    Move("baselines", "Saved", "baseline", added=True, dated="date"),
 )
 #: The field that names a record of each reported table.
 _LABELS = {"actions": "text", "decisions": "decision", "baselines": "name", "vendors": "name"}
@@ -83,6 +88,23 @@ def in_period(entry: dict[str, Any], since: date | None, until: date | None) -> 
     return (since is None or day > since) and (until is None or day <= until)
 
 
+def _day(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def day_made(reader: Reader, move: Move, record: Record) -> date | None:
+    """The day the record says the move was made, None when it keeps none. A milestone
+    is reached when the last of its tasks finished (None while one has no actual finish)."""
+    if move.table == "milestones":
+        tasks = [reader.get("tasks", str(k)) or {} for k in record.get("tasks") or []]
+        days = [_day(task.get("actual_finish")) for task in tasks]
+        return max(d for d in days if d) if days and all(days) else None
+    return _day(record.get(move.dated)) if move.dated else None
+
+
 def moved(
     reader: Reader, entries: Sequence[dict[str, Any]], since: date | None, until: date | None
 ) -> dict[Move, list[str]]:
@@ -104,7 +126,10 @@ def moved(
                 continue
             fields = change.get("fields") or {}
             for move in MOVES:
-                if move.table == table and move.matches(str(change.get("op")), fields, record):
+                if move.table != table or not move.matches(str(change.get("op")), fields, record):
+                    continue
+                made = day_made(reader, move, record) if since is not None else None
+                if since is None or made is None or made > since:
                     keys = found.setdefault(move, [])
                     if key not in keys:
                         keys.append(key)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from pmtui.changes import Writer
 from pmtui.context import Context
 from pmtui.domain.comms import (
     QUADRANTS,
@@ -273,6 +274,30 @@ RULES_WATCH = {
     "needs": ("status", "deliverable"),
     "survey_responses": ("question", "respondent", "score"),
 }
+
+
+def ask_again(store: Writer, earlier: str, survey: str) -> list[Record]:
+    """Ask survey `survey` the questions of survey `earlier` again (text and scale, in
+    their order), those it does not ask yet, as one undo step: a pulse survey's trend
+    follows a question by its text, so retyping it by hand would break the trend."""
+    later = store.require("surveys", survey)
+    questions = store.records("survey_questions")
+    asked = {str(q.get("text")) for q in questions if q.get("survey") == survey}
+    repeated = [
+        q for q in questions if q.get("survey") == earlier and str(q.get("text")) not in asked
+    ]
+    if not repeated:
+        return []
+    with store.transaction(f"ask again in {later.get('title') or survey}"):
+        added = []
+        for question in repeated:
+            fields = {"survey": survey, "text": str(question["text"])}
+            if question.get("scale"):
+                fields["scale"] = str(question["scale"])
+            added.append(store.add("survey_questions", fields))
+        return added
+
+
 COMPUTED = {
     "stakeholders": stakeholder_columns,
     "comm_plan": comm_plan_columns,

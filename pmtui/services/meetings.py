@@ -71,6 +71,17 @@ def parse_local(text: str) -> datetime:
     return datetime.fromisoformat(str(text)).replace(tzinfo=None, second=0, microsecond=0)
 
 
+def _named(store: Writer, meeting_key: str, when: str) -> str:
+    """An occurrence as an undo step and the log name it: "Stand-up of Mon 2026-11-30 09:00"."""
+    meeting = store.get("meetings", meeting_key) or {}
+    return f"{meeting.get('title') or meeting_key} of {parse_local(when):%a %Y-%m-%d %H:%M}"
+
+
+def _occurrence_named(store: Writer, occurrence_key: str) -> str:
+    row = store.require("occurrences", occurrence_key)
+    return _named(store, str(row.get("meeting")), str(row.get("scheduled") or row.get("start")))
+
+
 def zone_name(meeting: Record, project: Record) -> str:
     """The meeting's time zone: its own, else the project's, else the machine's; UTC when
     none of those names a zone."""
@@ -326,7 +337,7 @@ def open_occurrence(store: Writer, meeting_key: str, scheduled: datetime | str) 
     found = _find(store, meeting_key, when)
     if found is not None:
         return str(found["key"])
-    with store.transaction(f"open {meeting_key} {when}"):
+    with store.transaction(f"open {_named(store, meeting_key, when)}"):
         row = store.add(
             "occurrences",
             {"meeting": meeting_key, "scheduled": when, "start": when, "status": "planned"},
@@ -338,7 +349,7 @@ def _set(
     store: Writer, meeting_key: str, scheduled: datetime | str, label: str, fields: dict[str, Any]
 ) -> str:
     when = _series_time(store, meeting_key, scheduled)
-    with store.transaction(f"{label} {meeting_key} {when}"):
+    with store.transaction(f"{label} {_named(store, meeting_key, when)}"):
         found = _find(store, meeting_key, when)
         if found is None:
             base = {"meeting": meeting_key, "scheduled": when, "start": when}
@@ -378,7 +389,7 @@ def close(
     row = store.require("occurrences", occurrence_key)
     if row.get("status") == "cancelled":
         raise MeetingError(f"occurrence {occurrence_key} was cancelled; it cannot be held")
-    with store.transaction(f"close {occurrence_key}"):
+    with store.transaction(f"close {_occurrence_named(store, occurrence_key)}"):
         for text in decisions:
             if text.strip():
                 record_decision(store, occurrence_key, text, made_by)
@@ -409,5 +420,5 @@ def raise_action(
         fields["owner"] = owner
     if due:
         fields["due"] = due
-    with store.transaction(f"action from {occurrence_key}"):
+    with store.transaction(f"action from {_occurrence_named(store, occurrence_key)}"):
         return store.add("actions", fields)

@@ -3,6 +3,8 @@ the minutes themselves, decisions taken in it and the actions raised, with owner
 
 from __future__ import annotations
 
+from datetime import date
+
 from pmtui.domain import recurrence
 from pmtui.schema import Reader, Record, record_labels
 from pmtui.services.meetings import MeetingError, parse_local, zone_name
@@ -15,6 +17,44 @@ def _cell(text: object) -> str:
 
 def _line(text: object) -> str:
     return " ".join(str(text or "").split())
+
+
+def _as_typed(text: object) -> str:
+    """The minutes with their lines kept: a line followed by another ends in a Markdown
+    hard break (two spaces, which every renderer reads), else a forge or mail client runs
+    the lines of a stand-up's notes into one paragraph."""
+    lines = [line.rstrip() for line in str(text or "").strip().splitlines()]
+    kept = [
+        f"{line}  " if line and index + 1 < len(lines) and lines[index + 1] else line
+        for index, line in enumerate(lines)
+    ]
+    return "\n".join(kept)
+
+
+def occurrence_on(reader: Reader, meeting_key: str, day: date | None, today: date) -> str:
+    """The key of the meeting's stored occurrence that met on `day` (its start, where it
+    moved to); with no day, the latest one up to `today` that was not cancelled.
+    MeetingError saying so when there is none (an occurrence is stored once something
+    happens to it: an agenda, minutes, a move or a cancellation)."""
+    meeting = reader.get("meetings", meeting_key) or {}
+    title = _line(meeting.get("title") or meeting_key)
+    rows = [r for r in reader.records("occurrences") if r.get("meeting") == meeting_key]
+
+    def met(row: Record) -> date:
+        return parse_local(row.get("start") or row["scheduled"]).date()
+
+    if day is not None:
+        found = [r for r in rows if met(r) == day]
+        if not found:
+            raise MeetingError(
+                f"{title} has nothing recorded on {day.isoformat()} (no agenda, minutes, "
+                "move or cancellation)"
+            )
+        return str(found[0]["key"])
+    past = [r for r in rows if met(r) <= today and r.get("status") != "cancelled"]
+    if not past:
+        raise MeetingError(f"{title} has no occurrence recorded up to {today.isoformat()}")
+    return str(max(past, key=met)["key"])
 
 
 def minutes_markdown(reader: Reader, occurrence_key: str) -> str:
@@ -53,7 +93,7 @@ def minutes_markdown(reader: Reader, occurrence_key: str) -> str:
         out.append(f"{number}. {_line(item.get('text'))}{said}")
     if not items:
         out.append("No agenda.")
-    out += ["", "## Minutes", "", str(row.get("minutes") or "").strip() or "No minutes yet.", ""]
+    out += ["", "## Minutes", "", _as_typed(row.get("minutes")) or "No minutes yet.", ""]
     link = f"occurrences:{occurrence_key}"
     decisions = [d for d in reader.records("decisions") if d.get("link") == link]
     out += ["## Decisions", ""]

@@ -33,7 +33,8 @@ NEXT_MILESTONES = 3
 
 @dataclass(frozen=True)
 class MilestoneLine:
-    """A milestone as the report lists it; `slip` in working days (positive: late)."""
+    """A milestone as the report lists it; `slip` in working days (positive: late), counted
+    from `baseline_due` where the milestone has one, else from `due`."""
 
     key: str
     title: str
@@ -42,6 +43,7 @@ class MilestoneLine:
     slip: int | None
     owner: str
     status: str
+    baseline_due: date | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,7 @@ def _milestones(
                 slip=values.get("slip"),
                 owner=names.get(str(record.get("owner") or ""), ""),
                 status=str(record.get("status") or "planned"),
+                baseline_due=as_date(record.get("baseline_due")),
             )
         )
     done = [m for m in lines if m.status == "done" and (since is None or m.key in done_keys)]

@@ -19,6 +19,9 @@ from pmtui.widgets.columns import fit_cell
 
 #: Cells of each fixed column: what, owner, when, where; the title takes what is left.
 WIDTHS = (11, 12, 12, 10)
+#: From this width on the owner and the board get their whole names (Dr. Katharina Weber,
+#: Needs & surveys) and the title still has more than at 80 columns.
+ROOMY, ROOMY_WIDTHS = 100, (11, 20, 12, 16)
 _GAP = 1
 
 
@@ -179,8 +182,9 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _cells(self, row: AgendaRow, width: int) -> list[tuple[str, str]]:
         """(text, tone) of each cell with the gaps, fitted to `width`."""
-        what, owner, when, where = WIDTHS
-        title = max(8, width - sum(WIDTHS) - _GAP * 6)
+        widths = ROOMY_WIDTHS if width >= ROOMY else WIDTHS
+        what, owner, when, where = widths
+        title = max(8, width - sum(widths) - _GAP * 6)
         gap = (" " * _GAP, "")
         return [
             gap,

@@ -19,7 +19,8 @@ from pmtui.widgets.columns import fit_cell
 #: Quadrants by place: (top, bottom) of the left column (low interest) and the right one.
 LEFT = ("keep satisfied", "monitor")
 RIGHT = ("manage closely", "keep informed")
-#: Names shown per quadrant before the block scrolls with the cursor.
+#: Names shown per quadrant before the block scrolls with the cursor (at 80x24; a board
+#: on a taller terminal sets `rows` higher).
 ROWS = 3
 
 
@@ -102,8 +103,17 @@ class PowerGrid(Widget, can_focus=True):
         self._column = 1  # start in "manage closely"
         self._row = 0
         self._announced: str | None = None
+        #: Names shown per quadrant before its block scrolls.
+        self.rows = ROWS
 
     # ------------------------------------------------------------ data
+
+    def show_rows(self, rows: int) -> None:
+        """Show up to `rows` names per quadrant (never fewer than ROWS)."""
+        rows = max(ROWS, rows)
+        if rows != self.rows:
+            self.rows = rows
+            self.refresh(layout=True)
 
     def set_data(self, quadrants: Mapping[str, Sequence[GridName]]) -> None:
         """Show these names per quadrant (the cursor stays on its key when it still is)."""
@@ -183,12 +193,12 @@ class PowerGrid(Widget, can_focus=True):
         names = self._quadrants[quadrant]
         start = 0
         if self._column == column and first_row <= self._row < first_row + len(names):
-            start = max(0, self._row - first_row - ROWS + 1)
-        return names[start : start + ROWS], first_row + start
+            start = max(0, self._row - first_row - self.rows + 1)
+        return names[start : start + self.rows], first_row + start
 
     def _height(self, top: bool) -> int:
         index = 0 if top else 1
-        return min(ROWS, max(len(self._quadrants[LEFT[index]]),
+        return min(self.rows, max(len(self._quadrants[LEFT[index]]),
                              len(self._quadrants[RIGHT[index]]), 1))  # fmt: skip
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:

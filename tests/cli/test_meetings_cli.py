@@ -186,10 +186,30 @@ def test_minutes_write_a_file(project: Path, tmp_path: Path, run_pmtui: RunPmtui
 
 def test_minutes_of_an_unknown_occurrence_is_one_line(project: Path, run_pmtui: RunPmtui) -> None:
     done = run_pmtui("minutes", str(project), "O99")
-    assert (done.returncode, done.stdout, done.stderr) == (1, "", "pmtui: no occurrence 'O99'\n")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == "pmtui: no occurrence or meeting 'O99'\n"
 
 
 def test_minutes_without_an_occurrence_is_a_usage_error(project: Path, run_pmtui: RunPmtui) -> None:
     done = run_pmtui("minutes", str(project))
     assert done.returncode == 2
     assert "OCCURRENCE" in done.stderr
+
+
+def test_minutes_by_meeting_and_day_without_knowing_a_key(
+    project: Path, run_pmtui: RunPmtui
+) -> None:
+    """No screen shows occurrence keys: the meeting (a word of its name) and the day it met
+    find it; without a day, the latest one up to today that was not cancelled."""
+    done = run_pmtui("minutes", str(project), "stand", "2026-11-30")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("# Stand-up, 2026-11-30\n")
+    latest = run_pmtui("minutes", str(project), "Stand-up")
+    assert latest.returncode == 0, latest.stderr
+    assert latest.stdout.startswith("# Stand-up, 2026-11-24\n")  # moved there from the 23rd
+    none = run_pmtui("minutes", str(project), "stand", "2026-11-09")
+    assert (none.returncode, none.stdout) == (1, "")
+    assert none.stderr == (
+        "pmtui: Stand-up has nothing recorded on 2026-11-09 (no agenda, minutes, move or "
+        "cancellation)\n"
+    )

@@ -184,8 +184,8 @@ class TestHistory:
             # Date, overall, schedule, cost, scope, risk, SPI, CPI, done, used, H/M/L, issues
             # The week's overall was the manager's override (*), the rules said red.
             assert rows[0] == [
-                week.isoformat(), "amber*", "A", "G", "A", "R", "0.93", "0.98",
-                "30", "%", "30", "%", "3/6/5", "6",
+                week.isoformat(), "amber*", "A", "A", "A", "R", "0.93", "0.91",
+                "41", "%", "45", "%", "3/6/5", "6",
             ]  # fmt: skip
             title = str(app.screen.query_one("#history-trends-title").render())
             assert title.endswith(" · * overall set by the manager")
@@ -200,9 +200,9 @@ class TestHistory:
             lines = app.screen.query_one(TrendLines).lines()
             assert lines == [
                 "SPI 0.97 → 0.93",
-                "CPI 1.01 → 0.98",
-                "% complete 24 % → 30 %",
-                "budget used 24 % → 30 %",
+                "CPI 0.95 → 0.91",
+                "% complete 38 % → 41 %",
+                "budget used 40 % → 45 %",
             ]
 
 

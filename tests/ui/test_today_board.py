@@ -176,6 +176,8 @@ class TestKeys:
             await pilot.pause()
             assert seeded.require("deliverables", "D1")["status"] == "submitted"
             assert seeded.path.read_bytes() == before
+            said = [str(n.message) for n in app._notifications]
+            assert any("is a decision: open it on its board" in m for m in said), said
 
     async def test_s_snoozes_to_a_typed_date(self, seeded: Store, tmp_path: Path) -> None:
         app = make_app(seeded, isolated_env(tmp_path), start_area=None)
@@ -313,10 +315,10 @@ class TestKeys:
             } <= titles
             helped = {line.keys for line in help_lines(app, app.screen)}
             assert {"x", "s", "a", "A", "c"} <= helped
-            await pilot.press("j", "j", "j")  # a deliverable: done is a decision, not here
-            await pilot.pause()
+            await pilot.press("j", "j", "j")  # a deliverable: done is a decision, not here;
+            await pilot.pause()  # x stays, and says so (test_x_never_decides_a_deliverable)
             titles = {entry.title for entry in action_entries(_Provider(app))}  # type: ignore[arg-type]
-            assert "today: Mark item done" not in titles
+            assert "today: Mark item done" in titles
 
 
 class TestCheckIn:

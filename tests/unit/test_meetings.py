@@ -186,7 +186,9 @@ def test_the_minutes_hold_agenda_decisions_and_actions(weekly: Store) -> None:
     assert "- **When:** Mon 2026-11-23 09:00 (Europe/Berlin), 15 minutes" in text
     assert "- **Attendees:** Chen Wei, Elena Rossi" in text
     assert "1. Status\n2. Blockers (Elena Rossi, 5 min)" in text
-    assert "## Minutes\n\nMock load done.\nSpecs late.\n" in text
+    # Each line of the minutes ends in a Markdown hard break (two spaces), so a forge or
+    # mail client draws the lines as typed instead of running them into one paragraph.
+    assert "## Minutes\n\nMock load done.  \nSpecs late.\n" in text
     assert "- Specs go to the bank" in text
     assert "| Send specs \\| today | Chen Wei | 2026-11-27 | open |" in text
 
@@ -262,3 +264,17 @@ def test_the_first_meeting_must_be_a_time_of_its_recurrence(weekly: Store) -> No
         weekly.update("meetings", "MTG1", {"start": "2026-11-03 09:00"})
     weekly.update("meetings", "MTG1", {"start": "2026-11-03 09:00", "recurrence": "weekly"})
     assert weekly.require("meetings", "MTG1")["recurrence"] == "FREQ=WEEKLY"
+
+
+def test_undo_names_the_meeting_and_its_time_not_keys(weekly: Store) -> None:
+    """`u` says "Undone: <label>" and `pmtui log` lists the label: names, as people read."""
+    meetings.move(weekly, "MTG1", "2026-11-30T09:00", "2026-12-01T10:00")
+    assert weekly.undo() == "move Stand-up of Mon 2026-11-30 09:00"
+    meetings.cancel(weekly, "MTG1", "2026-11-30T09:00")
+    assert weekly.undo() == "cancel Stand-up of Mon 2026-11-30 09:00"
+    key = meetings.open_occurrence(weekly, "MTG1", "2026-11-30T09:00")
+    meetings.raise_action(weekly, key, "Send specs")
+    assert weekly.undo() == "action from Stand-up of Mon 2026-11-30 09:00"
+    meetings.close(weekly, key)
+    assert weekly.undo() == "close Stand-up of Mon 2026-11-30 09:00"
+    assert weekly.undo() == "open Stand-up of Mon 2026-11-30 09:00"

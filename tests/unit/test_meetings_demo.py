@@ -54,3 +54,21 @@ def test_the_demo_holds_a_stand_up_and_a_steering_committee_with_their_history(
     items = {(i.table, i.kind) for i in today_items(store)}
     assert ("occurrences", "minutes") in items
     store.close()
+
+
+def test_a_meeting_scheduled_in_the_demo_without_a_zone_is_in_berlin_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo's project is in Germany like its meetings: a meeting a trial user schedules
+    there at 14:00 without typing a zone meets at 14:00 Berlin time, also on a jump host
+    whose clock runs in UTC (it used to take the machine's zone and export an hour off)."""
+    from pmtui.demo import build_demo, demo_project
+
+    monkeypatch.setenv("TZ", "UTC")
+    today = date(2026, 12, 7)
+    path = tmp_path / "demo.json"
+    Store.create(path, demo_project(today), today=today).close()
+    store = Store.open(path, today=today)
+    build_demo(store)
+    added = store.add("meetings", {"title": "Architecture review", "start": "2026-12-07 14:00"})
+    assert meetings.zone_name(added, store.project) == "Europe/Berlin"

@@ -114,6 +114,17 @@ class TestMarkdown:
             "| Go-live | 2026-12-02 | 2026-12-04 | +2 wd |",
         ])  # fmt: skip
 
+    def test_slipping_reads_late_by_against_the_baseline_shown(self, seeded: Store) -> None:
+        """The slip is counted from the baseline due (a milestone's commitment) where there
+        is one: the table names that date, so 'Late by' adds up for the reader."""
+        seeded.update("milestones", "M2", {"baseline_due": "2026-12-03"})
+        slipping = sections(markdown(gather(seeded)))["Milestones"].split("### Slipping")[1]
+        assert slipping.strip().splitlines() == [
+            "| Milestone | Due | Baseline due | Forecast | Late by |",
+            "| --- | --- | --- | --- | --- |",
+            "| Go-live | 2026-12-02 | 2026-12-03 | 2026-12-04 | +1 wd |",
+        ]
+
     def test_accomplishments_are_sentences_grouped_by_what_was_done(self, seeded: Store) -> None:
         assert sections(markdown(gather(seeded)))["Accomplishments"] == "\n".join([
             "- Reached milestone Design signed off",
@@ -122,6 +133,26 @@ class TestMarkdown:
             "- Resolved issue Old printer",
             "- Recorded decision Approved change CH1: Add VAT report",
         ])  # fmt: skip
+
+    def test_work_done_before_the_last_report_is_not_news(self, seeded: Store) -> None:
+        """A record brought in already done (a plan imported, the demo built) is logged on
+        the day it came in; where it keeps the day it was done (a task's actual finish, a
+        baseline's date; a milestone by its tasks), work done on or before the last report
+        is not reported as done since it."""
+        seeded.add("tasks", {"key": "T9", "title": "Legacy analysis", "duration": 3,
+                             "status": "done", "actual_start": "2026-11-02",
+                             "actual_finish": "2026-11-04"})  # fmt: skip
+        seeded.add("milestones", {"key": "M9", "title": "Analysis signed off",
+                                  "due": "2026-11-05", "tasks": "T9",
+                                  "status": "done"})  # fmt: skip
+        seeded.add("baselines", {"name": "Kick-off plan", "date": "2026-11-02"})
+        report = gather(seeded)
+        said = "\n".join(report.accomplishments)
+        assert "Legacy analysis" not in said
+        assert "Analysis signed off" not in said
+        assert "Kick-off plan" not in said
+        assert [m.title for m in report.milestones_done] == ["Design signed off"]
+        assert "- Finished task Design" in sections(markdown(report))["Accomplishments"]
 
     def test_risks_issues_and_decisions(self, seeded: Store) -> None:
         found = sections(markdown(gather(seeded)))

@@ -1,7 +1,7 @@
 """Needs by priority and status above one survey's results: each question's average and
 its trend across the surveys that asked it (a sparkline, with the numbers while there are
-one or two). v shows the next survey, n adds one, E edits it, r records a response in
-one form."""
+one or two). v shows the next survey, n adds one asking the shown one's questions again,
+E edits it, r records a response in one form."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from pmtui.boards.registry import BoardSpec
 from pmtui.boards.table import TableBoard, columns_for, rows_for
 from pmtui.records.stakeholders import NEED_STATUSES, PRIORITIES
 from pmtui.schema import Record
-from pmtui.services.comms import QuestionResult, SurveyResult, survey_results
+from pmtui.services.comms import QuestionResult, SurveyResult, ask_again, survey_results
 from pmtui.store import Store
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import Column, RecordTable
@@ -192,7 +192,20 @@ class NeedsBoard(TableBoard):
             self.edit_record("surveys", survey.key)
 
     def action_add_survey(self) -> None:
-        self.add_record("surveys")
+        shown = self.shown_survey()  # its questions are asked again in the new one
+        self.add_record("surveys", then=lambda: self._ask_again(shown))
+
+    def _ask_again(self, earlier: SurveyResult | None) -> None:
+        survey = self.survey  # the new survey, chosen once saved
+        if earlier is None or survey is None or survey == earlier.key:
+            return
+        self.save(
+            lambda: ask_again(self.store, earlier.key, survey),
+            lambda asked: (
+                f"Asks the {len(asked)} questions of {earlier.title} again; u takes them off"
+            ),
+        )
+        self.refresh_data()
 
     def action_record_response(self) -> None:
         survey = self.shown_survey()

@@ -23,8 +23,12 @@ def due_style(text: str) -> str | None:
 
 
 DUE = Column("due_state", "Due", 13, style_of=due_style)
-#: Columns beside the due state (channel, owner, last done and the note: detail line, form).
+#: Columns beside the due state (last done and the note: detail line, form).
 SHOWN = ("key", "information", "audience", "frequency", "next_due")
+#: Who sends it and how, from this width on: at 80 columns they would cut the information
+#: to a few letters (there the detail line names the owner; the form shows both).
+ROOMY = 110
+ROOMY_SHOWN = ("channel", "owner")
 
 
 def due_text(record: Record, today: date) -> str:
@@ -53,7 +57,9 @@ class CommsPlanBoard(TableBoard):
             key=lambda r: (str(r.get("next_due") or "9999"), str(r["key"])),
         )
         every = columns_for(rt)
-        keep = [n for n, column in enumerate(every) if column.key in SHOWN]
+        self._roomy = self.size.width >= ROOMY
+        wanted = SHOWN + (ROOMY_SHOWN if self._roomy else ())
+        keep = [n for n, column in enumerate(every) if column.key in wanted]
         columns = [every[n] for n in keep] + [DUE]
         rows = []
         today = self.store.today
@@ -65,6 +71,10 @@ class CommsPlanBoard(TableBoard):
                 shown[audience] = str(record.get("group") or "")
             rows.append((key, shown))
         self.table.set_data(columns, rows)
+
+    def on_resize(self) -> None:
+        if self.is_mounted and (self.size.width >= ROOMY) != getattr(self, "_roomy", None):
+            self.refresh_data()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "mark_done":

@@ -56,6 +56,11 @@ class StakeholdersBoard(TableBoard):
             {name: [GridName(p.key, p.name) for p in found] for name, found in placed.items()}
         )
 
+    def on_resize(self) -> None:
+        # The grid takes up to two fifths of a taller board (a title and a border line per
+        # half, two halves); the register keeps the rest.
+        self.power_grid.show_rows((self.size.height * 2 // 5 - 2) // 2)
+
     def default_focus(self) -> RecordTable:
         return self.table
 

@@ -338,7 +338,8 @@ class TodayBoard(Board):
         if item is not None and action in ("done_item", "snooze_item"):
             declared = record_type(item.table).agenda
             able = declared is not None and bool(
-                (declared.done or declared.done_on or declared.decide)
+                # A table that refuses with a reason keeps x: it says where it is done.
+                (declared.done or declared.done_on or declared.decide or declared.refuse)
                 if action == "done_item"
                 else declared.snooze
             )
@@ -407,6 +408,10 @@ class TodayBoard(Board):
         declared = record_type(item.table).agenda
         if declared is not None and declared.decide and not (declared.done or declared.done_on):
             await self._open(item, then=declared.decide)  # the manager decides there
+            return
+        if declared is not None and not (declared.done or declared.done_on):
+            reason = declared.refuse or "it cannot be marked done from Today"
+            self.app.notify(f"{item.title}: {reason}", title="Not changed", severity="warning")
             return
         label = f"Done: {item.singular} {item.title}"
         self._change(lambda: agenda.done(self.store, item.table, item.key), label)
