@@ -20,6 +20,16 @@ TODAY = TODAY_DATE.isoformat()
 RunPmtui = Callable[..., "subprocess.CompletedProcess[str]"]
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `slow` (the long fault-injection runs) skip unless PMTUI_SLOW=1."""
+    if os.environ.get("PMTUI_SLOW") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow: set PMTUI_SLOW=1 to run the long version")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def isolated_env(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

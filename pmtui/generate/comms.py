@@ -16,9 +16,10 @@ def _fix_comm_plan(row: dict[str, str], rng: random.Random) -> None:
 
 
 def _fix_need(row: dict[str, str], rng: random.Random) -> None:
-    # Delivered comes from an accepted deliverable; random deliverables are drafts.
+    # Delivered comes from an accepted deliverable, and random deliverables are drafts; a
+    # random row (also one set on an existing need that names a deliverable) is planned.
     if row.get("status") == "delivered":
-        row.pop("deliverable", None)
+        row["status"] = "planned"
 
 
 def _fix_survey(row: dict[str, str], rng: random.Random) -> None:
