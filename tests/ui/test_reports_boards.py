@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Static, TextArea
 
 from pmtui.app import PmtuiApp
 from pmtui.boards.area import AreaScreen
@@ -17,7 +18,7 @@ from pmtui.boards.reports.report import ReportBoard
 from pmtui.reports.status_layout import TITLES
 from pmtui.screens.confirm import ConfirmModal
 from pmtui.screens.line_prompt import LinePromptModal
-from pmtui.screens.record_form import RecordForm
+from pmtui.screens.text_modal import TextModal
 from pmtui.store import Store
 from pmtui.widgets.report_preview import ReportPreview
 from pmtui.widgets.status_bar import StatusBar
@@ -114,20 +115,50 @@ class TestReport:
     async def test_s_edits_the_summary_and_the_preview_shows_it(
         self, app: PmtuiApp, store: Store
     ) -> None:
+        """The summary is several paragraphs and a list, written in a text area (digits
+        are text there), saved with ctrl+s, and the preview shows it as written."""
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("8", "s")
             await pilot.pause()
-            form = app.screen
-            assert isinstance(form, RecordForm)
-            await pilot.press("ctrl+u")  # the field's text goes
-            await type_text(pilot, "Go-live moved to March; budget holds.")
+            assert isinstance(app.screen, TextModal)
+            area = app.screen.query_one(TextArea)
+            assert area.text.startswith("Realisation is on track")  # the demo's summary
+            area.clear()
+            await type_text(pilot, "Go-live moved to March 2027; budget holds.")
+            await pilot.press("enter", "enter")
+            await type_text(pilot, "- Mock load 2 passed")
+            await pilot.press("enter")
+            await type_text(pilot, "- Bank slot booked")
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, AreaScreen)
-            assert store.project["report_summary"] == "Go-live moved to March; budget holds."
+            assert store.project["report_summary"] == (
+                "Go-live moved to March 2027; budget holds.\n\n"
+                "- Mock load 2 passed\n- Bank slot booked"
+            )
             shown = preview(app)
             summary = shown.split("## Summary", 1)[1].split("## ", 1)[0]
-            assert summary.strip() == "Go-live moved to March; budget holds."
+            assert summary.split() == [
+                "Go-live", "moved", "to", "March", "2027;", "budget", "holds.",
+                "-", "Mock", "load", "2", "passed", "-", "Bank", "slot", "booked",
+            ]  # fmt: skip
+
+    async def test_esc_on_a_changed_summary_asks_before_throwing_it_away(
+        self, app: PmtuiApp, store: Store
+    ) -> None:
+        before = store.project["report_summary"]
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("8", "s")
+            await pilot.pause()
+            await type_text(pilot, " More.")
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, TextModal)  # still there, saying what esc does
+            assert "esc again" in str(app.screen.query_one("#text-keys", Static).render())
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, AreaScreen)
+            assert store.project["report_summary"] == before
 
 
 class TestIssue:

@@ -236,13 +236,24 @@ class ReportBoard(Board):
     # ------------------------------------------------ summary and issue
 
     def action_edit_summary(self) -> None:
-        self.edit_record(
-            "project",
-            str(self.store.project["key"]),
-            "report_summary",
-            fields=["report_summary"],
-            title="Status summary (your words at the top of the report)",
-        )
+        """The summary in a text area: paragraphs and lists as the manager writes them
+        (a one-line form field could hold neither)."""
+        from pmtui.screens.text_modal import TextModal
+
+        key = str(self.store.project["key"])
+        before = str(self.store.project.get("report_summary") or "")
+
+        def written(text: str | None) -> None:
+            if text is None or text == before.strip():
+                return
+            change = {"report_summary": text or None}
+            done = "Saved the report's summary"
+            if self.save(lambda: self.store.update("project", key, change), done) is not None:
+                self.refresh_if_changed()
+
+        hint = "Your words at the top of the report: a blank line starts a paragraph, "
+        hint += "lines starting with - make a list."
+        self.app.push_screen(TextModal("Status summary", before, hint), written)
 
     def action_issue(self) -> None:
         from pmtui.screens.confirm import ConfirmModal
