@@ -24,7 +24,7 @@ import pytest
 from pmtui import areas
 from pmtui.generate import generate_rows
 from pmtui.tables import record_type
-from tests.e2e.terminal import TMUX, Terminal
+from tests.e2e.terminal import TMUX, Terminal, hues
 from tests.environment import isolated_env
 
 pytestmark = [
@@ -107,6 +107,10 @@ def test_a_morning_in_the_app(session: Session) -> None:
     assert "ERP Roll-out (S/4HANA)" in screen
     assert "Chase the bank for the IBAN" in screen
     assert "Traceback" not in screen
+    # NO_COLOR: greys and attributes only (overdue, RAG and the strip read without colour);
+    # else the same screen has colours, so the check can fail.
+    colours = hues(term.styled())
+    assert not colours if "NO_COLOR" in session.env else colours, sorted(colours)
 
     # Done on the first overdue item (an action): it leaves the list and the file says so.
     term.press("x")
