@@ -110,6 +110,19 @@ class Terminal:
                 last, since = now, time.monotonic()
         return last
 
+    def exit_status(self, timeout: float = 30.0) -> int:
+        """The program's exit status once it has ended (the pane stays, remain-on-exit)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self._tmux(
+                "display-message", "-p", "-t", "e2e", "#{pane_dead} #{pane_dead_status}"
+            ).split()
+            if shown[:1] == ["1"]:
+                return int(shown[1]) if len(shown) > 1 else 0
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the program never ended:\n{self.screen()}")
+            time.sleep(0.05)
+
     def press(self, *keys: str) -> None:
         """Keys by tmux's names (Down, Escape, C-s, ...), one after the other."""
         self._tmux("send-keys", "-t", "e2e", *keys)
