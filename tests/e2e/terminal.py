@@ -4,6 +4,7 @@ own (a unique server socket), driven with send-keys and read with capture-pane."
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shlex
 import shutil
@@ -132,5 +133,8 @@ class Terminal:
         self._tmux("send-keys", "-t", "e2e", "-l", text)
 
     def close(self) -> None:
+        """End the session's tmux server and remove its socket (kill-server leaves it)."""
         with contextlib.suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired):
             self._tmux("kill-server")
+        folder = Path(os.environ.get("TMUX_TMPDIR") or "/tmp") / f"tmux-{os.getuid()}"
+        (folder / self.socket).unlink(missing_ok=True)
