@@ -118,6 +118,21 @@ class AreaScreen(Screen[None]):
         board = self.board
         lines.first().show(board.detail_parts() if board is not None and board.is_mounted else [])
 
+    def _on_timer_update(self) -> None:
+        # Textual's repaint tick (Screen._on_timer_update; textual is pinned below 9). The
+        # detail line is brought up to date here and marked dirty on the screen, so a cursor
+        # move draws its rows and its line in one frame: waiting for the board's message,
+        # then for its own refresh to reach the screen, the line took a frame of its own
+        # (two writes ~25 ms apart; BENCHMARKS.md). show() redraws only what changed.
+        lines = self.query(DetailLine)
+        if lines:
+            line = lines.first()
+            before = line.parts
+            self.show_detail()
+            if line.parts != before:
+                self._dirty_widgets.add(line)
+        super()._on_timer_update()
+
     def on_board_choice_moved(self, message: Board.ChoiceMoved) -> None:
         if message.board is self.board:
             self.show_detail()

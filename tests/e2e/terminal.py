@@ -4,6 +4,7 @@ own (a unique server socket), driven with send-keys and read with capture-pane."
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shlex
 import shutil
@@ -14,6 +15,33 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 TMUX = shutil.which("tmux")
+_SGR = re.compile(r"\x1b\[([\d;]*)m")
+#: The greys of the 256-colour palette: the cube's diagonal and the grey ramp.
+_GREYS = {16, 59, 102, 145, 188, 231, *range(232, 256)}
+
+
+def hues(styled: str) -> set[str]:
+    """The colours of `styled` (capture-pane -e text) that are not a grey, as SGR codes."""
+    found: set[str] = set()
+    for match in _SGR.finditer(styled):
+        codes = [int(c) for c in match.group(1).split(";") if c]
+        i = 0
+        while i < len(codes):
+            code = codes[i]
+            if code in (38, 48) and codes[i + 1 : i + 2] == [5]:
+                if codes[i + 2] not in _GREYS:
+                    found.add(f"{code};5;{codes[i + 2]}")
+                i += 3
+            elif code in (38, 48) and codes[i + 1 : i + 2] == [2]:
+                red, green, blue = codes[i + 2 : i + 5]
+                if not red == green == blue:
+                    found.add(f"{code};2;{red};{green};{blue}")
+                i += 5
+            else:
+                if code in (*range(31, 37), *range(41, 47), *range(91, 97), *range(101, 107)):
+                    found.add(str(code))
+                i += 1
+    return found
 
 
 class Terminal:
@@ -54,6 +82,10 @@ class Terminal:
         """The window's text now, line by line."""
         return self._tmux("capture-pane", "-p", "-t", "e2e")
 
+    def styled(self) -> str:
+        """The window's text now with its colour and attribute codes (SGR)."""
+        return self._tmux("capture-pane", "-p", "-e", "-t", "e2e")
+
     def wait_for(self, pattern: str, timeout: float = 20.0, gone: bool = False) -> str:
         """The screen once `pattern` (a regex) is on it (with `gone`: off it)."""
         regex = re.compile(pattern)
@@ -79,6 +111,19 @@ class Terminal:
                 last, since = now, time.monotonic()
         return last
 
+    def exit_status(self, timeout: float = 30.0) -> int:
+        """The program's exit status once it has ended (the pane stays, remain-on-exit)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self._tmux(
+                "display-message", "-p", "-t", "e2e", "#{pane_dead} #{pane_dead_status}"
+            ).split()
+            if shown[:1] == ["1"]:
+                return int(shown[1]) if len(shown) > 1 else 0
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the program never ended:\n{self.screen()}")
+            time.sleep(0.05)
+
     def press(self, *keys: str) -> None:
         """Keys by tmux's names (Down, Escape, C-s, ...), one after the other."""
         self._tmux("send-keys", "-t", "e2e", *keys)
@@ -88,5 +133,8 @@ class Terminal:
         self._tmux("send-keys", "-t", "e2e", "-l", text)
 
     def close(self) -> None:
+        """End the session's tmux server and remove its socket (kill-server leaves it)."""
         with contextlib.suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired):
             self._tmux("kill-server")
+        folder = Path(os.environ.get("TMUX_TMPDIR") or "/tmp") / f"tmux-{os.getuid()}"
+        (folder / self.socket).unlink(missing_ok=True)
