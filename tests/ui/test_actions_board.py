@@ -51,6 +51,9 @@ async def test_x_marks_done_and_u_undoes(seeded: Store, tmp_path: Path) -> None:
         await pilot.press("right_square_bracket", "x")
         await pilot.pause()
         assert seeded.require("actions", "A1")["status"] == "done"
+        text = seeded.require("actions", "A1")["text"]
+        messages = [str(n.message) for n in app._notifications]
+        assert any(f"Done: action {text}" in m for m in messages), messages  # a name, not A1
         assert _keys(app)[-2:] == ["A1", "A4"] or _keys(app)[-2:] == ["A4", "A1"]
         await pilot.press("u")
         await pilot.pause()

@@ -100,7 +100,11 @@ class ActionsBoard(TableBoard):
         key = self.table.cursor_row_key
         if key is not None:
             table = self.record_type.table
-            agenda_change(self, lambda: agenda.done(self.store, table, key), f"Done: action {key}")
+            record = self.store.get(table, key)
+            named = views.record_name(self.store, table, record) if record else key
+            agenda_change(
+                self, lambda: agenda.done(self.store, table, key), f"Done: action {named}"
+            )
 
     def action_owner_only(self) -> None:
         """Only the chosen row's owner's actions; again: everyone's."""
