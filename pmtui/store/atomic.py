@@ -6,15 +6,13 @@ import contextlib
 import errno
 import fcntl
 import os
-import signal
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
-from typing import Any
 
 from pmtui.store.errors import SaveError
+from pmtui.store.signals import deferred_signals
 
 #: Tests set this to observe (or kill the process at) each step of a write.
 write_hook: Callable[[str], None] | None = None
@@ -248,60 +246,6 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600, like: Path | None =
         # FUSE file systems refuse) must not turn a done save into a reported failure.
         with contextlib.suppress(OSError):
             fsync_dir(path.parent)
-
-
-_pending: list[int] = []
-_depth = 0
-DEFERRED = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
-
-
-@contextlib.contextmanager
-def deferred_signals() -> Iterator[None]:
-    """Hold SIGHUP, SIGTERM and SIGINT until the block ends, so a save is never cut short.
-
-    A signal that came meanwhile is raised again at the end, to the handler that was in
-    place before. Only the main thread may set handlers; elsewhere the block runs as is.
-    """
-    global _depth
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous: dict[int, Any] = {}
-    if _depth == 0:
-
-        def remember(signum: int, frame: FrameType | None) -> None:
-            _pending.append(signum)
-
-        for held in DEFERRED:
-            previous[held] = signal.signal(held, remember)
-    _depth += 1
-    try:
-        yield
-    finally:
-        _depth -= 1
-        if _depth == 0:
-            for number, handler in previous.items():
-                signal.signal(number, handler)
-            while _pending:
-                signal.raise_signal(_pending.pop(0))
-
-
-def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
-
-
-def exit_on_signals() -> None:
-    """Turn SIGHUP and SIGTERM into SystemExit, so `finally` blocks and atexit run.
-
-    By default both end the process at once, which is safe for the file (saves defer
-    them) but skips Store.close(), leaving the lock file behind. Handlers someone else
-    installed are kept. Call from the main thread of a program (the CLI, the app).
-    """
-    for signum in (signal.SIGHUP, signal.SIGTERM):
-        if signal.getsignal(signum) is signal.SIG_DFL:
-            signal.signal(signum, _exit_on_signal)
 
 
 class FileLock:

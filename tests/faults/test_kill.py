@@ -143,6 +143,11 @@ def plan(writers: list[Command], trials: int, rng: random.Random) -> list[tuple[
     return planned
 
 
+def is_archived(state: dict[str, Any] | None) -> bool:
+    """Whether the file's project record (the singleton) says archived."""
+    return any(bool(r.get("archived")) for r in (state or {}).get("project", {}).values())
+
+
 def check_after(runner: Runner, trial: Trial, expect: Expected) -> dict[str, Any] | None:
     """The file is whole, before or after, private; the next command works. Its state."""
     target = trial.command.target(trial.folder)
@@ -156,6 +161,11 @@ def check_after(runner: Runner, trial: Trial, expect: Expected) -> dict[str, Any
         # second `demo` opens it, and removes what a cut build left beside it).
         again = runner.run(trial.command.filled(trial.folder), trial.folder)
         assert again.code == 0 or "already exists" in again.err, f"{said}; again: {again.err}"
+    if is_archived(state):
+        # An archived project refuses every change but its reopening (archive landed, or
+        # a reopen did not): what a user does next is reopen it, which must work.
+        reopened = runner.run(["reopen", str(target)], trial.folder)
+        assert reopened.code == 0, f"{said}; the reopen after: {reopened.err}"
     later = runner.run(["add", str(target), "people", "name=After the signal"], trial.folder)
     assert later.code == 0, f"{said}; the next command: {later.err}"
     names = [r["name"] for r in (tables_of(target) or {})["people"].values()]
