@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
 import os
 import stat
 import tempfile
@@ -194,6 +195,30 @@ def make_private_dirs(folder: Path) -> None:
             os.chmod(made, 0o700)
 
 
+def remove_dead_temps(path: Path) -> None:
+    """Remove the temp files writers of `path` that no longer run left beside it (a kill -9
+    during atomic_write): `.NAME.PID.*.tmp` whose PID is no live process, regular files
+    this user owns. A writer still running keeps its own; files of another form are left."""
+    for stray in path.parent.glob(f".{glob.escape(path.name)}.*.*.tmp"):
+        pid = stray.name[len(path.name) + 2 :].split(".", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            info = os.lstat(stray)
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
+                stray.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in `folder` durable."""
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
@@ -215,8 +240,9 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600, like: Path | None =
     with deferred_signals():
         fd, temp_name = -1, ""
         try:
+            # The writer's pid in the name: remove_dead_temps knows a killed writer's.
             fd, temp_name = tempfile.mkstemp(
-                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+                prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
             )
             os.fchmod(fd, mode)
             take_owner(fd, like)

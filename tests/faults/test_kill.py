@@ -156,9 +156,10 @@ def check_after(runner: Runner, trial: Trial, expect: Expected) -> dict[str, Any
     assert state == trial.before or state == expect.after, said
     if state is not None:
         assert target.stat().st_mode & 0o777 == 0o600, said
-    if trial.command.creates:
+    if trial.command.creates or trial.command.writes_output:
         # What a user does next: the same command (`new` refuses a file that exists; a
-        # second `demo` opens it, and removes what a cut build left beside it).
+        # second `demo` opens it, and removes what a cut build left beside it; a second
+        # report removes what a killed write of its file left).
         again = runner.run(trial.command.filled(trial.folder), trial.folder)
         assert again.code == 0 or "already exists" in again.err, f"{said}; again: {again.err}"
     if is_archived(state):
@@ -197,8 +198,11 @@ def test_kill_9_at_random_moments_of_every_writing_command_leaves_before_or_afte
             inside += 1
             assert trial.outcome.code == -signal.SIGKILL
             # Killed before a write's rename: the command's file is the last it writes
-            # (after a backup it keeps, after the demo's build), so nothing of it landed.
-            if state != trial.before:
+            # (after a backup it keeps, after the demo's build), so nothing of it landed;
+            # but one that writes a file beside it (report -o) writes that after it.
+            if command.writes_output and expect.in_last_write(trial.paused_at):
+                assert state == expect.after, f"{command.label}: the project was saved first"
+            elif state != trial.before:
                 landed.append(f"{command.label} at {expect.steps[: trial.paused_at]}")
         shutil.rmtree(folder)
     assert inside >= count // 3, f"only {inside} of {count} kills landed inside a write"
