@@ -89,6 +89,14 @@ def project_beside(sidecar: Path) -> Path | None:
     return project if project.is_file() else None
 
 
+def link_refused(path: Path) -> SaveError:
+    """The refusal of a symbolic link at `path`, naming it."""
+    return SaveError(
+        f"refusing {path}: it is a symbolic link (pmtui never follows a link beside "
+        "a project); remove it"
+    )
+
+
 def refuse_link(path: Path) -> None:
     """SaveError naming `path` when it is a symbolic link; nothing there is fine."""
     try:
@@ -96,10 +104,7 @@ def refuse_link(path: Path) -> None:
     except FileNotFoundError:
         return
     if stat.S_ISLNK(info.st_mode):
-        raise SaveError(
-            f"refusing {path}: it is a symbolic link (pmtui never follows a link beside "
-            "a project); remove it"
-        )
+        raise link_refused(path)
 
 
 def take_owner(fd: int, like: Path | None) -> None:
@@ -140,10 +145,7 @@ def open_sidecar(path: Path, flags: int, like: Path | None = None) -> int:
             fd = os.open(path, flags | safe)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise SaveError(
-                f"refusing {path}: it is a symbolic link (pmtui never follows a link beside "
-                "a project); remove it"
-            ) from None
+            raise link_refused(path) from None
         raise SaveError(f"cannot open {path}: {error.strerror}") from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
