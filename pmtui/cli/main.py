@@ -22,7 +22,7 @@ from pmtui.cli import (
 )
 from pmtui.cli.common import UsageError, UserError
 from pmtui.kinds import FieldError
-from pmtui.store import StoreError, exit_on_signals
+from pmtui.store import StoreError, exit_on_signals, hung_up_code
 from pmtui.tables import did_you_mean
 
 #: The commands of every project; each area's follow (its declaration names them).
@@ -88,6 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; 0 ok, 1 user error (one line on stderr), 2 usage error."""
     words = list(sys.argv[1:] if argv is None else argv)
     exit_on_signals()  # SIGHUP/SIGTERM: finish the save, then exit through `finally` blocks
+    # A hang-up Python swallowed (inside a callback) still ends the command as one: 129.
+    return hung_up_code(_command(words))
+
+
+def _command(words: list[str]) -> int:
     names = command_names()
     if not words or (words[0] not in names and not words[0].startswith("-")):
         if len(words) > 1:

@@ -1,6 +1,5 @@
 """The project store: the only package that imports TinyDB."""
 
-from pmtui.store.atomic import exit_on_signals
 from pmtui.store.changes import Change, ChangeSet
 from pmtui.store.errors import (
     ConflictError,
@@ -13,6 +12,7 @@ from pmtui.store.errors import (
     StoreError,
     UndoRefused,
 )
+from pmtui.store.signals import exit_on_signals, hung_up_code
 from pmtui.store.store import Store
 
 __all__ = [
@@ -29,4 +29,5 @@ __all__ = [
     "StoreError",
     "UndoRefused",
     "exit_on_signals",
+    "hung_up_code",
 ]

@@ -5,16 +5,15 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
 import os
-import signal
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
-from typing import Any
 
 from pmtui.store.errors import SaveError
+from pmtui.store.signals import deferred_signals
 
 #: Tests set this to observe (or kill the process at) each step of a write.
 write_hook: Callable[[str], None] | None = None
@@ -90,6 +89,14 @@ def project_beside(sidecar: Path) -> Path | None:
     return project if project.is_file() else None
 
 
+def link_refused(path: Path) -> SaveError:
+    """The refusal of a symbolic link at `path`, naming it."""
+    return SaveError(
+        f"refusing {path}: it is a symbolic link (pmtui never follows a link beside "
+        "a project); remove it"
+    )
+
+
 def refuse_link(path: Path) -> None:
     """SaveError naming `path` when it is a symbolic link; nothing there is fine."""
     try:
@@ -97,10 +104,7 @@ def refuse_link(path: Path) -> None:
     except FileNotFoundError:
         return
     if stat.S_ISLNK(info.st_mode):
-        raise SaveError(
-            f"refusing {path}: it is a symbolic link (pmtui never follows a link beside "
-            "a project); remove it"
-        )
+        raise link_refused(path)
 
 
 def take_owner(fd: int, like: Path | None) -> None:
@@ -141,10 +145,7 @@ def open_sidecar(path: Path, flags: int, like: Path | None = None) -> int:
             fd = os.open(path, flags | safe)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise SaveError(
-                f"refusing {path}: it is a symbolic link (pmtui never follows a link beside "
-                "a project); remove it"
-            ) from None
+            raise link_refused(path) from None
         raise SaveError(f"cannot open {path}: {error.strerror}") from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
@@ -196,6 +197,30 @@ def make_private_dirs(folder: Path) -> None:
             os.chmod(made, 0o700)
 
 
+def remove_dead_temps(path: Path) -> None:
+    """Remove the temp files writers of `path` that no longer run left beside it (a kill -9
+    during atomic_write): `.NAME.PID.*.tmp` whose PID is no live process, regular files
+    this user owns. A writer still running keeps its own; files of another form are left."""
+    for stray in path.parent.glob(f".{glob.escape(path.name)}.*.*.tmp"):
+        pid = stray.name[len(path.name) + 2 :].split(".", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            info = os.lstat(stray)
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
+                stray.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in `folder` durable."""
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
@@ -217,8 +242,9 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600, like: Path | None =
     with deferred_signals():
         fd, temp_name = -1, ""
         try:
+            # The writer's pid in the name: remove_dead_temps knows a killed writer's.
             fd, temp_name = tempfile.mkstemp(
-                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+                prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
             )
             os.fchmod(fd, mode)
             take_owner(fd, like)
@@ -248,60 +274,6 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600, like: Path | None =
         # FUSE file systems refuse) must not turn a done save into a reported failure.
         with contextlib.suppress(OSError):
             fsync_dir(path.parent)
-
-
-_pending: list[int] = []
-_depth = 0
-DEFERRED = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
-
-
-@contextlib.contextmanager
-def deferred_signals() -> Iterator[None]:
-    """Hold SIGHUP, SIGTERM and SIGINT until the block ends, so a save is never cut short.
-
-    A signal that came meanwhile is raised again at the end, to the handler that was in
-    place before. Only the main thread may set handlers; elsewhere the block runs as is.
-    """
-    global _depth
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous: dict[int, Any] = {}
-    if _depth == 0:
-
-        def remember(signum: int, frame: FrameType | None) -> None:
-            _pending.append(signum)
-
-        for held in DEFERRED:
-            previous[held] = signal.signal(held, remember)
-    _depth += 1
-    try:
-        yield
-    finally:
-        _depth -= 1
-        if _depth == 0:
-            for number, handler in previous.items():
-                signal.signal(number, handler)
-            while _pending:
-                signal.raise_signal(_pending.pop(0))
-
-
-def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
-
-
-def exit_on_signals() -> None:
-    """Turn SIGHUP and SIGTERM into SystemExit, so `finally` blocks and atexit run.
-
-    By default both end the process at once, which is safe for the file (saves defer
-    them) but skips Store.close(), leaving the lock file behind. Handlers someone else
-    installed are kept. Call from the main thread of a program (the CLI, the app).
-    """
-    for signum in (signal.SIGHUP, signal.SIGTERM):
-        if signal.getsignal(signum) is signal.SIG_DFL:
-            signal.signal(signum, _exit_on_signal)
 
 
 class FileLock:

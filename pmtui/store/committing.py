@@ -14,13 +14,14 @@ from tinydb.table import Document
 from pmtui.context import Context
 from pmtui.store import journal
 from pmtui.store.archived import check_open
-from pmtui.store.atomic import atomic_write, check_writable, deferred_signals
+from pmtui.store.atomic import atomic_write, check_writable
 from pmtui.store.changes import Change, ChangeSet, Record, check_against
 from pmtui.store.encoding import IncrementalEncoder
 from pmtui.store.errors import ConflictError, SaveError
 from pmtui.store.files import ProjectFiles
 from pmtui.store.loading import new_project_id, project_id
 from pmtui.store.references import ref_targets, rename_reference
+from pmtui.store.signals import deferred_signals, exit_if_hung_up
 from pmtui.tables import load_all, record_type, rules_touched
 
 
@@ -107,6 +108,7 @@ class Committing:
             raise SaveError(f"{self.files.path} was opened to read only; nothing was changed")
         if self.defer_writes:
             return self._commit_in_memory(changes, label, extra)
+        exit_if_hung_up()  # a hang-up a callback swallowed ends the command here, unsaved
         if self._unwritten:
             self.write_unwritten()  # in order: a change never lands before an earlier one
         # Before the lock and any backup: a read-only file or folder gets nothing written.

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pmtui.store.atomic import make_shared_folder, open_sidecar, refuse_link
+from pmtui.store.atomic import link_refused, make_shared_folder, open_sidecar, refuse_link
 from pmtui.store.errors import ProjectError, SaveError
 
 
@@ -47,8 +47,15 @@ class ProjectFiles:
         """SaveError naming a sidecar that is a symbolic link or not a regular file (the
         backups folder: not a folder), before anything is written."""
         for sidecar in (self.lock, self.activity, self.journal):
-            refuse_link(sidecar)
-            if sidecar.exists() and not sidecar.is_file():
+            # One look: another session removes the lock file as it closes, and a file
+            # gone between two looks (exists, then is_file) is no reason to refuse.
+            try:
+                mode = os.lstat(sidecar).st_mode
+            except FileNotFoundError:
+                continue
+            if stat.S_ISLNK(mode):
+                raise link_refused(sidecar)
+            if not stat.S_ISREG(mode):
                 raise SaveError(f"refusing {sidecar}: it is not a regular file; remove it")
         refuse_link(self.backups)
         if self.backups.exists() and not self.backups.is_dir():

@@ -14,7 +14,7 @@ from pmtui import views
 from pmtui.kinds import KINDS, export_value, to_text
 from pmtui.schema import Record
 from pmtui.store import Store, StoreError
-from pmtui.store.atomic import atomic_write
+from pmtui.store.atomic import atomic_write, remove_dead_temps
 from pmtui.tables import dependency_order, load_all, record_type
 
 
@@ -106,7 +106,9 @@ def holds_private(tables: Sequence[str]) -> bool:
 
 
 def write_export(path: Path, text: str, *, private: bool) -> None:
-    """Write an export atomically: 0600 when it holds private data, else the usual mode."""
+    """Write an export atomically: 0600 when it holds private data, else the usual mode.
+    What a killed export (or report) of the same file left beside it goes first."""
+    remove_dead_temps(path)
     atomic_write(path, text.encode(), 0o600 if private else 0o666 & ~_umask())
 
 

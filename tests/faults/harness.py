@@ -108,6 +108,10 @@ class Command:
     creates: bool = False
     #: Whether it writes the project file itself (purge-private writes only sidecars).
     writes_project: bool = True
+    #: Whether it writes a file beside the project (report -o), as its last write after
+    #: the project's, whose leftovers of a kill only its next run cleans: what a user
+    #: does next is run it again.
+    writes_output: bool = False
     #: Whether its last file write is the file itself (the demo's last one is its build,
     #: in a folder beside it, then moved into place): a hang-up there finishes the file.
     ends_with_the_file: bool = True
@@ -200,7 +204,11 @@ def writing_commands(template: Path) -> list[Command]:
         Command("restore", ("restore", "{project}", backup)),
         Command("purge-private", ("purge-private", "{project}"), writes_project=False),
         Command("new", ("new", "{folder}/new.json"), creates=True),
-        Command("report --issue", ("report", "{project}", "--issue", "-o", "{folder}/s.md")),
+        Command(
+            "report --issue",
+            ("report", "{project}", "--issue", "-o", "{folder}/s.md"),
+            writes_output=True,
+        ),
         Command("archive", ("archive", "{project}", "--reason", "Faults")),
         Command(
             "reopen",

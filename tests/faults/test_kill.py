@@ -143,6 +143,11 @@ def plan(writers: list[Command], trials: int, rng: random.Random) -> list[tuple[
     return planned
 
 
+def is_archived(state: dict[str, Any] | None) -> bool:
+    """Whether the file's project record (the singleton) says archived."""
+    return any(bool(r.get("archived")) for r in (state or {}).get("project", {}).values())
+
+
 def check_after(runner: Runner, trial: Trial, expect: Expected) -> dict[str, Any] | None:
     """The file is whole, before or after, private; the next command works. Its state."""
     target = trial.command.target(trial.folder)
@@ -151,11 +156,17 @@ def check_after(runner: Runner, trial: Trial, expect: Expected) -> dict[str, Any
     assert state == trial.before or state == expect.after, said
     if state is not None:
         assert target.stat().st_mode & 0o777 == 0o600, said
-    if trial.command.creates:
+    if trial.command.creates or trial.command.writes_output:
         # What a user does next: the same command (`new` refuses a file that exists; a
-        # second `demo` opens it, and removes what a cut build left beside it).
+        # second `demo` opens it, and removes what a cut build left beside it; a second
+        # report removes what a killed write of its file left).
         again = runner.run(trial.command.filled(trial.folder), trial.folder)
         assert again.code == 0 or "already exists" in again.err, f"{said}; again: {again.err}"
+    if is_archived(state):
+        # An archived project refuses every change but its reopening (archive landed, or
+        # a reopen did not): what a user does next is reopen it, which must work.
+        reopened = runner.run(["reopen", str(target)], trial.folder)
+        assert reopened.code == 0, f"{said}; the reopen after: {reopened.err}"
     later = runner.run(["add", str(target), "people", "name=After the signal"], trial.folder)
     assert later.code == 0, f"{said}; the next command: {later.err}"
     names = [r["name"] for r in (tables_of(target) or {})["people"].values()]
@@ -187,8 +198,11 @@ def test_kill_9_at_random_moments_of_every_writing_command_leaves_before_or_afte
             inside += 1
             assert trial.outcome.code == -signal.SIGKILL
             # Killed before a write's rename: the command's file is the last it writes
-            # (after a backup it keeps, after the demo's build), so nothing of it landed.
-            if state != trial.before:
+            # (after a backup it keeps, after the demo's build), so nothing of it landed;
+            # but one that writes a file beside it (report -o) writes that after it.
+            if command.writes_output and expect.in_last_write(trial.paused_at):
+                assert state == expect.after, f"{command.label}: the project was saved first"
+            elif state != trial.before:
                 landed.append(f"{command.label} at {expect.steps[: trial.paused_at]}")
         shutil.rmtree(folder)
     assert inside >= count // 3, f"only {inside} of {count} kills landed inside a write"

@@ -38,6 +38,7 @@ def test_a_today_done_against_an_edit_of_the_same_actions_text_keeps_both(
     """The Today `done` of an action and, at the same moment, another session's edit of
     the same action's text (a board's edit, through `pmtui set`)."""
     both = 0
+    refusals: list[str] = []
     for number in range(rounds):
         folder = copy_project(template, tmp_path / str(number))
         project = folder / "plan.json"
@@ -57,8 +58,9 @@ def test_a_today_done_against_an_edit_of_the_same_actions_text_keeps_both(
         if edit.code == 0:
             assert action["text"] == text, (done, edit)
         both += done.code == edit.code == 0
+        refusals += [o.err.strip() for o in (done, edit) if o.code != 0]
         shutil.rmtree(folder)
-    assert both == rounds, "two fields of one record: both edits land, no conflict"
+    assert both == rounds, f"two fields of one record: both edits land, no conflict: {refusals}"
 
 
 @pytest.mark.parametrize("processes", [2, 4])
