@@ -295,6 +295,26 @@ class TestOccurrenceSteps:
             "moved",
         )
 
+    @pytest.mark.parametrize(
+        ("typed", "moved"), [("+1d", "Tue 2026-12-15 09:30"), ("tue 15:00", "Tue 2026-12-15 15:00")]
+    )
+    async def test_a_relative_move_counts_from_the_occurrence_not_today(
+        self, project: Store, env: dict[str, str], typed: str, moved: str
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "j", "j", "m")  # the Mon 12-14 stand-up; today is 11-26
+            await type_text(pilot, typed)
+            await pilot.press("enter")
+            await pilot.pause()
+            lines = table_text(app, "#meetings").splitlines()
+            assert moved in lines[3] and "moved" in lines[3]
+        row = reopened(project).records("occurrences")[0]
+        assert (row["scheduled"], row["start"]) == (
+            "2026-12-14T09:30",
+            moved.split(" ", 1)[1].replace(" ", "T"),
+        )
+
     async def test_a_move_to_no_time_keeps_the_prompt_with_the_reason(
         self, project: Store, env: dict[str, str]
     ) -> None:

@@ -6,6 +6,7 @@ enter opens it: its agenda, minutes and actions (pmtui.boards.comms.occurrence).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import ClassVar
 
@@ -70,15 +71,17 @@ COLUMNS = (
 
 
 def moved_to(store: Store, occurrence: Occurrence, typed: str) -> str:
-    """Where a move typed as `tue 14:00`, `2026-12-15 10:00`, `wed` (the same clock time)
-    or `14:00` (the same day) puts the occurrence: local `YYYY-MM-DDTHH:MM`; FieldError
-    saying why when it is no date or time."""
+    """Where a move typed as `tue 14:00`, `2026-12-15 10:00`, `wed` (the same clock time),
+    `14:00` (the same day) or `+1d` puts the occurrence: local `YYYY-MM-DDTHH:MM`; FieldError
+    saying why when it is no date or time. Relative dates count from the occurrence's own
+    day, not today: `+1d` is the day after it, `tue` the Tuesday of or after it."""
     text = typed.strip()
     start = occurrence.start
     if _TIME_ALONE.fullmatch(text):
         text = f"{start:%Y-%m-%d} {text}"
     field = record_type("occurrences").field("start")
-    moment = datetime.fromisoformat(str(parse_value(field, text, store.context())))
+    context = replace(store.context(), today=start.date())  # `+1d`, `tue`: from the occurrence
+    moment = datetime.fromisoformat(str(parse_value(field, text, context)))
     if moment.time() == time(0) and not _ENDS_IN_TIME.search(text):  # a day alone
         moment = datetime.combine(moment.date(), start.time().replace(tzinfo=None))
     return moment.isoformat(timespec="minutes")
