@@ -138,6 +138,10 @@ class Board(Widget):
                 return widget
         return None
 
+    def leave(self) -> None:
+        """The board is being left (another board, another area, the app ending): save
+        what is typed on it that no form holds (a meeting's minutes). Nothing by default."""
+
     def focus_record(self, table: str, key: str) -> bool:
         """Put the cursor on a record (search results jump here); False if not shown."""
         return False

@@ -238,22 +238,49 @@ class TestOccurrence:
             await pilot.pause()
             assert app.current_mode == "project"
 
-    async def test_minutes_left_unsaved_are_brought_back(
+    @pytest.mark.parametrize(
+        "leave", [["1"], ["right_square_bracket"], ["q"]], ids=["area", "board", "quit"]
+    )
+    async def test_leaving_by_an_area_a_board_or_quitting_saves_the_minutes(
+        self, project: Store, env: dict[str, str], leave: list[str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "enter", "w")
+            await type_text(pilot, "Half-written note")
+            await pilot.press("escape", *leave)  # out of the editor, then away unsaved
+            await pilot.pause()
+            if leave != ["q"]:
+                assert app.current_mode == ("today" if leave == ["1"] else "comms")
+            rows = reopened(project).records("occurrences")
+            key = rows[0]["key"]
+            assert rows[0]["minutes"] == "Half-written note"  # in the file, not a draft
+        again = make_app(reopened(project), env)
+        async with again.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "enter")
+            await pilot.pause()
+            assert board(again).view.key == key
+            assert minutes_text(again) == "Half-written note"
+            await pilot.press("w", *"!")  # writing goes on at their end
+            assert minutes_text(again) == "Half-written note!"
+
+    async def test_minutes_refused_on_leaving_stay_as_a_draft_and_say_so(
         self, project: Store, env: dict[str, str]
     ) -> None:
         app = make_app(project, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("7", "enter", "w")
             await type_text(pilot, "Half-written note")
-            await pilot.press("escape", "q")  # quit without saving them
+            await pilot.press("escape")
             await pilot.pause()
-        again = make_app(reopened(project), env)
-        async with again.run_test(size=(80, 24)) as pilot:
-            await pilot.press("7", "enter")
+            key = board(app).view.key
+            assert key is not None
+            reopened(project).delete("occurrences", key)  # another session removes it
+            await pilot.press("1")
             await pilot.pause()
-            assert minutes_text(again) == "Half-written note"
-            await pilot.press("w", *"!")  # writing goes on at their end
-            assert minutes_text(again) == "Half-written note!"
+            shown = " ".join(str(n.message) for n in app._notifications)
+            assert "kept as a draft" in shown
+        assert reopened(project).records("occurrences") == []
 
 
 class TestOccurrenceSteps:

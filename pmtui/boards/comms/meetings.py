@@ -172,6 +172,11 @@ class MeetingsBoard(Board):
     def default_focus(self) -> Widget | None:
         return self.view.default_focus() if self.in_occurrence else self.table
 
+    def leave(self) -> None:
+        """Another board or area, or the app ending: the open occurrence's minutes saved."""
+        if self.is_mounted and self.in_occurrence:
+            self.view.leave()
+
     # ------------------------------------------------ reading
 
     def refresh_data(self) -> None:

@@ -268,8 +268,14 @@ class OccurrenceView(Vertical):
         return True
 
     def leave(self) -> None:
-        """Leaving the occurrence saves its minutes (a refusal keeps them as a draft)."""
-        self.save_minutes()
+        """Leaving the occurrence saves its minutes; a refusal keeps them as a draft (the
+        occurrence opened again brings them back) and says so."""
+        if not self.save_minutes():
+            self.app.notify(
+                "The minutes are kept as a draft: open the occurrence again to save them",
+                severity="warning",
+                timeout=8,
+            )
 
     # ------------------------------------------------ keys
 
