@@ -23,6 +23,7 @@ from pmtui.screens.record_form import RecordForm
 from pmtui.services.meetings import occurrences
 from pmtui.store import Store
 from pmtui.widgets.agenda_list import AgendaList
+from pmtui.widgets.key_footer import KeyFooter
 from tests.uihelpers import TODAY, isolated_env, make_app, reopened, table_text, type_text
 
 # TODAY is Thursday 2026-11-26: the stand-up's next occurrences are Mondays 11-30, 12-07...
@@ -410,6 +411,32 @@ async def test_every_key_of_an_open_occurrence_is_in_help_and_the_palette(
     assert {"meeting: Save minutes", "meeting: Turn minutes line into action"} <= titles
     if keys != ["w"]:
         assert {"meeting: Add agenda item", "meeting: Close occurrence as held"} <= titles
+
+
+async def test_an_occurrences_action_done_by_x_is_in_the_footer_help_and_named(
+    project: Store, env: dict[str, str]
+) -> None:
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "enter", "w")
+        await type_text(pilot, "Book the room")
+        await pilot.press("ctrl+t", *"ann", "tab", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape", "tab")  # out of the minutes, onto the actions
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter).render().plain
+        assert "x Done" in footer and "esc Back" in footer, footer
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpModal)
+        lines = {line.keys: (line.description, line.tooltip) for line in app.screen.lines}
+        assert lines["x"] == ("Done", "Mark action done.")
+        assert lines["e"] == ("Edit", "Edit action.")  # what e edits here, not "Series"
+        await pilot.press("escape", "x")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert "Done: action Book the room" in said, said
+    assert reopened(project).records("actions")[0]["status"] == "done"
 
 
 async def test_enter_on_minutes_due_on_today_opens_that_occurrence(

@@ -75,19 +75,21 @@ class OccurrenceView(Vertical):
     OccurrenceView.wide #minutes-pane { width: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        command("a", "add_item", "Agenda item", "meeting: Add agenda item",
+        command("a", "add_item", "Agenda", "meeting: Add agenda item",
                 id="occurrence-add-item"),
+        command("e", "edit", "Edit", "meeting: Edit {edited}", id="occurrence-edit",
+                show=False),
         command("w", "write", "Write", "meeting: Write minutes", id="occurrence-write"),
         command("ctrl+s", "save_minutes", "Save", "meeting: Save minutes",
                 id="occurrence-save"),
         command("ctrl+t", "line_to_action", "Action", "meeting: Turn minutes line into action",
                 id="occurrence-action"),
-        command("ctrl+g", "line_to_decision", "Decision",
+        command("ctrl+g", "line_to_decision", "Decide",
                 "meeting: Record minutes line as decision", id="occurrence-decision"),
         command("H", "held", "Held", "meeting: Close occurrence as held",
                 id="occurrence-held"),
         command("x", "done_action", "Done", "meeting: Mark action done",
-                id="occurrence-done", show=False),
+                id="occurrence-done"),
         view_back(show=True),
     ]  # fmt: skip
 
@@ -282,7 +284,7 @@ class OccurrenceView(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted or self.key is None:
             return action == "back"
-        letters = ("add_item", "write", "held", "done_action")
+        letters = ("add_item", "edit", "write", "held", "done_action")
         if action in letters and self.writing:
             return False  # typed as text in the minutes
         if action in ("line_to_action", "line_to_decision"):
@@ -299,6 +301,15 @@ class OccurrenceView(Vertical):
 
     def on_descendant_focus(self) -> None:
         self.board.refresh_bindings()
+
+    def palette_words(self) -> dict[str, str]:
+        """What e edits here (an agenda item, an action or the meeting's series), as the
+        board says it (pmtui.boards.keys)."""
+        return self.board.palette_words()
+
+    def action_edit(self) -> None:
+        """e: the agenda item or action under the cursor, else the meeting's series."""
+        self.board.action_edit()
 
     def action_write(self) -> None:
         self.screen.set_focus(self.editor)  # now: the keys typed next are text
@@ -393,7 +404,9 @@ class OccurrenceView(Vertical):
 
     def action_done_action(self) -> None:
         key = self.actions_table.cursor_row_key
-        if key is not None:
-            store = self.board.store
-            agenda_change(self.board, lambda: agenda.done(store, "actions", key), f"Done: {key}")
+        store = self.board.store
+        record = store.get("actions", key) if key is not None else None
+        if key is not None and record is not None:
+            named = views.record_name(store, "actions", record, typed=True)
+            agenda_change(self.board, lambda: agenda.done(store, "actions", key), f"Done: {named}")
             self.refresh_data()
