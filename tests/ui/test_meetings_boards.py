@@ -376,6 +376,21 @@ async def test_enter_on_a_meeting_on_today_opens_its_occurrence(
         assert board(app).in_occurrence and view.key is not None
         caption = str(app.screen.query_one("#occurrence-caption").render())
         assert caption.startswith("Weekly stand-up on Mon 2026-11-30 09:30")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpModal)
+        lines = {line.keys: line.tooltip for line in app.screen.lines}
+        assert lines["esc"] == "Back to Today."
+        await pilot.press("escape", "escape")  # help closed; back where enter was pressed
+        await pilot.pause()
+        assert app.current_mode == "today"
+        assert app.screen.query_one(AgendaList).cursor_key == f"meetings/{STAND_UP}"
+        await pilot.press("7")  # the Meetings board shows its list again
+        await pilot.pause()
+        assert not board(app).in_occurrence
+        await pilot.press("enter", "escape")  # opened from the list: back to the list
+        await pilot.pause()
+        assert app.current_mode == "comms" and not board(app).in_occurrence
 
 
 class _Provider:

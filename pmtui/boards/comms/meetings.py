@@ -29,7 +29,7 @@ from pmtui.boards.keys import (
     record_delete,
     record_edit,
 )
-from pmtui.boards.registry import BoardSpec
+from pmtui.boards.registry import BoardSpec, area_title
 from pmtui.kinds import FieldError, parse_value
 from pmtui.screens.confirm import ConfirmModal
 from pmtui.screens.line_prompt import LinePromptModal, Typed
@@ -141,6 +141,9 @@ class MeetingsBoard(Board):
         self.past = False
         #: The occurrences listed, by row key.
         self.listed: dict[str, Occurrence] = {}
+        #: The area the open occurrence was opened from (Today's enter), where esc goes
+        #: back to; None: opened from the list, esc shows the list.
+        self.came_from: str | None = None
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="meetings-list", id="meeting-views"):
@@ -248,9 +251,21 @@ class MeetingsBoard(Board):
                 return True
         return False
 
-    def open_record(self, table: str, key: str) -> bool:
+    def open_record(self, table: str, key: str, came_from: str | None = None) -> bool:
         """Today's enter: an occurrence (or a meeting's next one) opened, agenda and
-        minutes on show."""
+        minutes on show; esc goes back to `came_from` (an area), else to the list."""
+        opened = self._open_record(table, key)
+        self.came_from = came_from if opened else None
+        self.refresh_bindings()
+        return opened
+
+    def palette_words(self) -> dict[str, str]:
+        words = super().palette_words()
+        if self.came_from and self.is_mounted and self.in_occurrence:
+            words["back"] = area_title(self.came_from)
+        return words
+
+    def _open_record(self, table: str, key: str) -> bool:
         if table == "occurrences":
             record = self.store.get("occurrences", key)
             if record is None:
@@ -274,6 +289,7 @@ class MeetingsBoard(Board):
 
     def show_list(self) -> None:
         """Back to the occurrences (from an open one), redrawn."""
+        self.came_from = None
         if not self.in_occurrence:
             return
         self.query_one(ContentSwitcher).current = "meetings-list"
@@ -330,6 +346,7 @@ class MeetingsBoard(Board):
         occurrence = self.occurrence
         if occurrence is None:
             return
+        self.came_from = None  # from the list: esc goes back to it
         key = occurrence.occurrence_key
         if key is None:
             meeting, scheduled = str(occurrence.meeting_key), occurrence.scheduled

@@ -314,15 +314,19 @@ class OccurrenceView(Vertical):
     def action_write(self) -> None:
         self.screen.set_focus(self.editor)  # now: the keys typed next are text
 
-    def action_back(self) -> None:
-        """esc: out of the minutes editor; from elsewhere, back to the occurrences."""
+    async def action_back(self) -> None:
+        """esc: out of the minutes editor; from elsewhere, back to where the occurrence was
+        opened from: the occurrences, or the area whose enter opened it (Today)."""
         if self.writing:
             self.screen.set_focus(self.agenda_table)  # now: the next key is a command
             return
         self.leave()
+        came_from: str | None = getattr(self.board, "came_from", None)
         show_list: Callable[[], None] | None = getattr(self.board, "show_list", None)
         if show_list is not None:
-            show_list()
+            show_list()  # the board shows its list when the user comes back to it
+        if came_from:
+            await self.app.run_action(f"switch_area('{came_from}')")
 
     def action_save_minutes(self) -> None:
         if self.key is not None and not self.unsaved:
