@@ -454,6 +454,23 @@ async def test_an_occurrences_action_done_by_x_is_in_the_footer_help_and_named(
     assert reopened(project).records("actions")[0]["status"] == "done"
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 30)])
+async def test_an_actions_text_takes_the_room_there_is_in_the_occurrence(
+    project: Store, env: dict[str, str], size: tuple[int, int]
+) -> None:
+    project.add("people", {"key": "KW", "name": "Dr. Katharina Weber-Schulz"})
+    text = "Bring the integrator's re-plan with costs"  # 41 cells
+    app = make_app(project, env)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("7", "enter", "w")
+        await type_text(pilot, text)
+        await pilot.press("ctrl+t", *"katharina", "tab", "ctrl+s")
+        await pilot.pause()
+        shown = table_text(app, "#occurrence-actions").splitlines()
+        assert text in shown[1], shown  # whole; the owner's name gives way first
+        assert "Dr. Kath" in shown[1]
+
+
 async def test_enter_on_minutes_due_on_today_opens_that_occurrence(
     project: Store, env: dict[str, str]
 ) -> None:

@@ -12,6 +12,7 @@ decision, H closes the occurrence as held.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import events, on
@@ -30,7 +31,7 @@ from pmtui.boards.comms.names import OCCURRENCES, occurrence_caption, occurrence
 from pmtui.boards.keys import command, view_back
 from pmtui.boards.table import columns_for, rows_for
 from pmtui.boards.today.today import agenda_change
-from pmtui.schema import Record
+from pmtui.schema import Kind, Record
 from pmtui.services import meetings
 from pmtui.services.meetings import MeetingError
 from pmtui.tables import record_type
@@ -51,10 +52,18 @@ def agenda_caption(items: list[Record], meeting: Record) -> str:
 
 
 def _columns(table: str, left_out: Sequence[str]) -> tuple[list[Column], list[int]]:
-    """A table's declared columns without `left_out`, and where the kept ones were."""
-    declared = columns_for(record_type(table))
+    """A table's declared columns without `left_out`, and where the kept ones were; its
+    text (an agenda item's topic, an action's text) takes the room there is, names and
+    places giving way first (pmtui.widgets.columns.share_widths)."""
+    rt = record_type(table)
+    declared = columns_for(rt)
     kept = [i for i, c in enumerate(declared) if c.key not in left_out]
-    return [declared[i] for i in kept], kept
+    shown = [declared[i] for i in kept]
+    names = {f.name for f in rt.fields if f.kind == Kind.REF}  # an owner: a name, cut if need be
+    return [
+        replace(c, cut_last=c.key == rt.label_field, text=True if c.key in names else c.text)
+        for c in shown
+    ], kept
 
 
 class OccurrenceView(Vertical):
@@ -71,8 +80,8 @@ class OccurrenceView(Vertical):
     OccurrenceView RecordTable { height: 1fr; }
     OccurrenceView #minutes { height: 1fr; padding: 0 1; }
     OccurrenceView.wide #occurrence-body { layout: horizontal; }
-    OccurrenceView.wide #occurrence-lists { height: 1fr; width: 1fr; }
-    OccurrenceView.wide #minutes-pane { width: 1fr; }
+    OccurrenceView.wide #occurrence-lists { height: 1fr; width: 3fr; }
+    OccurrenceView.wide #minutes-pane { width: 2fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         command("a", "add_item", "Agenda", "meeting: Add agenda item",
