@@ -13,9 +13,10 @@ from textual.pilot import Pilot
 
 from pmtui.app import PmtuiApp
 from pmtui.boards.area import AreaScreen
-from pmtui.boards.comms.meetings import MeetingsBoard, moved_to
+from pmtui.boards.comms.meeting_rows import moved_to
+from pmtui.boards.comms.meetings import MeetingsBoard
 from pmtui.boards.comms.minutes import MinutesEditor
-from pmtui.boards.comms.occurrence import agenda_caption
+from pmtui.boards.comms.occurrence_lists import agenda_caption
 from pmtui.boards.keys import fill
 from pmtui.boards.palette import action_entries
 from pmtui.screens.help import HelpModal

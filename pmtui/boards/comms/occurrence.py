@@ -12,7 +12,6 @@ decision, H closes the occurrence as held.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import ClassVar
 
 from textual import events, on
@@ -28,42 +27,15 @@ from pmtui import agenda, views
 from pmtui.boards.base import Board, Chosen
 from pmtui.boards.comms.minutes import DraftOf, MinutesEditor
 from pmtui.boards.comms.names import OCCURRENCES, occurrence_caption, occurrence_title
+from pmtui.boards.comms.occurrence_lists import agenda_caption, list_columns
 from pmtui.boards.keys import command, view_back
-from pmtui.boards.table import columns_for, rows_for
+from pmtui.boards.table import rows_for
 from pmtui.boards.today.today import agenda_change
-from pmtui.schema import Kind, Record
+from pmtui.schema import Record
 from pmtui.services import meetings
 from pmtui.services.meetings import MeetingError
 from pmtui.tables import record_type
-from pmtui.widgets.record_table import Column, RecordTable
-
-
-def agenda_caption(items: list[Record], meeting: Record) -> str:
-    """'Agenda · 3 items, 25 of 30 min · a adds one': the time the items set aside against
-    the meeting's length, said plainly when they take more."""
-    if not items:
-        return "Agenda · empty · a adds an item"
-    allowed = sum(int(item.get("minutes_allowed") or 0) for item in items)
-    length = int(meeting.get("length") or 0)
-    count = f"{len(items)} item{'s' if len(items) != 1 else ''}"
-    over = f", {allowed - length} min over" if length and allowed > length else ""
-    of = f", {allowed} of {length} min{over}" if length else f", {allowed} min"
-    return f"Agenda · {count}{of} · a adds one"
-
-
-def _columns(table: str, left_out: Sequence[str]) -> tuple[list[Column], list[int]]:
-    """A table's declared columns without `left_out`, and where the kept ones were; its
-    text (an agenda item's topic, an action's text) takes the room there is, names and
-    places giving way first (pmtui.widgets.columns.share_widths)."""
-    rt = record_type(table)
-    declared = columns_for(rt)
-    kept = [i for i, c in enumerate(declared) if c.key not in left_out]
-    shown = [declared[i] for i in kept]
-    names = {f.name for f in rt.fields if f.kind == Kind.REF}  # an owner: a name, cut if need be
-    return [
-        replace(c, cut_last=c.key == rt.label_field, text=True if c.key in names else c.text)
-        for c in shown
-    ], kept
+from pmtui.widgets.record_table import RecordTable
 
 
 class OccurrenceView(Vertical):
@@ -219,7 +191,7 @@ class OccurrenceView(Vertical):
         self, table: RecordTable, name: str, records: list[Record], left_out: Sequence[str]
     ) -> None:
         rt = record_type(name)
-        columns, kept = _columns(name, left_out)
+        columns, kept = list_columns(name, left_out)
         rows = rows_for(rt, records, views.reference_names(self.board.store, rt))
         table.set_data(columns, [(key, [cells[i] for i in kept]) for key, cells in rows])
 
