@@ -129,6 +129,21 @@ class TestScheduling:
             lines = table_text(app, "#meetings").splitlines()
             assert "Mon 2026-11-23 09:30" in lines[1] and "none" in lines[1]
 
+    @pytest.mark.parametrize(
+        ("size", "shown"),
+        [((80, 24), "Architecture review…"), ((120, 30), "Architecture review board ")],
+    )
+    async def test_a_long_title_takes_the_room_the_list_has(
+        self, project: Store, env: dict[str, str], size: tuple[int, int], shown: str
+    ) -> None:
+        project.update("meetings", STAND_UP, {"title": "Architecture review board"})
+        app = make_app(project, env)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("7")
+            await pilot.pause()
+            lines = table_text(app, "#meetings").splitlines()
+            assert shown in lines[1] and "Room 2" in lines[1], lines[1]
+
 
 class TestOccurrence:
     """enter opens an occurrence: minutes, actions from its lines, decisions, held."""
