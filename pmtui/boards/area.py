@@ -151,6 +151,8 @@ class AreaScreen(Screen[None]):
         straight after `]` must find the board built)."""
         if not self.boards:
             return None
+        if index % len(self.boards) != self.current and (left := self.board) is not None:
+            left.leave()  # what is typed there is saved before another board shows
         self.current = index % len(self.boards)
         spec = self.boards[self.current]
         switcher = self.query_one(ContentSwitcher)
@@ -174,6 +176,12 @@ class AreaScreen(Screen[None]):
         if board is not None and (self.focused is None or board not in self.focused.ancestors):
             self.set_focus(board.default_focus())
         self.refresh_bindings()
+
+    def leave(self) -> None:
+        """The area is being left (another area, the app ending): its board saves what is
+        typed on it (Board.leave)."""
+        if (board := self.board) is not None:
+            board.leave()
 
     async def show_board_by_name(self, name: str) -> Board | None:
         """Show the board called `name` (the part after the area in its id)."""

@@ -138,14 +138,19 @@ class Board(Widget):
                 return widget
         return None
 
+    def leave(self) -> None:
+        """The board is being left (another board, another area, the app ending): save
+        what is typed on it that no form holds (a meeting's minutes). Nothing by default."""
+
     def focus_record(self, table: str, key: str) -> bool:
         """Put the cursor on a record (search results jump here); False if not shown."""
         return False
 
-    def open_record(self, table: str, key: str) -> bool:
+    def open_record(self, table: str, key: str, came_from: str | None = None) -> bool:
         """Show a record as `enter` on Today opens it: chosen on the board (focus_record),
         unless the board has a view of its own for it (a meeting's occurrence opens its
-        agenda and minutes); False if not shown."""
+        agenda and minutes; `came_from`, the area it was opened from, is where that view's
+        esc goes back to); False if not shown."""
         return self.focus_record(table, key)
 
     def reveal(self, table: RecordTable, key: str) -> bool:

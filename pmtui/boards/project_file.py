@@ -10,6 +10,7 @@ from typing import Any
 from rich.console import RenderableType
 from textual import events
 from textual.app import App
+from textual.widget import AwaitMount
 from textual.widgets import Input
 
 from pmtui import paths
@@ -134,10 +135,27 @@ class ProjectFileApp(App[None]):
         )
         self.push_screen(ConfirmModal(question), answered)
 
+    def leave_area(self) -> None:
+        """The area on show (under any modals) is being left: its board saves what is typed
+        on it (a meeting's minutes; Board.leave). Only that area can hold anything unsaved:
+        every area left before saved as it went."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, AreaScreen):
+                screen.leave()
+                return
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        if mode != self.current_mode:
+            self.leave_area()  # a digit, a search hit, a jump: nothing typed is left unsaved
+        return super().switch_mode(mode)
+
     def exit(
         self, result: None = None, return_code: int = 0, message: RenderableType | None = None
     ) -> None:
-        # ctrl+q, q, SIGHUP (a dropped SSH link), SIGTERM: a form left open is kept as a draft.
+        # ctrl+q, q, SIGHUP (a dropped SSH link), SIGTERM: minutes typed on a board are
+        # saved; a form left open is kept as a draft.
+        with contextlib.suppress(Exception):  # ending matters more; a refusal keeps a draft
+            self.leave_area()
         self.keep_drafts()
         super().exit(result, return_code, message)
 

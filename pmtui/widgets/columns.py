@@ -40,6 +40,9 @@ class Column:
     #: Whether the column holds text that may be cut to share the width (None: a
     #: left-aligned column declared TEXT_COLUMN_FROM cells or wider does).
     text: bool | None = None
+    #: A text column cut only once the other text columns are down to their minimum (a
+    #: record's title beside names and places): it takes the room there is.
+    cut_last: bool = False
 
     @property
     def is_text(self) -> bool:
@@ -83,7 +86,8 @@ def share_widths(
 ) -> list[int]:
     """Column widths for `available` cells (with `gap` cells around each column): fixed
     columns get what they need (`needed`: the longest cell or label); text columns share
-    what is left, up to what they need, the widest cut first, none below MIN_TEXT_COLUMN.
+    what is left, up to what they need, the widest cut first, none below MIN_TEXT_COLUMN;
+    a column `cut_last` keeps its room until the other text columns are down to theirs.
     With `available` 0 (not laid out yet) every column gets what it needs."""
     widths = [max(1, n) for n in needed]
     text = [i for i, column in enumerate(columns) if column.is_text]
@@ -94,6 +98,25 @@ def share_widths(
     wanted = [widths[i] for i in text]
     if sum(wanted) <= room:
         return widths
+    last = [i for i in text if columns[i].cut_last]
+    first = [i for i in text if not columns[i].cut_last]
+    if last and first:  # the others give way first, down to their minimum
+        floors = sum(min(widths[i], MIN_TEXT_COLUMN) for i in first)
+        kept = min(sum(widths[i] for i in last), max(0, room - floors))
+        groups = [(last, kept), (first, room - kept)]
+    else:
+        groups = [(text, room)]
+    for group, share in groups:
+        for i, width in zip(group, _shared([widths[i] for i in group], share), strict=True):
+            widths[i] = width
+    return widths
+
+
+def _shared(wanted: list[int], room: int) -> list[int]:
+    """Widths for text columns wanting `wanted` in `room` cells: the widest cut first, none
+    below MIN_TEXT_COLUMN (or what it wants, if less); a cell left over to the first."""
+    if sum(wanted) <= room:
+        return list(wanted)
     floors = [min(w, MIN_TEXT_COLUMN) for w in wanted]
 
     def capped(cap: int) -> list[int]:
@@ -108,8 +131,8 @@ def share_widths(
     cap = low
     shared = capped(cap)
     spare = room - sum(shared)
-    for i, width in zip(text, shared, strict=True):
-        extra = 1 if spare > 0 and width < widths[i] and width >= cap else 0
+    for index, width in enumerate(shared):
+        extra = 1 if spare > 0 and width < wanted[index] and width >= cap else 0
         spare -= extra
-        widths[i] = width + extra
-    return widths
+        shared[index] = width + extra
+    return shared

@@ -13,9 +13,10 @@ from textual.pilot import Pilot
 
 from pmtui.app import PmtuiApp
 from pmtui.boards.area import AreaScreen
-from pmtui.boards.comms.meetings import MeetingsBoard, moved_to
+from pmtui.boards.comms.meeting_rows import moved_to
+from pmtui.boards.comms.meetings import MeetingsBoard
 from pmtui.boards.comms.minutes import MinutesEditor
-from pmtui.boards.comms.occurrence import agenda_caption
+from pmtui.boards.comms.occurrence_lists import agenda_caption
 from pmtui.boards.keys import fill
 from pmtui.boards.palette import action_entries
 from pmtui.screens.help import HelpModal
@@ -23,6 +24,7 @@ from pmtui.screens.record_form import RecordForm
 from pmtui.services.meetings import occurrences
 from pmtui.store import Store
 from pmtui.widgets.agenda_list import AgendaList
+from pmtui.widgets.key_footer import KeyFooter
 from tests.uihelpers import TODAY, isolated_env, make_app, reopened, table_text, type_text
 
 # TODAY is Thursday 2026-11-26: the stand-up's next occurrences are Mondays 11-30, 12-07...
@@ -126,6 +128,21 @@ class TestScheduling:
             await pilot.pause()
             lines = table_text(app, "#meetings").splitlines()
             assert "Mon 2026-11-23 09:30" in lines[1] and "none" in lines[1]
+
+    @pytest.mark.parametrize(
+        ("size", "shown"),
+        [((80, 24), "Architecture review…"), ((120, 30), "Architecture review board ")],
+    )
+    async def test_a_long_title_takes_the_room_the_list_has(
+        self, project: Store, env: dict[str, str], size: tuple[int, int], shown: str
+    ) -> None:
+        project.update("meetings", STAND_UP, {"title": "Architecture review board"})
+        app = make_app(project, env)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("7")
+            await pilot.pause()
+            lines = table_text(app, "#meetings").splitlines()
+            assert shown in lines[1] and "Room 2" in lines[1], lines[1]
 
 
 class TestOccurrence:
@@ -238,22 +255,49 @@ class TestOccurrence:
             await pilot.pause()
             assert app.current_mode == "project"
 
-    async def test_minutes_left_unsaved_are_brought_back(
+    @pytest.mark.parametrize(
+        "leave", [["1"], ["right_square_bracket"], ["q"]], ids=["area", "board", "quit"]
+    )
+    async def test_leaving_by_an_area_a_board_or_quitting_saves_the_minutes(
+        self, project: Store, env: dict[str, str], leave: list[str]
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "enter", "w")
+            await type_text(pilot, "Half-written note")
+            await pilot.press("escape", *leave)  # out of the editor, then away unsaved
+            await pilot.pause()
+            if leave != ["q"]:
+                assert app.current_mode == ("today" if leave == ["1"] else "comms")
+            rows = reopened(project).records("occurrences")
+            key = rows[0]["key"]
+            assert rows[0]["minutes"] == "Half-written note"  # in the file, not a draft
+        again = make_app(reopened(project), env)
+        async with again.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "enter")
+            await pilot.pause()
+            assert board(again).view.key == key
+            assert minutes_text(again) == "Half-written note"
+            await pilot.press("w", *"!")  # writing goes on at their end
+            assert minutes_text(again) == "Half-written note!"
+
+    async def test_minutes_refused_on_leaving_stay_as_a_draft_and_say_so(
         self, project: Store, env: dict[str, str]
     ) -> None:
         app = make_app(project, env)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("7", "enter", "w")
             await type_text(pilot, "Half-written note")
-            await pilot.press("escape", "q")  # quit without saving them
+            await pilot.press("escape")
             await pilot.pause()
-        again = make_app(reopened(project), env)
-        async with again.run_test(size=(80, 24)) as pilot:
-            await pilot.press("7", "enter")
+            key = board(app).view.key
+            assert key is not None
+            reopened(project).delete("occurrences", key)  # another session removes it
+            await pilot.press("1")
             await pilot.pause()
-            assert minutes_text(again) == "Half-written note"
-            await pilot.press("w", *"!")  # writing goes on at their end
-            assert minutes_text(again) == "Half-written note!"
+            shown = " ".join(str(n.message) for n in app._notifications)
+            assert "kept as a draft" in shown
+        assert reopened(project).records("occurrences") == []
 
 
 class TestOccurrenceSteps:
@@ -295,6 +339,26 @@ class TestOccurrenceSteps:
             "moved",
         )
 
+    @pytest.mark.parametrize(
+        ("typed", "moved"), [("+1d", "Tue 2026-12-15 09:30"), ("tue 15:00", "Tue 2026-12-15 15:00")]
+    )
+    async def test_a_relative_move_counts_from_the_occurrence_not_today(
+        self, project: Store, env: dict[str, str], typed: str, moved: str
+    ) -> None:
+        app = make_app(project, env)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("7", "j", "j", "m")  # the Mon 12-14 stand-up; today is 11-26
+            await type_text(pilot, typed)
+            await pilot.press("enter")
+            await pilot.pause()
+            lines = table_text(app, "#meetings").splitlines()
+            assert moved in lines[3] and "moved" in lines[3]
+        row = reopened(project).records("occurrences")[0]
+        assert (row["scheduled"], row["start"]) == (
+            "2026-12-14T09:30",
+            moved.split(" ", 1)[1].replace(" ", "T"),
+        )
+
     async def test_a_move_to_no_time_keeps_the_prompt_with_the_reason(
         self, project: Store, env: dict[str, str]
     ) -> None:
@@ -328,6 +392,21 @@ async def test_enter_on_a_meeting_on_today_opens_its_occurrence(
         assert board(app).in_occurrence and view.key is not None
         caption = str(app.screen.query_one("#occurrence-caption").render())
         assert caption.startswith("Weekly stand-up on Mon 2026-11-30 09:30")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpModal)
+        lines = {line.keys: line.tooltip for line in app.screen.lines}
+        assert lines["esc"] == "Back to Today."
+        await pilot.press("escape", "escape")  # help closed; back where enter was pressed
+        await pilot.pause()
+        assert app.current_mode == "today"
+        assert app.screen.query_one(AgendaList).cursor_key == f"meetings/{STAND_UP}"
+        await pilot.press("7")  # the Meetings board shows its list again
+        await pilot.pause()
+        assert not board(app).in_occurrence
+        await pilot.press("enter", "escape")  # opened from the list: back to the list
+        await pilot.pause()
+        assert app.current_mode == "comms" and not board(app).in_occurrence
 
 
 class _Provider:
@@ -363,6 +442,49 @@ async def test_every_key_of_an_open_occurrence_is_in_help_and_the_palette(
     assert {"meeting: Save minutes", "meeting: Turn minutes line into action"} <= titles
     if keys != ["w"]:
         assert {"meeting: Add agenda item", "meeting: Close occurrence as held"} <= titles
+
+
+async def test_an_occurrences_action_done_by_x_is_in_the_footer_help_and_named(
+    project: Store, env: dict[str, str]
+) -> None:
+    app = make_app(project, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("7", "enter", "w")
+        await type_text(pilot, "Book the room")
+        await pilot.press("ctrl+t", *"ann", "tab", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape", "tab")  # out of the minutes, onto the actions
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter).render().plain
+        assert "x Done" in footer and "esc Back" in footer, footer
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpModal)
+        lines = {line.keys: (line.description, line.tooltip) for line in app.screen.lines}
+        assert lines["x"] == ("Done", "Mark action done.")
+        assert lines["e"] == ("Edit", "Edit action.")  # what e edits here, not "Series"
+        await pilot.press("escape", "x")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert "Done: action Book the room" in said, said
+    assert reopened(project).records("actions")[0]["status"] == "done"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 30)])
+async def test_an_actions_text_takes_the_room_there_is_in_the_occurrence(
+    project: Store, env: dict[str, str], size: tuple[int, int]
+) -> None:
+    project.add("people", {"key": "KW", "name": "Dr. Katharina Weber-Schulz"})
+    text = "Bring the integrator's re-plan with costs"  # 41 cells
+    app = make_app(project, env)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("7", "enter", "w")
+        await type_text(pilot, text)
+        await pilot.press("ctrl+t", *"katharina", "tab", "ctrl+s")
+        await pilot.pause()
+        shown = table_text(app, "#occurrence-actions").splitlines()
+        assert text in shown[1], shown  # whole; the owner's name gives way first
+        assert "Dr. Kath" in shown[1]
 
 
 async def test_enter_on_minutes_due_on_today_opens_that_occurrence(

@@ -42,3 +42,14 @@ def test_a_column_says_whether_it_holds_text() -> None:
 def test_cells_width_counts_wide_characters_twice() -> None:
     assert cells_width(["abc", "日本"]) == 4
     assert cells_width([]) == 0
+
+
+def test_a_column_cut_last_keeps_its_room_while_the_others_can_give_theirs() -> None:
+    # An action's text (41 cells) and its owner's name (19): at 60 cells the owner gives
+    # way first, down to the minimum; the text is cut only when that is not enough.
+    text, owner = Column("text", "Text", 30, cut_last=True), Column("owner", "Owner", 14)
+    assert share_widths([text, owner, DATE], [41, 19, 10], 70, 1) == [41, 15, 10]
+    assert share_widths([text, owner, DATE], [41, 19, 10], 60, 1) == [36, MIN_TEXT_COLUMN, 10]
+    # Without it the widest is cut first, the text to the owner's width.
+    plain = Column("text", "Text", 30)
+    assert share_widths([plain, owner, DATE], [41, 19, 10], 60, 1) == [27, 19, 10]

@@ -5,8 +5,7 @@ enter opens it: its agenda, minutes and actions (pmtui.boards.comms.occurrence).
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 from typing import ClassVar
 
 from textual import on
@@ -18,7 +17,8 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from pmtui.boards.base import Board, Chosen, NewRecord
-from pmtui.boards.comms.names import PLACE, name_text, place_text, when_text
+from pmtui.boards.comms.meeting_rows import COLUMNS, cells, moved_to, row_key
+from pmtui.boards.comms.names import name_text, when_text
 from pmtui.boards.comms.occurrence import OccurrenceView
 from pmtui.boards.keys import (
     command,
@@ -28,83 +28,19 @@ from pmtui.boards.keys import (
     record_delete,
     record_edit,
 )
-from pmtui.boards.registry import BoardSpec
-from pmtui.kinds import FieldError, parse_value
+from pmtui.boards.registry import BoardSpec, area_title
+from pmtui.kinds import FieldError
 from pmtui.screens.confirm import ConfirmModal
 from pmtui.screens.line_prompt import LinePromptModal, Typed
 from pmtui.services import meetings
 from pmtui.services.meetings import MeetingError, Occurrence
 from pmtui.store import Store
-from pmtui.tables import record_type
 from pmtui.widgets.list_filter import ListFilter
-from pmtui.widgets.record_table import Column, RecordTable
+from pmtui.widgets.record_table import RecordTable
 
-#: A clock time, as a move may end with (or be): 14:00, 9am, 4.30pm.
-_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))"
-_TIME_ALONE = re.compile(_TIME, re.IGNORECASE)
-_ENDS_IN_TIME = re.compile(rf"(?:^|\s){_TIME}$", re.IGNORECASE)
 #: How far ahead the upcoming list reaches, and how far back the past one.
 AHEAD = timedelta(weeks=8)
 BACK = timedelta(weeks=13)
-
-
-def _status_style(text: str) -> str | None:
-    if text == "cancelled":
-        return "record-table--muted"
-    return "record-table--warning" if text == "moved" else None
-
-
-def _minutes_style(text: str) -> str | None:
-    return "record-table--bad" if text == "none" else None
-
-
-COLUMNS = (
-    Column("when", "When", 20, text=False),
-    Column("meeting", "Meeting", 20),
-    Column("kind", "Kind", 8, text=False),
-    Column("place", "Place", PLACE, text=False),
-    Column("status", "Status", 9, style_of=_status_style),
-    Column("minutes", "Minutes", 7, style_of=_minutes_style),
-    Column("actions", "Open", 4, "right"),
-)
-
-
-def moved_to(store: Store, occurrence: Occurrence, typed: str) -> str:
-    """Where a move typed as `tue 14:00`, `2026-12-15 10:00`, `wed` (the same clock time)
-    or `14:00` (the same day) puts the occurrence: local `YYYY-MM-DDTHH:MM`; FieldError
-    saying why when it is no date or time."""
-    text = typed.strip()
-    start = occurrence.start
-    if _TIME_ALONE.fullmatch(text):
-        text = f"{start:%Y-%m-%d} {text}"
-    field = record_type("occurrences").field("start")
-    moment = datetime.fromisoformat(str(parse_value(field, text, store.context())))
-    if moment.time() == time(0) and not _ENDS_IN_TIME.search(text):  # a day alone
-        moment = datetime.combine(moment.date(), start.time().replace(tzinfo=None))
-    return moment.isoformat(timespec="minutes")
-
-
-def row_key(occurrence: Occurrence) -> str:
-    """The list's key of an occurrence: its meeting and the time the series gives it (an
-    occurrence needs no row of its own until it is opened, moved or cancelled)."""
-    return f"{occurrence.meeting_key}@{meetings.local_text(occurrence.scheduled)}"
-
-
-def cells(occurrence: Occurrence, today: date) -> list[str]:
-    """One occurrence as the list shows it."""
-    held_before = occurrence.status == "held" or occurrence.start.date() < today
-    minutes = "yes" if occurrence.has_minutes else ("none" if held_before else "")
-    if occurrence.status == "cancelled":
-        minutes = ""
-    return [
-        when_text(occurrence.start),
-        occurrence.title,
-        occurrence.kind.split()[0] if occurrence.kind else "",  # "steering" committee
-        place_text(occurrence.location),
-        occurrence.status,
-        minutes,
-        str(occurrence.open_actions or ""),
-    ]
 
 
 class MeetingsBoard(Board):
@@ -138,6 +74,9 @@ class MeetingsBoard(Board):
         self.past = False
         #: The occurrences listed, by row key.
         self.listed: dict[str, Occurrence] = {}
+        #: The area the open occurrence was opened from (Today's enter), where esc goes
+        #: back to; None: opened from the list, esc shows the list.
+        self.came_from: str | None = None
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="meetings-list", id="meeting-views"):
@@ -168,6 +107,11 @@ class MeetingsBoard(Board):
 
     def default_focus(self) -> Widget | None:
         return self.view.default_focus() if self.in_occurrence else self.table
+
+    def leave(self) -> None:
+        """Another board or area, or the app ending: the open occurrence's minutes saved."""
+        if self.is_mounted and self.in_occurrence:
+            self.view.leave()
 
     # ------------------------------------------------ reading
 
@@ -240,9 +184,21 @@ class MeetingsBoard(Board):
                 return True
         return False
 
-    def open_record(self, table: str, key: str) -> bool:
+    def open_record(self, table: str, key: str, came_from: str | None = None) -> bool:
         """Today's enter: an occurrence (or a meeting's next one) opened, agenda and
-        minutes on show."""
+        minutes on show; esc goes back to `came_from` (an area), else to the list."""
+        opened = self._open_record(table, key)
+        self.came_from = came_from if opened else None
+        self.refresh_bindings()
+        return opened
+
+    def palette_words(self) -> dict[str, str]:
+        words = super().palette_words()
+        if self.came_from and self.is_mounted and self.in_occurrence:
+            words["back"] = area_title(self.came_from)
+        return words
+
+    def _open_record(self, table: str, key: str) -> bool:
         if table == "occurrences":
             record = self.store.get("occurrences", key)
             if record is None:
@@ -266,6 +222,7 @@ class MeetingsBoard(Board):
 
     def show_list(self) -> None:
         """Back to the occurrences (from an open one), redrawn."""
+        self.came_from = None
         if not self.in_occurrence:
             return
         self.query_one(ContentSwitcher).current = "meetings-list"
@@ -322,6 +279,7 @@ class MeetingsBoard(Board):
         occurrence = self.occurrence
         if occurrence is None:
             return
+        self.came_from = None  # from the list: esc goes back to it
         key = occurrence.occurrence_key
         if key is None:
             meeting, scheduled = str(occurrence.meeting_key), occurrence.scheduled

@@ -27,34 +27,15 @@ from pmtui import agenda, views
 from pmtui.boards.base import Board, Chosen
 from pmtui.boards.comms.minutes import DraftOf, MinutesEditor
 from pmtui.boards.comms.names import OCCURRENCES, occurrence_caption, occurrence_title
+from pmtui.boards.comms.occurrence_lists import agenda_caption, list_columns
 from pmtui.boards.keys import command, view_back
-from pmtui.boards.table import columns_for, rows_for
+from pmtui.boards.table import rows_for
 from pmtui.boards.today.today import agenda_change
 from pmtui.schema import Record
 from pmtui.services import meetings
 from pmtui.services.meetings import MeetingError
 from pmtui.tables import record_type
-from pmtui.widgets.record_table import Column, RecordTable
-
-
-def agenda_caption(items: list[Record], meeting: Record) -> str:
-    """'Agenda · 3 items, 25 of 30 min · a adds one': the time the items set aside against
-    the meeting's length, said plainly when they take more."""
-    if not items:
-        return "Agenda · empty · a adds an item"
-    allowed = sum(int(item.get("minutes_allowed") or 0) for item in items)
-    length = int(meeting.get("length") or 0)
-    count = f"{len(items)} item{'s' if len(items) != 1 else ''}"
-    over = f", {allowed - length} min over" if length and allowed > length else ""
-    of = f", {allowed} of {length} min{over}" if length else f", {allowed} min"
-    return f"Agenda · {count}{of} · a adds one"
-
-
-def _columns(table: str, left_out: Sequence[str]) -> tuple[list[Column], list[int]]:
-    """A table's declared columns without `left_out`, and where the kept ones were."""
-    declared = columns_for(record_type(table))
-    kept = [i for i, c in enumerate(declared) if c.key not in left_out]
-    return [declared[i] for i in kept], kept
+from pmtui.widgets.record_table import RecordTable
 
 
 class OccurrenceView(Vertical):
@@ -71,23 +52,25 @@ class OccurrenceView(Vertical):
     OccurrenceView RecordTable { height: 1fr; }
     OccurrenceView #minutes { height: 1fr; padding: 0 1; }
     OccurrenceView.wide #occurrence-body { layout: horizontal; }
-    OccurrenceView.wide #occurrence-lists { height: 1fr; width: 1fr; }
-    OccurrenceView.wide #minutes-pane { width: 1fr; }
+    OccurrenceView.wide #occurrence-lists { height: 1fr; width: 3fr; }
+    OccurrenceView.wide #minutes-pane { width: 2fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        command("a", "add_item", "Agenda item", "meeting: Add agenda item",
+        command("a", "add_item", "Agenda", "meeting: Add agenda item",
                 id="occurrence-add-item"),
+        command("e", "edit", "Edit", "meeting: Edit {edited}", id="occurrence-edit",
+                show=False),
         command("w", "write", "Write", "meeting: Write minutes", id="occurrence-write"),
         command("ctrl+s", "save_minutes", "Save", "meeting: Save minutes",
                 id="occurrence-save"),
         command("ctrl+t", "line_to_action", "Action", "meeting: Turn minutes line into action",
                 id="occurrence-action"),
-        command("ctrl+g", "line_to_decision", "Decision",
+        command("ctrl+g", "line_to_decision", "Decide",
                 "meeting: Record minutes line as decision", id="occurrence-decision"),
         command("H", "held", "Held", "meeting: Close occurrence as held",
                 id="occurrence-held"),
         command("x", "done_action", "Done", "meeting: Mark action done",
-                id="occurrence-done", show=False),
+                id="occurrence-done"),
         view_back(show=True),
     ]  # fmt: skip
 
@@ -208,7 +191,7 @@ class OccurrenceView(Vertical):
         self, table: RecordTable, name: str, records: list[Record], left_out: Sequence[str]
     ) -> None:
         rt = record_type(name)
-        columns, kept = _columns(name, left_out)
+        columns, kept = list_columns(name, left_out)
         rows = rows_for(rt, records, views.reference_names(self.board.store, rt))
         table.set_data(columns, [(key, [cells[i] for i in kept]) for key, cells in rows])
 
@@ -268,15 +251,21 @@ class OccurrenceView(Vertical):
         return True
 
     def leave(self) -> None:
-        """Leaving the occurrence saves its minutes (a refusal keeps them as a draft)."""
-        self.save_minutes()
+        """Leaving the occurrence saves its minutes; a refusal keeps them as a draft (the
+        occurrence opened again brings them back) and says so."""
+        if not self.save_minutes():
+            self.app.notify(
+                "The minutes are kept as a draft: open the occurrence again to save them",
+                severity="warning",
+                timeout=8,
+            )
 
     # ------------------------------------------------ keys
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted or self.key is None:
             return action == "back"
-        letters = ("add_item", "write", "held", "done_action")
+        letters = ("add_item", "edit", "write", "held", "done_action")
         if action in letters and self.writing:
             return False  # typed as text in the minutes
         if action in ("line_to_action", "line_to_decision"):
@@ -294,18 +283,31 @@ class OccurrenceView(Vertical):
     def on_descendant_focus(self) -> None:
         self.board.refresh_bindings()
 
+    def palette_words(self) -> dict[str, str]:
+        """What e edits here (an agenda item, an action or the meeting's series), as the
+        board says it (pmtui.boards.keys)."""
+        return self.board.palette_words()
+
+    def action_edit(self) -> None:
+        """e: the agenda item or action under the cursor, else the meeting's series."""
+        self.board.action_edit()
+
     def action_write(self) -> None:
         self.screen.set_focus(self.editor)  # now: the keys typed next are text
 
-    def action_back(self) -> None:
-        """esc: out of the minutes editor; from elsewhere, back to the occurrences."""
+    async def action_back(self) -> None:
+        """esc: out of the minutes editor; from elsewhere, back to where the occurrence was
+        opened from: the occurrences, or the area whose enter opened it (Today)."""
         if self.writing:
             self.screen.set_focus(self.agenda_table)  # now: the next key is a command
             return
         self.leave()
+        came_from: str | None = getattr(self.board, "came_from", None)
         show_list: Callable[[], None] | None = getattr(self.board, "show_list", None)
         if show_list is not None:
-            show_list()
+            show_list()  # the board shows its list when the user comes back to it
+        if came_from:
+            await self.app.run_action(f"switch_area('{came_from}')")
 
     def action_save_minutes(self) -> None:
         if self.key is not None and not self.unsaved:
@@ -387,7 +389,9 @@ class OccurrenceView(Vertical):
 
     def action_done_action(self) -> None:
         key = self.actions_table.cursor_row_key
-        if key is not None:
-            store = self.board.store
-            agenda_change(self.board, lambda: agenda.done(store, "actions", key), f"Done: {key}")
+        store = self.board.store
+        record = store.get("actions", key) if key is not None else None
+        if key is not None and record is not None:
+            named = views.record_name(store, "actions", record, typed=True)
+            agenda_change(self.board, lambda: agenda.done(store, "actions", key), f"Done: {named}")
             self.refresh_data()

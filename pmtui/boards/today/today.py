@@ -394,7 +394,8 @@ class TodayBoard(Board):
 
         def chosen() -> None:
             if not then:
-                board.open_record(item.table, item.key)  # its own view, where it has one
+                # Its own view, where it has one; esc there comes back here.
+                board.open_record(item.table, item.key, came_from=self.spec.area)
                 return
             board.focus_record(item.table, item.key)
             board.call_after_refresh(getattr(board, f"action_{then}"))
