@@ -118,3 +118,18 @@ def go(term: Terminal, digit: str, shows: str) -> str:
         except AssertionError:
             term.press("]")
     return term.wait_for(shows, timeout=10)
+
+
+def notices(screen: str) -> str:
+    """The notifications on `screen` (drawn top right behind a `▌`) as one line of text,
+    however the terminal's width wrapped them."""
+    return " ".join(line.split("▌", 1)[1].strip() for line in screen.splitlines() if "▌" in line)
+
+
+def wait_for_notice(term: Terminal, text: str, timeout: float = 20.0) -> str:
+    """The screen once a notification says `text`."""
+    deadline = time.monotonic() + timeout
+    while text not in notices(screen := term.screen()):
+        assert time.monotonic() < deadline, f"{text!r} was never said:\n{screen}"
+        time.sleep(0.05)
+    return screen

@@ -24,7 +24,17 @@ from pmtui import areas
 from pmtui.generate import generate_rows
 from pmtui.tables import record_type
 from tests.e2e import walks
-from tests.e2e.session import TODAY, Session, by_field, by_key, choose, read, records, retype
+from tests.e2e.session import (
+    TODAY,
+    Session,
+    by_field,
+    by_key,
+    choose,
+    read,
+    records,
+    retype,
+    wait_for_notice,
+)
 from tests.e2e.terminal import TMUX, hues
 from tests.environment import isolated_env
 
@@ -74,7 +84,7 @@ def test_a_morning_in_the_app(session: Session) -> None:
     before = read(path)
     choose(term, "minutes of Weekly stand-up 2026-11-16")
     term.press("x")
-    term.wait_for(r"minutes are written on")
+    wait_for_notice(term, "minutes are written on")  # at 80 wide the rest is cut
     assert "Overdue · 15" in term.screen()
     assert read(path) == before
 
