@@ -15,6 +15,11 @@ OPEN_ISSUE = ("open", "in progress", "escalated")
 #: The stand-up occurrence opened (the demo's MTG1 is weekly on Mondays at 09:00).
 STAND_UP = "2026-12-07T09:00"
 MINUTES_LINE = "Chen to book the cutover rehearsal room"
+#: The status report's sections, in order (README, Reports).
+SECTIONS = (
+    "Summary", "Status", "Milestones", "Accomplishments", "Next steps", "Risks", "Issues",
+    "Decisions needed", "Budget and earned value", "Trends",
+)  # fmt: skip
 
 
 def minutes_to_an_action(session: Session) -> None:
@@ -103,11 +108,7 @@ def write_the_status_report(session: Session) -> None:
     written = session.folder / "status-2026-11-26.md"
     session.until(written.exists)
     text = written.read_text()
-    headings = re.findall(r"^## (.+)$", text, re.MULTILINE)
-    assert headings == [
-        "Summary", "Status", "Milestones", "Accomplishments", "Next steps", "Risks",
-        "Issues", "Decisions needed", "Budget and earned value", "Trends",
-    ]  # fmt: skip
+    assert re.findall(r"^## (.+)$", text, re.MULTILINE) == list(SECTIONS)
     assert text.startswith("# Status report: ERP Roll-out (S/4HANA)\n")
     assert "As of 2026-11-26 · since the last report on 2026-11-19" in text
     # What the walk did this morning is in it: the action done is an accomplishment.
