@@ -1,7 +1,7 @@
 """issue 23's benchmark suite in one command: every goal side by side with its peer, medians
 of several alternating runs, ratios, and each goal met or not. Not a test.
 
-    python bench/run_all.py [--quick] [--runs 5] [--out results.md]
+    python bench/run_all.py [--quick] [--runs 5] [--only cli,report,...] [--out results.md]
 
 --quick: 3 runs, and the 100k project only where a figure needs it not at all (1k and 10k).
 Projects come from bench/generator.py (every table of the registry; cached under /tmp by
@@ -150,6 +150,12 @@ def section_in_app(path: Path, counts: dict[str, int], runs: int, folder: Path) 
             f"| {title} | {ours:.0f} ms | {bare:.0f} ms | {ours / bare:.2f}x | "
             f"{verdict(ours / bare, 1.5)} |"
         )
+    preview = summary(samples["pmtui report preview ms"])
+    say(
+        f"\nReports: `[` from History until the Report tab's preview shows (the report built "
+        f"in a worker, then drawn): median {preview['median']:,.0f} ms, "
+        f"p95 {preview['p95']:,.0f} ms (no goal set; no bare peer).\n"
+    )
     ours = statistics.median(samples["pmtui peak memory MB"])
     bare = statistics.median(samples["bare peak memory MB"])
     say(f"\nApp peak memory (VmHWM) after those keys: {ours:.0f} MB; bare app {bare:.0f} MB.")

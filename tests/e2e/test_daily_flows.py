@@ -3,7 +3,9 @@ morning as a new user would do it, on the demo project, checking the screen and 
 
 Once with TERM=xterm at 80x24, once with NO_COLOR=1, once at 120x40. Every area with a
 board of a table gets a record added through its form (the areas come from
-pmtui.areas, so areas added later are walked too).
+pmtui.areas, so areas added later are walked too). Today's items are picked by their text
+(the line above the footer shows the chosen one whole), never by position. The walks of
+Comms, Reports and Project > Closure are in tests/e2e/walks.py.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ pytestmark = [
 
 #: Terminals the walk runs in: (id, extra environment, columns, rows, the whole walk). The
 #: other two skip what the first proves of the app rather than of the terminal (a form on
-#: every area, the approval, the score), to keep CI's share under a minute.
+#: every area, the approval, the score, the comms plan, the report's file), to keep CI's
+#: share near a minute; they still open a meeting and turn its minutes into an action.
 TERMINALS = [
     ("xterm-80x24", {"TERM": "xterm"}, 80, 24, True),
     ("no-color-80x24", {"TERM": "xterm-256color", "NO_COLOR": "1"}, 80, 24, False),
