@@ -10,6 +10,7 @@ measured without a change here.
 
 from __future__ import annotations
 
+import re
 import shutil
 import statistics
 import subprocess
@@ -29,6 +30,8 @@ LISTED = r"(Overdue|Due today|Coming up) · [0-9]+"
 WORKING = r"working out what is due|" + LISTED
 #: A form is open (pmtui: "Add task"; the bare app: "Add row").
 FORM = r"Add [a-z]"
+#: The Report board's preview drawn: the status report's Summary heading on its own line.
+REPORT_SHOWN = re.compile(r"\n +Summary *\n")
 MOVES = 10
 RETURNS = 3
 FORMS = 3
@@ -105,9 +108,25 @@ def pmtui_session(
         for _ in range(FORMS):
             out.setdefault("form ms", []).append(_open_form(app))
         out["peak memory MB"] = [app.peak_memory_mb()]
+        out["report preview ms"] = [_report_preview(app)]
     finally:
         app.close()
     return out
+
+
+def _report_preview(app: PtyApp) -> float:
+    """ms from the Reports area's History tab to its Report tab's preview drawn (the report
+    built in a worker, then laid out): `[` until the summary's heading shows. Measured after
+    the peak memory, which stays the figure of the boards above."""
+    app.key("8", quiet=0.5, timeout=120)
+    app.settle(0.5)
+    if REPORT_SHOWN.search(app.text()) or "Building the report" in app.text():
+        app.key("]", quiet=0.5, timeout=120)  # to History, so that `[` opens the preview
+        app.settle(0.5)
+    app.send("[")
+    seconds = app.wait_for(REPORT_SHOWN.pattern, timeout=120)
+    app.settle(0.3)
+    return seconds * 1000
 
 
 def _open_form(app: PtyApp) -> float:

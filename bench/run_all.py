@@ -1,7 +1,7 @@
 """issue 23's benchmark suite in one command: every goal side by side with its peer, medians
 of several alternating runs, ratios, and each goal met or not. Not a test.
 
-    python bench/run_all.py [--quick] [--runs 5] [--out results.md]
+    python bench/run_all.py [--quick] [--runs 5] [--only cli,report,...] [--out results.md]
 
 --quick: 3 runs, and the 100k project only where a figure needs it not at all (1k and 10k).
 Projects come from bench/generator.py (every table of the registry; cached under /tmp by
@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generator import REALISTIC, TODAY, cached_project, describe  # noqa: E402
+from generator import TODAY, cached_project, describe  # noqa: E402
+from report_portfolio import section_portfolio, section_report  # noqa: E402
 
 from pmtui.schema import Kind, RecordType  # noqa: E402
 from pmtui.store import Store, StoreError  # noqa: E402
@@ -149,6 +150,12 @@ def section_in_app(path: Path, counts: dict[str, int], runs: int, folder: Path) 
             f"| {title} | {ours:.0f} ms | {bare:.0f} ms | {ours / bare:.2f}x | "
             f"{verdict(ours / bare, 1.5)} |"
         )
+    preview = summary(samples["pmtui report preview ms"])
+    say(
+        f"\nReports: `[` from History until the Report tab's preview shows (the report built "
+        f"in a worker, then drawn): median {preview['median']:,.0f} ms, "
+        f"p95 {preview['p95']:,.0f} ms (no goal set; no bare peer).\n"
+    )
     ours = statistics.median(samples["pmtui peak memory MB"])
     bare = statistics.median(samples["bare peak memory MB"])
     say(f"\nApp peak memory (VmHWM) after those keys: {ours:.0f} MB; bare app {bare:.0f} MB.")
@@ -215,7 +222,7 @@ def section_cli(path: Path, counts: dict[str, int], runs: int, folder: Path) -> 
             "Taskwarrior not installed: no peer | | |"
         )
     have = commands()
-    for name in ("report", "evm", "risks"):
+    for name in ("evm", "risks"):  # report and portfolio: sections of their own
         if name not in have:
             say(f"| `pmtui {name}` | skipped: this pmtui has no `{name}` command yet | | | |")
             continue
@@ -224,20 +231,6 @@ def section_cli(path: Path, counts: dict[str, int], runs: int, folder: Path) -> 
         say(
             f"| `pmtui {name}` | {ms(t)} | `json.load` only {ms(floor_ms)} | "
             f"{t / floor_ms:.2f}x | (none set) |"
-        )
-    if "portfolio" not in have:
-        say("| `pmtui portfolio` of 50 projects | skipped: no `portfolio` command yet | | | |")
-    else:
-        data = folder / "portfolio" / "pmtui" / "projects"
-        data.mkdir(parents=True)
-        for seed in range(1, 51):
-            source, _ = cached_project(1_000, REALISTIC, seed=seed)
-            shutil.copy(source, data / f"project-{seed}.json")
-        penv = {**env, "XDG_DATA_HOME": str(folder / "portfolio")}
-        times = [timed([*py, "portfolio"], penv) for _ in range(runs)]
-        say(
-            f"| `pmtui portfolio` of 50 projects of 1k records | "
-            f"{ms(statistics.median(times))} | | | (none set) |"
         )
     say(f"| a Python process that only `json.load`s the file | {ms(floor_ms)} | | | |")
 
@@ -372,7 +365,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, help="runs of each side (default 5; quick 3)")
     parser.add_argument("--out", type=Path, default=Path("/tmp/pmtui-bench-results.md"))
     parser.add_argument(
-        "--only", default="", help="comma-separated sections: frame,keys,cli,saves,memory"
+        "--only",
+        default="",
+        help="comma-separated sections: frame,keys,cli,report,portfolio,saves,memory",
+    )
+    parser.add_argument(
+        "--projects", type=int, default=50, help="projects in the portfolio's folder (50)"
     )
     args = parser.parse_args()
     runs = args.runs or (3 if args.quick else 5)
@@ -398,6 +396,10 @@ def main() -> int:
             section_in_app(path10, counts10, runs, folder)
         if wanted("cli"):
             section_cli(path10, counts10, runs, folder)
+        if wanted("report"):
+            section_report(path10, counts10, runs, folder, ENV, say, ms)
+        if wanted("portfolio"):
+            section_portfolio(path10, args.projects, runs, ENV, say, ms)
         if wanted("saves"):
             section_saves(path10, runs, folder)
         if wanted("memory"):
