@@ -152,8 +152,8 @@ def section_in_app(path: Path, counts: dict[str, int], runs: int, folder: Path) 
         )
     preview = summary(samples["pmtui report preview ms"])
     say(
-        f"\nReports: `[` from History until the Report tab's preview shows (the report built "
-        f"in a worker, then drawn): median {preview['median']:,.0f} ms, "
+        f"\nReports, first visit (`8`) until the Report tab's preview shows (its modules "
+        f"imported, the report built in a worker, then drawn): median {preview['median']:,.0f} ms, "
         f"p95 {preview['p95']:,.0f} ms (no goal set; no bare peer).\n"
     )
     ours = statistics.median(samples["pmtui peak memory MB"])

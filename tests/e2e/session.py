@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -110,13 +111,15 @@ def retype(term: Terminal, text: str, shown: str) -> None:
 
 def go(term: Terminal, digit: str, shows: str) -> str:
     """The area of `digit`, on its board that shows `shows` (a regex): an area opens on the
-    board last used, so `]` steps through its boards until it is there."""
+    board last used, so `]` steps through its boards (each drawn, then read) until it is
+    there."""
+    regex = re.compile(shows)
     term.press(digit)
     for _ in range(8):
-        try:
-            return term.wait_for(shows, timeout=3)
-        except AssertionError:
-            term.press("]")
+        screen = term.settle()
+        if regex.search(screen):
+            return screen
+        term.press("]")
     return term.wait_for(shows, timeout=10)
 
 
