@@ -277,29 +277,13 @@ def pmtui_session(path: Path, folder: Path, run_number: int) -> dict[str, list[f
 
 
 def bare_session(folder: Path) -> dict[str, list[float]]:
-    """The bare app: cursor moves on a 50-row DataTable, tab and screen returns."""
-    from pty_driver import PtyApp
+    """The bare app: cursor moves on a 50-row DataTable, tab and screen returns (the
+    suite's session, bench/in_app.py, without its forms), under this script's names."""
+    from in_app import bare_session as bare
 
-    out: dict[str, list[float]] = {}
-    app = PtyApp([sys.executable, str(ROOT / "bench" / "bare_switch_app.py")], _app_env(folder))
-    try:
-        app.wait_for("Row 1", timeout=60)
-        for key in ("2", "1", "]", "["):  # every screen and tab visited
-            app.key(key, quiet=0.5)
-        for _ in range(MOVES):
-            seconds, sent = app.key("down")
-            out.setdefault("bare cursor ms", []).append(seconds * 1000)
-            out.setdefault("bare cursor bytes", []).append(sent)
-        for _ in range(RETURNS):
-            for key in ("]", "["):
-                out.setdefault("bare tab return ms", []).append(app.key(key)[0] * 1000)
-        for _ in range(RETURNS):
-            for key in ("2", "1"):
-                out.setdefault("bare area return ms", []).append(app.key(key)[0] * 1000)
-        out["bare peak memory MB"] = [app.peak_memory_mb()]
-    finally:
-        app.close()
-    return out
+    names = {"bare tab ms": "bare tab return ms", "bare area ms": "bare area return ms"}
+    found = bare(_app_env(folder), forms=0, prefix="bare ")
+    return {names.get(name, name): values for name, values in found.items()}
 
 
 def in_the_app(path: Path, folder: Path, runs: int, result: dict[str, float]) -> None:

@@ -134,9 +134,16 @@ def _open_form(app: PtyApp) -> float:
     return seconds * 1000
 
 
-def bare_session(env: dict[str, str]) -> dict[str, list[float]]:
-    """The bare app: cursor moves on a 50-row DataTable, tab and screen returns, a form."""
+def bare_session(
+    env: dict[str, str], forms: int = FORMS, prefix: str = ""
+) -> dict[str, list[float]]:
+    """The bare app: cursor moves on a 50-row DataTable, tab and screen returns, `forms`
+    forms opened; each figure's name starts with `prefix` (bench_scale's "bare ")."""
     out: dict[str, list[float]] = {}
+
+    def add(name: str, value: float) -> None:
+        out.setdefault(prefix + name, []).append(value)
+
     app = PtyApp([sys.executable, str(HERE / "bare_switch_app.py")], env)
     try:
         app.wait_for("Row 1", timeout=60)
@@ -144,17 +151,17 @@ def bare_session(env: dict[str, str]) -> dict[str, list[float]]:
             app.key(key, quiet=0.5)
         for _ in range(MOVES):
             seconds, sent = app.key("down")
-            out.setdefault("cursor ms", []).append(seconds * 1000)
-            out.setdefault("cursor bytes", []).append(sent)
+            add("cursor ms", seconds * 1000)
+            add("cursor bytes", sent)
         for _ in range(RETURNS):
             for key in ("]", "["):
-                out.setdefault("tab ms", []).append(app.key(key)[0] * 1000)
+                add("tab ms", app.key(key)[0] * 1000)
         for _ in range(RETURNS):
             for key in ("2", "1"):
-                out.setdefault("area ms", []).append(app.key(key)[0] * 1000)
-        for _ in range(FORMS):
-            out.setdefault("form ms", []).append(_open_form(app))
-        out["peak memory MB"] = [app.peak_memory_mb()]
+                add("area ms", app.key(key)[0] * 1000)
+        for _ in range(forms):
+            add("form ms", _open_form(app))
+        add("peak memory MB", app.peak_memory_mb())
     finally:
         app.close()
     return out
