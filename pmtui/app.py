@@ -29,8 +29,11 @@ from pmtui.reports.checkin import Session, last_checkin, remember_checkin
 from pmtui.services.glance import Finishes
 from pmtui.state import load_state, save_state
 from pmtui.store import Store, StoreError
+from pmtui.widgets.terminal_output import squeezing
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from pmtui.search import SearchHit
 
 # Modals, search and the palette's provider are imported when first used, not at start-up:
@@ -114,6 +117,9 @@ class PmtuiApp(ProjectFileApp):
         bar = [(a.number, a.name, a.title, bool(a.boards) or not dim_empty_areas) for a in AREAS]
         for declared in AREAS:
             self.add_mode(declared.name, partial(AreaScreen, self.store, declared.name, bar))
+
+    def get_driver_class(self) -> type[Driver]:
+        return squeezing(super().get_driver_class())
 
     def notify(
         self,

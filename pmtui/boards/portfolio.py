@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -29,6 +29,10 @@ from pmtui.state import load_state
 from pmtui.widgets.columns import Column
 from pmtui.widgets.list_filter import ListFilter
 from pmtui.widgets.record_table import RecordTable
+from pmtui.widgets.terminal_output import squeezing
+
+if TYPE_CHECKING:
+    from textual.driver import Driver
 
 _RAG_STYLES = {"green": "record-table--good", "amber": "record-table--warning"}
 
@@ -229,6 +233,9 @@ class PortfolioApp(App[str | None]):
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(themes.APP_VARIABLE_DEFAULTS)
+
+    def get_driver_class(self) -> type[Driver]:
+        return squeezing(super().get_driver_class())
 
     def on_mount(self) -> None:
         remembered = load_state(paths.state_file(self.env))

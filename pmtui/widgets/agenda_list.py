@@ -236,8 +236,9 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         if self.scroll_offset != offset:
             self.refresh()
         else:
+            width = self.scrollable_content_region.width  # not the scrollbar's cell
             for line in (old, self._items[self._cursor]):
-                self.refresh(Region(0, line - round(offset.y), self.size.width, 1))
+                self.refresh(Region(0, line - round(offset.y), width, 1))
         self._announce()
 
     def _announce(self) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from textual.content import Content
+from textual.geometry import Region
 from textual.widget import Widget
 
 
@@ -41,22 +43,52 @@ class DetailLine(Widget):
         return self._content().plain
 
     def show(self, parts: Sequence[tuple[str, str]]) -> None:
-        """Show these (label, text) pairs; nothing is redrawn when they are what is shown."""
+        """Show these (label, text) pairs. Only the cells that change are redrawn: from the
+        first that differs to the end of the longer line (a short name after a short name
+        costs its own cells, not the whole width); nothing when they are what is shown."""
         shown = tuple(parts)
-        if shown != self._parts:
-            self._parts = shown
+        if shown == self._parts:
+            return
+        before, self._parts = _cells(self._parts), shown
+        after, width = _cells(shown), self.size.width
+        if not width:
             self.refresh()
+            return
+        first = next(
+            (n for n, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
+            min(len(before), len(after)),
+        )
+        # A line longer than the width ends in an ellipsis at the last cell or the one
+        # before (a wide character): those two are redrawn whenever anything after changed.
+        first = max(0, min(first, width - 2))
+        end = min(max(len(before), len(after)), width)
+        if end > first:
+            self.refresh(Region(first, 0, end - first, 1))
 
     def _content(self) -> Content:
-        pieces: list[Content | str | tuple[str, str]] = []
-        for label, text in self._parts:
-            if pieces:
-                pieces.append((" · ", "dim"))
-            if label:
-                pieces += [(f"{label}: ", "dim"), text]
-            else:
-                pieces.append((text, "bold"))
-        return Content.assemble(*pieces)
+        return Content.assemble(*_runs(self._parts))
 
     def render(self) -> Content:
         return self._content()
+
+
+def _runs(parts: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The line as (text, style) runs: the name bold, "Label: " and the separators dim."""
+    runs: list[tuple[str, str]] = []
+    for label, text in parts:
+        if runs:
+            runs.append((" · ", "dim"))
+        if label:
+            runs += [(f"{label}: ", "dim"), (text, "")]
+        else:
+            runs.append((text, "bold"))
+    return runs
+
+
+def _cells(parts: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The line cell by cell, (character, style); a wide character fills two cells."""
+    cells: list[tuple[str, str]] = []
+    for text, style in _runs(parts):
+        for character in text:
+            cells += [(character, style)] * cell_len(character)
+    return cells

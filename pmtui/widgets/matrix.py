@@ -9,6 +9,7 @@ from typing import ClassVar, Literal
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -137,6 +138,7 @@ class Matrix(Widget, can_focus=True):
         self._body = [[*row[:width], *[blank] * (width - len(row))] for row in body]
         self._summary = [[*row[:width], *[blank] * (width - len(row))] for row in summary]
         self.move_to(self._row, self._column)
+        self.refresh()
 
     @property
     def cursor(self) -> tuple[int, int] | None:
@@ -146,11 +148,21 @@ class Matrix(Widget, can_focus=True):
         return self._row, self._column
 
     def move_to(self, row: int, column: int) -> None:
-        """Put the cursor on a body cell (clamped to the grid)."""
+        """Put the cursor on a body cell (clamped to the grid). When the view stays, only
+        the old and the new cursor lines are redrawn (and the header, whose week label
+        follows the column): a move is a few lines, not the grid."""
+        before = (self._row, self._column, self._top, self._left)
         self._row = max(0, min(row, len(self._body) - 1))
         self._column = max(0, min(column, len(self._columns) - 1))
         self._keep_cursor_in_view()
-        self.refresh()
+        if before[2:] != (self._top, self._left):
+            self.refresh()
+        elif before[:2] != (self._row, self._column):
+            lines = {before[0] - self._top + 1, self._row - self._top + 1}
+            if before[1] != self._column:
+                lines.add(0)
+            for y in lines:
+                self.refresh(Region(0, y, self.size.width, 1))
         where = self.cursor
         announced = (where[0], where[1]) if where else (None, None)
         if announced != self._announced:

@@ -160,14 +160,19 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
     def set_data(
         self, columns: Sequence[Column], rows: Sequence[tuple[str, Sequence[str]]]
     ) -> None:
-        """Show new rows, keeping the sort, the filter and the cursor's row if it is still there."""
+        """Show new rows, keeping the sort, the filter and the cursor's row if it is still there.
+        The same rows again redraw nothing (a board read again after a save, a grid's
+        detail under a cursor that moved between two empty cells)."""
+        width = len(columns)
+        keys = [key for key, _ in rows]
+        cells = [tuple(cells[:width]) + ("",) * (width - len(cells)) for _, cells in rows]
+        if tuple(columns) == self._columns and keys == self._keys and cells == self._cells:
+            return
         kept_key = self.cursor_row_key
         if tuple(columns) != self._columns:
             self._sort = None
         self._columns = tuple(columns)
-        width = len(self._columns)
-        self._keys = [key for key, _ in rows]
-        self._cells = [tuple(cells[:width]) + ("",) * (width - len(cells)) for _, cells in rows]
+        self._keys, self._cells = keys, cells
         self._haystacks = ["\t".join(cells).casefold() for cells in self._cells]
         # Measured over every row, not the filtered ones: a filter does not move columns.
         self._needed = [
@@ -257,7 +262,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         """Redraw the line showing the row at `position` (the header is line 0)."""
         y = position - round(self.scroll_offset.y) + 1
         if 0 < y < self.size.height:
-            self.refresh(Region(0, y, self.size.width, 1))
+            self.refresh(Region(0, y, self.scrollable_content_region.width, 1))
 
     def _body_height(self) -> int:
         """Rows that fit under the header."""

@@ -141,7 +141,7 @@ class AllocationBoard(Board):
         cell = self._cell()
         caption = self.query_one("#allocation-caption", Static)
         if cell is None or self.staffing is None:
-            caption.update("No people yet: add them on the Team board.")
+            caption.update("No people yet: add them on the Team board.", layout=False)
             self.detail.set_data(DETAIL_COLUMNS, [])
             return
         person, week = cell
@@ -153,7 +153,8 @@ class AllocationBoard(Board):
         caption.update(
             f"{name} · week of {short_date(week.week, self.store.today)} · "
             f"{week.assigned_hours:.1f} h of "
-            f"{week.available_hours:.1f} h ({shown}) · {state}"
+            f"{week.available_hours:.1f} h ({shown}) · {state}",
+            layout=False,  # one line, the board's width: a move lays nothing out again
         )
         self.detail.set_data(DETAIL_COLUMNS, self._rows(person, week))
 
