@@ -376,3 +376,19 @@ class TestModalsAndToasts:
                 assert toast._timeout <= 3
                 assert not toast.region.overlaps(board), (toast.region, board)
             assert table.cursor_row_key == "T35"
+
+
+async def test_a_renamed_owner_shows_by_the_new_name_on_the_next_move(demo: PmtuiApp) -> None:
+    # The detail line looks referenced names up once per revision (shared by every board);
+    # a change makes a new revision, so the next move reads the new name.
+    async with demo.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "j", "j")
+        await pilot.pause()
+        detail = demo.screen.query_one(DetailLine)
+        assert detail.text == "System integrator onboarding · Owner: Markus Brandt"
+        store = store_of_app(demo)
+        markus = next(p for p in store.records("people") if p["name"] == "Markus Brandt")
+        store.update("people", str(markus["key"]), {"name": "Markus Braun"})
+        await pilot.press("j", "k")
+        await pilot.pause()
+        assert detail.text == "System integrator onboarding · Owner: Markus Braun"
