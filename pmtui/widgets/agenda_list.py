@@ -16,6 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pmtui.widgets.columns import fit_cell
+from pmtui.widgets.tones import tone
 
 #: Cells of each fixed column: what, owner, when, where; the title takes what is left.
 WIDTHS = (11, 12, 12, 10)
@@ -208,17 +209,17 @@ class AgendaList(ScrollView, can_focus=True, inherit_bindings=False):
         line = self._lines[number]
         if isinstance(line, str):
             component = "agenda-list--note" if number in self._notes else "agenda-list--heading"
-            style = self.rich_style + self.get_component_rich_style(component, partial=True)
+            style = self.rich_style + tone(self, component)
             return Strip([Segment(fit_cell(" " + line, width), style)])
         chosen = self._items and self._items[self._cursor] == number
         base: Style = (
             self.get_component_rich_style("agenda-list--cursor") if chosen else self.rich_style
         )
         segments = []
-        for text, tone in self._cells(line, width):
+        for text, shade in self._cells(line, width):
             style = base
-            if tone and not chosen:
-                style = base + self.get_component_rich_style(f"agenda-list--{tone}", partial=True)
+            if shade and not chosen:
+                style = base + tone(self, f"agenda-list--{shade}")
             segments.append(Segment(text, style))
         # Cells of one style as one segment: each segment is sent with its own colour codes
         # (a cursor move on Today sent 1.1 KB; RecordTable does the same).

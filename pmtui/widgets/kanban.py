@@ -19,6 +19,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from pmtui.widgets.columns import Column, cells_width, fit_cell, share_widths
+from pmtui.widgets.tones import tone
 
 CARD_STYLES = ("good", "warning", "bad", "muted")
 _HEADER_LINES = 2  # column titles, then a rule
@@ -331,9 +332,9 @@ class Kanban(Widget, can_focus=True):
     def _card_style(self, card: Card, detail: bool, chosen: bool) -> Style:
         style = self.rich_style
         if detail:
-            style += self.get_component_rich_style("kanban--detail", partial=True)
+            style += tone(self, "kanban--detail")
         if card.style in CARD_STYLES and not (detail and card.style == "muted"):
-            style += self.get_component_rich_style(f"kanban--{card.style}", partial=True)
+            style += tone(self, f"kanban--{card.style}")
         if chosen:
             style += self.get_component_rich_style("kanban--cursor")
         return style

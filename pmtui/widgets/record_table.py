@@ -24,6 +24,7 @@ from pmtui.widgets.columns import (
     share_widths,
     sort_key,
 )
+from pmtui.widgets.tones import tone
 
 _GAP = 1  # blank cells left of every column and after the last one
 
@@ -350,7 +351,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             if not plain and column.style_of is not None:
                 component = column.style_of(text)
                 if component:
-                    cell_style = style + self.get_component_rich_style(component, partial=True)
+                    cell_style = style + tone(self, component)
             segments += [Segment(fit_cell(text, width, column.align), cell_style), gap]
         return Strip(segments)
 
