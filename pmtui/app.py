@@ -62,7 +62,7 @@ class PmtuiApp(ProjectFileApp):
     ToastRack {
         dock: top; align: right top; margin: 0; max-height: 3; overflow: hidden hidden;
     }
-    Toast { margin: 0; padding: 0 1; max-width: 50%; }
+    Toast { margin: 0; padding: 0 1; width: auto; max-width: 90%; }
     RecordForm, HelpModal, PersonModal { background: $background; }
     """
     #: Seconds a toast stays: errors a little longer, they say why something failed.

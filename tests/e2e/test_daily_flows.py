@@ -87,7 +87,7 @@ def test_a_morning_in_the_app(session: Session) -> None:
     before = read(path)
     choose(term, "minutes of Weekly stand-up 2026-11-16")
     term.press("x")
-    wait_for_notice(term, "minutes are written on")  # at 80 wide the rest is cut
+    wait_for_notice(term, "minutes are written on the Meetings board: open the occurrence")
     assert "Overdue · 15" in term.screen()
     assert read(path) == before
 
