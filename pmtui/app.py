@@ -178,7 +178,7 @@ class PmtuiApp(ProjectFileApp):
             self.set_timer(0.5, _resume_gc)
         for warning in self.warnings:
             self.notify(warning, severity="warning", timeout=10)
-        if not self.store.loaded:
+        if self.preview is not None:
             self.call_after_refresh(self._load_project)
 
     def _load_project(self) -> None:
