@@ -6,7 +6,6 @@ import contextlib
 import copy
 import json
 import os
-import secrets
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -70,6 +69,8 @@ def strict_json(raw: bytes | str) -> Any:
 
 def new_project_id() -> str:
     """The id a project file keeps in `_meta.project_id` for its life (copies share it)."""
+    import secrets  # hashlib's OpenSSL bindings: only when a project is made
+
     return secrets.token_hex(8)
 
 
