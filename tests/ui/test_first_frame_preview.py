@@ -144,6 +144,18 @@ class TestKeysBeforeTheParse:
         assert unparsed.loaded
         assert status.startswith("Test project  ● ")
 
+    async def test_q_quits_without_reading_or_writing_the_project(
+        self, cached: Path, unparsed: Store, tmp_path: Path, parse_waits: None
+    ) -> None:
+        before = cached.read_bytes()
+        app = _app(unparsed, tmp_path, preview(unparsed))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("q")
+            await pilot.pause()
+        assert app.finish_writes() is None
+        assert not unparsed.loaded
+        assert cached.read_bytes() == before
+
 
 class TestNoPreview:
     def test_a_file_changed_since_the_cache_gets_none(self, store: Store, cached: Path) -> None:
