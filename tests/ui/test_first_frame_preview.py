@@ -5,7 +5,15 @@ preview."""
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pty
+import signal
+import struct
+import sys
+import termios
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +33,25 @@ from pmtui.widgets.key_footer import KeyFooter
 from pmtui.widgets.status_bar import StatusBar
 from pmtui.widgets.today_strip import TodayStrip
 from tests.today_seed import seed
+from tests.ui.test_app_signals import _drain, _read_until
 from tests.uihelpers import isolated_env, make_app, table_text
+
+#: The real app in a real terminal, as big (the size gates at 0), telling whether it drew
+#: Today from the cache before parsing the file.
+LAUNCH = """
+import sys
+from pathlib import Path
+from pmtui import app
+from pmtui.boards.today import today
+app.RAG_SYNC_BELOW = today.SYNC_BELOW = 0
+chosen = app.first_frame
+def first_frame(store):
+    found = chosen(store)
+    Path(sys.argv[2]).write_text(f"{found is not None} {store.loaded}")
+    return found
+app.first_frame = first_frame
+sys.exit(app.run(Path(sys.argv[1])))
+"""
 
 
 @pytest.fixture
@@ -186,3 +212,36 @@ class TestNoPreview:
         assert app_module.run(cached) == 1
         assert "is not valid JSON at line" in capsys.readouterr().out
         assert cached.read_bytes() == damaged
+
+
+class TestInARealTerminal:
+    def test_x_typed_as_the_app_starts_closes_the_item_in_the_file(
+        self, cached: Path, tmp_path: Path
+    ) -> None:
+        said = tmp_path / "preview.txt"
+        env = {**os.environ, "TERM": "xterm-256color"}  # the cache `today_of` wrote
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: the real app in a real pseudo-terminal
+            os.execvpe(sys.executable, [sys.executable, "-c", LAUNCH, str(cached), str(said)], env)
+        try:
+            fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+            os.write(fd, b"x")  # before the first frame: Textual reads it once it starts
+            _read_until(fd, b"Done: action Chase SAP quote", 20)
+            _drain(fd, 0.3)
+            os.write(fd, b"q")
+            deadline = time.monotonic() + 10
+            done = 0
+            while time.monotonic() < deadline and not done:
+                done, _status = os.waitpid(pid, os.WNOHANG)
+                _drain(fd, 0.05)
+            assert done, "the app did not quit"
+        finally:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            os.close(fd)
+        assert said.read_text() == "True False"  # drawn from the cache, nothing parsed
+        saved = json.loads(cached.read_bytes())["actions"]
+        assert {a["key"]: a["status"] for a in saved.values()}["A1"] == "done"
