@@ -245,8 +245,12 @@ class Loading:
             if version < migrations.SCHEMA_VERSION:
                 # Migrating writes the file: under the lock, from the file as it is now.
                 self._unparsed = None
-                with self._reading():
-                    self._load_from_disk()
+                try:
+                    with self._reading():
+                        self._load_from_disk()
+                except BaseException:
+                    self._unparsed = raw  # every later read is refused too, never empty
+                    raise
                 return
             self._held = None  # _install holds it again; not closed meanwhile
             self._install(held, raw, data)

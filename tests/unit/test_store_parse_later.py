@@ -133,3 +133,24 @@ class TestOlderFiles:
         assert backup.read_bytes() == original
         data = json.loads(project.read_bytes())
         assert data["_meta"]["1"]["schema_version"] == now + 1
+
+    def test_a_migration_that_fails_refuses_every_read_after_it(
+        self, project: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        original = project.read_bytes()
+
+        def broken(data: dict[str, Any]) -> dict[str, Any]:
+            raise KeyError("tasks")
+
+        now = migrations.SCHEMA_VERSION
+        monkeypatch.setattr(migrations, "SCHEMA_VERSION", now + 1)
+        monkeypatch.setattr(migrations, "MIGRATIONS", {now: broken})
+        store = Store.open(project, today=DAY, parse_later=True)
+        try:
+            with pytest.raises(ProjectError, match="cannot be upgraded"):
+                store.load_held()
+            with pytest.raises(ProjectError, match="cannot be upgraded"):
+                store.records("people")  # not an empty project: refused again
+        finally:
+            store.close()
+        assert project.read_bytes() == original
