@@ -77,9 +77,17 @@ def detail_extra(store: Store, table: str, key: str, names: Names) -> list[tuple
     return [(label, text) for label, text in whole if label and label != "Owner"]
 
 
-def frame_of(store: Store, answer: dict[str, Any]) -> dict[str, Any]:
+def frame_of(store: Store, answer: dict[str, Any]) -> dict[str, Any] | None:
     """The "frame" to keep beside `answer` (agenda.answer's, worked out from `store` for
-    the project's own window)."""
+    the project's own window); None when it cannot be worked out (then the app parses the
+    project before its first frame, as without a cache: `pmtui today` never fails for it)."""
+    try:
+        return _frame(store, answer)
+    except Exception:  # a speed-up only: never a reason for a command or the app to fail
+        return None
+
+
+def _frame(store: Store, answer: dict[str, Any]) -> dict[str, Any]:
     from pmtui.agenda import agenda_tables
     from pmtui.services.glance import glance_pending
     from pmtui.tables import record_type
