@@ -52,7 +52,7 @@ def test_the_frame_is_not_read_for_other_bytes(store: Store, cached: Path) -> No
     assert _preview(cached) is None
 
 
-def test_a_damaged_frame_is_no_preview(cached: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_damaged_frame_is_no_preview(cached: Path) -> None:
     cache = todaycache.cache_file(cached)
     digest = todaycache.digest_of(cached.read_bytes())
     kept = todaycache.read(cache, digest, None)
@@ -63,7 +63,7 @@ def test_a_damaged_frame_is_no_preview(cached: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_a_frame_that_cannot_be_worked_out_fails_nothing(
-    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seed(store)
 
