@@ -81,7 +81,7 @@ class Store(Loading, Committing, History, Editing):
         `parse_later`: take the lock, read the file and hold it, but leave parsing it (and
         loading every table's declaration) to `load_held`, or to the first read of the
         data: the app draws Today's first frame from the cache keyed by these bytes' hash
-        meanwhile (pmtui.reports.today.preview). A file that does not parse is refused
+        meanwhile (pmtui.reports.first_frame.preview). A file that does not parse is refused
         then, as Store.open refuses it."""
         files = ProjectFiles.for_path(path)
         store = cls(files, today=today, user=user, date_order=date_order, tables=not parse_later)
