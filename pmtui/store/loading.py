@@ -122,6 +122,8 @@ class Loading:
     _held: _HeldFile | None
     #: The file's bytes, read and not parsed yet (Store.open's parse_later).
     _unparsed: bytes | None = None
+    #: The file as Store.open(parse_later=True) read it (holds_what_was_read).
+    _held_as_read: _HeldFile | None = None
     _index: dict[str, dict[str, str]]
     _unwritten: list[Any]
 
@@ -204,6 +206,16 @@ class Loading:
         held, raw = self._read_file()
         self._hold(held)
         self._unparsed = raw
+        self._held_as_read = held
+
+    def holds_what_was_read(self) -> bool:
+        """Whether memory holds exactly the bytes Store.open(parse_later=True) read, parsed
+        or not: no change staged, made, written or reloaded since, no migration."""
+        with self._thread_lock:
+            held = self._held
+            if held is None or held is not self._held_as_read:
+                return False
+            return not self._unwritten and not getattr(self, "_pending", None)
 
     def _install(self, held: _HeldFile, raw: bytes, data: dict[str, Any]) -> None:
         """Make `data`, parsed from `raw` (the bytes of the file `held`), what memory holds."""

@@ -23,6 +23,7 @@ import pytest
 from pmtui import app as app_module
 from pmtui.app import PmtuiApp, first_frame
 from pmtui.boards.area import AreaScreen
+from pmtui.boards.today import today as today_board
 from pmtui.cli.today import today_of
 from pmtui.config import Config
 from pmtui.reports.first_frame import Preview, preview
@@ -134,14 +135,19 @@ class TestTheFirstFrame:
         assert early["detail"][0] == ("", "action Chase SAP quote")
 
     async def test_the_project_is_parsed_right_after_it(
-        self, unparsed: Store, tmp_path: Path
+        self, unparsed: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
+        looked_up: list[Store] = []
+        monkeypatch.setattr(today_board, "cached_answer", looked_up.append)
         app = _app(unparsed, tmp_path, preview(unparsed))
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert unparsed.loaded
             assert app.preview is None
-            assert _seen(app)["cursor"] == "actions/A1"
+            seen = _seen(app)
+        assert seen["cursor"] == "actions/A1"
+        assert "Chase SAP quote" in "\n".join(seen["list"])
+        assert looked_up == []  # the first frame's answer, not the cache read again
 
 
 class TestKeysBeforeTheParse:

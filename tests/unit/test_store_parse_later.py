@@ -80,6 +80,39 @@ class TestParsedLater:
         assert by_key["P2"]["role"] == "lead"
 
 
+class TestHoldsWhatWasRead:
+    """Whether memory is still the bytes read (what a cache looked up by them stays true of)."""
+
+    def test_until_a_change_lands(self, project: Path) -> None:
+        store = Store.open(project, today=DAY, parse_later=True)
+        try:
+            assert store.holds_what_was_read()
+            store.load_held()
+            assert store.holds_what_was_read()
+            store.update("people", "P1", {"name": "Renamed"})
+            assert not store.holds_what_was_read()
+        finally:
+            store.close()
+
+    def test_not_after_a_reload(self, project: Path) -> None:
+        store = Store.open(project, today=DAY, parse_later=True)
+        other = Store.open(project, today=DAY, user="other")
+        other.update("people", "P1", {"name": "Renamed elsewhere"})
+        other.close()
+        try:
+            assert store.refresh()
+            assert not store.holds_what_was_read()
+        finally:
+            store.close()
+
+    def test_never_for_an_ordinary_open(self, project: Path) -> None:
+        store = Store.open(project, today=DAY)
+        try:
+            assert not store.holds_what_was_read()
+        finally:
+            store.close()
+
+
 class TestRefusals:
     """A file parsed later is refused as an ordinary open refuses it, and never changed."""
 

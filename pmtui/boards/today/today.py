@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -139,6 +139,8 @@ class TodayBoard(Board):
         #: The revision a worker is working Today out for (None: none is).
         self._working: Context | None = None
         self._in_place = False
+        #: The first frame drawn from the cache, until the parsed project replaces it.
+        self._previewed: Preview | None = None
 
     def compose(self) -> ComposeResult:
         yield TodayStrip(id="today-strip")
@@ -225,6 +227,7 @@ class TodayBoard(Board):
     def _show_preview(self, preview: Preview) -> None:
         """The first frame from the cache, the project not parsed yet: what refresh_data
         draws once it is (the app then calls it), with the finish still being worked out."""
+        self._previewed = preview
         items = [Item(**d) for d in preview.items]
         self._list(items, lambda: [Item(**d) for d in preview.coming], preview.window)
         changes = len(self.changes()) if self.last_checkin else None
@@ -259,7 +262,15 @@ class TodayBoard(Board):
                 return True
         if days != agenda.window(self.store, None):
             return False
-        found = cached_answer(self.store)
+        previewed, self._previewed = self._previewed, None
+        found: dict[str, Any] | None = None
+        if previewed is not None and self.store.holds_what_was_read():
+            # The revision parsed from the bytes the first frame's cache was looked up
+            # with: its answer, without hashing and reading the cache again.
+            found = {"items": previewed.items, "coming": previewed.coming}
+            found["window"] = previewed.window
+        if found is None:
+            found = cached_answer(self.store)
         if found is None or found.get("window") != days:
             return False
         ctx.model(key, lambda _: [Item(**d) for d in found["items"]])
