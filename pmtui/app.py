@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from pmtui import paths, themes
+from pmtui.boards.area import SYNC_BELOW as RAG_SYNC_BELOW
 from pmtui.boards.area import AreaScreen
 from pmtui.boards.base import Board
 from pmtui.boards.keys import area_bindings, command
@@ -34,6 +35,7 @@ from pmtui.widgets.terminal_output import squeezing
 if TYPE_CHECKING:
     from textual.driver import Driver
 
+    from pmtui.reports.first_frame import Preview
     from pmtui.search import SearchHit
 
 # Modals, search and the palette's provider are imported when first used, not at start-up:
@@ -96,6 +98,7 @@ class PmtuiApp(ProjectFileApp):
         start_area: str | None = None,
         dim_empty_areas: bool = True,
         save_in_worker: bool = False,
+        preview: Preview | None = None,
     ) -> None:
         # The app opens straight on this area's screen (no blank default screen first);
         # Textual reads it while the App is set up.
@@ -106,6 +109,11 @@ class PmtuiApp(ProjectFileApp):
         self.gc_paused = gc_paused
         #: The project chosen in the portfolio (ctrl+o) to open after this one closes.
         self.next_project: Path | None = None
+        #: Today's first frame from the cache while the project is not parsed yet (the
+        #: area screen and Today draw it; parsed right after the first frame).
+        self.preview = preview
+        #: Why the project could not be parsed after the first frame (the app then ends).
+        self.refused = ""
         self.config = config or Config()
         self.env = dict(os.environ if env is None else env)
         self.warnings = list(warnings or [])
@@ -176,6 +184,21 @@ class PmtuiApp(ProjectFileApp):
             self.set_timer(0.5, _resume_gc)
         for warning in self.warnings:
             self.notify(warning, severity="warning", timeout=10)
+        if self.preview is not None:
+            self.call_after_refresh(self._load_project)
+
+    def _load_project(self) -> None:
+        """Parse the project after the first frame (drawn from Today's cache), then draw
+        the area from it: the same frame, and the work it starts (the finish, the RAG).
+        A key pressed earlier that needed the project parsed it first."""
+        try:
+            self.store.load_held()
+        except StoreError as error:  # not seen: the cache's hash is of bytes that parsed
+            self.refused = str(error)
+            self.exit(return_code=1)
+            return
+        self.preview = None
+        self.refresh_area()
 
     def _remember_theme(self, theme: Theme) -> None:
         state = load_state(self.state_path)
@@ -236,6 +259,19 @@ class PmtuiApp(ProjectFileApp):
         self.call_after_refresh(board.focus_record, hit.table, hit.key)
 
 
+def first_frame(store: Store) -> Preview | None:
+    """Today's first frame from the cache, for a project opened unparsed, when it holds one
+    for these bytes and the project is big enough that Today and the status line show
+    their pending states first (a smaller one is parsed first: it takes little)."""
+    from pmtui.boards.today.today import SYNC_BELOW as TODAY_SYNC_BELOW
+    from pmtui.reports.first_frame import preview
+
+    found = preview(store)
+    if found is None or found.planned < RAG_SYNC_BELOW or found.scheduled < TODAY_SYNC_BELOW:
+        return None
+    return found
+
+
 def _resume_gc() -> None:
     """Collect what start-up left behind, then keep the survivors out of later collections."""
     gc.collect()
@@ -248,10 +284,20 @@ def run(project: Path, env: Mapping[str, str] | None = None) -> int:
     environment = dict(os.environ if env is None else env)
     config, warnings = load_config(paths.config_file(environment))
     try:
-        store = Store.open(project, date_order=config.date_order)
+        # Read and checked under the lock now; parsed after the first frame when Today's
+        # cache holds that frame for exactly these bytes, else now (pmtui.store).
+        store = Store.open(project, date_order=config.date_order, parse_later=True)
     except StoreError as error:
         print(f"pmtui: {error}")
         return 1
+    shown = first_frame(store)
+    if shown is None:
+        try:
+            store.load_held()
+        except StoreError as error:
+            store.close()
+            print(f"pmtui: {error}")
+            return 1
     # A caller that paused the collector for start-up (cli.common.open_app) has it
     # resumed by the app after the first frame.
     app = PmtuiApp(
@@ -261,6 +307,7 @@ def run(project: Path, env: Mapping[str, str] | None = None) -> int:
         warnings=warnings,
         gc_paused=not gc.isenabled(),
         save_in_worker=True,
+        preview=shown,
     )
     try:
         app.run()
@@ -268,6 +315,9 @@ def run(project: Path, env: Mapping[str, str] | None = None) -> int:
         # Quitting, SIGHUP and SIGTERM wait here for the write under way and what is left.
         not_written = app.finish_writes()
         store.close()
+    if app.refused:
+        print(f"pmtui: {app.refused}")
+        return 1
     if not_written:
         print(f"pmtui: {not_written}")
     state = load_state(paths.state_file(environment))

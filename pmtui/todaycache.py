@@ -23,7 +23,7 @@ from pmtui import __version__, clock, paths
 # bindings cost more than the rest of the answer): the cache's first line is plain text.
 
 #: The cache's layout; a file of another layout is never read.
-LAYOUT = 3
+LAYOUT = 4
 #: The first line's fields, tab-separated; then the text, the JSON and the answer's data.
 _HEADER = ("layout", "version", "digest", "days", "as_of", "time_zone", "text", "json", "data")
 

@@ -18,6 +18,7 @@ from pmtui.boards.base import Board
 from pmtui.boards.keys import command
 from pmtui.boards.registry import BoardSpec, area_title, boards_of
 from pmtui.context import Context
+from pmtui.reports.first_frame import Preview
 from pmtui.services.glance import Finishes
 from pmtui.store import Store
 from pmtui.widgets.area_bar import AreaBar, AreaEntry, BoardTabs, areas_line, tabs_line
@@ -205,10 +206,19 @@ class AreaScreen(Screen[None]):
             board.refresh_if_changed(force=not only_if_changed)
             self.show_detail()  # the chosen record may have changed, its cursor not
 
+    @property
+    def preview(self) -> Preview | None:
+        """Today's first frame from the cache while the project is not parsed yet (the app's;
+        None once it is)."""
+        found = getattr(self.app, "preview", None)
+        return found if isinstance(found, Preview) and not self.store.loaded else None
+
     def _state_shown(self, save_state: str) -> str:
         """The save state as the status line says it; an archived project refuses every
         change, so the line says that first."""
-        if self.store.project.get("archived"):
+        preview = self.preview
+        archived = preview.archived if preview else self.store.project.get("archived")
+        if archived:
             return f"archived, read-only · {save_state}"
         return save_state
 
@@ -224,6 +234,8 @@ class AreaScreen(Screen[None]):
         return True
 
     def _status_line(self, save_state: str) -> Content:
+        if (preview := self.preview) is not None:  # a big project: its RAG is worked out
+            return status_line(preview.name, preview.status, save_state, preview.today)
         project = self.store.project
         name, status = str(project.get("name", "")), str(project.get("status") or "")
         return status_line(name, status, save_state, self.store.today, self._computed())

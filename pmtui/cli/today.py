@@ -166,6 +166,10 @@ def _work_out(path: Path, days: int | None) -> dict[str, Any]:
 
     with open_store(str(path)) as store:
         answer = agenda.answer(store, days)
+        if days is None:  # the app's window: its first frame, kept beside (reports.first_frame)
+            from pmtui.reports.first_frame import frame_of
+
+            answer["frame"] = frame_of(store, answer)
     return printed(answer, path)
 
 

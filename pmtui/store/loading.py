@@ -6,7 +6,6 @@ import contextlib
 import copy
 import json
 import os
-import secrets
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ from pmtui.store.atomic import FileLock, atomic_write, folder_writable
 from pmtui.store.encoding import IncrementalEncoder, encode
 from pmtui.store.errors import ProjectError, SaveError
 from pmtui.store.files import ProjectFiles
+from pmtui.tables import load_all
 
 Signature = tuple[int, int, int]
 
@@ -69,6 +69,8 @@ def strict_json(raw: bytes | str) -> Any:
 
 def new_project_id() -> str:
     """The id a project file keeps in `_meta.project_id` for its life (copies share it)."""
+    import secrets  # hashlib's OpenSSL bindings: only when a project is made
+
     return secrets.token_hex(8)
 
 
@@ -118,6 +120,10 @@ class Loading:
     _thread_lock: threading.RLock
     _db: TinyDB
     _held: _HeldFile | None
+    #: The file's bytes, read and not parsed yet (Store.open's parse_later).
+    _unparsed: bytes | None = None
+    #: The file as Store.open(parse_later=True) read it (holds_what_was_read).
+    _held_as_read: _HeldFile | None = None
     _index: dict[str, dict[str, str]]
     _unwritten: list[Any]
 
@@ -129,6 +135,8 @@ class Loading:
 
     @property
     def _data(self) -> dict[str, Any]:
+        if self._unparsed is not None:
+            self.load_held()  # the project is read the first time anything needs it
         storage = self._db.storage
         assert isinstance(storage, ProjectStorage)
         return storage.data
@@ -165,6 +173,17 @@ class Loading:
         put there by a rename, a copy, `demo --fresh`) is refused and memory kept: a
         change meant for one project never lands on a record of another that happens to
         have the same key."""
+        held, raw = self._read_file()
+        try:
+            data = self._parse(raw)
+            self._refuse_another_project(data, same_project)
+        except BaseException:
+            held.close()
+            raise
+        self._install(held, raw, data)
+
+    def _read_file(self) -> tuple[_HeldFile, bytes]:
+        """The file, held open, and its bytes (under the lock)."""
         try:
             fd = os.open(self.files.path, os.O_RDONLY)
         except FileNotFoundError:
@@ -174,15 +193,33 @@ class Loading:
         held = _HeldFile(fd)
         try:
             with os.fdopen(os.dup(fd), "rb") as handle:
-                raw = handle.read()
-            data = self._parse(raw)
-            self._refuse_another_project(data, same_project)
+                return held, handle.read()
         except OSError as error:
             held.close()
             raise ProjectError(f"{self.files.path}: cannot read it: {error.strerror}") from None
         except BaseException:
             held.close()
             raise
+
+    def _read_unparsed(self) -> None:
+        """Hold the file and keep its bytes for load_held (Store.open's parse_later)."""
+        held, raw = self._read_file()
+        self._hold(held)
+        self._unparsed = raw
+        self._held_as_read = held
+
+    def holds_what_was_read(self) -> bool:
+        """Whether memory holds exactly the bytes Store.open(parse_later=True) read, parsed
+        or not: no change staged, made, written or reloaded since, no migration."""
+        with self._thread_lock:
+            held = self._held
+            if held is None or held is not self._held_as_read:
+                return False
+            return not self._unwritten and not getattr(self, "_pending", None)
+
+    def _install(self, held: _HeldFile, raw: bytes, data: dict[str, Any]) -> None:
+        """Make `data`, parsed from `raw` (the bytes of the file `held`), what memory holds."""
+        self._unparsed = None
         self._db = TinyDB(storage=ProjectStorage, data=data)
         self._index = {}
         self._hold(held)
@@ -191,6 +228,44 @@ class Loading:
         version = data["_meta"][next(iter(data["_meta"]))]["schema_version"]
         if version < migrations.SCHEMA_VERSION:
             self._migrate(data, version)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the project is parsed (Store.open(parse_later=True) leaves it to the
+        first read, or to load_held)."""
+        return self._unparsed is None
+
+    @property
+    def unparsed_content(self) -> bytes | None:
+        """The bytes read and held, not parsed yet (None once parsed): what a cache keyed
+        by the file's content is looked up with before the project is parsed."""
+        return self._unparsed
+
+    def load_held(self) -> None:
+        """Parse the bytes Store.open(parse_later=True) read, exactly those (never the file
+        again: a cache looked up by their hash stays true of what memory then holds).
+        Any read of the data does it first; ProjectError as Store.open says it."""
+        with self._thread_lock:
+            raw = self._unparsed
+            if raw is None:
+                return
+            held = self._held
+            assert held is not None
+            load_all()  # every table's declaration and rules: Store() does it otherwise
+            data = self._parse(raw)
+            version = data["_meta"][next(iter(data["_meta"]))]["schema_version"]
+            if version < migrations.SCHEMA_VERSION:
+                # Migrating writes the file: under the lock, from the file as it is now.
+                self._unparsed = None
+                try:
+                    with self._reading():
+                        self._load_from_disk()
+                except BaseException:
+                    self._unparsed = raw  # every later read is refused too, never empty
+                    raise
+                return
+            self._held = None  # _install holds it again; not closed meanwhile
+            self._install(held, raw, data)
 
     def _refuse_another_project(self, data: dict[str, Any], same_project: str | None) -> None:
         found = project_id(data)

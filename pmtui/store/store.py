@@ -45,8 +45,10 @@ class Store(Loading, Committing, History, Editing):
         today: date | None = None,
         user: str | None = None,
         date_order: str = "mdy",
+        tables: bool = True,
     ) -> None:
-        load_all()
+        if tables:  # else on the first read (Loading.load_held)
+            load_all()
         self.files = files
         self.user = user or journal.current_user()
         self.date_order = date_order
@@ -72,9 +74,17 @@ class Store(Loading, Committing, History, Editing):
         today: date | None = None,
         user: str | None = None,
         date_order: str = "mdy",
+        parse_later: bool = False,
     ) -> Store:
-        """Open an existing project; ProjectError says why a file cannot be used."""
-        store = cls(ProjectFiles.for_path(path), today=today, user=user, date_order=date_order)
+        """Open an existing project; ProjectError says why a file cannot be used.
+
+        `parse_later`: take the lock, read the file and hold it, but leave parsing it (and
+        loading every table's declaration) to `load_held`, or to the first read of the
+        data: the app draws Today's first frame from the cache keyed by these bytes' hash
+        meanwhile (pmtui.reports.first_frame.preview). A file that does not parse is refused
+        then, as Store.open refuses it."""
+        files = ProjectFiles.for_path(path)
+        store = cls(files, today=today, user=user, date_order=date_order, tables=not parse_later)
         if not store.files.path.exists():
             raise ProjectError(f"no project at {store.files.path} (pmtui new {path} creates one)")
         try:
@@ -82,7 +92,10 @@ class Store(Loading, Committing, History, Editing):
             with store._reading():
                 if folder_writable(store.files.path.parent):
                     store.files.remove_stray_temps()
-                store._load_from_disk()
+                if parse_later:
+                    store._read_unparsed()
+                else:
+                    store._load_from_disk()
         except BaseException:
             store.close()  # a refused file leaves no lock file behind
             raise

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -26,6 +26,7 @@ from pmtui.boards.registry import BoardSpec, board_by_id
 from pmtui.context import Context
 from pmtui.domain.quickadd import parse_quick_add
 from pmtui.reports.checkin import Change, Session, changes_since
+from pmtui.reports.first_frame import Preview, able_of, detail_extra, frame_of
 from pmtui.reports.today import cached_answer, keep_answer
 from pmtui.services.glance import Finishes, glance, glance_pending
 from pmtui.store import Store
@@ -138,6 +139,8 @@ class TodayBoard(Board):
         #: The revision a worker is working Today out for (None: none is).
         self._working: Context | None = None
         self._in_place = False
+        #: The first frame drawn from the cache, until the parsed project replaces it.
+        self._previewed: Preview | None = None
 
     def compose(self) -> ComposeResult:
         yield TodayStrip(id="today-strip")
@@ -169,7 +172,16 @@ class TodayBoard(Board):
         own = session if isinstance(session, Session) else None
         return changes_since(self.store.path, self.last_checkin, own)
 
+    @property
+    def preview(self) -> Preview | None:
+        """Today's first frame from the cache while the project is not parsed yet."""
+        found = getattr(self.app, "preview", None)
+        return found if isinstance(found, Preview) and not self.store.loaded else None
+
     def refresh_data(self) -> None:
+        if (preview := self.preview) is not None:
+            self._show_preview(preview)
+            return
         ctx = self.store.read_context()
         days = agenda.window(self.store)
         key = ("today", days)
@@ -182,19 +194,7 @@ class TodayBoard(Board):
         self._show(ctx, days, items)
 
     def _show(self, ctx: Context, days: int, items: list[Item]) -> None:
-        note = ""
-        groups = groups_of(items, days)
-        if not items:
-            coming = ctx.model(("today-coming", days), lambda _: agenda.coming(self.store, days))
-            note = f"Nothing due in the next {days} days."
-            if coming:
-                groups = [AgendaGroup("Coming later", tuple(row_of(i) for i in coming))]
-                items = coming
-        self.items = {f"{i.table}/{i.key}": i for i in items}
-        self.items_list.show(groups, note)
-        if self._then_key is not None:
-            self.items_list.move_to_key(self._then_key)
-            self._then_key = None
+        self._list(items, lambda: ctx.model(("today-coming", days), self._coming(days)), days)
         since = self.last_checkin
         changes = len(self.changes()) if since else None
         if not self._big() or self.finishes.known(ctx):
@@ -204,6 +204,35 @@ class TodayBoard(Board):
             self._work_out_later(ctx, days)
         self.query_one(TodayStrip).update(strip_lines(shown, changes))
         self._choice_moved()  # the detail line shows the item now under the cursor
+
+    def _coming(self, days: int) -> Callable[[Context], list[Item]]:
+        return lambda _: agenda.coming(self.store, days)
+
+    def _list(self, items: list[Item], coming: Callable[[], list[Item]], days: int) -> None:
+        """Show `items` in their groups; on a day without any, what is `coming` later."""
+        note = ""
+        groups = groups_of(items, days)
+        if not items:
+            later = coming()
+            note = f"Nothing due in the next {days} days."
+            if later:
+                groups = [AgendaGroup("Coming later", tuple(row_of(i) for i in later))]
+                items = later
+        self.items = {f"{i.table}/{i.key}": i for i in items}
+        self.items_list.show(groups, note)
+        if self._then_key is not None:
+            self.items_list.move_to_key(self._then_key)
+            self._then_key = None
+
+    def _show_preview(self, preview: Preview) -> None:
+        """The first frame from the cache, the project not parsed yet: what refresh_data
+        draws once it is (the app then calls it), with the finish still being worked out."""
+        self._previewed = preview
+        items = [Item(**d) for d in preview.items]
+        self._list(items, lambda: [Item(**d) for d in preview.coming], preview.window)
+        changes = len(self.changes()) if self.last_checkin else None
+        self.query_one(TodayStrip).update(strip_lines(preview.glance, changes))
+        self._choice_moved()
 
     # ------------------------------------------------ working the list out
 
@@ -233,7 +262,15 @@ class TodayBoard(Board):
                 return True
         if days != agenda.window(self.store, None):
             return False
-        found = cached_answer(self.store)
+        previewed, self._previewed = self._previewed, None
+        found: dict[str, Any] | None = None
+        if previewed is not None and self.store.holds_what_was_read():
+            # The revision parsed from the bytes the first frame's cache was looked up
+            # with: its answer, without hashing and reading the cache again.
+            found = {"items": previewed.items, "coming": previewed.coming}
+            found["window"] = previewed.window
+        if found is None:
+            found = cached_answer(self.store)
         if found is None or found.get("window") != days:
             return False
         ctx.model(key, lambda _: [Item(**d) for d in found["items"]])
@@ -262,6 +299,7 @@ class TodayBoard(Board):
             "items": [asdict(i) for i in items],
             "coming": [asdict(i) for i in coming],
         }
+        answer["frame"] = frame_of(self.store, answer)  # the next session's first frame
         keep_answer(self.store, answer, content)
 
     def _work_out_later(self, ctx: Context, days: int) -> None:
@@ -336,14 +374,10 @@ class TodayBoard(Board):
         if action in ("open_item", "done_item", "snooze_item") and item is None:
             return False
         if item is not None and action in ("done_item", "snooze_item"):
-            declared = record_type(item.table).agenda
-            able = declared is not None and bool(
-                # A table that refuses with a reason keeps x: it says where it is done.
-                (declared.done or declared.done_on or declared.decide or declared.refuse)
-                if action == "done_item"
-                else declared.snooze
-            )
-            return True if able else None  # shown dimmed: this table cannot
+            preview = self.preview
+            known = preview.able.get(item.table) if preview else None
+            done, snooze = known or able_of(item.table)
+            return done if action == "done_item" else snooze  # None: shown dimmed
         return super().check_action(action, parameters)
 
     def on_agenda_list_highlighted(self, _: AgendaList.Highlighted) -> None:
@@ -365,13 +399,13 @@ class TodayBoard(Board):
             ("On", spec.title if spec else ""),
             ("Due", f"{when} ({item.due})" if item.due else when),
         ]
-        rt = record_type(item.table)
-        if not (rt.private or (rt.agenda is not None and rt.agenda.private)):
+        preview = self.preview
+        extra = preview.detail.get(f"{item.table}/{item.key}") if preview else None
+        if extra is None:
             ctx = self.store.read_context()
             names: views.Names = ctx.model("today-detail-names", lambda _: {})
-            whole = views.record_detail(self.store, item.table, item.key, filled=False, names=names)
-            parts += [(label, text) for label, text in whole if label and label != "Owner"]
-        return [part for part in parts if part[1]]
+            extra = detail_extra(self.store, item.table, item.key, names)
+        return [part for part in parts + extra if part[1]]
 
     # ------------------------------------------------ keys
 
