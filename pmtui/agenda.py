@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Protocol
 
@@ -131,9 +131,16 @@ class Item:
     def to_json(self) -> dict[str, Any]:
         """CONTRACT's item: group, table, key, kind, title, owner (a key), due,
         days_overdue, board."""
-        data = asdict(self)
-        del data["owner_name"], data["singular"]
-        return data
+        return {name: getattr(self, name) for name in _JSON_FIELDS}
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every field, as `Item(**d)` rebuilds it (dataclasses.asdict's answer without
+        its deep copy: the fields are text, numbers and None)."""
+        return {name: getattr(self, name) for name in _FIELDS}
+
+
+_FIELDS = tuple(f.name for f in fields(Item))
+_JSON_FIELDS = tuple(name for name in _FIELDS if name not in ("owner_name", "singular"))
 
 
 def agenda_tables() -> list[str]:
@@ -349,8 +356,8 @@ def answer(store: Reading, days: int | None = None) -> dict[str, Any]:
         "time_zone": store.project.get("time_zone"),
         "as_of": store.today.isoformat(),
         "window": window(store, days),
-        "items": [asdict(i) for i in items],
-        "coming": [asdict(i) for i in later],
+        "items": [i.as_dict() for i in items],
+        "coming": [i.as_dict() for i in later],
     }
 
 

@@ -13,6 +13,7 @@ from pmtui.domain.links import (
     LinkParseError,
     ScheduleError,
     TaskInput,
+    TaskNetwork,
     build_network,
     check_tasks,
     format_links,
@@ -77,7 +78,7 @@ def _clean(value: float) -> float:
     return 0.0 if abs(value) < EPSILON else value
 
 
-def compute_schedule(tasks: Sequence[TaskInput]) -> Schedule:
+def compute_schedule(tasks: Sequence[TaskInput], network: TaskNetwork | None = None) -> Schedule:
     """Forward and backward pass over the leaves; summaries span their children.
 
     ES is the latest of 0, the task's earliest start and what each link allows
@@ -167,11 +168,15 @@ def rollup(
     tasks: Sequence[TaskInput],
     budgets: Mapping[str, float | None],
     percents: Mapping[str, float | None],
+    network: TaskNetwork | None = None,
 ) -> dict[str, RolledUp]:
     """Summaries: sum of children's budgets (None if none has one; their own is not added)
-    and duration-weighted percent complete (a plain mean when all children have 0 days)."""
-    by_key = check_tasks(tasks)
-    children, summaries = task_tree(by_key)
+    and duration-weighted percent complete (a plain mean when all children have 0 days).
+    `network`: build_network(tasks), when the caller has it (its tree is the same)."""
+    if network is None:
+        children, summaries = task_tree(check_tasks(tasks))
+    else:
+        children, summaries = network.children, network.summaries
     result: dict[str, RolledUp] = {}
     for task in tasks:
         if task.key not in children:
@@ -291,6 +296,7 @@ def forecast(
     today: date,
     offset_of: Callable[[date], int],
     date_at: Callable[[int], date],
+    network: TaskNetwork | None = None,
 ) -> dict[str, Forecast]:
     """Forecast dates from progress at the status date `today` (a simple, stated model).
 
@@ -301,8 +307,10 @@ def forecast(
       allow given the predecessors' forecasts; it then takes its remaining duration.
     - Summaries span their children.
     offset_of(d) is the working-day offset of date d (the calendar's inverse of date_at).
+    `network`: build_network(tasks), when the caller has it already.
     """
-    network = build_network(tasks)
+    if network is None:
+        network = build_network(tasks)
     now = float(offset_of(today))
     count = len(network.keys)
     start = [0.0] * count

@@ -26,6 +26,8 @@ Errors = dict[int, dict[str, str]]
 TAKING_PLACE = ("planned", "held", "moved")
 #: How far ahead `next_on` looks for a meeting's next occurrence (a yearly one included).
 LOOK_AHEAD_DAYS = 400
+#: The shorter look `meeting_next` takes first (a weekly or monthly meeting is found there).
+FIRST_LOOK_DAYS = 31
 
 
 class MeetingError(ValueError):
@@ -256,13 +258,21 @@ def meeting_next(ctx: Context, records: Sequence[Record]) -> dict[str, dict[str,
     out: dict[str, dict[str, Any]] = {}
     project, rows = ctx.project, _rows_by_meeting(ctx)  # read once for every meeting
     end = ctx.today + timedelta(days=LOOK_AHEAD_DAYS)
+    # Most meetings meet within a month: look there first, the whole look-ahead only when
+    # nothing takes place in it. The first month's occurrences are the whole window's up
+    # to its end (stored rows are all read either way), so the first of them is the same.
+    soon = ctx.today + timedelta(days=FIRST_LOOK_DAYS)
     for meeting in records:
         if not meeting.get("start"):
             continue
-        window = sorted(
-            _of_meeting(meeting, project, rows, {}, ctx.today, end), key=lambda o: o.start
-        )
-        found = next((o for o in window if o.status != "cancelled"), None)
+        found = None
+        for last in (soon, end):
+            window = sorted(
+                _of_meeting(meeting, project, rows, {}, ctx.today, last), key=lambda o: o.start
+            )
+            found = next((o for o in window if o.status != "cancelled"), None)
+            if found is not None:
+                break
         if found is not None:
             out[str(meeting["key"])] = {
                 "next_on": found.start.date().isoformat(),
