@@ -87,8 +87,11 @@ def compute_schedule(tasks: Sequence[TaskInput], network: TaskNetwork | None = N
     LS - ES (critical within EPSILON of 0); free float is the least slack of the task's
     outgoing links, and for an end task its slack to the project finish. A link to or from a
     summary applies to each of its leaves. Raises ScheduleError for unknown keys and cycles.
+    `network`: build_network(tasks) when the caller has it already (a plan builds it once
+    for the schedule, the roll-ups and the forecast).
     """
-    network = build_network(tasks)
+    if network is None:
+        network = build_network(tasks)
     durations, count = network.durations, len(network.keys)
     es = [0.0] * count
     ef = [0.0] * count
