@@ -16,6 +16,7 @@ from typing import Any
 
 from pmtui import clock, paths, todaycache
 from pmtui.cli.common import Commands, UserError, open_store, print_json, project_path
+from pmtui.context import collector_paused
 from pmtui.reports.today import contract_item, printed, render
 from pmtui.tables import record_type
 
@@ -151,7 +152,8 @@ def today_of(path: Path, days: int | None) -> dict[str, Any]:
     cached = todaycache.read(cache, digest, days)
     if cached is not None:
         return cached
-    answer = _work_out(path, days)
+    with collector_paused():  # a schedule's worth of objects, no cycles to speak of
+        answer = _work_out(path, days)
     try:
         unchanged = path.read_bytes() == content  # another session saved meanwhile: no cache
     except OSError:

@@ -44,6 +44,9 @@ class Link:
 
 def parse_links(text: str) -> list[Link]:
     """Read `A; B SS+2; C FF-1.5` (`,` also separates); empty text gives no links."""
+    words = text.split()
+    if len(words) == 1 and words[0] == text and "," not in text and ";" not in text:
+        return [Link(text)]  # one bare key (most links): what the pattern below reads
     links: list[Link] = []
     for piece in _SEPARATORS.split(text):
         piece = piece.strip()
