@@ -10,6 +10,7 @@ call before importing the command line at all.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -84,10 +85,9 @@ def run_today(args: argparse.Namespace) -> int:
             )
         args.project = project
     answer = today_of(project_path(args.project), args.days)
-    if args.json:
-        print_json({"as_of": answer["as_of"], "items": [contract_item(i) for i in answer["items"]]})
-    else:
-        print("\n".join(render(answer)))
+    # What the cache keeps and pmtui/__main__.py prints when the file is unchanged: the
+    # text and the JSON are written out once (reports.today.printed), not again here.
+    sys.stdout.write(answer["json"] if args.json else answer["text"])
     return 0
 
 
