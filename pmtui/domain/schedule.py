@@ -93,15 +93,22 @@ def compute_schedule(tasks: Sequence[TaskInput], network: TaskNetwork | None = N
     if network is None:
         network = build_network(tasks)
     durations, count = network.durations, len(network.keys)
+    floors, preds, succs, virtual = network.floors, network.preds, network.succs, network.virtual
+    # The passes run once per node and link (a 100k-record plan: 30k nodes, 60k links), so
+    # edges are unpacked and `a if a > b else b` stands for max(b, a): the same float
+    # (max keeps its first argument unless a later one is greater), without a call.
     es = [0.0] * count
     ef = [0.0] * count
     for v in network.order:
-        start = network.floors[v]
-        for e in network.preds[v]:
-            base = es[e.node] if e.from_start else ef[e.node]
-            start = max(start, base + e.lag - (durations[v] if e.to_finish else 0.0))
+        start = floors[v]
+        duration = durations[v]
+        for node, from_start, to_finish, lag in preds[v]:
+            allowed = (
+                (es[node] if from_start else ef[node]) + lag - (duration if to_finish else 0.0)
+            )
+            start = allowed if allowed > start else start
         es[v] = start
-        ef[v] = start + durations[v]
+        ef[v] = start + duration
     project = max((ef[i] for i in network.leaf_node.values()), default=0.0)
     ls = [0.0] * count
     lf = [0.0] * count
@@ -110,14 +117,17 @@ def compute_schedule(tasks: Sequence[TaskInput], network: TaskNetwork | None = N
     for v in reversed(network.order):
         finish = project
         slack = _INFINITY
-        for e in network.succs[v]:
-            ref = lf[e.node] if e.to_finish else ls[e.node]
-            finish = min(finish, ref - e.lag + (durations[v] if e.from_start else 0.0))
-            target = ef[e.node] if e.to_finish else es[e.node]
-            link_slack = target - e.lag - (es[v] if e.from_start else ef[v])
-            slack = min(slack, link_slack + (reach[e.node] if network.virtual[e.node] else 0.0))
+        duration, own_start, own_finish = durations[v], es[v], ef[v]
+        for node, from_start, to_finish, lag in succs[v]:
+            ref = lf[node] if to_finish else ls[node]
+            latest = ref - lag + (duration if from_start else 0.0)
+            finish = latest if latest < finish else finish
+            target = ef[node] if to_finish else es[node]
+            link_slack = target - lag - (own_start if from_start else own_finish)
+            link_slack = link_slack + (reach[node] if virtual[node] else 0.0)
+            slack = link_slack if link_slack < slack else slack
         lf[v] = finish
-        ls[v] = finish - durations[v]
+        ls[v] = finish - duration
         reach[v] = slack
         free[v] = min(slack, project - ef[v])
     times: dict[str, TaskTimes] = {}
@@ -282,6 +292,10 @@ class Progress:
     actual_finish: date | None = None
 
 
+#: The progress of a task with none recorded (one shared instance: it is frozen).
+_NOTHING_YET = Progress()
+
+
 @dataclass(frozen=True)
 class Forecast:
     """Forecast offsets (finish exclusive, like ef) and the dates a plan shows."""
@@ -321,7 +335,7 @@ def forecast(
     dates: dict[str, tuple[date, date]] = {}
     for v in network.order:
         key, duration = network.keys[v], network.durations[v]
-        state = progress.get(key, Progress()) if not network.virtual[v] else Progress()
+        state = progress.get(key, _NOTHING_YET) if not network.virtual[v] else _NOTHING_YET
         remaining = duration * (1.0 - min(max(state.percent_complete, 0.0), 100.0) / 100.0)
         if state.actual_finish is not None:
             finish[v] = offset_of(state.actual_finish) + 1.0
@@ -334,9 +348,10 @@ def forecast(
             finish[v] = max(now, start[v]) + remaining
         else:
             earliest = network.floors[v] if network.virtual[v] else max(network.floors[v], now)
-            for e in network.preds[v]:
-                base = start[e.node] if e.from_start else finish[e.node]
-                earliest = max(earliest, base + e.lag - (remaining if e.to_finish else 0.0))
+            for node, from_start, to_finish, lag in network.preds[v]:
+                base = start[node] if from_start else finish[node]
+                allowed = base + lag - (remaining if to_finish else 0.0)
+                earliest = allowed if allowed > earliest else earliest  # max(), as above
             start[v], finish[v] = earliest, earliest + remaining
         if not network.virtual[v]:
             first = math.floor(start[v] + EPSILON)
