@@ -53,7 +53,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Protocol
 
-from pmtui.context import Context
+from pmtui.context import Context, collector_paused
 from pmtui.domain.quickadd import QuickAddError, parse_quick_add
 from pmtui.kinds import ParseContext
 from pmtui.schema import Agenda, Due, Kind, Record, RecordType, record_labels
@@ -243,6 +243,12 @@ def _rank(item: Item, order: dict[str, int]) -> tuple[Any, ...]:
 
 
 def _items(store: Reading, days: int, only: Collection[str] | None = None) -> list[Item]:
+    # Like the read models it reads: many objects, no cycles, a big plan alive beside them.
+    with collector_paused():
+        return _worked_out(store, days, only)
+
+
+def _worked_out(store: Reading, days: int, only: Collection[str] | None) -> list[Item]:
     today = store.today
     names = _Names(store)
     found: list[tuple[tuple[Any, ...], Item]] = []
