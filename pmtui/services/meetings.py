@@ -10,7 +10,7 @@ meeting's zone (pmtui.kinds' datetime kind); the API hands out aware datetimes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -87,7 +87,7 @@ def _occurrence_named(store: Writer, occurrence_key: str) -> str:
 def zone_name(meeting: Record, project: Record) -> str:
     """The meeting's time zone: its own, else the project's, else the machine's; UTC when
     none of those names a zone."""
-    for name in (meeting.get("time_zone"), project.get("time_zone"), clock.machine_zone()):
+    for name in _zones_to_try(meeting, project):
         if name:
             try:
                 recurrence.zone_of(str(name))
@@ -95,6 +95,14 @@ def zone_name(meeting: Record, project: Record) -> str:
                 continue
             return str(name)
     return "UTC"
+
+
+def _zones_to_try(meeting: Record, project: Record) -> Iterator[object]:
+    """The meeting's zone, the project's, then the machine's: the machine's is looked up
+    (a path resolved on disk) only when neither of the others names a zone."""
+    yield meeting.get("time_zone")
+    yield project.get("time_zone")
+    yield clock.machine_zone()
 
 
 def _project(reader: Reader) -> Record:
