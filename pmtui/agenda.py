@@ -64,6 +64,7 @@ GROUPS = ("overdue", "today", "upcoming")
 #: The due-soon window when the project sets none.
 DEFAULT_WINDOW = 7
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_DIGITS = re.compile(r"(\d+)")
 
 
 class AgendaError(ValueError):
@@ -296,7 +297,7 @@ def _worked_out(store: Reading, days: int, only: Collection[str] | None) -> list
 
 
 def _natural(key: str) -> tuple[Any, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", key))
+    return tuple(int(p) if p.isdigit() else p for p in _DIGITS.split(key))
 
 
 def today_items(store: Reading, days: int | None = None) -> list[Item]:
