@@ -49,11 +49,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Protocol
 
-from pmtui.context import Context
+from pmtui.context import Context, collector_paused
 from pmtui.domain.quickadd import QuickAddError, parse_quick_add
 from pmtui.kinds import ParseContext
 from pmtui.schema import Agenda, Due, Kind, Record, RecordType, record_labels
@@ -64,6 +64,7 @@ GROUPS = ("overdue", "today", "upcoming")
 #: The due-soon window when the project sets none.
 DEFAULT_WINDOW = 7
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_DIGITS = re.compile(r"(\d+)")
 
 
 class AgendaError(ValueError):
@@ -131,9 +132,16 @@ class Item:
     def to_json(self) -> dict[str, Any]:
         """CONTRACT's item: group, table, key, kind, title, owner (a key), due,
         days_overdue, board."""
-        data = asdict(self)
-        del data["owner_name"], data["singular"]
-        return data
+        return {name: getattr(self, name) for name in _JSON_FIELDS}
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every field, as `Item(**d)` rebuilds it (dataclasses.asdict's answer without
+        its deep copy: the fields are text, numbers and None)."""
+        return {name: getattr(self, name) for name in _FIELDS}
+
+
+_FIELDS = tuple(f.name for f in fields(Item))
+_JSON_FIELDS = tuple(name for name in _FIELDS if name not in ("owner_name", "singular"))
 
 
 def agenda_tables() -> list[str]:
@@ -236,6 +244,12 @@ def _rank(item: Item, order: dict[str, int]) -> tuple[Any, ...]:
 
 
 def _items(store: Reading, days: int, only: Collection[str] | None = None) -> list[Item]:
+    # Like the read models it reads: many objects, no cycles, a big plan alive beside them.
+    with collector_paused():
+        return _worked_out(store, days, only)
+
+
+def _worked_out(store: Reading, days: int, only: Collection[str] | None) -> list[Item]:
     today = store.today
     names = _Names(store)
     found: list[tuple[tuple[Any, ...], Item]] = []
@@ -283,7 +297,7 @@ def _items(store: Reading, days: int, only: Collection[str] | None = None) -> li
 
 
 def _natural(key: str) -> tuple[Any, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", key))
+    return tuple(int(p) if p.isdigit() else p for p in _DIGITS.split(key))
 
 
 def today_items(store: Reading, days: int | None = None) -> list[Item]:
@@ -349,8 +363,8 @@ def answer(store: Reading, days: int | None = None) -> dict[str, Any]:
         "time_zone": store.project.get("time_zone"),
         "as_of": store.today.isoformat(),
         "window": window(store, days),
-        "items": [asdict(i) for i in items],
-        "coming": [asdict(i) for i in later],
+        "items": [i.as_dict() for i in items],
+        "coming": [i.as_dict() for i in later],
     }
 
 

@@ -10,12 +10,14 @@ call before importing the command line at all.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pmtui import clock, paths, todaycache
 from pmtui.cli.common import Commands, UserError, open_store, print_json, project_path
+from pmtui.context import collector_paused
 from pmtui.reports.today import contract_item, printed, render
 from pmtui.tables import record_type
 
@@ -83,10 +85,9 @@ def run_today(args: argparse.Namespace) -> int:
             )
         args.project = project
     answer = today_of(project_path(args.project), args.days)
-    if args.json:
-        print_json({"as_of": answer["as_of"], "items": [contract_item(i) for i in answer["items"]]})
-    else:
-        print("\n".join(render(answer)))
+    # What the cache keeps and pmtui/__main__.py prints when the file is unchanged: the
+    # text and the JSON are written out once (reports.today.printed), not again here.
+    sys.stdout.write(answer["json"] if args.json else answer["text"])
     return 0
 
 
@@ -151,7 +152,8 @@ def today_of(path: Path, days: int | None) -> dict[str, Any]:
     cached = todaycache.read(cache, digest, days)
     if cached is not None:
         return cached
-    answer = _work_out(path, days)
+    with collector_paused():  # a schedule's worth of objects, no cycles to speak of
+        answer = _work_out(path, days)
     try:
         unchanged = path.read_bytes() == content  # another session saved meanwhile: no cache
     except OSError:

@@ -44,6 +44,9 @@ class Link:
 
 def parse_links(text: str) -> list[Link]:
     """Read `A; B SS+2; C FF-1.5` (`,` also separates); empty text gives no links."""
+    words = text.split()
+    if len(words) == 1 and words[0] == text and "," not in text and ";" not in text:
+        return [Link(text)]  # one bare key (most links): what the pattern below reads
     links: list[Link] = []
     for piece in _SEPARATORS.split(text):
         piece = piece.strip()
@@ -113,8 +116,9 @@ class Edge(NamedTuple):
     lag: float
 
 
-def _make_edge(node: int, kind: LinkType, lag: float) -> Edge:
-    return Edge(node, kind in ("SS", "SF"), kind in ("FF", "SF"), lag)
+#: tuple.__new__: an Edge from its four values without NamedTuple's Python-level __new__
+#: (a network holds tens of thousands).
+_new_edge = tuple.__new__
 
 
 @dataclass
@@ -226,8 +230,10 @@ def build_network(tasks: Sequence[TaskInput]) -> TaskNetwork:
     succs: list[list[Edge]] = [[] for _ in keys]
 
     def connect(source: int, target: int, kind: LinkType, lag: float) -> None:
-        succs[source].append(_make_edge(target, kind, lag))
-        preds[target].append(_make_edge(source, kind, lag))
+        # An SS or SF link is driven by the predecessor's start, FF or SF drive a finish.
+        from_start, to_finish = kind in ("SS", "SF"), kind in ("FF", "SF")
+        succs[source].append(_new_edge(Edge, (target, from_start, to_finish, lag)))
+        preds[target].append(_new_edge(Edge, (source, from_start, to_finish, lag)))
 
     def node(key: str, hub: int) -> int:
         return hubs[key][hub] if key in hubs else leaf_node[key]

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from pmtui.domain.calendar import WorkCalendar
-from pmtui.domain.dates import DateParseError, parse_date
+if TYPE_CHECKING:
+    from pmtui.domain.calendar import WorkCalendar
 
 #: The longest date phrase looked for at the end of the line ("in 3 days", "next fri").
 _LONGEST = 3
@@ -50,6 +51,10 @@ def parse_quick_add(
     the last one to three words that reads as a date (a lone number is text: "order 2"); a
     word leading into it ("by", "on", "due") is dropped from the text.
     """
+    # The date reader loads with the first quick add: `pmtui today` imports this module
+    # (through pmtui.agenda) and never reads a date.
+    from pmtui.domain.dates import DateParseError, parse_date
+
     owners = _OWNER.findall(line)
     if len(owners) > 1:
         shown = ", ".join(f"@{name}" for name in owners)

@@ -13,6 +13,7 @@ from pmtui.domain.links import (
     LinkParseError,
     ScheduleError,
     TaskInput,
+    TaskNetwork,
     build_network,
     check_tasks,
     format_links,
@@ -77,7 +78,7 @@ def _clean(value: float) -> float:
     return 0.0 if abs(value) < EPSILON else value
 
 
-def compute_schedule(tasks: Sequence[TaskInput]) -> Schedule:
+def compute_schedule(tasks: Sequence[TaskInput], network: TaskNetwork | None = None) -> Schedule:
     """Forward and backward pass over the leaves; summaries span their children.
 
     ES is the latest of 0, the task's earliest start and what each link allows
@@ -86,18 +87,28 @@ def compute_schedule(tasks: Sequence[TaskInput]) -> Schedule:
     LS - ES (critical within EPSILON of 0); free float is the least slack of the task's
     outgoing links, and for an end task its slack to the project finish. A link to or from a
     summary applies to each of its leaves. Raises ScheduleError for unknown keys and cycles.
+    `network`: build_network(tasks) when the caller has it already (a plan builds it once
+    for the schedule, the roll-ups and the forecast).
     """
-    network = build_network(tasks)
+    if network is None:
+        network = build_network(tasks)
     durations, count = network.durations, len(network.keys)
+    floors, preds, succs, virtual = network.floors, network.preds, network.succs, network.virtual
+    # The passes run once per node and link (a 100k-record plan: 30k nodes, 60k links), so
+    # edges are unpacked and `a if a > b else b` stands for max(b, a): the same float
+    # (max keeps its first argument unless a later one is greater), without a call.
     es = [0.0] * count
     ef = [0.0] * count
     for v in network.order:
-        start = network.floors[v]
-        for e in network.preds[v]:
-            base = es[e.node] if e.from_start else ef[e.node]
-            start = max(start, base + e.lag - (durations[v] if e.to_finish else 0.0))
+        start = floors[v]
+        duration = durations[v]
+        for node, from_start, to_finish, lag in preds[v]:
+            allowed = (
+                (es[node] if from_start else ef[node]) + lag - (duration if to_finish else 0.0)
+            )
+            start = allowed if allowed > start else start
         es[v] = start
-        ef[v] = start + durations[v]
+        ef[v] = start + duration
     project = max((ef[i] for i in network.leaf_node.values()), default=0.0)
     ls = [0.0] * count
     lf = [0.0] * count
@@ -106,14 +117,17 @@ def compute_schedule(tasks: Sequence[TaskInput]) -> Schedule:
     for v in reversed(network.order):
         finish = project
         slack = _INFINITY
-        for e in network.succs[v]:
-            ref = lf[e.node] if e.to_finish else ls[e.node]
-            finish = min(finish, ref - e.lag + (durations[v] if e.from_start else 0.0))
-            target = ef[e.node] if e.to_finish else es[e.node]
-            link_slack = target - e.lag - (es[v] if e.from_start else ef[v])
-            slack = min(slack, link_slack + (reach[e.node] if network.virtual[e.node] else 0.0))
+        duration, own_start, own_finish = durations[v], es[v], ef[v]
+        for node, from_start, to_finish, lag in succs[v]:
+            ref = lf[node] if to_finish else ls[node]
+            latest = ref - lag + (duration if from_start else 0.0)
+            finish = latest if latest < finish else finish
+            target = ef[node] if to_finish else es[node]
+            link_slack = target - lag - (own_start if from_start else own_finish)
+            link_slack = link_slack + (reach[node] if virtual[node] else 0.0)
+            slack = link_slack if link_slack < slack else slack
         lf[v] = finish
-        ls[v] = finish - durations[v]
+        ls[v] = finish - duration
         reach[v] = slack
         free[v] = min(slack, project - ef[v])
     times: dict[str, TaskTimes] = {}
@@ -167,11 +181,15 @@ def rollup(
     tasks: Sequence[TaskInput],
     budgets: Mapping[str, float | None],
     percents: Mapping[str, float | None],
+    network: TaskNetwork | None = None,
 ) -> dict[str, RolledUp]:
     """Summaries: sum of children's budgets (None if none has one; their own is not added)
-    and duration-weighted percent complete (a plain mean when all children have 0 days)."""
-    by_key = check_tasks(tasks)
-    children, summaries = task_tree(by_key)
+    and duration-weighted percent complete (a plain mean when all children have 0 days).
+    `network`: build_network(tasks), when the caller has it (its tree is the same)."""
+    if network is None:
+        children, summaries = task_tree(check_tasks(tasks))
+    else:
+        children, summaries = network.children, network.summaries
     result: dict[str, RolledUp] = {}
     for task in tasks:
         if task.key not in children:
@@ -274,6 +292,10 @@ class Progress:
     actual_finish: date | None = None
 
 
+#: The progress of a task with none recorded (one shared instance: it is frozen).
+_NOTHING_YET = Progress()
+
+
 @dataclass(frozen=True)
 class Forecast:
     """Forecast offsets (finish exclusive, like ef) and the dates a plan shows."""
@@ -291,6 +313,7 @@ def forecast(
     today: date,
     offset_of: Callable[[date], int],
     date_at: Callable[[int], date],
+    network: TaskNetwork | None = None,
 ) -> dict[str, Forecast]:
     """Forecast dates from progress at the status date `today` (a simple, stated model).
 
@@ -301,8 +324,10 @@ def forecast(
       allow given the predecessors' forecasts; it then takes its remaining duration.
     - Summaries span their children.
     offset_of(d) is the working-day offset of date d (the calendar's inverse of date_at).
+    `network`: build_network(tasks), when the caller has it already.
     """
-    network = build_network(tasks)
+    if network is None:
+        network = build_network(tasks)
     now = float(offset_of(today))
     count = len(network.keys)
     start = [0.0] * count
@@ -310,7 +335,7 @@ def forecast(
     dates: dict[str, tuple[date, date]] = {}
     for v in network.order:
         key, duration = network.keys[v], network.durations[v]
-        state = progress.get(key, Progress()) if not network.virtual[v] else Progress()
+        state = progress.get(key, _NOTHING_YET) if not network.virtual[v] else _NOTHING_YET
         remaining = duration * (1.0 - min(max(state.percent_complete, 0.0), 100.0) / 100.0)
         if state.actual_finish is not None:
             finish[v] = offset_of(state.actual_finish) + 1.0
@@ -323,9 +348,10 @@ def forecast(
             finish[v] = max(now, start[v]) + remaining
         else:
             earliest = network.floors[v] if network.virtual[v] else max(network.floors[v], now)
-            for e in network.preds[v]:
-                base = start[e.node] if e.from_start else finish[e.node]
-                earliest = max(earliest, base + e.lag - (remaining if e.to_finish else 0.0))
+            for node, from_start, to_finish, lag in network.preds[v]:
+                base = start[node] if from_start else finish[node]
+                allowed = base + lag - (remaining if to_finish else 0.0)
+                earliest = allowed if allowed > earliest else earliest  # max(), as above
             start[v], finish[v] = earliest, earliest + remaining
         if not network.virtual[v]:
             first = math.floor(start[v] + EPSILON)

@@ -54,13 +54,51 @@ def _local(value: date | datetime, zone: ZoneInfo, end: bool = False) -> datetim
     return datetime.combine(day, time())
 
 
-def _series(rule: str, start: datetime) -> rrule | None:
+def _series(rule: str, start: datetime, near: datetime | None = None) -> rrule | None:
+    """The rule's rrule from `start`; with `near`, from a later time of the same series
+    where the rule allows it (see _start_near), so that asking for times from `near` on
+    does not walk every time since `start` (a daily stand-up begun two years ago)."""
     if not rule:
         return None
     from dateutil.rrule import rrulestr
 
-    series = rrulestr("RRULE:" + rule, dtstart=start.replace(tzinfo=None))
+    first = start.replace(tzinfo=None)
+    if near is not None:
+        first = _start_near(rule, first, near)
+    series = rrulestr("RRULE:" + rule, dtstart=first)
     return series  # type: ignore[return-value]
+
+
+#: Days in one period of the rules whose periods are whole days, one per FREQ.
+_PERIOD_DAYS = {"DAILY": 1, "WEEKLY": 7}
+
+
+def _start_near(rule: str, start: datetime, near: datetime) -> datetime:
+    """A start for `rule` that gives the same times as `start` from `near` on, as close
+    before `near` as is safe; `start` itself when no such shift is known to be exact.
+
+    A DAILY or WEEKLY rule without COUNT repeats whole periods of INTERVAL days or weeks
+    counted from its start (dateutil walks them from DTSTART: the week holding it, then
+    every INTERVAL weeks), so moving the start by a whole number of periods keeps every
+    later period as it was; the first period from a moved start may be cut short (a
+    weekly rule starting mid-week), so the start stays two periods before `near`. COUNT
+    counts from the real start, and months and years have no fixed length: those are
+    left alone, as is anything that does not read as KEY=VALUE parts."""
+    parts: dict[str, str] = {}
+    for piece in rule.upper().split(";"):
+        name, equals, value = piece.partition("=")
+        if not equals:
+            return start
+        parts[name.strip()] = value.strip()
+    unit = _PERIOD_DAYS.get(parts.get("FREQ", ""))
+    interval = parts.get("INTERVAL", "1")
+    if unit is None or "COUNT" in parts or not interval.isdigit() or int(interval) < 1:
+        return start
+    period = unit * int(interval)
+    periods = ((near - start).days - 2 * period) // period
+    if periods <= 0:
+        return start
+    return start + timedelta(days=periods * period)
 
 
 def _naive_set(values: Iterable[datetime], zone: ZoneInfo) -> set[datetime]:
@@ -87,7 +125,7 @@ def expand(
     low, high = _local(window_start, zone), _local(window_end, zone, end=True)
     skipped = _naive_set(exdates, zone)
     first = start_local.replace(tzinfo=None)
-    series = _series(rule, first)
+    series = _series(rule, first, near=low)
     if series is None:
         found = [first] if low <= first < high else []
     else:

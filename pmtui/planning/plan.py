@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from pmtui.domain.calendar import WorkCalendar
-from pmtui.domain.links import Link
+from pmtui.domain.links import Link, TaskNetwork, build_network
 from pmtui.domain.schedule import (
     BaselineEntry,
     Forecast,
@@ -91,10 +91,17 @@ class Plan:
     _inputs: list[TaskInput] = field(default_factory=list, repr=False)
     _progress: dict[str, Progress] = field(default_factory=dict, repr=False)
     _forecasts: dict[str, Forecast] | None = field(default=None, repr=False)
+    #: The checked network the schedule was worked out on (the forecast walks it again).
+    _network: TaskNetwork | None = field(default=None, repr=False)
+    #: Working-day offset -> date, as worked out so far (many tasks share a day).
+    _dates: dict[int, date] = field(default_factory=dict, repr=False)
 
     def date_at(self, offset: int) -> date:
         """The date of working day `offset` of the project."""
-        return self.calendar.date_at(self.start, offset)
+        found = self._dates.get(offset)
+        if found is None:
+            found = self._dates[offset] = self.calendar.date_at(self.start, offset)
+        return found
 
     def forecast(self, key: str) -> tuple[date, date]:
         """A task's forecast start and finish from progress as of `today` (worked out once,
@@ -106,6 +113,7 @@ class Plan:
                 self.today,
                 lambda day: self.calendar.offset_of(self.start, day),
                 self.date_at,
+                self._network,
             )
         found = self._forecasts[key]
         return found.forecast_start, found.forecast_finish
@@ -165,7 +173,8 @@ def build_plan(
     calendar = project_calendar(project)
     start = calendar.next_working(as_date(project.get("start")) or today)
     inputs = task_inputs(records, calendar, start)
-    schedule = compute_schedule(inputs)
+    network = build_network(inputs)  # once, for the schedule, the roll-ups and the forecast
+    schedule = compute_schedule(inputs, network)
     known_dates: dict[int, date] = {}  # many tasks share a day; each is worked out once
 
     def date_at(offset: int) -> date:
@@ -186,6 +195,7 @@ def build_plan(
         inputs,
         {str(r["key"]): _money(r.get("budget")) for r in records},
         {str(r["key"]): float(r.get("percent_complete") or 0) for r in records},
+        network,
     )
     by_input = {task.key: task for task in inputs}
     successors: dict[str, list[str]] = {}
@@ -253,6 +263,8 @@ def build_plan(
         baseline=baseline,
         _inputs=inputs,
         _progress=progress,
+        _network=network,
+        _dates=known_dates,
     )
 
 

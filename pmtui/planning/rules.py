@@ -10,6 +10,7 @@ percent and status from its tasks), the milestones' planned and forecast dates a
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from pmtui.context import Context
@@ -119,6 +120,7 @@ def task_columns(
     with_forecast = fields is None or not FORECAST_FIELDS.isdisjoint(fields)
     columns: dict[str, dict[str, Any]] = {}
     status: dict[str, str] = {}
+    elapsed: dict[date, int] = {}  # many tasks start on the same day
     for task in reversed(plan.tasks):  # children come after their summary in WBS order
         columns[task.key] = {
             "wbs": task.wbs,
@@ -134,7 +136,7 @@ def task_columns(
             forecast_start, forecast_finish = plan.forecast(task.key)
             columns[task.key]["forecast_start"] = forecast_start.isoformat()
             columns[task.key]["forecast_finish"] = forecast_finish.isoformat()
-        columns[task.key]["planned_percent"] = planned_percent(plan, task)
+        columns[task.key]["planned_percent"] = planned_percent(plan, task, elapsed)
         if task.summary:
             status[task.key] = rolled_status([status[child] for child in task.children])
             columns[task.key].update(
@@ -147,13 +149,20 @@ def task_columns(
     return columns
 
 
-def planned_percent(plan: Plan, task: PlannedTask) -> float | None:
+def planned_percent(
+    plan: Plan, task: PlannedTask, known: dict[date, int] | None = None
+) -> float | None:
     """The share (0-100) of a leaf task's planned working days that lie before today;
-    None for a summary or a task of no duration."""
+    None for a summary or a task of no duration. `known`: working days from a start to
+    today worked out so far (filled in here; one per start date, not one per task)."""
     if task.summary or task.duration <= 0:
         return None
-    elapsed = plan.calendar.working_days_between(task.start, plan.today)
-    return max(0.0, min(100.0, 100.0 * elapsed / task.duration))
+    found = None if known is None else known.get(task.start)
+    if found is None:
+        found = plan.calendar.working_days_between(task.start, plan.today)
+        if known is not None:
+            known[task.start] = found
+    return max(0.0, min(100.0, 100.0 * found / task.duration))
 
 
 def milestone_columns(ctx: Context, records: Sequence[Record]) -> dict[str, dict[str, Any]]:

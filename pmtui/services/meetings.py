@@ -10,7 +10,7 @@ meeting's zone (pmtui.kinds' datetime kind); the API hands out aware datetimes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -26,6 +26,8 @@ Errors = dict[int, dict[str, str]]
 TAKING_PLACE = ("planned", "held", "moved")
 #: How far ahead `next_on` looks for a meeting's next occurrence (a yearly one included).
 LOOK_AHEAD_DAYS = 400
+#: The shorter look `meeting_next` takes first (a weekly or monthly meeting is found there).
+FIRST_LOOK_DAYS = 31
 
 
 class MeetingError(ValueError):
@@ -85,7 +87,7 @@ def _occurrence_named(store: Writer, occurrence_key: str) -> str:
 def zone_name(meeting: Record, project: Record) -> str:
     """The meeting's time zone: its own, else the project's, else the machine's; UTC when
     none of those names a zone."""
-    for name in (meeting.get("time_zone"), project.get("time_zone"), clock.machine_zone()):
+    for name in _zones_to_try(meeting, project):
         if name:
             try:
                 recurrence.zone_of(str(name))
@@ -93,6 +95,14 @@ def zone_name(meeting: Record, project: Record) -> str:
                 continue
             return str(name)
     return "UTC"
+
+
+def _zones_to_try(meeting: Record, project: Record) -> Iterator[object]:
+    """The meeting's zone, the project's, then the machine's: the machine's is looked up
+    (a path resolved on disk) only when neither of the others names a zone."""
+    yield meeting.get("time_zone")
+    yield project.get("time_zone")
+    yield clock.machine_zone()
 
 
 def _project(reader: Reader) -> Record:
@@ -256,13 +266,21 @@ def meeting_next(ctx: Context, records: Sequence[Record]) -> dict[str, dict[str,
     out: dict[str, dict[str, Any]] = {}
     project, rows = ctx.project, _rows_by_meeting(ctx)  # read once for every meeting
     end = ctx.today + timedelta(days=LOOK_AHEAD_DAYS)
+    # Most meetings meet within a month: look there first, the whole look-ahead only when
+    # nothing takes place in it. The first month's occurrences are the whole window's up
+    # to its end (stored rows are all read either way), so the first of them is the same.
+    soon = ctx.today + timedelta(days=FIRST_LOOK_DAYS)
     for meeting in records:
         if not meeting.get("start"):
             continue
-        window = sorted(
-            _of_meeting(meeting, project, rows, {}, ctx.today, end), key=lambda o: o.start
-        )
-        found = next((o for o in window if o.status != "cancelled"), None)
+        found = None
+        for last in (soon, end):
+            window = sorted(
+                _of_meeting(meeting, project, rows, {}, ctx.today, last), key=lambda o: o.start
+            )
+            found = next((o for o in window if o.status != "cancelled"), None)
+            if found is not None:
+                break
         if found is not None:
             out[str(meeting["key"])] = {
                 "next_on": found.start.date().isoformat(),

@@ -13,15 +13,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmtui.context import Context
-from pmtui.domain.budget import Actual, BudgetYear, PlanLine, budget_year, years_held
-from pmtui.domain.evm import EvmFigures, EvmTask, SeriesPoint, Spend, earned_value, series
-from pmtui.domain.finance import OptionCase, option_case, per_period_rate, yearly_rate
 from pmtui.domain.fiscal import fiscal_year
 from pmtui.records.money import BUDGET_LINES, DEFAULT_CATEGORY, EXPENSES, UNFILED_DAYS
 from pmtui.schema import Reader, Record
+
+# The maths of the read models below loads with the first of them: the computed fields
+# and rules (all `pmtui today` and the store's checks need) use none of it.
+if TYPE_CHECKING:
+    from pmtui.domain.budget import Actual, BudgetYear, PlanLine
+    from pmtui.domain.evm import EvmFigures, EvmTask, SeriesPoint, Spend
+    from pmtui.domain.finance import OptionCase
 
 Errors = dict[int, dict[str, str]]
 PERIODS_PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
@@ -209,6 +213,8 @@ class EarnedValue:
 
 
 def _spends(reader: Reader) -> list[Spend]:
+    from pmtui.domain.evm import Spend
+
     found = []
     for expense in reader.records("expenses"):
         when = _date(expense.get("date"))
@@ -220,6 +226,7 @@ def _spends(reader: Reader) -> list[Spend]:
 
 def evm_inputs(ctx: Context) -> tuple[list[EvmTask], str]:
     """The leaf tasks as earned value reads them, and where their planned dates come from."""
+    from pmtui.domain.evm import EvmTask
     from pmtui.planning.baseline import shared_plan
 
     plan = shared_plan(ctx)
@@ -251,6 +258,8 @@ def evm_inputs(ctx: Context) -> tuple[list[EvmTask], str]:
 def evm_of(ctx: Context, as_of: date | None = None) -> EarnedValue:
     """Earned value at the end of `as_of` (default today). A past date uses the percent
     complete recorded now (pmtui keeps no history of it) and says so in `why`."""
+    from pmtui.domain.evm import earned_value
+
     day = as_of or ctx.today
     tasks, source = evm_inputs(ctx)
     spends = _spends(ctx)
@@ -264,11 +273,15 @@ def evm_of(ctx: Context, as_of: date | None = None) -> EarnedValue:
 
 def evm_series(ctx: Context, value: EarnedValue) -> list[SeriesPoint]:
     """The daily PV, EV and AC of `value` for the S-curve."""
+    from pmtui.domain.evm import series
+
     return series(value.tasks, value.spends, value.figures.as_of, ctx.calendar)
 
 
 def budget_of(ctx: Context, year: int | None = None, bac: float | None = None) -> BudgetYear:
     """Fiscal year `year` (default: the one holding today) against the actuals."""
+    from pmtui.domain.budget import budget_year
+
     start = fiscal_start(ctx.project)
     lines, actuals = plan_lines(ctx), actual_lines(ctx)
     if bac is None:
@@ -279,6 +292,8 @@ def budget_of(ctx: Context, year: int | None = None, bac: float | None = None) -
 
 def plan_lines(reader: Reader) -> list[PlanLine]:
     """Every budget line as the budget maths reads it."""
+    from pmtui.domain.budget import PlanLine
+
     return [
         PlanLine(str(r.get("month")), str(r.get("category") or ""), _amount(r.get("planned")))
         for r in reader.records("budget_lines")
@@ -288,6 +303,8 @@ def plan_lines(reader: Reader) -> list[PlanLine]:
 
 def actual_lines(reader: Reader) -> list[Actual]:
     """Every expense as the budget maths reads it."""
+    from pmtui.domain.budget import Actual
+
     found = []
     for r in reader.records("expenses"):
         when = _date(r.get("date"))
@@ -298,6 +315,8 @@ def actual_lines(reader: Reader) -> list[Actual]:
 
 def budget_years(ctx: Context) -> list[int]:
     """The fiscal years with a budget line or an expense, and the current one, in order."""
+    from pmtui.domain.budget import years_held
+
     start = fiscal_start(ctx.project)
     held = set(years_held(plan_lines(ctx), actual_lines(ctx), start))
     held.add(fiscal_year(ctx.today, start))
@@ -317,6 +336,8 @@ class OptionFigures:
     def to_json(self) -> dict[str, Any]:
         """CONTRACT's business-case option: rate and IRR are yearly fractions, payback in
         periods of the option's period length."""
+        from pmtui.domain.finance import yearly_rate
+
         case = self.case
         irr = None if case.irr is None else yearly_rate(case.irr, self.periods_per_year)
         return {
@@ -339,6 +360,8 @@ def option_figures(
     record: Record, flows: Sequence[Record], rate: float | None = None
 ) -> OptionFigures:
     """An option's case from its flows; `rate` (a yearly fraction) replaces its own."""
+    from pmtui.domain.finance import option_case, per_period_rate
+
     periods = PERIODS_PER_YEAR.get(str(record.get("period_length") or "year"), 1)
     last = max((int(flow.get("period") or 0) for flow in flows), default=0)
     costs, benefits = [0.0] * (last + 1), [0.0] * (last + 1)

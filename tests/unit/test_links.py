@@ -87,3 +87,18 @@ def test_format_then_parse_gives_the_same_links(links: list[Link]) -> None:
 def test_formatted_text_is_canonical(links: list[Link]) -> None:
     text = format_links(links)
     assert format_links(parse_links(text)) == text
+
+
+@given(st.text(max_size=8) | st.from_regex(r"[A-Za-z0-9_.+é\-]{1,6}", fullmatch=True))
+def test_a_bare_key_reads_as_the_pattern_reads_it(text: str) -> None:
+    """parse_links' shortcut for one bare key gives what the full pattern gives (the
+    trailing space sends the same text down the pattern's way)."""
+    try:
+        expected: list[Link] | str = parse_links(text + " ")
+    except LinkParseError as error:
+        expected = str(error)
+    try:
+        found: list[Link] | str = parse_links(text)
+    except LinkParseError as error:
+        found = str(error)
+    assert found == expected
