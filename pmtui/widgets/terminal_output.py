@@ -32,7 +32,10 @@ if TYPE_CHECKING:
 _TOKENS = re.compile(
     r"(?P<sgr>\x1b\[(?P<params>[0-9;]*)m)"
     r"|(?P<move>\x1b\[[0-9;]*[ABCDGHfd])"
-    r"|(?P<escape>\x1b\[[0-9;?<=>!]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[^\[\]])"
+    r"|(?P<escape>\x1b\[[0-9;?<=>!]*[ -/]*[@-~]"  # any other CSI
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC (a link, the clipboard), to BEL or ST
+    r"|\x1b[P_^X][^\x1b]*\x1b\\"  # DCS, APC, PM, SOS: a string to ST, kept whole
+    r"|\x1b[^\[\]P_^X])"  # a two-character escape
     r"|(?P<text>[^\x1b]+)"
 )
 

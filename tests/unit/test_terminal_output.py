@@ -150,6 +150,14 @@ def test_what_it_does_not_understand_is_left_alone() -> None:
         assert squeeze(frame) == frame
 
 
+def test_a_string_sequence_is_kept_whole() -> None:
+    # A query string (DCS) is never cut by a colour change, even one waiting to be sent.
+    query = "\x1bP+q544e\x1b\\"
+    frame = f"\x1b[31m\x1b[0m{query}\x1b[32mgo\x1b[0m"
+    assert squeeze(frame) == f"{query}\x1b[32mgo\x1b[0m"
+    assert squeeze("\x1bP+q544e") == "\x1bP+q544e"  # cut short: left alone
+
+
 def test_other_sequences_keep_their_place_and_style() -> None:
     link = "\x1b]8;id=1;https://example.org\x1b\\"
     frame = f"\x1b[?2026h\x1b[31mred\x1b[0m{link}\x1b[32mgreen\x1b[0m\x1b]8;;\x1b\\\x1b[?2026l"
