@@ -24,6 +24,9 @@ from pmtui.store.changes import ChangeSet
 from pmtui.store.drafts import discard_draft, save_draft
 from pmtui.tables import record_type
 
+#: The screen a key was handed to (an attribute set on the key event).
+_AIMED = "_pmtui_aimed_at"
+
 
 class ProjectFileApp(App[None]):
     """Keeps the area on show in step with the project file `store`."""
@@ -42,17 +45,61 @@ class ProjectFileApp(App[None]):
         #: Where the traceback of an unexpected error was written (the app then ends).
         self.crash_report: Path | None = None
         self.crash_error = ""
+        #: Keys typed before a form's first box had the focus, in order (on_event).
+        self._typed_ahead: list[events.Key] = []
 
     async def on_event(self, event: events.Event) -> None:
-        # Keys for a text box are handled one at a time, in the order they came: Textual
-        # posts each key to the focused widget and goes on, so in a burst (a slow link, a
-        # paste of keys) enter, backspace and end ran after the printable keys behind them.
-        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:
-            focused = self.focused
-            if isinstance(focused, Input) and getattr(self.screen, "KEYS_IN_ORDER", False):
-                await self._typed(focused, event)
+        if isinstance(event, events.Key) and self.screen_stack:
+            if event.is_forwarded:
+                aimed = getattr(event, _AIMED, None)
+                if aimed is not None and aimed is not self.screen:
+                    # Typed in the burst whose earlier key put this screen on top (`a`,
+                    # then the title): Textual gave it to the screen below before that key
+                    # was handled. It is for this screen, as typed, after the ones before.
+                    self.post_message(events.Key(event.key, event.character))
+                    return
+            elif await self._in_order(event):
                 return
+            else:
+                setattr(event, _AIMED, self.screen)
         await super().on_event(event)
+
+    async def _in_order(self, event: events.Key) -> bool:
+        """Keys for a text box are handled one at a time, in the order they came: Textual
+        posts each key to the focused widget and goes on, so in a burst (a slow link, a
+        paste of keys) enter, backspace and end ran after the printable keys behind them.
+        True when `event` was handled here (or waits for the form's first box)."""
+        if not getattr(self.screen, "KEYS_IN_ORDER", False):
+            return False
+        if self._typed_ahead or self.focused is None:
+            # A form opened by a key of this burst, its first box not focused yet: the
+            # key waits for it (the form's screen had no use for it), and so do the keys
+            # behind it.
+            self._typed_ahead.append(event)
+            if len(self._typed_ahead) == 1:
+                self.call_after_refresh(self._type_ahead, 0)
+            return True
+        focused = self.focused
+        if isinstance(focused, Input):
+            await self._typed(focused, event)
+            return True
+        return False
+
+    async def _type_ahead(self, frames: int) -> None:
+        """The keys that came before the form's box took the focus, in order, once it has
+        (after 30 frames without, as any key is handled)."""
+        waiting = getattr(self.screen, "KEYS_IN_ORDER", False) and self.focused is None
+        if waiting and frames < 30:
+            self.call_after_refresh(self._type_ahead, frames + 1)
+            return
+        held, self._typed_ahead = self._typed_ahead, []
+        for event in held:
+            if self._typed_ahead:  # one of them opened another form: the rest wait for it
+                self._typed_ahead.append(event)
+            elif waiting:
+                await super().on_event(event)
+            else:
+                await self.on_event(event)
 
     async def _typed(self, box: Input, event: events.Key) -> None:
         """One key for the text box `box`, done before the next key is read."""

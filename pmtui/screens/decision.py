@@ -40,6 +40,9 @@ class DecisionModal(ModalScreen[Decided | None]):
     DecisionModal Checkbox { border: none; padding: 0; height: 1; }
     """
     KEYS_IN_ORDER = True
+    #: No focus until on_mount puts it on the box: keys typed meanwhile wait for it
+    #: (ProjectFileApp), where Textual's first focusable widget swallowed them.
+    AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="decision-cancel", tooltip="Decide nothing."),
         Binding("ctrl+s", "confirm", "Confirm", id="decision-confirm", tooltip="Decide so."),

@@ -76,6 +76,9 @@ class LinePromptModal(ModalScreen[Typed | None]):
     """
     #: The app hands this prompt's keys to the box one at a time, in the order they came.
     KEYS_IN_ORDER = True
+    #: No focus until on_mount puts it on the box: keys typed meanwhile wait for it
+    #: (ProjectFileApp), where Textual's first focusable widget swallowed them.
+    AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="prompt-cancel", tooltip="Close, change nothing."),
         Binding(

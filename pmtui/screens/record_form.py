@@ -63,6 +63,9 @@ class RecordForm(ModalScreen[dict[str, str] | None]):
     """
     #: The app hands this form's keys to the field one at a time, in the order they came.
     KEYS_IN_ORDER = True
+    #: No focus until on_mount puts it on the box: keys typed meanwhile wait for it
+    #: (ProjectFileApp), where Textual's first focusable widget swallowed them.
+    AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form-save", tooltip="Check and save the form."),
         Binding(
