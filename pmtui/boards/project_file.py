@@ -55,8 +55,9 @@ class ProjectFileApp(App[None]):
                 if aimed is not None and aimed is not self.screen:
                     # Typed in the burst whose earlier key put this screen on top (`a`,
                     # then the title): Textual gave it to the screen below before that key
-                    # was handled. It is for this screen, as typed, after the ones before.
-                    self.post_message(events.Key(event.key, event.character))
+                    # was handled. It is for this screen, as typed, now: the keys read
+                    # after it are behind it in the queue.
+                    await self.on_event(events.Key(event.key, event.character))
                     return
             elif await self._in_order(event):
                 return
