@@ -182,10 +182,16 @@ class Board(Widget):
         chosen = self.chosen()
         if chosen is None:
             return []
-        # The names of referenced records, looked up once per revision and shared by every
-        # board: a cursor move on 1,000 assignments does not name 3,000 tasks each time.
+        return views.record_detail(
+            self.store, chosen.table, chosen.key, chosen.field, names=self.detail_names()
+        )
+
+    def detail_names(self) -> views.Names:
+        """The names of referenced records the detail line shows, looked up once per
+        revision and shared by every board: a cursor move on 1,000 assignments does not
+        name 3,000 tasks each time."""
         names: views.Names = self.store.read_context().model("detail-names", lambda _: {})
-        return views.record_detail(self.store, chosen.table, chosen.key, chosen.field, names=names)
+        return names
 
     def new_record(self) -> NewRecord | None:
         """What a (add) adds now; None: nothing can be added here now."""

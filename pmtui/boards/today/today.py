@@ -18,7 +18,7 @@ from textual.binding import BindingType
 from textual.message import Message
 from textual.widget import Widget
 
-from pmtui import agenda, views
+from pmtui import agenda
 from pmtui.agenda import AgendaError, Item, QuickAddError, refreshed_tables
 from pmtui.boards.base import Board, NewRecord
 from pmtui.boards.keys import command, record_add
@@ -402,9 +402,7 @@ class TodayBoard(Board):
         preview = self.preview
         extra = preview.detail.get(f"{item.table}/{item.key}") if preview else None
         if extra is None:
-            ctx = self.store.read_context()
-            names: views.Names = ctx.model("today-detail-names", lambda _: {})
-            extra = detail_extra(self.store, item.table, item.key, names)
+            extra = detail_extra(self.store, item.table, item.key, self.detail_names())
         return [part for part in parts + extra if part[1]]
 
     # ------------------------------------------------ keys
