@@ -18,8 +18,8 @@ from pmtui.store.atomic import atomic_write, check_writable
 from pmtui.store.changes import Change, ChangeSet, Record, check_against
 from pmtui.store.encoding import IncrementalEncoder
 from pmtui.store.errors import ConflictError, SaveError
+from pmtui.store.file_data import new_project_id, project_id
 from pmtui.store.files import ProjectFiles
-from pmtui.store.loading import new_project_id, project_id
 from pmtui.store.references import ref_targets, rename_reference
 from pmtui.store.signals import deferred_signals, exit_if_hung_up
 from pmtui.tables import load_all, record_type, rules_touched

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from pmtui.store import journal
 from pmtui.store.changes import Change, ChangeSet
 from pmtui.store.errors import FirstChange, UndoRefused
+from pmtui.store.file_data import project_id
 from pmtui.store.files import ProjectFiles
-from pmtui.store.loading import project_id
 
 UNDO_DEPTH = 100
 

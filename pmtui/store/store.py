@@ -29,9 +29,10 @@ from pmtui.store.committing import Committing
 from pmtui.store.editing import Editing
 from pmtui.store.encoding import encode
 from pmtui.store.errors import ConflictError, ProjectError, SaveError
+from pmtui.store.file_data import ProjectStorage, new_project_id
 from pmtui.store.files import ProjectFiles
 from pmtui.store.history import History
-from pmtui.store.loading import Loading, ProjectStorage, new_project_id
+from pmtui.store.loading import Loading
 from pmtui.tables import load_all
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from pmtui.kinds import KINDS
 from pmtui.schema import Field, RecordType
 from pmtui.store import StoreError
-from pmtui.store.loading import StrictJSONError, strict_json
+from pmtui.store.file_data import StrictJSONError, strict_json
 from pmtui.tables import load_all, record_type
 
 
