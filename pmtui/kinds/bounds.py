@@ -99,7 +99,9 @@ def money_limit(value: float) -> str | None:
     if abs(value) <= MOST_MONEY:
         return None
     most = format_money(MOST_MONEY)
-    return f"{format_money(value)} is beyond the largest amount pmtui takes (±{most})"
+    # Written out, 1e67 is 90 digits: a message of one line says it the short way.
+    shown = format_money(value) if abs(value) < 1e15 else f"{value:g}"
+    return f"{shown} is beyond the largest amount pmtui takes (±{most})"
 
 
 def number_limit(value: float) -> str | None:

@@ -139,6 +139,8 @@ REFUSED_BEYOND_BOUNDS: list[tuple[Kind, object, str]] = [
     (Kind.PERCENT, "101", "outside 0-100 %"),
     (Kind.PERCENT, "-1%", "outside 0-100 %"),
     (Kind.MONEY, "2e12", "beyond the largest amount pmtui takes (±1,000,000,000,000.00)"),
+    # Found by the importer's hypothesis test: written out, the amount filled 200 characters.
+    (Kind.MONEY, 1e67, "1e+67 is beyond the largest amount pmtui takes"),
     (Kind.NUMBER, "1e13", "beyond the largest number pmtui takes (±1e+12)"),
     (Kind.INTEGER, 10**400, "far too large"),
     (Kind.WEEKDAYS, "sat, sun, mon, tue, wed, thu, fri", "leaves no working day in the week"),
